@@ -1,0 +1,1 @@
+"""Detection of personal and commercial-secret data (columns and free text) and masking operators."""

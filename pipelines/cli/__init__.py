@@ -1,0 +1,1 @@
+"""The `opendata` command line. Heavy libraries are imported inside commands, so --help is fast."""

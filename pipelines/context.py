@@ -1,0 +1,71 @@
+"""The state one publication carries from step to step.
+
+Each step of `pipelines.steps.PUBLISH_STEPS` takes the context, reads what earlier steps left and
+adds its own results. Extract data lives only in `con` (a DuckDB working database that is never the
+registry and never under the home directory), so no raw value reaches Prefect, a log or a report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pipelines.home import Home
+from pipelines.spec.model import CatalogSpec
+from pipelines.vocab import OpenType
+
+if TYPE_CHECKING:
+    import duckdb
+
+ROW = "_row"  # 1-based data-row number in the extract, kept beside the release columns until release
+
+
+@dataclass
+class PublishContext:
+    """Everything a publication run knows; steps fill it in order."""
+
+    spec: CatalogSpec
+    spec_path: Path
+    extract: Path
+    home: Home
+    con: duckdb.DuckDBPyConnection
+    # The working table: column `_row` plus one VARCHAR column per spec field, named by `fields[].name`.
+    # Steps replace it (CREATE OR REPLACE TABLE) rather than adding side tables.
+    table: str = "work"
+    source_sha256: str = ""
+    source_bytes: int = 0
+    source_rows: int = 0
+    source_columns: list[str] = field(default_factory=list)
+    source_encoding: str | None = None
+    undeclared_columns: list[str] = field(default_factory=list)
+    manifest: dict[str, Any] | None = None
+    manifest_problem: str | None = None
+    obtained_at: datetime | None = None
+    # Results of later steps, written into the release metadata.
+    quality: dict[str, Any] | None = None
+    quality_html: str | None = None
+    masking: list[dict[str, Any]] = field(default_factory=list)
+    privacy: dict[str, Any] = field(default_factory=dict)
+    open_type: OpenType | None = None
+    tag: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    flow_run_id: str | None = None
+    replaces: str | None = None
+    actor: str = "cli"
+    version: str | None = None
+    release_dir: Path | None = None
+    release_files: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def columns(self) -> list[str]:
+        """Release columns currently in the working table, in order."""
+        rows = self.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+            [self.table],
+        ).fetchall()
+        return [r[0] for r in rows if r[0] != ROW]
+
+    def row_count(self) -> int:
+        """Rows currently in the working table."""
+        return int(self.con.execute(f'SELECT count(*) FROM "{self.table}"').fetchone()[0])  # type: ignore[index]

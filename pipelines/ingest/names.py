@@ -1,0 +1,27 @@
+"""Header checks shared by every format, and SQL identifier quoting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipelines.errors import InputError
+
+
+def quote_ident(name: str) -> str:
+    """Quote a column or table name for DuckDB SQL."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def check_header(path: Path, header: list[str]) -> None:
+    """Refuse blank or duplicate column names (a second 姓名 column would be silently renamed)."""
+    blanks = [i + 1 for i, h in enumerate(header) if not h]
+    if blanks:
+        raise InputError(f"{path}: header column {blanks[0]} has no name")
+    seen: set[str] = set()
+    dupes: list[str] = []
+    for h in header:
+        if h in seen and h not in dupes:
+            dupes.append(h)
+        seen.add(h)
+    if dupes:
+        raise InputError(f"{path}: duplicate column names in the header: {', '.join(dupes)}")

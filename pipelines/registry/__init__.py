@@ -1,0 +1,1 @@
+"""The registry in `HOME/opendata.duckdb`: releases, audit log, access log."""

@@ -1,0 +1,104 @@
+"""Short, retried write transactions on the registry database.
+
+DuckDB lets one process hold a database file open for writing at a time. Publications running in
+parallel processes therefore never keep the registry open: each opens it, does one short
+transaction, and closes it, retrying while another process holds the lock.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import duckdb
+
+from pipelines.home import Home
+
+_SCHEMA = [
+    """CREATE TABLE IF NOT EXISTS releases (
+        dataset_id VARCHAR NOT NULL,
+        version VARCHAR NOT NULL,
+        status VARCHAR NOT NULL,              -- published | withdrawn
+        open_type VARCHAR NOT NULL,
+        path VARCHAR NOT NULL,                -- release folder relative to the home
+        published_at TIMESTAMPTZ NOT NULL,
+        rows BIGINT NOT NULL,
+        source_path VARCHAR NOT NULL,
+        source_sha256 VARCHAR NOT NULL,
+        spec_path VARCHAR NOT NULL,
+        spec_sha256 VARCHAR NOT NULL,
+        flow_run_id VARCHAR,
+        replaces VARCHAR,
+        withdrawn_at TIMESTAMPTZ,
+        withdraw_reason VARCHAR,
+        withdraw_field VARCHAR,
+        PRIMARY KEY (dataset_id, version)
+    )""",
+    """CREATE TABLE IF NOT EXISTS release_files (
+        dataset_id VARCHAR NOT NULL,
+        version VARCHAR NOT NULL,
+        file VARCHAR NOT NULL,
+        sha256 VARCHAR NOT NULL,
+        bytes BIGINT NOT NULL,
+        PRIMARY KEY (dataset_id, version, file)
+    )""",
+]
+
+_LOCK_MARKERS = ("lock", "Conflicting lock", "could not set lock", "being used by another process")
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return any(m.lower() in text for m in _LOCK_MARKERS)
+
+
+def extra_schema() -> list[str]:
+    """DDL other modules register (audit log, access log); applied with the base schema."""
+    return list(_EXTRA)
+
+
+_EXTRA: list[str] = []
+
+
+def register_schema(*statements: str) -> None:
+    """Add DDL statements (CREATE ... IF NOT EXISTS) to apply on every connection."""
+    for s in statements:
+        if s not in _EXTRA:
+            _EXTRA.append(s)
+
+
+@contextmanager
+def connect(home: Home, *, read_only: bool = False, timeout_s: float = 120.0) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the registry for one short unit of work, waiting while another process holds it.
+
+    Writers get a transaction that commits when the block ends and rolls back on an exception.
+    """
+    home.ensure()
+    deadline = time.monotonic() + timeout_s
+    delay = 0.02
+    while True:
+        try:
+            con = duckdb.connect(str(home.db_path), read_only=read_only and home.db_path.exists())
+            break
+        except (duckdb.IOException, duckdb.ConnectionException) as exc:
+            if not _is_lock_error(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay + random.random() * delay)
+            delay = min(delay * 2, 0.5)
+    try:
+        if not read_only:
+            for ddl in (*_SCHEMA, *_EXTRA):
+                con.execute(ddl)
+            con.execute("BEGIN TRANSACTION")
+            try:
+                yield con
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        else:
+            yield con
+    finally:
+        con.close()

@@ -1,0 +1,1 @@
+"""The release writer: versioned, immutable release folders written atomically."""

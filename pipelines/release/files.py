@@ -1,0 +1,40 @@
+"""Write the data files of a release: Parquet, and CSV with a BOM so Excel shows Chinese."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import duckdb
+import pyarrow.csv as pacsv
+
+from pipelines.ingest.encoding import BOM, CHUNK
+
+
+def write_parquet(con: duckdb.DuckDBPyConnection, select_sql: str, path: Path) -> None:
+    """COPY the query result to Parquet (zstd), streaming inside DuckDB."""
+    con.execute(f"COPY ({select_sql}) TO '{_sql_path(path)}' (FORMAT parquet, COMPRESSION zstd)")
+
+
+def write_csv_with_bom(con: duckdb.DuckDBPyConnection, select_sql: str, path: Path) -> None:
+    """Stream the query result as UTF-8 CSV with a BOM, batch by batch (constant memory)."""
+    reader = con.sql(select_sql).to_arrow_reader(100_000)
+    with path.open("wb") as fh:
+        fh.write(BOM)
+        options = pacsv.WriteOptions(include_header=True, quoting_style="needed")
+        with pacsv.CSVWriter(fh, reader.schema, write_options=options) as writer:
+            for batch in reader:
+                writer.write_batch(batch)
+
+
+def file_digest(path: Path) -> dict[str, object]:
+    """sha256 and size of a written file, for the registry, the catalog and audit."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(CHUNK):
+            digest.update(chunk)
+    return {"sha256": digest.hexdigest(), "bytes": path.stat().st_size}
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")

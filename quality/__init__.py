@@ -1,0 +1,1 @@
+"""Quality checks by dimension, scores, publication gates and reports."""
