@@ -17,17 +17,20 @@ from pipelines.context import PublishContext
 from pipelines.errors import OpendataError
 from pipelines.publish import publication
 from pipelines.progress import step_progress
-from pipelines.steps import PUBLISH_STEPS, resolve
+from pipelines.steps import PUBLISH_STEPS, record_refusal, run_step
 
 # Steps that only move bytes may hit passing I/O faults; data and spec errors are never retried.
 IO_STEPS = {"ingest", "release"}
 
 
 def _step_task(name: str, target: str):  # type: ignore[no-untyped-def]
-    fn = resolve(target)
     retries = 2 if name in IO_STEPS else 0
+
+    def run(ctx: PublishContext) -> None:
+        run_step(ctx, name, target)
+
     return task(
-        fn,
+        run,
         name=name,
         cache_policy=NO_CACHE,
         persist_result=False,
@@ -62,11 +65,15 @@ def publish_dataset(spec_path: str, input_path: str | None = None, home: str | N
 
 
 def _run(ctx: PublishContext) -> None:
-    with step_progress(ctx.spec.id, [name for name, _ in PUBLISH_STEPS]) as advance:
-        for name, target in PUBLISH_STEPS:
-            # quote(): Prefect must not walk into the context (it holds the working database).
-            _step_task(name, target)(quote(ctx))
-            advance(name)
+    try:
+        with step_progress(ctx.spec.id, [name for name, _ in PUBLISH_STEPS]) as advance:
+            for name, target in PUBLISH_STEPS:
+                # quote(): Prefect must not walk into the context (it holds the working database).
+                _step_task(name, target)(quote(ctx))
+                advance(name)
+    except OpendataError as exc:
+        record_refusal(ctx, exc)
+        raise
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -57,6 +57,8 @@ class PublishContext:
     version: str | None = None
     release_dir: Path | None = None
     release_files: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # One entry per finished step ({"event": name, "seconds": ...}); no values, only what was done.
+    events: list[dict[str, Any]] = field(default_factory=list)
 
     def columns(self) -> list[str]:
         """Release columns currently in the working table, in order."""

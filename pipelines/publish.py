@@ -18,7 +18,8 @@ from pipelines.context import PublishContext
 from pipelines.home import Home
 from pipelines.progress import step_progress
 from pipelines.spec.loader import load_spec
-from pipelines.steps import PUBLISH_STEPS, resolve
+from pipelines.errors import OpendataError
+from pipelines.steps import PUBLISH_STEPS, record_refusal, run_step
 
 
 def working_database() -> duckdb.DuckDBPyConnection:
@@ -53,9 +54,13 @@ def run_plain(spec_path: Path, extract: Path | None = None, home: Path | str | N
     """Publish without Prefect; return the release folder."""
     with publication(spec_path, extract, home) as ctx:
         ctx.replaces, ctx.actor = replaces, actor
-        with step_progress(ctx.spec.id, [name for name, _ in PUBLISH_STEPS]) as advance:
-            for name, target in PUBLISH_STEPS:
-                resolve(target)(ctx)
-                advance(name)
+        try:
+            with step_progress(ctx.spec.id, [name for name, _ in PUBLISH_STEPS]) as advance:
+                for name, target in PUBLISH_STEPS:
+                    run_step(ctx, name, target)
+                    advance(name)
+        except OpendataError as exc:
+            record_refusal(ctx, exc)
+            raise
         assert ctx.release_dir is not None
         return ctx.release_dir

@@ -5,10 +5,12 @@ Adding a stage means adding one entry here; the flow, the CLI and the tests pick
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from importlib import import_module
 
 from pipelines.context import PublishContext
+from pipelines.errors import OpendataError
 
 Step = Callable[[PublishContext], None]
 
@@ -28,8 +30,15 @@ def resolve(target: str) -> Step:
     return getattr(import_module(module), name)  # type: ignore[no-any-return]
 
 
-def run_steps(ctx: PublishContext, steps: list[tuple[str, str]] | None = None) -> PublishContext:
-    """Run every step in order without Prefect (the plain engine)."""
-    for _, target in steps or PUBLISH_STEPS:
-        resolve(target)(ctx)
-    return ctx
+def run_step(ctx: PublishContext, name: str, target: str) -> None:
+    """Run one step and note it in `ctx.events` (the audit log records them at release)."""
+    started = time.monotonic()
+    resolve(target)(ctx)
+    ctx.events.append({"event": name, "seconds": round(time.monotonic() - started, 3)})
+
+
+def record_refusal(ctx: PublishContext, error: OpendataError) -> None:
+    """Audit a publication that stopped on bad input or a closed gate (its message has no values)."""
+    from pipelines.registry.audit import record_refusal as audit_refusal
+
+    audit_refusal(ctx, error)
