@@ -1,0 +1,122 @@
+"""Shared fixtures: an isolated environment and a small departmental dataset in any format."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+HEADER = ["站点编号", "站点名称", "所属区县", "启用日期", "客流量"]
+ROWS = [
+    ["S0001", "五一广场", "鼓楼区", "2026-10-01", "1200"],
+    ["S0002", "台江步行街", "台江区", "2026-10-15", "980"],
+    ["S0003", "仓山万达", "仓山区", "2026-11-01", "1500"],
+    ["S0004", "三坊七巷", "鼓楼区", "2026-11-10", "2100"],
+]
+
+SPEC = """\
+id: {id}
+title: 公交站点信息
+provider:
+  department: 福州市交通运输局
+  contact: 0591-87000000
+domain: 交通出行
+summary: 福州市公交站点的位置、所属区县与客流信息。
+keywords: [公交, 站点]
+open_type: general
+sharing_type: unconditional
+update_frequency: quarterly
+source:
+  path: {source}
+fields:
+  - name: stop_id
+    source_column: 站点编号
+    label: 站点编号
+    required: true
+    unique: true
+  - name: stop_name
+    source_column: 站点名称
+    label: 站点名称
+  - name: district
+    source_column: 所属区县
+    label: 所属区县
+  - name: opened_on
+    source_column: 启用日期
+    label: 启用日期
+    type: date
+  - name: passengers
+    source_column: 客流量
+    label: 日均客流量
+    type: integer
+"""
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test reads the developer's OPENDATA_HOME or writes to ./var."""
+    monkeypatch.setenv("OPENDATA_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("OPENDATA_ENGINE", "plain")
+
+
+def write_extract(path: Path, header: list[str] = HEADER, rows: list[list[str]] = ROWS) -> Path:
+    """Write the rows in the format the suffix names (.csv UTF-8, .gbk.csv, .xlsx, .json, .jsonl, .parquet)."""
+    name = path.name
+    if name.endswith(".gbk.csv"):
+        text = "\n".join(",".join(r) for r in [header, *rows]) + "\n"
+        path.write_bytes(text.encode("gbk"))
+    elif name.endswith(".bom.csv"):
+        text = "\n".join(",".join(r) for r in [header, *rows]) + "\n"
+        path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    elif name.endswith(".csv"):
+        path.write_text("\n".join(",".join(r) for r in [header, *rows]) + "\n", encoding="utf-8")
+    elif name.endswith(".xlsx"):
+        from openpyxl import Workbook
+
+        wb = Workbook()
+        ws = wb.active
+        ws.append(header)
+        for r in rows:
+            ws.append(r)
+        wb.save(path)
+    elif name.endswith(".jsonl"):
+        path.write_text("\n".join(json.dumps(dict(zip(header, r)), ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    elif name.endswith(".json"):
+        path.write_text(json.dumps([dict(zip(header, r)) for r in rows], ensure_ascii=False), encoding="utf-8")
+    elif name.endswith(".parquet"):
+        pq.write_table(pa.table({h: [r[i] for r in rows] for i, h in enumerate(header)}), path)
+    else:  # pragma: no cover
+        raise ValueError(name)
+    return path
+
+
+@pytest.fixture
+def dataset(tmp_path: Path) -> Callable[..., Path]:
+    """Factory: write an extract and its spec; return the spec path."""
+
+    def make(extract_name: str = "stops.csv", dataset_id: str = "transport-stops", spec_text: str = SPEC, **kw: object) -> Path:
+        folder = tmp_path / "dept"
+        folder.mkdir(exist_ok=True)
+        write_extract(folder / extract_name, **kw)  # type: ignore[arg-type]
+        spec = folder / f"{dataset_id}.yaml"
+        spec.write_text(spec_text.format(id=dataset_id, source=extract_name), encoding="utf-8")
+        return spec
+
+    return make
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real `opendata` console script in a subprocess."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "pipelines.cli.main", *args],
+        capture_output=True, text=True, env=full_env, cwd=cwd or ROOT, timeout=300,
+    )
