@@ -1,15 +1,96 @@
-"""Open-type tagging (placeholder until the lifecycle work lands): takes the spec's open type."""
+"""Open-type tagging (开放办法 §5–§8): general-open, authorized-open with conditions, or not-open.
+
+The tag comes from the spec's `open_type`, checked against what masking left:
+
+- not-open (§5) is never published: the step raises GateBlocked, so nothing reaches `releases/`;
+- personal data still at individual level after masking (a pseudonymized ID, a partly masked name,
+  a row per person) may be authorized-open at most; a spec that says general is blocked with a
+  message saying what to change.
+
+The masking step reports its finding as `ctx.privacy["individual_level"]` (and, when it can, the
+columns in `ctx.privacy["individual_columns"]`). When masking did not report it, the spec decides,
+conservatively: any personal `pii` field whose policy is not one that removes or coarsens the value
+(drop, generalize, redact) nor a reasoned `publish` counts as individual level.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from pipelines.context import PublishContext
 from pipelines.errors import GateBlocked
-from pipelines.vocab import OpenType
+from pipelines.spec.model import CatalogSpec
+from pipelines.vocab import FindingKind, OpenType
+
+# Policies after which a personal column no longer identifies a person (or, for `publish`, the
+# provider has written why the value is public, e.g. a licensed doctor's name).
+NOT_INDIVIDUAL_POLICIES = frozenset({"drop", "generalize", "redact", "publish"})
+
+# Kinds that are not *personal*: a company's public credit code, a company's commercial secret.
+NON_PERSONAL_KINDS = frozenset({FindingKind.COMPANY_CREDIT_CODE, FindingKind.COMMERCIAL_SECRET})
+
+ACCESS_RIGHTS = {OpenType.GENERAL: "public", OpenType.AUTHORIZED: "restricted", OpenType.NOT_OPEN: "non-public"}
+
+
+def individual_level_fields(spec: CatalogSpec) -> list[str]:
+    """Release columns the spec leaves at individual level (the conservative rule above)."""
+    return [
+        f.name
+        for f in spec.fields
+        if f.pii is not None
+        and f.pii not in NON_PERSONAL_KINDS
+        and (f.policy is None or f.policy.operator not in NOT_INDIVIDUAL_POLICIES)
+    ]
+
+
+def individual_level(ctx: PublishContext) -> tuple[bool, list[str], str]:
+    """(still individual level?, the columns when known, where the answer came from)."""
+    if "individual_level" in ctx.privacy:
+        columns = ctx.privacy.get("individual_columns") or []
+        return bool(ctx.privacy["individual_level"]), [str(c) for c in columns], "masking"
+    columns = individual_level_fields(ctx.spec)
+    return bool(columns), columns, "spec"
+
+
+def not_open_message(spec: CatalogSpec) -> GateBlocked:
+    """The refusal of a not-open dataset, naming its §5 reason."""
+    reason = spec.not_open_reason
+    why = f"{reason.value} ({reason.label})" if reason else "no reason given"
+    return GateBlocked(
+        f"{spec.id}: open_type is not-open (不予开放, 开放办法 §5: {why}); nothing was written to releases/",
+        details=[
+            "data that can be opened after desensitization must be opened (§5): if masking removes what "
+            "makes it not-open, change open_type to authorized (with open_conditions) or general"
+        ],
+    )
 
 
 def tag_step(ctx: PublishContext) -> None:
-    """Tag the release general, authorized (with conditions) or refuse it as not-open."""
-    if ctx.spec.open_type is OpenType.NOT_OPEN:
-        raise GateBlocked(f"{ctx.spec.id}: open_type is not-open ({ctx.spec.not_open_reason}); not published")
-    ctx.open_type = ctx.spec.open_type
-    ctx.tag = {"open_type": ctx.open_type.value, "label": ctx.open_type.label, "conditions": ctx.spec.open_conditions}
+    """Tag the release general, authorized (with conditions), or refuse it as not-open."""
+    spec = ctx.spec
+    if spec.open_type is OpenType.NOT_OPEN:
+        raise not_open_message(spec)
+    individual, columns, basis = individual_level(ctx)
+    if individual and spec.open_type is OpenType.GENERAL:
+        named = f" (columns: {', '.join(columns)})" if columns else ""
+        source = "the masking step found" if basis == "masking" else "the spec's policies leave"
+        raise GateBlocked(
+            f"{spec.id}: the spec says open_type general (普遍开放), but {source} personal data at individual "
+            f"level{named}; such data can be authorized-open (授权开放) at most (开放办法 §6, §8)",
+            details=[
+                "either change open_type to authorized and write open_conditions (who may apply, for what use),",
+                "or mask those columns so no person can be singled out (policy drop, generalize or redact, or "
+                "aggregate the data) and publish again",
+            ],
+        )
+    ctx.open_type = spec.open_type
+    tag: dict[str, Any] = {
+        "open_type": spec.open_type.value,
+        "label": spec.open_type.label,
+        "conditions": spec.open_conditions if spec.open_type is OpenType.AUTHORIZED else None,
+        "access_rights": ACCESS_RIGHTS[spec.open_type],
+        "individual_level": individual,
+        "individual_columns": columns,
+        "basis": basis,
+    }
+    ctx.tag = tag

@@ -1,10 +1,294 @@
-"""The audit log (placeholder until the lifecycle work lands: a hash-chained, append-only table)."""
+"""The audit log: an append-only, hash-chained table in the registry (开放办法 §3; 管理办法 §29).
+
+Every entry stores the hash of the entry before it, and its own hash is
+`sha256(prev_hash + canonical JSON of the entry)`. Changing, inserting or deleting a row breaks the
+chain at that row, which `verify_chain` names by its sequence number.
+
+Entries are appended *inside* the caller's registry write transaction, reading the last hash there:
+DuckDB lets one process at a time hold the file for writing, and `CHAIN_LOCK` serialises threads of
+one process, so two publications never both extend the same entry. Details hold counts, hashes and
+names, never a cell value.
+"""
 
 from __future__ import annotations
 
+import getpass
+import hashlib
+import json
+import os
+import sys
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import duckdb
+
 from pipelines.context import PublishContext
 from pipelines.errors import OpendataError
+from pipelines.home import Home
+from pipelines.registry.db import connect, register_schema
+from pipelines.release.version import SHANGHAI
+
+GENESIS = "0" * 64
+
+# The events the log knows; a step the list does not name is logged under its own step name.
+EVENTS = ("ingest", "quality", "mask", "tag", "publish", "withdraw", "republish", "access", "refusal")
+
+# Step names of pipelines.steps.PUBLISH_STEPS that have another event name in the log.
+STEP_EVENTS = {"desensitize": "mask", "release": "publish"}
+
+register_schema(
+    """CREATE TABLE IF NOT EXISTS audit_log (
+        seq BIGINT PRIMARY KEY,               -- 1, 2, 3 ... with no gap
+        recorded_at VARCHAR NOT NULL,         -- ISO time with offset, kept as text so it hashes exactly
+        event VARCHAR NOT NULL,
+        actor VARCHAR NOT NULL,
+        dataset_id VARCHAR,
+        version VARCHAR,
+        details VARCHAR NOT NULL,             -- canonical JSON: counts, hashes, names; never a cell value
+        prev_hash VARCHAR NOT NULL,
+        hash VARCHAR NOT NULL
+    )"""
+)
+
+# Serialises chain appends between threads of one process (processes are serialised by DuckDB's file lock).
+CHAIN_LOCK = threading.RLock()
+
+
+def current_actor() -> str:
+    """Who acts: `$OPENDATA_ACTOR` when set (e.g. by a portal or scheduler), else the OS user."""
+    actor = os.environ.get("OPENDATA_ACTOR", "").strip()
+    if actor:
+        return actor
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no user name in a bare container
+        return f"uid:{os.getuid()}" if hasattr(os, "getuid") else "unknown"
+
+
+def now_iso() -> str:
+    """The current time in Fuzhou, ISO 8601 with microseconds and offset."""
+    return datetime.now(SHANGHAI).isoformat()
+
+
+def canonical_json(value: Any) -> str:
+    """The one JSON text of a value: sorted keys, no spaces, UTF-8 kept (so the hash is stable)."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def entry_hash(prev_hash: str, entry: dict[str, Any]) -> str:
+    """sha256 of the previous hash followed by the canonical JSON of the entry."""
+    return hashlib.sha256((prev_hash + canonical_json(entry)).encode("utf-8")).hexdigest()
+
+
+def _entry(seq: int, at: str, event: str, actor: str, dataset_id: str | None, version: str | None, details: Any) -> dict[str, Any]:
+    return {
+        "seq": seq, "at": at, "event": event, "actor": actor,
+        "dataset_id": dataset_id, "version": version, "details": details,
+    }
+
+
+def append(
+    con: duckdb.DuckDBPyConnection,
+    event: str,
+    *,
+    dataset_id: str | None = None,
+    version: str | None = None,
+    details: dict[str, Any] | None = None,
+    actor: str | None = None,
+) -> int:
+    """Append one entry inside the caller's write transaction; return its sequence number.
+
+    Call it while holding `CHAIN_LOCK` (the `transaction` helper does) so that no other thread of
+    this process reads the same last hash.
+    """
+    last = con.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, prev = (int(last[0]) + 1, str(last[1])) if last else (1, GENESIS)
+    # Round-trip through canonical JSON so what is hashed is exactly what is stored.
+    stored_details = canonical_json(details or {})
+    entry = _entry(seq, now_iso(), event, actor or current_actor(), dataset_id, version, json.loads(stored_details))
+    con.execute(
+        "INSERT INTO audit_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [seq, entry["at"], event, entry["actor"], dataset_id, version, stored_details, prev, entry_hash(prev, entry)],
+    )
+    return seq
+
+
+class transaction:  # noqa: N801 - used like a function: `with transaction(home) as con:`
+    """A registry write transaction that may append audit entries (holds `CHAIN_LOCK`)."""
+
+    def __init__(self, home: Home) -> None:
+        self.home = home
+        self._cm: Any = None
+
+    def __enter__(self) -> duckdb.DuckDBPyConnection:
+        CHAIN_LOCK.acquire()
+        try:
+            self._cm = connect(self.home)
+            return self._cm.__enter__()  # type: ignore[no-any-return]
+        except BaseException:
+            CHAIN_LOCK.release()
+            raise
+
+    def __exit__(self, *exc: Any) -> None:
+        try:
+            self._cm.__exit__(*exc)
+        finally:
+            CHAIN_LOCK.release()
+
+
+def record_event(
+    home: Home,
+    event: str,
+    *,
+    dataset_id: str | None = None,
+    version: str | None = None,
+    details: dict[str, Any] | None = None,
+) -> int:
+    """Append one entry in a transaction of its own."""
+    with transaction(home) as con:
+        return append(con, event, dataset_id=dataset_id, version=version, details=details)
+
+
+# -- publication events ----------------------------------------------------------------------
+
+
+def _ingest_summary(ctx: PublishContext) -> dict[str, Any]:
+    return {
+        "source_file": ctx.extract.name,
+        "source_sha256": ctx.source_sha256,
+        "source_bytes": ctx.source_bytes,
+        "rows": ctx.source_rows,
+        "columns": len(ctx.source_columns),
+        "encoding": ctx.source_encoding,
+        "undeclared_columns_dropped": len(ctx.undeclared_columns),
+        "manifest": ctx.manifest is not None,
+        "manifest_problem": ctx.manifest_problem,
+    }
+
+
+def _quality_summary(ctx: PublishContext) -> dict[str, Any]:
+    from pipelines.release.metadata import failed_checks
+
+    quality = ctx.quality or {}
+    scores = {
+        dim: info.get("score") for dim, info in (quality.get("dimensions") or {}).items() if isinstance(info, dict)
+    }
+    return {
+        "grade": quality.get("grade"), "overall": quality.get("overall"), "scores": scores,
+        "checks_failed": failed_checks(quality),
+    }
+
+
+# Keys of a masking record that describe what was done; anything else (a sample, a value) stays out.
+_MASK_KEYS = ("column", "operator", "kind", "rule", "recognizer", "type")
+
+
+def _mask_summary(ctx: PublishContext) -> dict[str, Any]:
+    columns = []
+    for record in ctx.masking:
+        kept = {k: record[k] for k in _MASK_KEYS if k in record and isinstance(record[k], (str, type(None)))}
+        kept |= {k: v for k, v in record.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+        columns.append(kept)
+    privacy = {k: v for k, v in ctx.privacy.items() if isinstance(v, (bool, int, float))}
+    return {"columns": columns, "privacy": privacy}
+
+
+def _tag_summary(ctx: PublishContext) -> dict[str, Any]:
+    return {k: v for k, v in ctx.tag.items() if k in ("open_type", "individual_level", "basis")}
+
+
+_SUMMARIES = {"ingest": _ingest_summary, "quality": _quality_summary, "mask": _mask_summary, "tag": _tag_summary}
+
+
+def append_step_events(con: duckdb.DuckDBPyConnection, ctx: PublishContext) -> list[int]:
+    """One entry per finished step of `ctx.events`, with its summary (counts and hashes only)."""
+    seqs = []
+    for step in ctx.events:
+        event = STEP_EVENTS.get(str(step.get("event")), str(step.get("event")))
+        summary = _SUMMARIES.get(event)
+        details = {"seconds": step.get("seconds"), **(summary(ctx) if summary else {})}
+        seqs.append(append(con, event, dataset_id=ctx.spec.id, version=ctx.version, details=details))
+    return seqs
 
 
 def record_refusal(ctx: PublishContext, error: OpendataError) -> None:
-    """Audit a publication refused for bad input or a closed gate."""
+    """Audit a publication refused for bad input or a closed gate, with the steps it finished.
+
+    The error message is the user-facing one, which by contract carries no cell value. A failure to
+    write the audit entry is reported on stderr and never hides the refusal itself.
+    """
+    from pipelines.steps import PUBLISH_STEPS
+
+    done = [str(e.get("event")) for e in ctx.events]
+    remaining = [name for name, _ in PUBLISH_STEPS if name not in done]
+    details = {
+        "error": type(error).__name__,
+        "exit_code": error.exit_code,
+        "message": error.message,
+        "details": error.details[:20],
+        "steps_done": done,
+        "stopped_at": remaining[0] if remaining else None,
+        "spec_file": ctx.spec_path.name,
+        "source_file": ctx.extract.name,
+        "source_sha256": ctx.source_sha256 or None,
+        "flow_run_id": ctx.flow_run_id,
+        "replaces": ctx.replaces,
+    }
+    try:
+        with transaction(ctx.home) as con:
+            append_step_events(con, ctx)
+            append(con, "refusal", dataset_id=ctx.spec.id, version=None, details=details)
+    except Exception as exc:  # noqa: BLE001 - the refusal must reach the user even if auditing fails
+        print(f"warning: could not audit the refusal of {ctx.spec.id}: {exc.__class__.__name__}", file=sys.stderr)
+
+
+# -- verification ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChainProblem:
+    """One place where the stored chain disagrees with the recomputed one."""
+
+    seq: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"audit seq {self.seq}: {self.message}"
+
+
+def read_log(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """Every audit row, in sequence order."""
+    cur = con.execute("SELECT * FROM audit_log ORDER BY seq")
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def verify_chain(rows: list[dict[str, Any]]) -> list[ChainProblem]:
+    """Recompute the chain over `rows` (sorted by seq); name every broken link."""
+    problems: list[ChainProblem] = []
+    prev_hash, expected_seq = GENESIS, 1
+    for row in rows:
+        seq = int(row["seq"])
+        if seq != expected_seq:
+            missing = f"{expected_seq}" if seq == expected_seq + 1 else f"{expected_seq}..{seq - 1}"
+            problems.append(ChainProblem(seq, f"entries missing before it (seq {missing}): rows were deleted"))
+        if row["prev_hash"] != prev_hash:
+            problems.append(
+                ChainProblem(seq, f"prev_hash {row['prev_hash'][:16]}… does not match the previous entry's hash {prev_hash[:16]}…")
+            )
+        try:
+            details = json.loads(row["details"])
+        except (TypeError, json.JSONDecodeError):
+            problems.append(ChainProblem(seq, "details are not valid JSON: the row was altered"))
+            details = row["details"]
+        entry = _entry(seq, row["recorded_at"], row["event"], row["actor"], row["dataset_id"], row["version"], details)
+        # Recompute from the *stored* prev_hash so one altered row is reported once, not at every later row.
+        actual = entry_hash(row["prev_hash"], entry)
+        if actual != row["hash"]:
+            problems.append(
+                ChainProblem(seq, f"hash mismatch: stored {row['hash'][:16]}…, recomputed {actual[:16]}… (the row was altered)")
+            )
+        prev_hash, expected_seq = row["hash"], seq + 1
+    return problems

@@ -119,12 +119,23 @@ def provenance(ctx: PublishContext, created: datetime, spec_sha256: str) -> dict
         "open_type": ctx.tag,
         "masking": ctx.masking,
         "privacy": ctx.privacy,
-        "quality": {k: quality.get(k) for k in ("dimensions", "overall", "grade") if k in quality},
+        "quality": {k: quality.get(k) for k in ("dimensions", "overall", "grade") if k in quality}
+        | {"checks_failed": failed_checks(quality)},
         "rows_published": None,
         "files": ctx.release_files,
         "attribution": attribution(ctx),
         "warnings": ctx.warnings,
     }
+
+
+def failed_checks(quality: dict[str, Any]) -> dict[str, int]:
+    """How many checks failed, by severity (counts only: the report itself is quality.json)."""
+    counts: dict[str, int] = {}
+    for check in quality.get("checks") or []:
+        if isinstance(check, dict) and (check.get("failed") or 0) > 0:
+            severity = str(check.get("severity", "unknown"))
+            counts[severity] = counts.get(severity, 0) + 1
+    return counts
 
 
 def readme(ctx: PublishContext, rows: int) -> str:

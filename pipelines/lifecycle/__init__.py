@@ -1,0 +1,1 @@
+"""The release lifecycle after publication: withdrawal, republication, access and trace, audit verification."""

@@ -1,0 +1,133 @@
+"""Obtaining a release (`opendata get`) and tracing who obtained one (`opendata trace`).
+
+Every handed-out release is logged (who, when, purpose, version, files and their sha256) in the
+same transaction as its audit entry. A withdrawn release is refused (开放办法 §17) and so is
+authorized-open data without a stated purpose (§8); refusals are audited too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipelines.errors import InputError
+from pipelines.home import Home
+from pipelines.lifecycle.withdraw import complete_pending
+from pipelines.registry import audit
+from pipelines.registry.access import accesses, log_access
+from pipelines.registry.releases import release_rows
+from pipelines.release.version import SHANGHAI
+from pipelines.vocab import OpenType
+
+HANDED_OUT = ("data.csv",)
+
+
+@dataclass(frozen=True)
+class Obtained:
+    """A logged access: the data file handed out and the line the user must cite."""
+
+    data_file: Path
+    version: str
+    audit_seq: int
+    attribution: str | None
+
+
+def _replacement(rows: list[dict[str, Any]], version: str) -> str | None:
+    newer = [r["version"] for r in rows if r.get("replaces") == version]
+    return newer[-1] if newer else None
+
+
+def _choose(rows: list[dict[str, Any]], dataset_id: str, version: str | None) -> tuple[dict[str, Any] | None, str | None]:
+    """(release to hand out, or None with the reason it is refused)."""
+    if version is None:
+        published = [r for r in rows if r["status"] == "published" and not r["withdraw_requested_at"]]
+        if published:
+            return published[-1], None
+        newest = rows[-1]
+        return None, f"{dataset_id}: no published version; the newest, {newest['version']}, " + _withdrawn_note(rows, newest)
+    release = next((r for r in rows if r["version"] == version), None)
+    if release is None:
+        raise InputError(f"{dataset_id}: no release {version} (versions: {', '.join(r['version'] for r in rows)})")
+    if release["status"] == "withdrawn" or release["withdraw_requested_at"]:
+        return None, f"{dataset_id} {version} " + _withdrawn_note(rows, release)
+    return release, None
+
+
+def _withdrawn_note(rows: list[dict[str, Any]], release: dict[str, Any]) -> str:
+    if release["status"] != "withdrawn":
+        return f"is being withdrawn (requested {release['withdraw_requested_at']}) and can no longer be obtained"
+    when = release["withdrawn_at"].astimezone(SHANGHAI).isoformat() if release["withdrawn_at"] else "an unrecorded date"
+    newer = _replacement(rows, release["version"])
+    then = f"; it is replaced by {newer}" if newer else "; no replacing version is published yet"
+    return f"was withdrawn on {when} and can no longer be obtained{then}"
+
+
+def obtain(home: Home, dataset_id: str, version: str | None, user: str, purpose: str | None, channel: str = "cli") -> Obtained:
+    """Log the access and return the data file, or raise InputError (withdrawn, no purpose, unknown)."""
+    user, purpose = user.strip(), (purpose or "").strip() or None
+    if not user:
+        raise InputError("--user must name who obtains the data")
+    if not home.db_path.exists():
+        raise InputError(f"no registry in {home.root}: nothing was ever published there")
+    complete_pending(home)
+    refusal: str | None = None
+    with audit.transaction(home) as con:
+        rows = release_rows(con, dataset_id)
+        if not rows:
+            raise InputError(f"{dataset_id}: no such dataset in the registry of {home.root}")
+        release, refusal = _choose(rows, dataset_id, version)
+        if release is not None and release["open_type"] == OpenType.AUTHORIZED.value and not purpose:
+            conditions = release.get("open_conditions") or ""
+            refusal = (
+                f"{dataset_id} {release['version']} is authorized-open (授权开放): state what it is for with --purpose"
+                + (f" (conditions: {conditions})" if conditions else "")
+            )
+        if release is not None and refusal is None:
+            data = home.root / release["path"] / "data.csv"
+            if not data.is_file():
+                refusal = f"{dataset_id} {release['version']}: data.csv is missing from {data.parent}; run `opendata audit verify`"
+        if refusal is not None:
+            audit.append(
+                con, "refusal", dataset_id=dataset_id, version=release["version"] if release else version,
+                details={"command": "get", "user": user, "purpose": purpose, "message": refusal, "channel": channel},
+            )
+        else:
+            assert release is not None
+            seq = log_access(con, dataset_id, release["version"], user, purpose, list(HANDED_OUT), channel)
+    if refusal is not None:
+        raise InputError(refusal)
+    return Obtained(data, release["version"], seq, _attribution(home.root / release["path"]))
+
+
+def _attribution(folder: Path) -> str | None:
+    import json
+
+    try:
+        return str(json.loads((folder / "datapackage.json").read_text(encoding="utf-8")).get("attribution") or "") or None
+    except (OSError, ValueError):
+        return None
+
+
+@dataclass(frozen=True)
+class Trace:
+    """A release and everyone who obtained it."""
+
+    release: dict[str, Any]
+    accesses: list[dict[str, Any]]
+    replaced_by: str | None
+
+
+def trace(home: Home, dataset_id: str, version: str) -> Trace:
+    """Who obtained `dataset_id` `version` and when (withdrawn versions included: that is the point)."""
+    if not home.db_path.exists():
+        raise InputError(f"no registry in {home.root}: nothing was ever published there")
+    with audit.transaction(home) as con:
+        rows = release_rows(con, dataset_id)
+        if not rows:
+            raise InputError(f"{dataset_id}: no such dataset in the registry of {home.root}")
+        release = next((r for r in rows if r["version"] == version), None)
+        if release is None:
+            raise InputError(f"{dataset_id}: no release {version} (versions: {', '.join(r['version'] for r in rows)})")
+        found = accesses(con, dataset_id, version)
+    return Trace(release, found, _replacement(rows, version))

@@ -1,0 +1,155 @@
+"""Withdraw a release at once (开放办法 §17): moved to quarantine, never deleted, never edited.
+
+The steps run in this order, so a crash anywhere leaves the release whole in exactly one place and
+the next run finishes the job:
+
+1. registry transaction: the *intent* (reason, field, who, when) goes into `withdrawals`;
+   from here on `opendata get` refuses the release;
+2. `os.rename(releases/<id>/<v>, quarantine/<id>/<v>)`: one atomic rename on one file system;
+3. registry transaction: the release row becomes `withdrawn` (time, reason, field, quarantine path),
+   the intent is marked complete and the `withdraw` audit entry is appended — all together;
+4. catalog.jsonld is rebuilt (the release now `adms:status` Withdrawn).
+
+A crash after 1 leaves the folder in releases/ with a pending intent; after 2, the folder in
+quarantine/ with a pending intent. `complete_pending` (run by every lifecycle command, and by
+`withdraw` again) sees the intent and does what is left.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipelines.errors import InputError
+from pipelines.home import Home
+from pipelines.registry import audit
+from pipelines.registry.releases import complete_withdrawal, get_release, pending_withdrawals, release_rows, request_withdrawal
+
+
+@dataclass(frozen=True)
+class WithdrawResult:
+    """What `withdraw` did."""
+
+    dataset_id: str
+    version: str
+    quarantine_dir: Path
+    already: bool  # the release had been withdrawn before this call
+    completed_pending: bool  # this call finished a withdrawal a crash had interrupted
+    withdrawn_at: str | None
+
+
+def _fsync_dir(path: Path) -> None:
+    # Make the rename durable on power loss (best effort: not every OS can open a folder).
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def move_to_quarantine(home: Home, dataset_id: str, version: str) -> Path:
+    """Step 2: rename the folder into quarantine/ (idempotent: done already is fine)."""
+    src, dst = home.release_dir(dataset_id, version), home.quarantine_dir(dataset_id, version)
+    if src.is_dir() and dst.exists():
+        raise InputError(
+            f"{dataset_id} {version}: a folder exists both in releases/ and quarantine/; "
+            "compare them with `opendata audit verify` and keep the registered one by hand"
+        )
+    if src.is_dir():
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        os.rename(src, dst)  # atomic: the folder is in exactly one of the two places at any instant
+        _fsync_dir(dst.parent)
+        _fsync_dir(src.parent)
+    elif not dst.is_dir():
+        raise InputError(
+            f"{dataset_id} {version}: the release folder is in neither releases/ nor quarantine/; "
+            "the withdrawal stays pending (run `opendata audit verify`)"
+        )
+    return dst
+
+
+def _finish(home: Home, pending: dict[str, Any]) -> str:
+    """Steps 2 and 3 for one recorded intent; return the completion time."""
+    dst = move_to_quarantine(home, pending["dataset_id"], pending["version"])
+    at = audit.now_iso()
+    with audit.transaction(home) as con:
+        # Re-read inside the transaction: a concurrent run may have completed it meanwhile.
+        still = [p for p in pending_withdrawals(con) if (p["dataset_id"], p["version"]) == (pending["dataset_id"], pending["version"])]
+        if still:
+            complete_withdrawal(con, still[0], str(dst.relative_to(home.root)), at)
+    return at
+
+
+def complete_pending(home: Home, *, quiet: bool = True) -> list[tuple[str, str]]:
+    """Finish every withdrawal a crash interrupted; return the (dataset, version) pairs finished.
+
+    With `quiet`, a withdrawal that cannot be finished is reported on stderr and left pending (so
+    a `get` of another dataset is not blocked by it); otherwise the error is raised.
+    """
+    if not home.db_path.exists():
+        return []
+    with audit.transaction(home) as con:
+        pending = pending_withdrawals(con)
+    done = []
+    for p in pending:
+        try:
+            _finish(home, p)
+        except InputError as exc:
+            if not quiet:
+                raise
+            print(f"warning: interrupted withdrawal not finished: {exc.message}", file=sys.stderr)
+            continue
+        done.append((p["dataset_id"], p["version"]))
+    return done
+
+
+def withdraw(home: Home, dataset_id: str, version: str, reason: str, field: str | None = None) -> WithdrawResult:
+    """Withdraw `dataset_id` `version`: intent, move, mark, audit (see the module docstring)."""
+    reason = reason.strip()
+    if not reason:
+        raise InputError("--reason must say why the release is withdrawn")
+    if not home.db_path.exists():
+        raise InputError(f"no registry in {home.root}: nothing was ever published there")
+    resumed = False
+    with audit.transaction(home) as con:
+        release = get_release(con, dataset_id, version)
+        if release is None:
+            known = [r["version"] for r in release_rows(con, dataset_id)]
+            raise InputError(
+                f"{dataset_id}: no release {version} in the registry"
+                + (f" (versions: {', '.join(known)})" if known else " (no such dataset)")
+            )
+        if release["status"] == "withdrawn":
+            pending = None
+        elif release["withdraw_requested_at"] is not None:
+            resumed = True  # a crash interrupted an earlier call: finish it with its recorded reason
+            pending = {k: release[k] for k in ("dataset_id", "version")} | {
+                "reason": release["pending_reason"], "field": release["pending_field"],
+                "actor": release["withdraw_actor"], "requested_at": release["withdraw_requested_at"],
+            }
+        else:
+            columns = release["columns"] or []
+            if field is not None and columns and field not in columns:
+                raise InputError(
+                    f"{dataset_id} {version}: --field {field} is not a column of that release (columns: {', '.join(columns)})"
+                )
+            pending = {
+                "dataset_id": dataset_id, "version": version, "reason": reason, "field": field,
+                "actor": audit.current_actor(), "requested_at": audit.now_iso(),
+            }
+            request_withdrawal(con, dataset_id, version, reason, field, pending["actor"], pending["requested_at"])
+    if pending is None:
+        # Already withdrawn: make sure the folder is where the registry says (a no-op normally).
+        move_to_quarantine(home, dataset_id, version)
+        at = str(release["withdrawn_at"]) if release["withdrawn_at"] else None
+        return WithdrawResult(dataset_id, version, home.quarantine_dir(dataset_id, version), True, False, at)
+    at = _finish(home, pending)
+    return WithdrawResult(dataset_id, version, home.quarantine_dir(dataset_id, version), False, resumed, at)

@@ -1,0 +1,66 @@
+"""The access log: who obtained which release, when and for what (开放办法 §17: trace usage).
+
+Each access is also an `access` entry of the audit chain; the access row keeps that entry's sequence
+number (`audit_seq`), so deleting or editing an access row is caught by `opendata audit verify`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import duckdb
+
+from pipelines.registry import audit
+from pipelines.registry.db import register_schema
+
+register_schema(
+    """CREATE TABLE IF NOT EXISTS access_log (
+        audit_seq BIGINT PRIMARY KEY,         -- the `access` entry of the audit chain
+        obtained_at VARCHAR NOT NULL,
+        dataset_id VARCHAR NOT NULL,
+        version VARCHAR NOT NULL,
+        user_name VARCHAR NOT NULL,
+        purpose VARCHAR,
+        files VARCHAR NOT NULL,               -- JSON list of release file names handed out
+        channel VARCHAR NOT NULL              -- cli, portal, ...
+    )"""
+)
+
+
+def log_access(
+    con: duckdb.DuckDBPyConnection,
+    dataset_id: str,
+    version: str,
+    user: str,
+    purpose: str | None,
+    files: list[str],
+    channel: str = "cli",
+) -> int:
+    """Record one access and its audit entry in the caller's transaction; return the audit seq."""
+    details = {"user": user, "purpose": purpose, "files": files, "channel": channel}
+    seq = audit.append(con, "access", dataset_id=dataset_id, version=version, details=details)
+    at = con.execute("SELECT recorded_at FROM audit_log WHERE seq = ?", [seq]).fetchone()[0]  # type: ignore[index]
+    con.execute(
+        "INSERT INTO access_log VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [seq, at, dataset_id, version, user, purpose, json.dumps(files, ensure_ascii=False), channel],
+    )
+    return seq
+
+
+def accesses(con: duckdb.DuckDBPyConnection, dataset_id: str | None = None, version: str | None = None) -> list[dict[str, Any]]:
+    """Access rows, oldest first, optionally of one dataset and version."""
+    where, params = [], []
+    if dataset_id is not None:
+        where.append("dataset_id = ?")
+        params.append(dataset_id)
+    if version is not None:
+        where.append("version = ?")
+        params.append(version)
+    sql = "SELECT * FROM access_log" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY audit_seq"
+    cur = con.execute(sql, params)
+    names = [d[0] for d in cur.description]
+    rows = [dict(zip(names, r)) for r in cur.fetchall()]
+    for row in rows:
+        row["files"] = json.loads(row["files"])
+    return rows
