@@ -1,0 +1,139 @@
+"""Identifier rules: checks that say whether ONE value is a valid identifier of a kind (DESIGN.md §4).
+
+Each rule is a pure function of a string, shared by the column classifier (a whole cell) and the text
+recognizers (a regex match). The checksums come from python-stdnum where it implements them:
+`stdnum.cn.ric` (resident ID, GB 11643), `stdnum.cn.uscc` (credit code, GB 32100), `stdnum.luhn`.
+Nothing here logs or raises with the value it was given.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from stdnum import luhn
+from stdnum.cn import ric, uscc
+
+_SEPARATORS = re.compile(r"[\s\-－—()（）]")
+_ID_SHAPE = re.compile(r"[1-9]\d{16}[\dXx]")
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+_LANDLINE = re.compile(r"0\d{2,3}[2-9]\d{6,7}")
+_EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}\.)+[A-Za-z]{2,12}")
+PLATE_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+_PLATE = re.compile(
+    rf"[{PLATE_PROVINCES}][A-HJ-NP-Z][·•\s]?"
+    r"(?:[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳]|[DF][A-HJ-NP-Z0-9]\d{4}|\d{5}[DF])"
+)
+_PASSPORT = re.compile(r"(?:[EGDSP]\d{8}|E[A-HJ-NP-Z]\d{7})")
+_DATE = re.compile(r"((?:19|20)\d{2})(?:[-/.年]?)(\d{1,2})(?:[-/.月]?)(\d{1,2})?日?")
+
+
+def compact(value: str) -> str:
+    """The value without spaces, dashes and brackets (how numbers are written by hand)."""
+    return _SEPARATORS.sub("", value)
+
+
+def resident_id_shape(value: str) -> bool:
+    """Looks like an 18-character resident ID (17 digits + digit or X/x), whatever its checksum."""
+    return _ID_SHAPE.fullmatch(compact(value)) is not None
+
+
+def resident_id_valid(value: str) -> bool:
+    """A valid GB 11643 resident ID: shape, check character (x or X) and a real birth date not in the future."""
+    v = compact(value)
+    if _ID_SHAPE.fullmatch(v) is None or not ric.is_valid(v.upper()):
+        return False
+    try:
+        born = ric.get_birth_date(v.upper())
+    except Exception:  # stdnum raises its own ValidationError subclasses for a bad date
+        return False
+    return date(1900, 1, 1) <= born <= date.today()
+
+
+def uscc_valid(value: str) -> bool:
+    """A valid GB 32100 unified social credit code (checksum over the 31-character alphabet)."""
+    v = compact(value).upper()
+    return len(v) == 18 and uscc.is_valid(v)
+
+
+def card_digits(value: str) -> str | None:
+    """The 16–19 digits of a bank-card-like value (spaces and dashes allowed), else None."""
+    v = compact(value)
+    return v if v.isdigit() and v.isascii() and 16 <= len(v) <= 19 else None
+
+
+def luhn_valid(digits: str) -> bool:
+    """The Luhn (mod 10) check used by payment cards."""
+    return luhn.is_valid(digits)
+
+
+def bank_card_valid(value: str) -> bool:
+    """16–19 digits passing Luhn. Some old cards fail Luhn: callers add context words, not this rule."""
+    digits = card_digits(value)
+    return digits is not None and luhn_valid(digits)
+
+
+def unionpay_prefix(value: str) -> bool:
+    """Starts with 62, the UnionPay prefix most Chinese debit cards carry."""
+    digits = card_digits(value)
+    return digits is not None and digits.startswith("62")
+
+
+def mobile_digits(value: str) -> str | None:
+    """The 11 national digits of a mainland mobile number written with +86/0086, spaces or dashes."""
+    v = compact(value)
+    for prefix in ("+86", "0086", "86"):
+        if v.startswith(prefix) and len(v) == 11 + len(prefix):
+            v = v[len(prefix):]
+            break
+    return v if _MOBILE.fullmatch(v) else None
+
+
+def mobile_valid(value: str) -> bool:
+    """A mainland mobile number: 1[3-9] + 9 digits, optionally with +86, spaces or dashes."""
+    return mobile_digits(value) is not None
+
+
+def landline_valid(value: str) -> bool:
+    """A landline with area code (0591-87654321, (0591)8765432), an optional extension dropped."""
+    v = compact(re.split(r"转|ext|分机|#", value, maxsplit=1)[0])
+    if v.startswith("+86"):
+        v = "0" + v[3:]
+    return _LANDLINE.fullmatch(v) is not None
+
+
+def email_valid(value: str) -> bool:
+    """An e-mail address (local part @ domain with a top-level label)."""
+    return _EMAIL.fullmatch(value.strip()) is not None
+
+
+def plate_valid(value: str) -> bool:
+    """A GA 36 licence plate: province char + letter + 5 chars (6 for new-energy), e.g. 闽A12345, 闽AD12345."""
+    v = value.strip().upper()
+    if _PLATE.fullmatch(v) is None:
+        return False
+    body = re.sub(r"[·•\s]", "", v)[2:]
+    # Real plates carry at most two letters in the serial; a word in capitals does not.
+    return sum(c.isdigit() for c in body) >= 3
+
+
+def passport_valid(value: str) -> bool:
+    """A PRC passport number: E/G/D/S/P + 8 digits, or E + letter + 7 digits."""
+    return _PASSPORT.fullmatch(value.strip().upper()) is not None
+
+
+def parse_date(value: str) -> date | None:
+    """A calendar date written as 1990-01-02, 1990/1/2, 19900102, 1990年1月2日 or 1990-01 (day 1)."""
+    m = _DATE.fullmatch(value.strip())
+    if m is None:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+    except ValueError:
+        return None
+
+
+def birth_date_valid(value: str) -> bool:
+    """A date between 1900 and today (a birth date is not in the future)."""
+    d = parse_date(value)
+    return d is not None and date(1900, 1, 1) <= d <= date.today()
