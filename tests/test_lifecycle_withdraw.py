@@ -1,0 +1,189 @@
+"""Withdrawal: quarantined at once, never deleted or edited, audited; crash-safe and resumable."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipelines.errors import InputError
+from pipelines.home import Home
+from pipelines.lifecycle import withdraw as withdraw_module
+from pipelines.lifecycle.access import obtain
+from pipelines.lifecycle.commands import withdraw_command
+from pipelines.lifecycle.verify import verify
+from pipelines.lifecycle.withdraw import complete_pending, withdraw
+from pipelines.registry.audit import read_log
+from pipelines.registry.db import connect
+from pipelines.registry.releases import get_release
+from tests.test_lifecycle_fixtures import person_dataset, publish
+
+
+class Crash(BaseException):
+    """Stands for the process dying (not an Exception: nothing may catch and carry on)."""
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir()}
+
+
+def _release(home: Path, version: str) -> dict[str, object]:
+    with connect(Home(home)) as con:
+        row = get_release(con, "relief-payments", version)
+    assert row is not None
+    return row
+
+
+@pytest.fixture
+def published(tmp_path: Path) -> tuple[Path, Path]:
+    home = tmp_path / "home"
+    return home, publish(person_dataset(tmp_path / "dept"), home)
+
+
+def test_withdraw_moves_marks_and_audits(published: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    home, folder = published
+    before = _snapshot(folder)
+    monkeypatch.setenv("OPENDATA_ACTOR", "大数据委-张三")
+    assert withdraw_command("relief-payments", folder.name, "出生年份与姓名组合可识别个人", "birth_year", home) == 0
+    quarantined = home / "quarantine" / "relief-payments" / folder.name
+    assert not folder.exists() and _snapshot(quarantined) == before, "moved whole, byte for byte"
+    row = _release(home, folder.name)
+    assert row["status"] == "withdrawn" and row["withdraw_reason"] == "出生年份与姓名组合可识别个人"
+    assert row["withdraw_field"] == "birth_year" and row["withdrawn_at"] is not None
+    assert row["path"] == f"quarantine/relief-payments/{folder.name}"
+    with connect(Home(home)) as con:
+        entry = [e for e in read_log(con) if e["event"] == "withdraw"][-1]
+    assert entry["actor"] == "大数据委-张三" and entry["version"] == folder.name
+    details = json.loads(entry["details"])
+    assert details["reason"] == "出生年份与姓名组合可识别个人" and details["field"] == "birth_year"
+    assert "data.csv" in details["files"]
+    assert "Withdrawn" in (home / "catalog.jsonld").read_text(encoding="utf-8")
+    assert verify(Home(home)).ok
+    assert "withdrawn relief-payments" in capsys.readouterr().out
+
+
+def test_a_withdrawn_release_cannot_be_obtained(published: tuple[Path, Path]) -> None:
+    home, folder = published
+    withdraw(Home(home), "relief-payments", folder.name, "泄露")
+    with pytest.raises(InputError, match=r"was withdrawn on \d{4}-\d{2}-\d{2}.*no replacing version"):
+        obtain(Home(home), "relief-payments", folder.name, "alice", "研究")
+    with pytest.raises(InputError, match="no published version"):
+        obtain(Home(home), "relief-payments", None, "alice", "研究")
+
+
+def test_crash_before_the_move_leaves_it_in_releases_and_rerun_finishes(published: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    home, folder = published
+    before = _snapshot(folder)
+
+    def crash(*_a: object) -> None:
+        raise Crash
+
+    monkeypatch.setattr(withdraw_module, "move_to_quarantine", crash)
+    with pytest.raises(Crash):
+        withdraw(Home(home), "relief-payments", folder.name, "姓名泄露", "birth_year")
+    monkeypatch.undo()
+    assert _snapshot(folder) == before, "still whole in releases/"
+    assert not (home / "quarantine" / "relief-payments" / folder.name).exists()
+    assert _release(home, folder.name)["withdraw_requested_at"] is not None, "the intent is recorded"
+    assert any("interrupted" in p for p in verify(Home(home)).problems)
+    # Re-running finishes the job with the reason recorded first, not the new one.
+    result = withdraw(Home(home), "relief-payments", folder.name, "another reason")
+    assert result.completed_pending and not result.already
+    assert _snapshot(home / "quarantine" / "relief-payments" / folder.name) == before and not folder.exists()
+    row = _release(home, folder.name)
+    assert row["status"] == "withdrawn" and row["withdraw_reason"] == "姓名泄露"
+    assert row["withdraw_field"] == "birth_year"
+    assert verify(Home(home)).ok
+
+
+def test_the_next_get_finishes_an_interrupted_withdrawal_and_refuses(published: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    home, folder = published
+
+    def crash(*_a: object) -> None:
+        raise Crash
+
+    monkeypatch.setattr(withdraw_module, "move_to_quarantine", crash)
+    with pytest.raises(Crash):
+        withdraw(Home(home), "relief-payments", folder.name, "姓名泄露")
+    monkeypatch.undo()
+    with pytest.raises(InputError, match="was withdrawn"):
+        obtain(Home(home), "relief-payments", folder.name, "alice", "研究")
+    assert (home / "quarantine" / "relief-payments" / folder.name).is_dir()
+    assert _release(home, folder.name)["status"] == "withdrawn"
+
+
+def test_a_pending_withdrawal_that_cannot_finish_still_blocks_get(published: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    home, folder = published
+
+    def crash(*_a: object) -> None:
+        raise InputError("disk unavailable")
+
+    monkeypatch.setattr(withdraw_module, "move_to_quarantine", crash)
+    with pytest.raises(InputError):
+        withdraw(Home(home), "relief-payments", folder.name, "姓名泄露")
+    with pytest.raises(InputError, match="being withdrawn"):
+        obtain(Home(home), "relief-payments", folder.name, "alice", "研究")
+    assert folder.is_dir(), "never lost: still in releases/"
+
+
+def test_crash_after_the_move_leaves_it_in_quarantine_and_rerun_finishes(published: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    home, folder = published
+    before = _snapshot(folder)
+
+    def crash(*_a: object, **_k: object) -> None:
+        raise Crash
+
+    monkeypatch.setattr(withdraw_module, "complete_withdrawal", crash)
+    with pytest.raises(Crash):
+        withdraw(Home(home), "relief-payments", folder.name, "手机号泄露")
+    monkeypatch.undo()
+    quarantined = home / "quarantine" / "relief-payments" / folder.name
+    assert not folder.exists() and _snapshot(quarantined) == before, "whole, in quarantine/"
+    assert _release(home, folder.name)["status"] == "published", "the registry update was rolled back"
+    report = verify(Home(home))
+    assert any("interrupted" in p for p in report.problems), report.problems
+    result = withdraw(Home(home), "relief-payments", folder.name, "手机号泄露")
+    assert result.completed_pending and not result.already
+    row = _release(home, folder.name)
+    assert row["status"] == "withdrawn" and row["path"] == f"quarantine/relief-payments/{folder.name}"
+    with connect(Home(home)) as con:
+        assert [e["event"] for e in read_log(con)].count("withdraw") == 1
+    assert verify(Home(home)).ok
+
+
+def test_complete_pending_finishes_every_interrupted_withdrawal(published: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    home, folder = published
+
+    def crash(*_a: object) -> None:
+        raise Crash
+
+    monkeypatch.setattr(withdraw_module, "move_to_quarantine", crash)
+    with pytest.raises(Crash):
+        withdraw(Home(home), "relief-payments", folder.name, "泄露")
+    monkeypatch.undo()
+    assert complete_pending(Home(home)) == [("relief-payments", folder.name)]
+    assert _release(home, folder.name)["status"] == "withdrawn"
+    assert complete_pending(Home(home)) == []
+
+
+def test_withdraw_twice_is_harmless(published: tuple[Path, Path]) -> None:
+    home, folder = published
+    withdraw(Home(home), "relief-payments", folder.name, "泄露")
+    again = withdraw(Home(home), "relief-payments", folder.name, "泄露")
+    assert again.already and (home / "quarantine" / "relief-payments" / folder.name).is_dir()
+    with connect(Home(home)) as con:
+        assert [e["event"] for e in read_log(con)].count("withdraw") == 1
+
+
+def test_withdraw_refuses_bad_input(published: tuple[Path, Path]) -> None:
+    home, folder = published
+    with pytest.raises(InputError, match="no release 2000-01-01.1"):
+        withdraw(Home(home), "relief-payments", "2000-01-01.1", "泄露")
+    with pytest.raises(InputError, match="no such dataset"):
+        withdraw(Home(home), "no-such-dataset", folder.name, "泄露")
+    with pytest.raises(InputError, match="not a column"):
+        withdraw(Home(home), "relief-payments", folder.name, "泄露", "id_card")
+    with pytest.raises(InputError, match="--reason"):
+        withdraw(Home(home), "relief-payments", folder.name, "  ")
+    assert folder.is_dir() and _release(home, folder.name)["status"] == "published"
