@@ -1,0 +1,127 @@
+"""Apply the spec's policies to the working table in one SQL pass, and record what changed per column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from pipelines.errors import SpecError
+from pipelines.vocab import FieldType
+
+from desensitize.operators.base import ColumnInput, ColumnPlan, MaskEnv, Operator, OperatorParams, ident
+from desensitize.operators.registry import get_operator
+
+if TYPE_CHECKING:
+    from pipelines.spec.model import CatalogSpec
+
+NO_POLICY = "none"
+
+
+@dataclass(frozen=True)
+class ColumnPolicy:
+    """One spec field with its operator and validated parameters (operator None: published as is)."""
+
+    column: ColumnInput
+    key: str
+    operator: Operator | None
+    params: OperatorParams | None
+    reason: str | None = None
+
+
+def resolve_policies(spec: CatalogSpec) -> list[ColumnPolicy]:
+    """Every field's policy, validated against its column; SpecError (before any data is read) if one cannot apply."""
+    out: list[ColumnPolicy] = []
+    problems: list[str] = []
+    for f in spec.fields:
+        col = ColumnInput(name=f.name, type=f.type, pii=f.pii, format=f.format, label=f.label)
+        if f.policy is None:
+            out.append(ColumnPolicy(col, NO_POLICY, None, None))
+            continue
+        op = get_operator(f.policy.operator)
+        params = op.parse(f.policy.params)
+        problem = op.check_column(params, col)
+        if problem:
+            problems.append(f"fields.{f.name}: {problem}")
+        out.append(ColumnPolicy(col, op.key, op, params, f.policy.reason))
+    if problems:
+        raise SpecError(f"{spec.id}: policies that cannot apply to their columns", details=problems)
+    return out
+
+
+def _bound(sql: str, params: dict[str, Any]) -> dict[str, Any]:
+    # DuckDB refuses named parameters the statement does not use.
+    return {k: v for k, v in params.items() if f"${k}" in sql}
+
+
+def apply_policies(env: MaskEnv, policies: list[ColumnPolicy]) -> list[dict[str, Any]]:
+    """Mask `env.table` in place (drop, mask, suppress rows) and return one record per column.
+
+    Records hold the operator, its resolved parameters (never key material), cells changed, rows
+    suppressed, per-kind detection counts for free text, and `type: string` where the masked values
+    no longer fit the declared type.
+    """
+    con, table = env.con, env.table
+    plans: list[tuple[ColumnPolicy, ColumnPlan]] = []
+    for p in policies:
+        if p.operator is None or p.params is None:
+            plans.append((p, ColumnPlan(expr=p.column.ref)))
+        else:
+            plans.append((p, p.operator.plan(p.params, p.column, env)))
+
+    kept = [(p, plan) for p, plan in plans if plan.expr is not None]
+    select = ", ".join(["t._row"] + [f"{plan.expr} AS {ident(p.column.name)}" for p, plan in kept])
+    joins = " ".join(f"LEFT JOIN {ident(j.table)} {j.alias} ON {j.on}" for _, plan in plans for j in plan.joins)
+    conditions = [plan.suppress_when for _, plan in plans if plan.suppress_when]
+    where = f"WHERE NOT ({' OR '.join(conditions)})" if conditions else ""
+    sql_params: dict[str, Any] = {}
+    for _, plan in plans:
+        sql_params.update(plan.sql_params)
+
+    masked = "_masked"
+    t = ident(table)
+    sql = f"CREATE OR REPLACE TABLE {masked} AS SELECT {select} FROM {t} t {joins} {where} ORDER BY t._row"
+    con.execute(sql, _bound(sql, sql_params))
+
+    # Counts only: per column, cells whose published value differs from the extract's, and rows removed.
+    changed_sql = ", ".join(
+        f"count(*) FILTER (WHERE m.{ident(p.column.name)} IS DISTINCT FROM t.{ident(p.column.name)})" for p, _ in kept
+    )
+    changed = con.execute(f"SELECT {changed_sql or '0'} FROM {masked} m JOIN {t} t USING (_row)").fetchone() or ()
+    dropped = [p for p, plan in plans if plan.expr is None]
+    stats_sql = ", ".join(
+        [f"count(t.{ident(p.column.name)})" for p in dropped]
+        + [f"count(*) FILTER (WHERE {plan.suppress_when})" for _, plan in plans if plan.suppress_when]
+    )
+    stats = list(con.execute(f"SELECT {stats_sql} FROM {t} t").fetchone() or ()) if stats_sql else []
+    dropped_cells = dict(zip((p.column.name for p in dropped), stats[: len(dropped)]))
+    suppressed = iter(stats[len(dropped):])
+    changed_by_col = dict(zip((p.column.name for p, _ in kept), changed))
+
+    con.execute(f"DROP TABLE {t}")
+    con.execute(f"ALTER TABLE {masked} RENAME TO {t}")
+    for name in env.temp_tables:
+        con.execute(f"DROP TABLE IF EXISTS {ident(name)}")
+    env.temp_tables.clear()
+
+    records: list[dict[str, Any]] = []
+    for p, plan in plans:
+        name = p.column.name
+        record: dict[str, Any] = {
+            "column": name,
+            "operator": p.key,
+            "params": plan.params_record,
+            "cells_changed": int(dropped_cells[name] if plan.expr is None else changed_by_col[name]),
+            "rows_suppressed": int(next(suppressed)) if plan.suppress_when else 0,
+            "detections": plan.detections,
+        }
+        if p.reason:
+            record["reason"] = p.reason
+        if plan.out_type is not None and plan.out_type is not p.column.type:
+            record["type"] = plan.out_type.value
+        records.append(record)
+    return records
+
+
+def output_type(record: dict[str, Any], declared: FieldType) -> FieldType:
+    """The type the release writer should give a masked column."""
+    return FieldType(record["type"]) if "type" in record else declared

@@ -1,0 +1,125 @@
+"""`scan_text`: find personal data inside free text and replace only those spans by a tag ([姓名], [手机号] …)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from pydantic import Field
+
+from pipelines.vocab import FindingKind
+
+from desensitize.operators.base import ColumnInput, ColumnPlan, Join, MaskEnv, Operator, OperatorParams, ident
+
+if TYPE_CHECKING:
+    from desensitize.detect.text import Span
+
+
+class ScanTextParams(OperatorParams):
+    """Parameters of `scan_text`."""
+
+    kinds: list[FindingKind] | None = Field(
+        None, min_length=1, description="Kinds to find and replace; default every personal kind."
+    )
+    batch_size: int = Field(50_000, ge=100, le=1_000_000, description="Texts fetched from DuckDB per batch.")
+
+
+def tag(kind: FindingKind) -> str:
+    """The text that replaces a found span: the kind's Chinese label in brackets."""
+    return f"[{kind.label}]"
+
+
+def replace_spans(text: str, spans: Sequence[Span], counts: Counter[str] | None = None) -> str:
+    """`text` with each span replaced by its tag; overlapping spans merge (the longer one names the tag)."""
+    ordered = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
+    merged: list[list[Any]] = []  # [start, end, kind, length of the span that names it]
+    for s in ordered:
+        if s.end <= s.start:
+            continue
+        if merged and s.start < merged[-1][1]:
+            last = merged[-1]
+            if s.end - s.start > last[3]:
+                last[2], last[3] = s.kind, s.end - s.start
+            last[1] = max(last[1], s.end)
+        else:
+            merged.append([s.start, s.end, s.kind, s.end - s.start])
+    out: list[str] = []
+    pos = 0
+    for start, end, kind, _ in merged:
+        out.append(text[pos:start])
+        out.append(tag(kind))
+        pos = end
+        if counts is not None:
+            counts[kind.value] += 1
+    out.append(text[pos:])
+    return "".join(out)
+
+
+class ScanTextOperator(Operator):
+    """Free text: run the text detector over every non-null value and tag what it finds.
+
+    Texts are fetched from DuckDB as Arrow batches and passed to `TextDetector.find_many`; only the
+    changed texts come back, as a (_row → new text) side table the mask joins. The names found in
+    the spec's person-name columns are given to the detector (in memory only), so a name written in
+    a remark is found even where no context word precedes it.
+    """
+
+    key = "scan_text"
+    Params = ScanTextParams
+
+    def plan(self, params: OperatorParams, column: ColumnInput, env: MaskEnv) -> ColumnPlan:
+        """Detect and replace in batches; record counts per kind (never the spans' text)."""
+        assert isinstance(params, ScanTextParams)
+        import pyarrow as pa
+
+        from desensitize.detect.text import TextDetector
+
+        kinds = list(params.kinds) if params.kinds else [k for k in FindingKind if not k.is_public]
+        detector = TextDetector(known_names=env.known_names, kinds=kinds)
+        wanted = set(kinds)
+        counts: Counter[str] = Counter()
+        rows: list[pa.Array] = []
+        texts: list[list[str]] = []
+        col = ident(column.name)
+        # A cursor of its own: the reader stays open while this connection is used elsewhere.
+        cursor = env.con.cursor()
+        try:
+            reader = cursor.execute(
+                f"SELECT _row, {col} FROM {ident(env.table)} WHERE {col} IS NOT NULL"
+            ).fetch_record_batch(params.batch_size)
+            for batch in reader:
+                values = batch.column(1).to_pylist()
+                found = detector.find_many(values)
+                changed: list[int] = []
+                new: list[str] = []
+                for i, spans in enumerate(found):
+                    keep = [s for s in spans if s.kind in wanted]
+                    if keep:
+                        changed.append(i)
+                        new.append(replace_spans(values[i], keep, counts))
+                if changed:
+                    rows.append(batch.column(0).take(pa.array(changed, type=pa.int64())))
+                    texts.append(new)
+        finally:
+            cursor.close()
+        tmp = env.temp_table(column.name, "scan")
+        side = pa.table(
+            {
+                "_row": pa.concat_arrays(rows) if rows else pa.array([], type=pa.int64()),
+                "v": pa.array([t for chunk in texts for t in chunk], type=pa.string()),
+            }
+        )
+        env.con.register("_scan_text_result", side)
+        try:
+            env.con.execute(f"CREATE TEMP TABLE {ident(tmp)} AS SELECT * FROM _scan_text_result")
+        finally:
+            env.con.unregister("_scan_text_result")
+        alias = f"j_{len(env.temp_tables)}"
+        return ColumnPlan(
+            expr=f"coalesce({alias}.v, {column.ref})",
+            joins=[Join(alias=alias, table=tmp, on=f"{alias}._row = t._row")],
+            params_record={"kinds": [k.value for k in kinds], "tag": "[<kind label>]"},
+            detections=dict(sorted(counts.items())),
+            out_type=None,
+        )
