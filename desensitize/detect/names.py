@@ -130,7 +130,7 @@ def _class_without(chars: set[str]) -> str:
 # A name at the start of a clause or right after one of these (对王伟作出…, 由王伟负责, 在王伟的帮助下)
 # is accepted without a role word when the character after it is a stop character or punctuation.
 LEFT_CHARS = r"，。；;：:、！!？?（(“\"\s\x00对请由经向把给让与和及同跟将被叫令据为是见找问帮替派约送了在"
-RIGHT_CHARS = r"，。；;：:、！!？?（(）)”\"\s" + "在因于与和及是系为将已曾对向把被从自由等的家同所未不也都又还就才再今现本" \
+RIGHT_CHARS = r"，。；;：:、！!？?（(）)”\"\s\x00" + "在因于与和及是系为将已曾对向把被从自由等的家同所未不也都又还就才再今现本" \
     "说称表讲到去来给让叫请报诉反患签收领办交提出入住租买卖借欠付缴经打一两二三夫妻父母儿女男老负作担带开获拒承主回申参组"
 # Characters that end place and organisation names: 王庄村, 高新区 are not people.
 PLACE_SUFFIX = frozenset("村庄镇乡区县市省路街巷局院厅处科委会部站队司厂店校馆园场湖山河江桥岛湾港寺塔楼")

@@ -111,7 +111,9 @@ class TextDetector:
         """Spans in one text, found by the presidio AnalyzerEngine. Non-overlapping, sorted."""
         if not text:
             return []
-        entities = [k.value for k in self.kinds]
+        entities = sorted({p.kind.value for p in self.patterns} | ({"person_name"} if self.names else set()))
+        if not entities:
+            return []
         results = self.analyzer.analyze(text=text, language="zh", entities=entities)
         return resolve(
             (r.start, r.end, r.score, str(r.recognition_metadata.get("recognizer_name", "")), FindingKind(r.entity_type))

@@ -1,0 +1,314 @@
+"""`opendata scan EXTRACT [--draft-spec OUT.yaml] [--json]`: what personal data an extract holds.
+
+The scan reads the extract the way publication does (`pipelines.ingest.load_extract`), classifies
+every column (`desensitize.detect.columns`), proposes a masking policy per detected kind, and can
+write a draft catalog spec that is valid as written: every column mapped, each detected kind with its
+default policy, quasi-identifiers and k = 5 for person-level data, free text scanned, and the
+metadata a person must still write marked `待填写` with a `# TODO(reviewer)` comment above it.
+
+Nothing here prints, stores or returns a cell value: evidence is rule keys and counts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+from rich.table import Table
+
+from desensitize.detect.columns import ColumnDetection, detect_columns
+from desensitize.detect.headers import quasi_identifier_name, release_name
+from pipelines.ingest import load_extract
+from pipelines.spec.model import Source
+from pipelines.vocab import FindingKind as K
+
+TODO = "待填写："
+K_ANONYMITY = 5
+# Kinds that make a table person-level: each row is about one identifiable person.
+PERSON_KINDS = frozenset({
+    K.PERSON_NAME, K.RESIDENT_ID, K.MOBILE_PHONE, K.EMAIL, K.ADDRESS, K.BANK_CARD, K.LICENSE_PLATE, K.PASSPORT,
+    K.BIRTH_DATE,
+})
+# Default policy per kind (DESIGN.md §4 display masks; the masking operators validate them).
+DEFAULT_POLICIES: dict[K, dict[str, Any]] = {
+    K.PERSON_NAME: {"operator": "partial_mask", "keep_first": 1},
+    K.RESIDENT_ID: {"operator": "pseudonymize"},
+    K.MOBILE_PHONE: {"operator": "partial_mask", "keep_first": 3, "keep_last": 4},
+    K.LANDLINE_PHONE: {"operator": "partial_mask", "keep_first": 4, "keep_last": 0},
+    K.EMAIL: {"operator": "redact"},
+    K.ADDRESS: {"operator": "generalize", "to": "district"},
+    K.BANK_CARD: {"operator": "drop"},
+    K.LICENSE_PLATE: {"operator": "partial_mask", "keep_first": 2},
+    K.PASSPORT: {"operator": "drop"},
+    K.BIRTH_DATE: {"operator": "generalize", "to": "year"},
+}
+SCAN_TEXT: dict[str, Any] = {"operator": "scan_text"}
+
+
+@dataclass
+class ColumnScan:
+    """One extract column: its detection, release name and proposals."""
+
+    header: str
+    name: str
+    detection: ColumnDetection
+    policy: dict[str, Any] | None
+    quasi_identifier: bool
+    numeric_share: float
+
+
+@dataclass
+class ScanResult:
+    """Everything `scan` found in one extract."""
+
+    extract: Path
+    format: str
+    rows: int
+    columns: list[ColumnScan] = field(default_factory=list)
+
+    @property
+    def person_level(self) -> bool:
+        """True when a column identifies people (names, IDs, phones …)."""
+        return any(c.detection.kind in PERSON_KINDS for c in self.columns)
+
+    @property
+    def quasi_identifiers(self) -> list[str]:
+        """Release names proposed as quasi-identifiers (only for person-level data)."""
+        return [c.name for c in self.columns if c.quasi_identifier] if self.person_level else []
+
+
+def propose_policy(d: ColumnDetection, numeric_share: float) -> dict[str, Any] | None:
+    """The default policy for a detection; None when the column needs none."""
+    if d.kind is K.COMMERCIAL_SECRET:
+        # Amounts are banded; a list of suppliers or customers (text) cannot be, so it is dropped.
+        return {"operator": "generalize", "to": "range"} if numeric_share >= 0.9 else {"operator": "drop"}
+    if d.kind is not None and d.kind in DEFAULT_POLICIES:
+        return dict(DEFAULT_POLICIES[d.kind])
+    if d.kind is None and d.free_text:
+        return dict(SCAN_TEXT)
+    return None
+
+
+def _numeric_share(con: duckdb.DuckDBPyConnection, table: str, column: str) -> float:
+    col = '"' + column.replace('"', '""') + '"'
+    total, numeric = con.execute(
+        f"SELECT count({col}), count(TRY_CAST(replace(trim({col}), ',', '') AS DOUBLE)) FROM \"{table}\""
+    ).fetchone()  # type: ignore[misc]
+    return numeric / total if total else 0.0
+
+
+def _unique_names(headers: list[str]) -> list[str]:
+    names: list[str] = []
+    for i, h in enumerate(headers, 1):
+        base = release_name(h) or f"col_{i:02d}"
+        name, n = base, 2
+        while name in names:
+            name, n = f"{base}_{n}", n + 1
+        names.append(name)
+    return names
+
+
+def scan_extract(path: Path) -> ScanResult:
+    """Read `path` like publication does and classify every column."""
+    con = duckdb.connect()
+    try:
+        loaded = load_extract(con, path, Source(path=str(path)))
+        detections = detect_columns(con, loaded.table, {h: h for h in loaded.header})
+        names = _unique_names(loaded.header)
+        result = ScanResult(path, loaded.format.value, loaded.rows)
+        for header, name, d in zip(loaded.header, names, detections):
+            share = _numeric_share(con, loaded.table, header) if d.kind is K.COMMERCIAL_SECRET else 0.0
+            qi = quasi_identifier_name(header) is not None or d.kind is K.BIRTH_DATE
+            result.columns.append(ColumnScan(header, name, d, propose_policy(d, share), qi, share))
+        return result
+    finally:
+        con.close()
+
+
+# -- reports ---------------------------------------------------------------------------------------
+
+
+def _evidence_text(d: ColumnDetection) -> str:
+    e = d.evidence
+    parts = []
+    if "header_rule" in e:
+        parts.append(str(e["header_rule"]))
+    if "value_rule" in e:
+        parts.append(f"{e['value_rule']} {e.get('matches', 0)}/{e.get('sampled', 0)}")
+    if e.get("text_findings"):
+        parts.append("text: " + ", ".join(f"{k} {v}/{e.get('sampled', 0)}" for k, v in e["text_findings"].items()))
+    if "header_disagrees" in e:
+        parts.append(f"header says {e['header_disagrees']}")
+    return "; ".join(parts) or f"no rule matched ({e.get('sampled', 0)} sampled)"
+
+
+def _policy_text(policy: dict[str, Any] | None) -> str:
+    if policy is None:
+        return "-"
+    params = " ".join(f"{k}={v}" for k, v in policy.items() if k != "operator")
+    return f"{policy['operator']} {params}".strip()
+
+
+def render_scan_table(result: ScanResult) -> Table:
+    """A rich table: one row per column with kind, confidence, evidence and proposed policy."""
+    title = f"scan {result.extract.name}: {result.rows} rows, {len(result.columns)} columns"
+    if result.person_level:
+        title += f"; person-level (k={K_ANONYMITY} on {', '.join(result.quasi_identifiers) or 'no quasi-identifier found'})"
+    table = Table(title=title)
+    for heading in ("column", "release name", "kind", "confidence", "evidence", "proposed policy", "QI"):
+        table.add_column(heading, overflow="fold")
+    for c in result.columns:
+        d = c.detection
+        kind = d.kind.value if d.kind else ("free text" if d.free_text else "-")
+        table.add_row(
+            c.header, c.name, kind, f"{d.confidence:.2f}", _evidence_text(d), _policy_text(c.policy),
+            "yes" if c.quasi_identifier and result.person_level else "",
+        )
+    return table
+
+
+def scan_json(result: ScanResult) -> dict[str, Any]:
+    """The scan as a JSON-ready dict (no values, only rule keys and counts)."""
+    return {
+        "extract": str(result.extract),
+        "format": result.format,
+        "rows": result.rows,
+        "person_level": result.person_level,
+        "columns": [
+            {
+                "column": c.header,
+                "name": c.name,
+                "kind": c.detection.kind.value if c.detection.kind else None,
+                "confidence": c.detection.confidence,
+                "free_text": c.detection.free_text,
+                "evidence": c.detection.evidence,
+                "policy": c.policy,
+                "quasi_identifier": c.quasi_identifier and result.person_level,
+            }
+            for c in result.columns
+        ],
+        "privacy": (
+            {"k_anonymity": K_ANONYMITY, "quasi_identifiers": result.quasi_identifiers}
+            if result.quasi_identifiers
+            else None
+        ),
+    }
+
+
+# -- draft spec ------------------------------------------------------------------------------------
+
+
+def _q(value: str) -> str:
+    """A YAML double-quoted scalar (JSON string syntax is valid YAML)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _flow(policy: dict[str, Any]) -> str:
+    return "{" + ", ".join(f"{k}: {v if isinstance(v, int) else _q(str(v))}" for k, v in policy.items()) + "}"
+
+
+def _dataset_id(extract: Path) -> str:
+    stem = re.sub(r"[^a-z0-9]+", "-", extract.stem.lower()).strip("-")
+    candidate = f"draft-{stem}" if stem else "draft-dataset"
+    candidate = candidate[:64].rstrip("-")
+    return candidate if re.fullmatch(r"[a-z][a-z0-9-]{2,63}", candidate) else "draft-dataset"
+
+
+def draft_spec_yaml(result: ScanResult, extract: Path, out: Path) -> str:
+    """YAML text of a draft catalog spec for `extract`, valid as written, to be saved at `out`."""
+    source = os.path.relpath(extract.resolve(), out.resolve().parent).replace(os.sep, "/")
+    person = result.person_level
+    lines = [
+        f"# Draft catalog spec written by `opendata scan` from {extract.name} on {date.today().isoformat()}.",
+        "# It is valid as written, but every value starting with 待填写 and every TODO(reviewer) needs a person:",
+        "# check the detected kinds and proposed policies, then fill in the metadata.",
+        "# TODO(reviewer): choose the stable dataset id (lower case letters, digits, dashes).",
+        f"id: {_dataset_id(extract)}",
+        "# TODO(reviewer): dataset title (数据集名称).",
+        f"title: {_q(TODO + '数据集名称')}",
+        "provider:",
+        "  # TODO(reviewer): provider department and a public contact (管理办法 §34).",
+        f"  department: {_q(TODO + '数据提供部门')}",
+        f"  contact: {_q(TODO + '联系电话或电子邮箱')}",
+        "# TODO(reviewer): domain (数据领域), e.g. 社会保障, 市场监管.",
+        f"domain: {_q(TODO + '数据领域')}",
+        "# TODO(reviewer): summary (数据摘要): what the data is and what it covers.",
+        f"summary: {_q(TODO + '数据摘要（数据内容、覆盖范围与时间）')}",
+        "keywords: []",
+    ]
+    if person:
+        lines += [
+            "# TODO(reviewer): open type. Person-level data is proposed as authorized (授权开放); choose general",
+            "# only if nothing identifies a person after masking.",
+            "open_type: authorized",
+            f"open_conditions: {_q(TODO + '开放条件（申请用途、使用场景与安全保障）')}",
+            "# TODO(reviewer): sharing type between departments and its legal basis (管理办法 §16).",
+            "sharing_type: conditional",
+            f"legal_basis: {_q(TODO + '共享依据')}",
+        ]
+    else:
+        lines += [
+            "# TODO(reviewer): open type (general, authorized or not-open) and sharing type.",
+            "open_type: general",
+            "sharing_type: unconditional",
+        ]
+    lines += [
+        "# TODO(reviewer): update frequency (更新频度): daily, weekly, monthly, quarterly, yearly …",
+        "update_frequency: irregular",
+        "source:",
+        f"  path: {_q(source)}",
+        "fields:",
+    ]
+    for c in result.columns:
+        d = c.detection
+        lines += [
+            f"  - name: {c.name}",
+            f"    source_column: {_q(c.header)}",
+            f"    label: {_q(c.header)}",
+        ]
+        if d.kind is not None or d.free_text:
+            what = d.kind.value if d.kind else "free text"
+            lines.append(f"    # detected {what} (confidence {d.confidence:.2f}): {_evidence_text(d)}")
+        if d.kind is not None:
+            lines.append(f"    pii: {d.kind.value}")
+        if c.policy is not None:
+            if d.kind is K.COMMERCIAL_SECRET:
+                lines.append("    # TODO(reviewer): commercial secret (开放办法 §5): band it or drop it.")
+            lines.append(f"    policy: {_flow(c.policy)}")
+        if d.kind is K.COMPANY_CREDIT_CODE:
+            lines.append("    # a company's credit code is public registration data: published as is.")
+    qis = result.quasi_identifiers
+    if qis:
+        lines += [
+            "# Person-level data: every combination of these columns must hold at least k records.",
+            "# TODO(reviewer): check the quasi-identifiers (columns that could single out a person together).",
+            "privacy:",
+            f"  k_anonymity: {K_ANONYMITY}",
+            "  quasi_identifiers: [" + ", ".join(qis) + "]",
+        ]
+    elif person:
+        lines.append("# TODO(reviewer): person-level data but no quasi-identifier found; add privacy.k_anonymity if any.")
+    return "\n".join(lines) + "\n"
+
+
+def scan_command(extract: Path, draft_spec: Path | None, as_json: bool) -> int:
+    """The body of `opendata scan`: print the table (or JSON), write the draft spec if asked; exit code."""
+    from rich.console import Console
+
+    result = scan_extract(extract)
+    if as_json:
+        sys.stdout.write(json.dumps(scan_json(result), ensure_ascii=False, indent=2) + "\n")
+    else:
+        Console().print(render_scan_table(result))
+    if draft_spec is not None:
+        draft_spec.parent.mkdir(parents=True, exist_ok=True)
+        draft_spec.write_text(draft_spec_yaml(result, extract, draft_spec), encoding="utf-8")
+        (sys.stderr if as_json else sys.stdout).write(f"draft spec written to {draft_spec}\n")
+    return 0

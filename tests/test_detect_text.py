@@ -1,0 +1,154 @@
+"""The free-text detector: recognizer tables in Chinese sentences, look-around boundaries, both paths equal."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desensitize.detect.recognizers import ChinesePatternRecognizer
+from desensitize.detect.text import TextDetector, detect_text_lines
+from pipelines.vocab import FindingKind as K
+from tests.test_detect_rules import (
+    BAD_CHECK_ID,
+    BAD_DATE_ID,
+    CARD_62,
+    CARD_62_NO_LUHN,
+    CARD_VISA,
+    ID_LOWER_X,
+    VALID_ID,
+)
+
+
+@pytest.fixture(scope="module")
+def detector() -> TextDetector:
+    return TextDetector(known_names=["王秀英", "欧阳明轩"])
+
+
+# (text with the value marked by ⟨⟩, kind expected there or None when nothing of any kind may be found)
+CASES = [
+    ("申请人身份证号⟨{}⟩已核验".format(VALID_ID), K.RESIDENT_ID),
+    ("身份证⟨{}⟩".format(ID_LOWER_X), K.RESIDENT_ID),
+    ("身份证{}号码有误".format(BAD_DATE_ID), None),
+    ("统一社会信用代码⟨91350100M000100Y43⟩的企业", K.COMPANY_CREDIT_CODE),
+    ("统一社会信用代码91350100M000100Y44的企业", None),
+    ("工资卡号⟨{}⟩每月发放".format(CARD_62), K.BANK_CARD),
+    ("卡号⟨{}⟩（旧卡）".format(CARD_62_NO_LUHN), K.BANK_CARD),  # no Luhn, but 62 prefix and 卡号 before it
+    ("信用卡⟨{}⟩".format(" ".join(CARD_VISA[i:i + 4] for i in range(0, 16, 4))), K.BANK_CARD),
+    ("流水号{}未入账".format(CARD_VISA[:-1] + str((int(CARD_VISA[-1]) + 1) % 10)), None),  # 16 digits, no Luhn, no 62, no context word
+    ("电话⟨13812345678⟩转分机", K.MOBILE_PHONE),
+    ("手机：⟨+86 138 1234 5678⟩", K.MOBILE_PHONE),
+    ("手机⟨+86-138-1234-5678⟩", K.MOBILE_PHONE),
+    ("请拨⟨138-1234-5678⟩联系", K.MOBILE_PHONE),
+    ("请拨⟨0086 13812345678⟩联系", K.MOBILE_PHONE),
+    ("订单号2138123456789已发货", None),  # a mobile inside a longer number is not a phone
+    ("号码12812345678无效", None),
+    ("办公室电话⟨0591-87654321⟩", K.LANDLINE_PHONE),
+    ("电话⟨(0591)87654321⟩", K.LANDLINE_PHONE),
+    ("邮箱⟨wang.xiaoming@163.com⟩，", K.EMAIL),
+    ("发送至⟨a_b+tag@mail.fz.gov.cn⟩即可", K.EMAIL),
+    ("车牌⟨闽A12345⟩的小车", K.LICENSE_PLATE),
+    ("新能源车⟨闽AD12345⟩违停", K.LICENSE_PLATE),
+    ("车牌闽I12345有误", None),
+    ("护照号码⟨E12345678⟩", K.PASSPORT),
+    ("护照⟨EA1234567⟩", K.PASSPORT),
+    ("出生于⟨1985年3月12日⟩", K.BIRTH_DATE),
+    ("⟨1985年3月⟩出生，汉族", K.BIRTH_DATE),
+    ("户主⟨王秀英⟩因病致贫", K.PERSON_NAME),
+    ("委托代理人⟨欧阳明轩⟩，律师", K.PERSON_NAME),
+    ("现住⟨福州市鼓楼区五四路123号3室⟩，", K.ADDRESS),
+    ("家住⟨王庄村3组⟩，", K.ADDRESS),
+    ("全市高度重视，白天黄金金额共计三万元。", None),
+]
+
+
+def _parse(marked: str) -> tuple[str, tuple[int, int] | None]:
+    if "⟨" not in marked:
+        return marked, None
+    start = marked.index("⟨")
+    end = marked.index("⟩") - 1
+    return marked.replace("⟨", "").replace("⟩", ""), (start, end)
+
+
+@pytest.mark.parametrize(("marked", "kind"), CASES)
+def test_recognizer_table(detector: TextDetector, marked: str, kind: K | None) -> None:
+    text, span = _parse(marked)
+    for found in (detector.find(text), detector.find_many([text])[0]):
+        if kind is None:
+            assert found == [], [(s.kind, s.start, s.end) for s in found]
+        else:
+            assert [(s.kind, s.start, s.end) for s in found if s.kind is kind] == [(kind, *span)]  # type: ignore[misc]
+
+
+def test_checksum_failing_id_is_not_an_id(detector: TextDetector) -> None:
+    text = f"身份证号{BAD_CHECK_ID}有误"
+    assert all(s.kind is not K.RESIDENT_ID for s in detector.find(text))
+    assert all(s.kind is not K.RESIDENT_ID for s in detector.find_many([text])[0])
+
+
+def test_spans_are_sorted_and_disjoint(detector: TextDetector) -> None:
+    text = f"户主王秀英，身份证{VALID_ID}，电话13812345678，住福州市鼓楼区五四路123号，卡号{CARD_62}，车牌闽A12345。"
+    spans = detector.find_many([text])[0]
+    assert [s.kind for s in spans] == [
+        K.PERSON_NAME, K.RESIDENT_ID, K.MOBILE_PHONE, K.ADDRESS, K.BANK_CARD, K.LICENSE_PLATE,
+    ]
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+    assert detector.find(text) == spans
+
+
+def test_find_many_handles_none_empty_and_separator(detector: TextDetector) -> None:
+    texts = [None, "", "电话13812345678", "a\x00电话13912345678", "无"]
+    out = detector.find_many(texts)
+    assert out[0] == [] and out[1] == [] and out[4] == []
+    assert [(s.start, s.end) for s in out[2]] == [(2, 13)]
+    assert [(s.start, s.end) for s in out[3]] == [(4, 15)]
+
+
+def test_long_text_windows(detector: TextDetector) -> None:
+    filler = "情况属实，继续跟踪。" * 400  # a 4000-character complaint letter
+    text = filler + "联系电话13812345678。" + filler + f"身份证{VALID_ID}" + filler
+    assert detector.find_many([text])[0] == detector.find(text)
+    assert {s.kind for s in detector.find_many([text])[0]} == {K.MOBILE_PHONE, K.RESIDENT_ID}
+
+
+def test_kinds_filter() -> None:
+    only_phone = TextDetector(kinds={K.MOBILE_PHONE})
+    text = f"户主张伟，电话13812345678，身份证{VALID_ID}"
+    assert [s.kind for s in only_phone.find_many([text])[0]] == [K.MOBILE_PHONE]
+    assert [s.kind for s in only_phone.find(text)] == [K.MOBILE_PHONE]
+
+
+def test_recognizers_are_presidio_pattern_recognizers(detector: TextDetector) -> None:
+    recognizers = detector.analyzer.get_recognizers("zh")
+    pattern_keys = {r.name for r in recognizers if isinstance(r, ChinesePatternRecognizer)}
+    assert {"cn_resident_id", "cn_mobile", "cn_bank_card", "cn_email", "cn_license_plate"} <= pattern_keys
+    assert "cn_person_name" in {r.name for r in recognizers}
+
+
+_FRAGMENTS = [
+    "户主", "王秀英", "张伟", "，", "。", "电话", "13812345678", "0591-87654321", VALID_ID, BAD_CHECK_ID, CARD_62,
+    CARD_62_NO_LUHN, "卡号", "住", "福州市鼓楼区五四路12号", "闽A12345", "E12345678", "wang@163.com", "因病", "于",
+    "2023年", "出生于1990年1月2日", "高度", "黄金", "白天", "金额", " ", "a", "X", "订单号21381234567890",
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(st.sampled_from(_FRAGMENTS), max_size=12).map("".join), min_size=1, max_size=8))
+def test_bulk_path_equals_presidio_path(detector: TextDetector, texts: list[str]) -> None:
+    assert detector.find_many(texts) == [detector.find(t) for t in texts]
+
+
+def test_detect_text_lines_round_trip() -> None:
+    lines = ["户主王秀英电话13812345678", "", "无个人信息", f"身份证{VALID_ID}"]
+    out = io.StringIO()
+    assert detect_text_lines(io.StringIO("\n".join(lines) + "\n"), out) == 0
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert len(rows) == len(lines)
+    assert rows[1] == {"findings": []} and rows[2] == {"findings": []}
+    assert rows[3] == {"findings": [{"kind": "resident_id", "start": 3, "end": 21}]}
+    kinds = [(f["kind"], lines[0][f["start"]:f["end"]]) for f in rows[0]["findings"]]
+    assert kinds == [("person_name", "王秀英"), ("mobile_phone", "13812345678")]
+    assert "13812345678" not in json.dumps(rows)  # offsets only, never values
