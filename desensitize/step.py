@@ -1,20 +1,137 @@
-"""Desensitization step (placeholder until the masking work lands): fails closed.
+"""The desensitize step: fail closed on undeclared personal data, mask every column, enforce k-anonymity.
 
-Until real operators exist, every column with a policy other than `publish` is dropped, and a spec
-with free text or k-anonymity is blocked: nothing personal can leave through this placeholder.
+Order, and why:
+1. Policies are resolved against their columns (a spec error stops the run before data is read).
+2. Every column is classified; an undeclared personal or free-text column blocks publication.
+3. The pseudonym key is loaded if a policy needs it (blocked, with how to set one, if none is set).
+4. All policies are applied in one DuckDB statement (`operators.apply`); free text is scanned in
+   Arrow batches; rows selected by `suppress_record` are removed.
+5. k-anonymity generalizes and suppresses over the spec's quasi-identifiers.
+Results go to `ctx.masking` (one record per column: operator, parameters, counts) and
+`ctx.privacy` (k-anonymity report, detections, individual level) — counts only, never values.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from pipelines.context import PublishContext
-from pipelines.errors import GateBlocked
+from pipelines.vocab import FieldType, FindingKind
+
+from desensitize import keys
+from desensitize.operators.apply import NO_POLICY, ColumnPolicy, apply_policies, resolve_policies
+from desensitize.operators.base import MaskEnv, ident
+from desensitize.privacy.fail_closed import check_detections
+from desensitize.privacy.kanon import enforce_k_anonymity
+from desensitize.privacy.ladders import ladder_for
+
+# Operators after which a personal column no longer describes one person (the tagging step's rule:
+# removed, coarsened, replaced, or published on purpose with a reason), plus free-text scanning.
+NOT_INDIVIDUAL = frozenset({"drop", "generalize", "redact", "publish", "scan_text"})
+NON_PERSONAL = frozenset({FindingKind.COMPANY_CREDIT_CODE, FindingKind.COMMERCIAL_SECRET})
 
 
 def desensitize_step(ctx: PublishContext) -> None:
     """Mask every column as its policy says; block when that cannot be done safely."""
-    if ctx.spec.privacy.k_anonymity:
-        raise GateBlocked(f"{ctx.spec.id}: k-anonymity is not implemented yet; publication blocked")
-    for f in ctx.spec.fields:
-        if f.policy is not None and f.policy.operator != "publish":
-            ctx.con.execute(f'ALTER TABLE "{ctx.table}" DROP COLUMN "{f.name}"')
-            ctx.masking.append({"column": f.name, "operator": "drop", "cells": ctx.source_rows})
+    spec = ctx.spec
+    policies = resolve_policies(spec)
+    detections = check_detections(ctx)
+    detected = {d["column"]: d["kind"] for d in detections if d["kind"]}
+
+    key_loader = None
+    if any(p.operator is not None and p.operator.needs_key for p in policies):
+        key = keys.load_key(ctx.home.root)  # GateBlocked before any value is changed
+        if keys.key_id(key) == keys.DEV_KEY_ID:
+            ctx.warnings.append(
+                f"pseudonyms and fakes use the public development key ({keys.ENV_DEV_KEY}=1): "
+                f"they protect nothing; set {keys.ENV_KEY} or {keys.ENV_KEY_FILE} for a real release"
+            )
+        key_loader = lambda: key  # noqa: E731 - the key stays in this closure, never in a record
+
+    env = MaskEnv(con=ctx.con, table=ctx.table, key_loader=key_loader)
+    if any(p.key == "scan_text" for p in policies):
+        env.known_names = _known_names(ctx, policies, detected)
+    rows_in = ctx.row_count()
+    records = apply_policies(env, policies)
+    rows_masked = ctx.row_count()
+    env.known_names = []
+    ctx.masking.extend(records)
+
+    ctx.privacy = {
+        **_k_anonymity(ctx, records),
+        "individual_level": False,
+        "individual_columns": [],
+        "detections": detections,
+        "rows_suppressed_by_policy": rows_in - rows_masked,
+    }
+    individual = _individual_columns(policies, records, detected)
+    ctx.privacy["individual_level"] = bool(individual)
+    ctx.privacy["individual_columns"] = individual
+
+
+def _known_names(ctx: PublishContext, policies: list[ColumnPolicy], detected: dict[str, str]) -> list[str]:
+    """Distinct values of the person-name columns (declared or detected): in memory, for the text scan."""
+    cols = [
+        p.column.name for p in policies
+        if p.column.pii is FindingKind.PERSON_NAME or detected.get(p.column.name) == FindingKind.PERSON_NAME.value
+    ]
+    if not cols:
+        return []
+    union = " UNION ".join(
+        f"SELECT DISTINCT {ident(c)} AS v FROM {ident(ctx.table)} WHERE {ident(c)} IS NOT NULL" for c in cols
+    )
+    return [r[0] for r in ctx.con.execute(union).fetchall()]
+
+
+def _k_anonymity(ctx: PublishContext, records: list[dict[str, Any]]) -> dict[str, Any]:
+    """Run k-anonymity when the spec asks for it; mark generalized columns' new type in their records."""
+    spec = ctx.spec
+    k = spec.privacy.k_anonymity
+    present = set(ctx.columns())
+    qis = [c for c in spec.quasi_identifier_names if c in present]
+    rows_in = ctx.row_count()
+    if not k or not qis:
+        return {
+            "k": k,
+            "quasi_identifiers": qis,
+            "rows_in": rows_in,
+            "suppressed_rows": 0,
+            "suppression_rate": 0.0,
+            "max_risk": None,
+            "records_at_risk_share": None,
+            "generalizations": [],
+        }
+    by_col = {r["column"]: r for r in records}
+    ladders = []
+    for c in qis:
+        f = spec.field(c)
+        rec = by_col.get(c, {})
+        ladders.append(
+            ladder_for(c, f.type, f.pii, f.label, f.format, operator=rec.get("operator"), params=rec.get("params"))
+        )
+    result = enforce_k_anonymity(ctx.con, ctx.table, ladders, k, spec.privacy.max_suppression, dataset=spec.id)
+    for c, level in result.levels.items():
+        if level != "as published":
+            rec = by_col[c]
+            rec["k_anonymity_level"] = level
+            if spec.field(c).type is not FieldType.STRING:
+                rec["type"] = FieldType.STRING.value
+    report = result.report()
+    report["dropped_quasi_identifiers"] = [c for c in spec.quasi_identifier_names if c not in present]
+    return report
+
+
+def _individual_columns(
+    policies: list[ColumnPolicy], records: list[dict[str, Any]], detected: dict[str, str]
+) -> list[str]:
+    """Personal columns still published value-per-person (pseudonymized, partly masked, faked, unmasked)."""
+    out = []
+    for p in policies:
+        kind = p.column.pii
+        if kind is None and p.column.name in detected:
+            kind = FindingKind(detected[p.column.name])
+        if kind is None or kind in NON_PERSONAL:
+            continue
+        if p.key == NO_POLICY or p.key not in NOT_INDIVIDUAL:
+            out.append(p.column.name)
+    return out

@@ -32,6 +32,7 @@ def resolve_policies(spec: CatalogSpec) -> list[ColumnPolicy]:
     """Every field's policy, validated against its column; SpecError (before any data is read) if one cannot apply."""
     out: list[ColumnPolicy] = []
     problems: list[str] = []
+    bad: list[str] = []
     for f in spec.fields:
         col = ColumnInput(name=f.name, type=f.type, pii=f.pii, format=f.format, label=f.label)
         if f.policy is None:
@@ -42,9 +43,10 @@ def resolve_policies(spec: CatalogSpec) -> list[ColumnPolicy]:
         problem = op.check_column(params, col)
         if problem:
             problems.append(f"fields.{f.name}: {problem}")
+            bad.append(f.name)
         out.append(ColumnPolicy(col, op.key, op, params, f.policy.reason))
     if problems:
-        raise SpecError(f"{spec.id}: policies that cannot apply to their columns", details=problems)
+        raise SpecError(f"{spec.id}: policies that cannot apply to their columns ({', '.join(bad)})", details=problems)
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -22,7 +23,34 @@ class ScanTextParams(OperatorParams):
     kinds: list[FindingKind] | None = Field(
         None, min_length=1, description="Kinds to find and replace; default every personal kind."
     )
+    sweep: bool = Field(
+        True,
+        description="After the detector, also replace any remaining ID-shaped, mobile-shaped or card-shaped "
+        "number whatever its checksum (a mistyped ID is still a person's).",
+    )
     batch_size: int = Field(50_000, ge=100, le=1_000_000, description="Texts fetched from DuckDB per batch.")
+
+
+# The safety net behind the detector: shapes only, bounded by look-arounds (`\b` does not work
+# between a CJK character and a digit). Tags contain no digits, so the sweep never re-matches them.
+_SWEEP = re.compile(
+    r"(?P<resident_id>(?<![0-9A-Za-z])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z]))"
+    r"|(?P<bank_card>(?<![0-9A-Za-z])[0-9]{16,19}(?![0-9A-Za-z]))"
+    r"|(?P<mobile_phone>(?<![0-9])(?:\+?86[-\s]?)?1[3-9][0-9](?:[-\s]?[0-9]{4}){2}(?![0-9]))"
+)
+_SWEEP_TAGS = {name: f"[{FindingKind(name).label}]" for name in _SWEEP.groupindex}
+
+
+def sweep(text: str, counts: Counter[str] | None = None) -> str:
+    """`text` with every remaining ID-, card- or mobile-shaped number replaced by its tag."""
+
+    def tag_of(m: re.Match[str]) -> str:
+        kind = m.lastgroup or "resident_id"
+        if counts is not None:
+            counts[kind] += 1
+        return _SWEEP_TAGS[kind]
+
+    return _SWEEP.sub(tag_of, text)
 
 
 def tag(kind: FindingKind) -> str:
@@ -62,7 +90,8 @@ class ScanTextOperator(Operator):
     Texts are fetched from DuckDB as Arrow batches and passed to `TextDetector.find_many`; only the
     changed texts come back, as a (_row → new text) side table the mask joins. The names found in
     the spec's person-name columns are given to the detector (in memory only), so a name written in
-    a remark is found even where no context word precedes it.
+    a remark is found even where no context word precedes it. Then, unless `sweep: false`, a
+    shape-only sweep replaces any ID-, card- or mobile-shaped number the detector let through.
     """
 
     key = "scan_text"
@@ -85,9 +114,9 @@ class ScanTextOperator(Operator):
         # A cursor of its own: the reader stays open while this connection is used elsewhere.
         cursor = env.con.cursor()
         try:
-            reader = cursor.execute(
+            reader = cursor.sql(
                 f"SELECT _row, {col} FROM {ident(env.table)} WHERE {col} IS NOT NULL"
-            ).fetch_record_batch(params.batch_size)
+            ).to_arrow_reader(params.batch_size)
             for batch in reader:
                 values = batch.column(1).to_pylist()
                 found = detector.find_many(values)
@@ -95,9 +124,12 @@ class ScanTextOperator(Operator):
                 new: list[str] = []
                 for i, spans in enumerate(found):
                     keep = [s for s in spans if s.kind in wanted]
-                    if keep:
+                    text = replace_spans(values[i], keep, counts) if keep else values[i]
+                    if params.sweep:
+                        text = sweep(text, counts)
+                    if text is not values[i] and text != values[i]:
                         changed.append(i)
-                        new.append(replace_spans(values[i], keep, counts))
+                        new.append(text)
                 if changed:
                     rows.append(batch.column(0).take(pa.array(changed, type=pa.int64())))
                     texts.append(new)
@@ -110,16 +142,12 @@ class ScanTextOperator(Operator):
                 "v": pa.array([t for chunk in texts for t in chunk], type=pa.string()),
             }
         )
-        env.con.register("_scan_text_result", side)
-        try:
-            env.con.execute(f"CREATE TEMP TABLE {ident(tmp)} AS SELECT * FROM _scan_text_result")
-        finally:
-            env.con.unregister("_scan_text_result")
+        env.con.execute(f"CREATE TEMP TABLE {ident(tmp)} AS SELECT * FROM side")  # DuckDB scans the local Arrow table
         alias = f"j_{len(env.temp_tables)}"
         return ColumnPlan(
             expr=f"coalesce({alias}.v, {column.ref})",
             joins=[Join(alias=alias, table=tmp, on=f"{alias}._row = t._row")],
-            params_record={"kinds": [k.value for k in kinds], "tag": "[<kind label>]"},
+            params_record={"kinds": [k.value for k in kinds], "tag": "[<kind label>]", "sweep": params.sweep},
             detections=dict(sorted(counts.items())),
             out_type=None,
         )

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 TEXT_SAFE_POLICIES = frozenset({"scan_text", "drop", "redact", "publish"})
 # Evidence keys shown in messages and records; anything else a detector adds is left out, so a
 # value can never slip through a key we did not anticipate.
-_EVIDENCE_TEXT_KEYS = ("rule", "rules", "recognizer", "header", "header_rule", "source", "reason")
+_EVIDENCE_TEXT_KEYS = ("rule", "rules", "recognizer", "header_rule", "value_rule", "header_disagrees")
 
 
 def safe_evidence(evidence: dict[str, Any]) -> dict[str, Any]:
@@ -72,6 +72,7 @@ def check_detections(ctx: PublishContext, sample_size: int = 1000) -> list[dict[
     detections = detect_columns(ctx.con, ctx.table, columns, sample_size=sample_size)
     records: list[dict[str, Any]] = []
     problems: list[str] = []
+    blocked: list[str] = []
     for d in detections:
         field = spec.field(d.column)
         evidence = safe_evidence(dict(d.evidence or {}))
@@ -87,6 +88,10 @@ def check_detections(ctx: PublishContext, sample_size: int = 1000) -> list[dict[
             }
         )
         where = f"column {d.column} ({field.source_column})"
+        if (d.kind is not None and not d.kind.is_public and field.policy is None) or (
+            d.free_text and (field.policy is None or field.policy.operator not in TEXT_SAFE_POLICIES)
+        ):
+            blocked.append(d.column)
         if d.kind is not None and not d.kind.is_public and field.policy is None:
             problems.append(
                 f"{where}: detected {d.kind.value} ({d.kind.label}), confidence {d.confidence:.2f}"
@@ -102,8 +107,8 @@ def check_detections(ctx: PublishContext, sample_size: int = 1000) -> list[dict[
             )
     if problems:
         raise GateBlocked(
-            f"{spec.id}: {len(problems)} column(s) hold personal data or free text the spec does not cover; "
-            "nothing was published",
+            f"{spec.id}: {len(problems)} column(s) hold personal data or free text the spec does not cover "
+            f"({', '.join(blocked)}); nothing was published",
             details=problems,
         )
     return records
