@@ -28,7 +28,7 @@ def busy_home(tmp_path: Path) -> tuple[Path, Path, Path]:
     company = publish(company_dataset(tmp_path / "dept"), home)
     obtain(Home(home), "relief-payments", None, "alice", "研究")
     obtain(Home(home), "food-permits", None, "bob", None)
-    withdraw(Home(home), "relief-payments", person.name, "泄露", "birth_year")
+    withdraw(Home(home), "relief-payments", person.name, "泄露", "household_size")
     return home, home / "quarantine" / "relief-payments" / person.name, company
 
 

@@ -18,12 +18,12 @@ from stdnum.cn import uscc
 from pipelines.home import Home
 from pipelines.publish import run_plain
 
-PERSON_HEADER = ["编号", "姓名", "手机号", "出生年份", "救助类别", "发放日期", "金额"]
+PERSON_HEADER = ["编号", "姓名", "手机号", "家庭人口", "救助类别", "发放日期", "金额"]
 SURNAMES = "王李张刘陈杨黄赵吴周"
 GIVEN = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋"]
 PERSON_ROWS = [
     [f"R{i:04d}", SURNAMES[i % 10] + GIVEN[(i * 3) % 10] + GIVEN[(i * 7) % 10], f"138{i:08d}",
-     str(1950 + i % 40), ["低保", "特困", "临时救助"][i % 3], f"2026-1{i % 2}-{1 + i % 27:02d}", f"{300 + i * 7}.50"]
+     str(1 + i % 6), ["低保", "特困", "临时救助"][i % 3], f"2026-1{i % 2}-{1 + i % 27:02d}", f"{300 + i * 7}.50"]
     for i in range(1, 31)
 ]
 
@@ -58,11 +58,11 @@ fields:
     label: 手机号
     pii: mobile_phone
     policy: drop
-  - name: birth_year
-    source_column: 出生年份
-    label: 出生年份
+  - name: household_size
+    source_column: 家庭人口
+    label: 家庭人口数
     type: integer
-{birth_policy}  - name: category
+{household_policy}  - name: category
     source_column: 救助类别
     label: 救助类别
     enum: [低保, 特困, 临时救助]
@@ -80,8 +80,8 @@ AUTHORIZED = "authorized\nopen_conditions: 仅限科研机构用于公益研究�
 
 
 def person_spec_text(dataset_id: str = "relief-payments", *, open_type: str = "authorized",
-                     name_policy: str = "partial_mask", birth_policy: str | None = None, source: str = "relief.csv") -> str:
-    """The person-level spec, with its open type and the policies of `person_name` and `birth_year`."""
+                     name_policy: str = "partial_mask", household_policy: str | None = None, source: str = "relief.csv") -> str:
+    """The person-level spec, with its open type and the policies of `person_name` and `household_size`."""
     conditions = ""
     if open_type == "authorized":
         open_type, conditions = AUTHORIZED.split("\n", 1)[0], AUTHORIZED.split("\n", 1)[1]
@@ -89,7 +89,7 @@ def person_spec_text(dataset_id: str = "relief-payments", *, open_type: str = "a
         conditions = "not_open_reason: third_party_rights\n"
     return PERSON_SPEC.format(
         id=dataset_id, open_type=open_type, conditions=conditions, source=source, name_policy=name_policy,
-        birth_policy=f"    policy: {birth_policy}\n" if birth_policy else "",
+        household_policy=f"    policy: {household_policy}\n" if household_policy else "",
     )
 
 

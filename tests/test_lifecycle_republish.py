@@ -29,26 +29,26 @@ ADMS = Namespace("http://www.w3.org/ns/adms#")
 
 @pytest.fixture
 def withdrawn(tmp_path: Path) -> tuple[Path, Path, str]:
-    """A person-level release withdrawn for its `birth_year` column (which the spec published as is)."""
+    """A person-level release withdrawn for its `household_size` column (which the spec published as is)."""
     home = tmp_path / "home"
     spec = person_dataset(tmp_path / "dept")
     folder = publish(spec, home)
-    withdraw(Home(home), "relief-payments", folder.name, "出生年份可与姓名组合识别个人", "birth_year")
+    withdraw(Home(home), "relief-payments", folder.name, "家庭人口数可与发放日期组合识别个人", "household_size")
     return home, spec, folder.name
 
 
 def _fix_spec(spec: Path) -> None:
-    spec.write_text(person_spec_text(birth_policy="drop"), encoding="utf-8")
+    spec.write_text(person_spec_text(household_policy="drop"), encoding="utf-8")
 
 
 def test_republish_refused_while_the_named_field_is_still_let_through(withdrawn: tuple[Path, Path, str]) -> None:
     home, spec, old = withdrawn
     with pytest.raises(GateBlocked) as err:
         republish(Home(home), "relief-payments")
-    assert "birth_year" in err.value.message and "no masking policy" in err.value.message
+    assert "household_size" in err.value.message and "no masking policy" in err.value.message
     assert str(spec) in err.value.render(), "says which spec to change"
     # `publish` with a reason also lets the column through unchanged: still refused.
-    spec.write_text(person_spec_text(birth_policy="{operator: publish, reason: 年份不可识别个人}"), encoding="utf-8")
+    spec.write_text(person_spec_text(household_policy="{operator: publish, reason: 人口数不可识别个人}"), encoding="utf-8")
     with pytest.raises(GateBlocked, match="publish"):
         republish(Home(home), "relief-payments")
     assert [p.name for p in (home / "releases" / "relief-payments").iterdir()] == []
@@ -65,7 +65,7 @@ def test_withdraw_then_republish_replaces_the_old_version(withdrawn: tuple[Path,
     new = new_folder.name
     assert new_folder.parent == home / "releases" / "relief-payments" and new != old
     header = (new_folder / "data.csv").read_text(encoding="utf-8-sig").splitlines()[0]
-    assert "birth_year" not in header, "masked under the current spec"
+    assert "household_size" not in header, "masked under the current spec"
     provenance = json.loads((new_folder / "provenance.json").read_text(encoding="utf-8"))
     assert provenance["replaces"] == old
     with connect(Home(home)) as con:

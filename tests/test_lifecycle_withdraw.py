@@ -45,18 +45,18 @@ def test_withdraw_moves_marks_and_audits(published: tuple[Path, Path], monkeypat
     home, folder = published
     before = _snapshot(folder)
     monkeypatch.setenv("OPENDATA_ACTOR", "大数据委-张三")
-    assert withdraw_command("relief-payments", folder.name, "出生年份与姓名组合可识别个人", "birth_year", home) == 0
+    assert withdraw_command("relief-payments", folder.name, "家庭人口数与发放日期组合可识别个人", "household_size", home) == 0
     quarantined = home / "quarantine" / "relief-payments" / folder.name
     assert not folder.exists() and _snapshot(quarantined) == before, "moved whole, byte for byte"
     row = _release(home, folder.name)
-    assert row["status"] == "withdrawn" and row["withdraw_reason"] == "出生年份与姓名组合可识别个人"
-    assert row["withdraw_field"] == "birth_year" and row["withdrawn_at"] is not None
+    assert row["status"] == "withdrawn" and row["withdraw_reason"] == "家庭人口数与发放日期组合可识别个人"
+    assert row["withdraw_field"] == "household_size" and row["withdrawn_at"] is not None
     assert row["path"] == f"quarantine/relief-payments/{folder.name}"
     with connect(Home(home)) as con:
         entry = [e for e in read_log(con) if e["event"] == "withdraw"][-1]
     assert entry["actor"] == "大数据委-张三" and entry["version"] == folder.name
     details = json.loads(entry["details"])
-    assert details["reason"] == "出生年份与姓名组合可识别个人" and details["field"] == "birth_year"
+    assert details["reason"] == "家庭人口数与发放日期组合可识别个人" and details["field"] == "household_size"
     assert "data.csv" in details["files"]
     assert "Withdrawn" in (home / "catalog.jsonld").read_text(encoding="utf-8")
     assert verify(Home(home)).ok
@@ -81,7 +81,7 @@ def test_crash_before_the_move_leaves_it_in_releases_and_rerun_finishes(publishe
 
     monkeypatch.setattr(withdraw_module, "move_to_quarantine", crash)
     with pytest.raises(Crash):
-        withdraw(Home(home), "relief-payments", folder.name, "姓名泄露", "birth_year")
+        withdraw(Home(home), "relief-payments", folder.name, "姓名泄露", "household_size")
     monkeypatch.undo()
     assert _snapshot(folder) == before, "still whole in releases/"
     assert not (home / "quarantine" / "relief-payments" / folder.name).exists()
@@ -93,7 +93,7 @@ def test_crash_before_the_move_leaves_it_in_releases_and_rerun_finishes(publishe
     assert _snapshot(home / "quarantine" / "relief-payments" / folder.name) == before and not folder.exists()
     row = _release(home, folder.name)
     assert row["status"] == "withdrawn" and row["withdraw_reason"] == "姓名泄露"
-    assert row["withdraw_field"] == "birth_year"
+    assert row["withdraw_field"] == "household_size"
     assert verify(Home(home)).ok
 
 

@@ -71,33 +71,39 @@ def obtain(home: Home, dataset_id: str, version: str | None, user: str, purpose:
     if not home.db_path.exists():
         raise InputError(f"no registry in {home.root}: nothing was ever published there")
     complete_pending(home)
-    refusal: str | None = None
     with audit.transaction(home) as con:
         rows = release_rows(con, dataset_id)
         if not rows:
             raise InputError(f"{dataset_id}: no such dataset in the registry of {home.root}")
         release, refusal = _choose(rows, dataset_id, version)
-        if release is not None and release["open_type"] == OpenType.AUTHORIZED.value and not purpose:
-            conditions = release.get("open_conditions") or ""
-            refusal = (
-                f"{dataset_id} {release['version']} is authorized-open (授权开放): state what it is for with --purpose"
-                + (f" (conditions: {conditions})" if conditions else "")
-            )
         if release is not None and refusal is None:
-            data = home.root / release["path"] / "data.csv"
-            if not data.is_file():
-                refusal = f"{dataset_id} {release['version']}: data.csv is missing from {data.parent}; run `opendata audit verify`"
-        if refusal is not None:
+            refusal = _refuse_handing_out(home, release, purpose)
+        if release is None or refusal is not None:
+            # Audited in this transaction, then raised after it commits.
             audit.append(
                 con, "refusal", dataset_id=dataset_id, version=release["version"] if release else version,
                 details={"command": "get", "user": user, "purpose": purpose, "message": refusal, "channel": channel},
             )
         else:
-            assert release is not None
             seq = log_access(con, dataset_id, release["version"], user, purpose, list(HANDED_OUT), channel)
-    if refusal is not None:
-        raise InputError(refusal)
-    return Obtained(data, release["version"], seq, _attribution(home.root / release["path"]))
+    if release is None or refusal is not None:
+        raise InputError(refusal or f"{dataset_id}: nothing to hand out")
+    folder = home.root / release["path"]
+    return Obtained(folder / "data.csv", release["version"], seq, _attribution(folder))
+
+
+def _refuse_handing_out(home: Home, release: dict[str, Any], purpose: str | None) -> str | None:
+    """Why a published release cannot be handed out to this request, or None."""
+    name = f"{release['dataset_id']} {release['version']}"
+    if release["open_type"] == OpenType.AUTHORIZED.value and not purpose:
+        conditions = release.get("open_conditions") or ""
+        return f"{name} is authorized-open (授权开放): state what it is for with --purpose" + (
+            f" (conditions: {conditions})" if conditions else ""
+        )
+    data = home.root / release["path"] / "data.csv"
+    if not data.is_file():
+        return f"{name}: data.csv is missing from {data.parent}; run `opendata audit verify`"
+    return None
 
 
 def _attribution(folder: Path) -> str | None:

@@ -18,6 +18,8 @@ import json
 import os
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -115,27 +117,15 @@ def append(
     return seq
 
 
-class transaction:  # noqa: N801 - used like a function: `with transaction(home) as con:`
-    """A registry write transaction that may append audit entries (holds `CHAIN_LOCK`)."""
+@contextmanager
+def transaction(home: Home) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A registry write transaction that may append audit entries (holds `CHAIN_LOCK` throughout).
 
-    def __init__(self, home: Home) -> None:
-        self.home = home
-        self._cm: Any = None
-
-    def __enter__(self) -> duckdb.DuckDBPyConnection:
-        CHAIN_LOCK.acquire()
-        try:
-            self._cm = connect(self.home)
-            return self._cm.__enter__()  # type: ignore[no-any-return]
-        except BaseException:
-            CHAIN_LOCK.release()
-            raise
-
-    def __exit__(self, *exc: Any) -> None:
-        try:
-            self._cm.__exit__(*exc)
-        finally:
-            CHAIN_LOCK.release()
+    Lock order is always CHAIN_LOCK, then the registry's own lock inside `connect`; never open a
+    `transaction` inside a plain `connect` block.
+    """
+    with CHAIN_LOCK, connect(home) as con:
+        yield con
 
 
 def record_event(
