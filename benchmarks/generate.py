@@ -15,7 +15,7 @@ Chunk k is drawn from the generator seeded with (seed, k): the output depends on
 row count and `as_of`, and an extract of N rows is the first N rows of any larger one.
 
 Identifiers are synthetic but valid: resident IDs carry the GB 11643 check character (a few with a
-lower-case x), mobiles start 1[3-9], bank cards start 62 and pass Luhn. About a third of the remarks
+lower-case x) and are unique in their column, mobiles start 1[3-9], bank cards start 62 and pass Luhn. About a third of the remarks
 mention a name, a resident ID and/or a mobile inside Chinese prose; the rest are administrative notes
 or blank.
 """
@@ -45,6 +45,8 @@ from benchmarks import pools
 from benchmarks.identifiers import luhn_check_digits, resident_ids
 
 CHUNK_ROWS = 50_000
+# Bump when the output for a given seed changes, so that runners do not reuse stale extracts.
+GENERATOR_VERSION = 2
 DEFAULT_SEED = 20261124
 CST = timezone(timedelta(hours=8))
 PROVIDER = "福州市民政局"
@@ -131,11 +133,43 @@ def _yyyymmdd(days: Ints) -> Ints:
     return years * 10000 + months * 100 + day  # type: ignore[no-any-return]
 
 
+class _SequenceBook:
+    """Hands out the 3-digit sequence numbers of resident IDs so that no two rows share an ID.
+
+    An ID is unique when (area, birth date, sequence) is; the book counts the rows already given
+    each (area, birth date, sex) and gives the next one a sequence number not used there yet. It is
+    carried from chunk to chunk, so IDs are unique over the whole file (up to 500 people per area,
+    day and sex, far beyond what any extract size here reaches).
+    """
+
+    SPAN_DAYS = 36_600  # birth dates up to ~100 years before the extraction date
+
+    def __init__(self, areas: Ints, as_of_day: int) -> None:
+        self.areas = np.unique(areas)
+        self.first_day = as_of_day - self.SPAN_DAYS
+        self.used = np.zeros(len(self.areas) * (self.SPAN_DAYS + 1) * 2, dtype=np.int32)
+
+    def assign(self, area: Ints, birth_day: Ints, male: npt.NDArray[np.bool_]) -> Ints:
+        """Sequence numbers 0-999 (odd for men), unused so far in each row's (area, day, sex)."""
+        bucket = (np.searchsorted(self.areas, area) * (self.SPAN_DAYS + 1) + (birth_day - self.first_day)) * 2 + male
+        order = np.argsort(bucket, kind="stable")
+        ordered = bucket[order]
+        starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+        rank_ordered = np.arange(len(bucket)) - np.repeat(starts, np.diff(np.r_[starts, len(bucket)]))
+        rank = np.empty_like(rank_ordered)
+        rank[order] = rank_ordered
+        nth = self.used[bucket] + rank
+        self.used += np.bincount(bucket, minlength=len(self.used)).astype(np.int32)
+        # A stride coprime to 500 spreads the numbers: the nth person of a bucket gets a distinct slot.
+        slot = (nth * 193 + bucket * 7) % 500
+        return slot * 2 + male.astype(np.int64)  # type: ignore[no-any-return]
+
+
 class _Chunk:
     """Draws one chunk of rows from its own seeded generator."""
 
-    def __init__(self, p: _Pools, rng: np.random.Generator, n: int, as_of_day: int) -> None:
-        self.p, self.rng, self.n, self.as_of_day = p, rng, n, as_of_day
+    def __init__(self, p: _Pools, rng: np.random.Generator, n: int, as_of_day: int, book: _SequenceBook) -> None:
+        self.p, self.rng, self.n, self.as_of_day, self.book = p, rng, n, as_of_day, book
 
     # -- people ----------------------------------------------------------------------------
 
@@ -153,13 +187,17 @@ class _Chunk:
     def full_names(self, k: int) -> pa.Array:
         return _join(self.surnames(k), self.given_names(self.rng.random(k) < 0.5))
 
-    def ids(self, k: int, birth_days: Ints, male: npt.NDArray[np.bool_], home_codes: Ints | None = None) -> pa.Array:
+    def ids(self, k: int, birth_days: Ints, male: npt.NDArray[np.bool_], home_codes: Ints | None = None, unique: bool = False) -> pa.Array:
+        """Resident IDs; `unique` draws their sequence numbers from the book (the 公民身份号码 column)."""
         rng = self.rng
         other = self.p.other_areas[rng.integers(0, len(self.p.other_areas), k)]
         if home_codes is None:
             home_codes = self.p.district_codes[rng.choice(len(self.p.district_p), k, p=self.p.district_p)]
         area = np.where(rng.random(k) < 0.8, home_codes, other)
-        seq = rng.integers(0, 500, k) * 2 + male.astype(np.int64)  # odd sequence = male
+        if unique:
+            seq = self.book.assign(area, birth_days, male)
+        else:
+            seq = rng.integers(0, 500, k) * 2 + male.astype(np.int64)  # odd sequence = male
         return resident_ids(area, _yyyymmdd(birth_days), seq, lower_x=rng.random(k) < 0.05)
 
     def mobiles(self, k: int) -> tuple[Ints, pa.Array]:
@@ -182,7 +220,7 @@ class _Chunk:
         birth = (self.as_of_day - (ages * 365.25).astype(np.int64)).astype(np.int64)
         surname = self.surnames(n)
         name = _join(surname, self.given_names(male))
-        ids = self.ids(n, birth, male, p.district_codes[district])
+        ids = self.ids(n, birth, male, p.district_codes[district], unique=True)
         _, mobile = self.mobiles(n)
         road = p.roads.take(pa.array(p.road_offset[district] + (rng.random(n) * p.road_count[district]).astype(np.int64)))
         room = pa.array(rng.integers(1, 33, n) * 100 + rng.integers(1, 7, n)).cast(pa.string())
@@ -269,10 +307,11 @@ def batches(rows: int, seed: int = DEFAULT_SEED, as_of: date | None = None) -> I
     as_of = as_of or datetime.now(CST).date()
     as_of_day = (as_of - _EPOCH).days
     p = _Pools()
+    book = _SequenceBook(np.concatenate([p.district_codes, p.other_areas]), as_of_day)
     for k, start in enumerate(range(0, rows, CHUNK_ROWS)):
         rng = np.random.default_rng([seed, k])
         # Always draw a whole chunk and cut it, so that a smaller extract is a prefix of a larger one.
-        yield _Chunk(p, rng, CHUNK_ROWS, as_of_day).batch().slice(0, min(CHUNK_ROWS, rows - start))
+        yield _Chunk(p, rng, CHUNK_ROWS, as_of_day, book).batch().slice(0, min(CHUNK_ROWS, rows - start))
 
 
 def sha256_of(path: Path) -> str:

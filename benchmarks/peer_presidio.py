@@ -6,15 +6,16 @@
 What it runs is presidio-structured's documented tabular path: `PandasAnalysisBuilder` classifies
 every column by running a presidio `AnalyzerEngine` over every cell, then `StructuredEngine` with a
 `PandasDataProcessor` replaces the cells of the columns it classified. The analyzer has the Chinese
-pattern recognizers of `desensitize/detect/recognizers.py` when that module provides them (the same
-regexes and checksums the project uses), else the minimal set below, over a blank spaCy `zh`
-pipeline (no model download, so no named-entity recognition: names and addresses go undetected).
+regex recognizers of `desensitize/detect/recognizers.py` (the same regexes, checksums and context
+words the project uses; not its person-name rules) or, if they cannot be imported, the minimal set
+below, over a blank spaCy `zh` pipeline (no model download, so no named-entity recognition).
 
-The time cap: a pilot on the first rows measures the rate; if the whole extract would not fit in
-`--cap` seconds, the run covers only the first rows that fit and the time for all rows is
-extrapolated linearly (setup + per-row time × rows). The last stdout line is a JSON report:
-rows_total, rows_processed, setup/pilot/run seconds, seconds (measured or extrapolated),
-extrapolated (bool), recognizers (which set) and entity_mapping (column → entity found).
+The extract is read and anonymized in chunks of `CHUNK_ROWS` rows (each chunk goes through the
+whole path above, so memory stays that of a chunk). The time cap: after each chunk, if `--cap`
+seconds are spent, the run stops; the time for all rows is then extrapolated linearly
+(set-up + measured time × all rows ÷ rows processed). The last stdout line is a JSON report:
+rows_total, rows_processed, setup/run seconds, seconds (measured or extrapolated), extrapolated
+(bool), recognizers (which set) and entity_mapping (column → entity, from the first chunk).
 """
 
 from __future__ import annotations
@@ -41,9 +42,9 @@ if __package__ in (None, ""):
 from benchmarks.identifiers import luhn_valid, resident_id_valid  # noqa: E402
 
 LANGUAGE = "zh"
-PILOT_ROWS = 500
-# The pilot's rate runs a little fast (warm caches, short prefix); aim under the cap.
-CAP_SAFETY = 0.8
+# Rows per DataFrame handed to presidio-structured: the cap is checked between chunks, so a run
+# overshoots it by at most one chunk's time (a few seconds).
+CHUNK_ROWS = 5_000
 _NB, _NA = r"(?<![0-9A-Za-z])", r"(?![0-9A-Za-z])"  # `\b` never matches between a CJK char and a digit
 
 
@@ -97,39 +98,32 @@ def fallback_recognizers() -> list[EntityRecognizer]:
     ]
 
 
-def recognizers() -> tuple[list[EntityRecognizer], str]:
-    """The project's Chinese recognizers when available, else the fallback set; and which one it is."""
-    try:
-        from desensitize.detect import recognizers as project  # noqa: PLC0415
-    except ImportError:
-        return fallback_recognizers(), "fallback (benchmarks/peer_presidio.py)"
-    for name in ("chinese_recognizers", "build_recognizers", "all_recognizers", "recognizers"):
-        factory = getattr(project, name, None)
-        if callable(factory):
-            return list(factory()), f"project (desensitize.detect.recognizers.{name})"
-    return fallback_recognizers(), "fallback (benchmarks/peer_presidio.py)"
-
-
 def build_engine() -> tuple[AnalyzerEngine, str]:
-    """An AnalyzerEngine for `zh` with only the Chinese recognizers, over the blank pipeline."""
-    recs, which = recognizers()
-    registry = RecognizerRegistry(recognizers=recs, supported_languages=[LANGUAGE])
+    """An AnalyzerEngine for `zh` with only Chinese regex recognizers, over a blank pipeline; and which set.
+
+    The project's regex recognizers (`desensitize.detect.recognizers`, one per `TextPattern`) when
+    they import; not its name rules, which are the project's own detector rather than presidio's.
+    """
+    try:
+        from desensitize.detect.patterns import PATTERNS  # noqa: PLC0415
+        from desensitize.detect.recognizers import build_analyzer  # noqa: PLC0415
+    except ImportError:
+        pass
+    else:
+        return build_analyzer(PATTERNS, None), f"project ({len(PATTERNS)} patterns of desensitize.detect.patterns)"
+    registry = RecognizerRegistry(recognizers=fallback_recognizers(), supported_languages=[LANGUAGE])
     nlp = BlankChineseNlpEngine()
     nlp.load()
-    return AnalyzerEngine(registry=registry, nlp_engine=nlp, supported_languages=[LANGUAGE]), which
+    return AnalyzerEngine(registry=registry, nlp_engine=nlp, supported_languages=[LANGUAGE]), "fallback (benchmarks/peer_presidio.py)"
 
 
-def anonymize(analyzer: AnalyzerEngine, csv_path: Path, rows: int, out: Path | None) -> tuple[float, dict[str, str]]:
-    """Read the first `rows` rows, analyse every column, anonymize; return (seconds, column → entity)."""
-    started = time.monotonic()
-    df = pd.read_csv(csv_path, nrows=rows, dtype=str, keep_default_na=False, encoding="utf-8")
+def anonymize_chunk(analyzer: AnalyzerEngine, df: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+    """presidio-structured's tabular path on one frame: classify every column, replace its cells."""
     analysis = PandasAnalysisBuilder(analyzer=analyzer).generate_analysis(df, language=LANGUAGE)
     # Replace each classified cell by its entity tag (presidio-structured's default would write `<None>`).
     operators = {entity: OperatorConfig("replace", {"new_value": f"<{entity}>"}) for entity in set(analysis.entity_mapping.values())}
     masked = StructuredEngine(data_processor=PandasDataProcessor()).anonymize(df, analysis, operators)
-    if out is not None:
-        masked.to_csv(out, index=False)
-    return time.monotonic() - started, dict(analysis.entity_mapping)
+    return masked, dict(analysis.entity_mapping)
 
 
 def count_rows(csv_path: Path) -> int:
@@ -138,32 +132,39 @@ def count_rows(csv_path: Path) -> int:
         return sum(block.count(b"\n") for block in iter(lambda: fh.read(8 << 20), b"")) - 1
 
 
-def run(csv_path: Path, cap: float, out_dir: Path | None, rows_total: int | None = None) -> dict[str, Any]:
-    """Pilot, choose the rows that fit the cap, run, extrapolate; return the report."""
+def run(csv_path: Path, cap: float, out_dir: Path | None, rows_total: int | None = None, chunk_rows: int = CHUNK_ROWS) -> dict[str, Any]:
+    """Anonymize chunk after chunk until the extract ends or `cap` seconds are spent; return the report."""
     analyzer, which = build_engine()
     setup = time.monotonic() - T_START
     total = rows_total if rows_total is not None else count_rows(csv_path)
-    pilot_rows = min(PILOT_ROWS, total)
-    pilot_seconds, _ = anonymize(analyzer, csv_path, pilot_rows, None)
-    per_row = pilot_seconds / max(pilot_rows, 1)
-    rows = total if per_row * total <= cap * CAP_SAFETY else max(pilot_rows, int(cap * CAP_SAFETY / per_row))
     out = (out_dir / "peer.csv") if out_dir is not None else None
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
-    seconds, mapping = anonymize(analyzer, csv_path, rows, out)
-    extrapolated = rows < total
+    started = time.monotonic()
+    rows, mappings = 0, []
+    reader = pd.read_csv(csv_path, dtype=str, keep_default_na=False, encoding="utf-8", chunksize=chunk_rows)
+    for chunk in reader:
+        masked, mapping = anonymize_chunk(analyzer, chunk)
+        if out is not None:
+            masked.to_csv(out, mode="a" if rows else "w", header=not rows, index=False)
+        rows += len(chunk)
+        mappings.append(mapping)
+        if time.monotonic() - started >= cap:
+            break
+    reader.close()
+    seconds = time.monotonic() - started
     return {
         "rows_total": total,
         "rows_processed": rows,
+        "chunk_rows": chunk_rows,
         "cap_seconds": cap,
         "setup_seconds": round(setup, 3),
-        "pilot_rows": pilot_rows,
-        "pilot_seconds": round(pilot_seconds, 3),
         "run_seconds": round(seconds, 3),
-        "seconds": round(setup + seconds * total / rows, 3),
-        "extrapolated": extrapolated,
+        "seconds": round(setup + seconds * total / max(rows, 1), 3),
+        "extrapolated": rows < total,
         "recognizers": which,
-        "entity_mapping": mapping,
+        "entity_mapping": mappings[0] if mappings else {},
+        "chunks_with_other_mapping": sum(1 for m in mappings[1:] if m != mappings[0]),
     }
 
 

@@ -38,7 +38,7 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.generate import CST, DEFAULT_SEED, Extract, write_extract
+from benchmarks.generate import CST, DEFAULT_SEED, GENERATOR_VERSION, Extract, write_extract
 from benchmarks.measure import Run, measure
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,7 +81,7 @@ class Result:
 
 def extract_for(workdir: Path, rows: int, seed: int, as_of: date) -> Extract:
     """The extract of `rows` rows, generated once per (rows, seed, as_of) and reused after."""
-    folder = workdir / f"extract-{rows}-s{seed}-{as_of.isoformat()}"
+    folder = workdir / f"extract-v{GENERATOR_VERSION}-{rows}-s{seed}-{as_of.isoformat()}"
     manifest = folder / "extract.csv.manifest.json"
     if manifest.is_file():
         try:

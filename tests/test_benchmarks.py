@@ -17,7 +17,9 @@ import pyarrow as pa
 import pytest
 
 from benchmarks import run as bench_run
-from benchmarks.generate import HEADER, batches, write_extract
+import numpy as np
+
+from benchmarks.generate import HEADER, _SequenceBook, batches, write_extract
 from benchmarks.identifiers import luhn_valid, resident_id_valid
 from benchmarks.measure import measure
 from pipelines.spec import parse_spec
@@ -59,6 +61,7 @@ def test_extract_identifiers_are_valid_and_consistent(extract, rows) -> None:  #
         assert card.startswith("62") and 16 <= len(card) <= 19 and luhn_valid(card)
         assert r["所属区县"] in r["现居住地址"]
     assert any(r["公民身份号码"].endswith("x") for r in rows)  # lower-case x occurs, as in real extracts
+    assert len({r["公民身份号码"].upper() for r in rows}) == len(rows)  # the column is declared unique
 
 
 def test_remarks_mix_personal_prose_and_plain_notes(rows) -> None:  # type: ignore[no-untyped-def]
@@ -68,6 +71,17 @@ def test_remarks_mix_personal_prose_and_plain_notes(rows) -> None:  # type: igno
     assert 0.25 < len(personal) / len(rows) < 0.45
     assert 0.05 < len(blank) / len(rows) < 0.15
     assert any(re.search(r"1[3-9]\d[ -]\d{4}[ -]\d{4}|\+86 ", t) for t in personal)  # phones as people write them
+
+
+def test_sequence_book_never_repeats_a_bucket() -> None:
+    book = _SequenceBook(np.array([350102, 350104]), as_of_day=20_000)
+    area, day = np.full(200, 350102), np.full(200, 10_000)
+    men = np.ones(200, dtype=bool)
+    first, second = book.assign(area, day, men), book.assign(area, day, men)  # two chunks, one bucket
+    seqs = np.concatenate([first, second])
+    assert len(set(seqs.tolist())) == 400 and all(s % 2 == 1 for s in seqs)  # distinct, odd for men
+    women = book.assign(area, day, ~men)
+    assert all(s % 2 == 0 for s in women) and len(set(women.tolist())) == 200
 
 
 def test_manifest_matches_bytes_and_rows(extract) -> None:  # type: ignore[no-untyped-def]
@@ -128,9 +142,10 @@ def test_peer_runs_capped(extract, tmp_path: Path) -> None:  # type: ignore[no-u
     pytest.importorskip("presidio_structured")
     from benchmarks import peer_presidio
 
-    report = peer_presidio.run(extract.csv, cap=0.01, out_dir=tmp_path, rows_total=3000)
-    assert report["extrapolated"] and report["rows_processed"] < 3000
+    report = peer_presidio.run(extract.csv, cap=0.01, out_dir=tmp_path, rows_total=3000, chunk_rows=1000)
+    assert report["extrapolated"] and report["rows_processed"] == 1000  # stopped after the first chunk
     assert report["seconds"] > report["run_seconds"]  # scaled up to all rows
-    assert report["entity_mapping"].get("公民身份号码") == "RESIDENT_ID"
+    assert report["entity_mapping"].get("公民身份号码") == "resident_id"
+    assert report["recognizers"].startswith("project")
     with (tmp_path / "peer.csv").open(encoding="utf-8") as fh:
         assert sum(1 for _ in fh) == report["rows_processed"] + 1
