@@ -73,7 +73,7 @@ def magnitude_band(x: str, steps: tuple[int, ...] = (1, 2, 5)) -> str:
     """`lo-hi` label of a scale-free band: lo in steps×10^e (1-2-5 series by default), hi the next step.
 
     Used for amounts whose scale the spec does not state (revenue, tax, contract sums). Negative
-    values get the mirrored band; zero stays `0`; fractions below one form the band `0-1`.
+    values get the mirrored band; zero and fractions below one form the band `0-1`.
     """
     a = f"abs({x})"
     # The epsilon keeps exact powers of ten (1000) in their own band despite log10 rounding.
@@ -88,8 +88,8 @@ def magnitude_band(x: str, steps: tuple[int, ...] = (1, 2, 5)) -> str:
     lo = f"((CASE {lo_case} ELSE 1 END) * {p})"
     hi = f"((CASE {hi_case} ELSE 2 END) * {p})"
     return (
-        f"CASE WHEN {x} IS NULL THEN NULL WHEN {x} = 0 THEN '0' "
-        f"WHEN {x} > 0 AND {x} < 1 THEN '0-1' WHEN {x} < 0 AND {x} > -1 THEN '-1--0' "
+        f"CASE WHEN {x} IS NULL THEN NULL "
+        f"WHEN {x} >= 0 AND {x} < 1 THEN '0-1' WHEN {x} < 0 AND {x} > -1 THEN '-1--0' "
         f"WHEN {x} > 0 THEN {number_text(lo)} || '-' || {number_text(hi)} "
         f"ELSE '-' || {number_text(hi)} || '--' || {number_text(lo)} END"
     )

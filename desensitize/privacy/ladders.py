@@ -84,13 +84,16 @@ def age_ladder(column: str, width: float | None = None) -> Ladder:
 
 
 def number_ladder(column: str, width: float | None = None) -> Ladder:
-    """Numbers (or ranges of `width`): 1-2-5 bands → powers of ten → * (or 5w, 10w first for fixed widths)."""
+    """Numbers: 1-2-5 bands → powers of ten → *; ranges of a fixed `width`: 5w, 10w, 50w, 100w → *."""
     rungs: list[Rung] = []
     if width:
-        rungs += [(f"width {w:g}", (lambda w: lambda v: fixed_band(lower_bound(v), w))(w)) for w in (width * 5, width * 10)]
+        rungs += [
+            (f"width {w:g}", (lambda w: lambda v: fixed_band(lower_bound(v), w))(w))
+            for w in (width * 5, width * 10, width * 50, width * 100)
+        ]
     else:
         rungs.append(("1-2-5 band", lambda v: magnitude_band(lower_bound(v))))
-    rungs.append(("power-of-ten band", lambda v: magnitude_band(lower_bound(v), steps=(1,))))
+        rungs.append(("power-of-ten band", lambda v: magnitude_band(lower_bound(v), steps=(1,))))
     rungs.append((WITHHELD, _withheld))
     return Ladder(column, "number", tuple(rungs))
 
