@@ -142,3 +142,18 @@ def test_the_home_keeps_no_raw_personal_data(withdrawn: tuple[Path, Path, str]) 
         if path.is_file():
             text = path.read_bytes().decode("utf-8", errors="ignore")
             assert not any(v in text for v in raw_names + raw_phones), f"raw value under the home: {path}"
+
+
+def test_cli_republish_exit_codes(withdrawn: tuple[Path, Path, str]) -> None:
+    from tests.conftest import run_cli
+
+    home, spec, old = withdrawn
+    blocked = run_cli("republish", "relief-payments", "--home", str(home))
+    assert blocked.returncode == 2 and "household_size" in blocked.stderr, blocked.stderr
+    _fix_spec(spec)
+    done = run_cli("republish", "relief-payments", "--home", str(home))
+    assert done.returncode == 0, done.stderr
+    new_folder = Path(done.stdout.strip().splitlines()[-1])
+    assert json.loads((new_folder / "provenance.json").read_text(encoding="utf-8"))["replaces"] == old
+    again = run_cli("republish", "relief-payments", "--home", str(home))
+    assert again.returncode == 1 and "already republished" in again.stderr

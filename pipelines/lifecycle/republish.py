@@ -9,7 +9,6 @@ version names the withdrawn one in `replaces` (provenance.json, registry, catalo
 from __future__ import annotations
 
 import hashlib
-import inspect
 from pathlib import Path
 from typing import Any
 
@@ -100,21 +99,9 @@ def check_republishable(old: dict[str, Any]) -> tuple[Path, Path]:
 
 def _publish(spec_path: Path, extract: Path, home: Home, replaces: str) -> Path:
     """Run the publication through the same runner as `opendata publish`, naming the replaced version."""
-    from pipelines.cli import publish as cli_publish
+    from pipelines.cli.publish import publish_one
 
-    if "replaces" in inspect.signature(cli_publish.publish_one).parameters:
-        return cli_publish.publish_one(spec_path, extract, home.root, replaces=replaces)  # type: ignore[call-arg]
-    # Until `publish_one` passes `replaces` on, dispatch the same way it does.
-    if cli_publish.engine() == "plain":
-        from pipelines.publish import run_plain
-
-        return run_plain(spec_path, extract, home.root, replaces=replaces)
-    from pipelines.cli.prefect_env import quiet_prefect
-
-    quiet_prefect()
-    from flows import publish_dataset
-
-    return Path(publish_dataset(str(spec_path), str(extract), str(home.root), replaces))
+    return publish_one(spec_path, extract, home.root, replaces=replaces, actor="republish")
 
 
 def republish(home: Home, dataset_id: str) -> Path:
