@@ -1,82 +1,272 @@
-"""Prefect flows: thin wrappers that run the package steps as tasks, in order.
+"""Prefect flows: thin wrappers that run the package steps as tasks, and their schedules.
 
-Raw extract data lives only in the working DuckDB inside the PublishContext; tasks persist no
-results and take no cache keys from their inputs, so no value reaches Prefect's storage or logs.
+- `publish_dataset`: ingest → quality → desensitize → tag → release, one task each.
+- `publish_all`: every publishable catalog spec, in parallel; one blocked dataset stops no other.
+- `withdraw_release`, `republish_dataset`: the commission's lifecycle commands as flows.
+- `deployments()`: one scheduled deployment per publishable spec; `python flows.py serve` serves them.
+
+Privacy: extract data lives only in the working DuckDB inside the PublishContext. The context is
+passed to tasks wrapped in `quote()` (Prefect neither walks nor records it), tasks return nothing,
+results are never persisted and caching is off, so no value reaches Prefect's storage, API or logs.
+Flow parameters are paths and ids only.
+
+Retries: only I/O tasks (ingest, release) retry, with backoff, and only on OSError or DuckDB's
+IOException. A spec or data error (OpendataError) fails at once: retrying cannot change the answer.
 """
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Sequence
+from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+import duckdb
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.client.schemas.objects import State, TaskRun
 from prefect.runtime import flow_run
+from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from pipelines.context import PublishContext
 from pipelines.errors import OpendataError
-from pipelines.publish import publication
 from pipelines.progress import step_progress
-from pipelines.steps import PUBLISH_STEPS, record_refusal, run_step
+from pipelines.publish import outcome, plan_all, publication, run_guarded
+from pipelines.steps import PUBLISH_STEPS, record_refusal
+from pipelines.vocab import UpdateFrequency
 
-# Steps that only move bytes may hit passing I/O faults; data and spec errors are never retried.
-IO_STEPS = {"ingest", "release"}
+if TYPE_CHECKING:
+    from prefect.deployments.runner import RunnerDeployment
+    from prefect.schedules import Schedule
+
+# Steps that read or write files; the others work on the in-memory working database only.
+IO_STEPS = frozenset({"ingest", "release"})
+# Backoff between attempts (seconds); Prefect adds up to 50 % jitter so parallel runs spread out.
+RETRY_DELAYS: list[float] = [1.0, 4.0, 16.0]
+TRANSIENT: tuple[type[BaseException], ...] = (OSError, duckdb.IOException)
+# Datasets published at once by publish_all (each holds its own working database in memory).
+PARALLEL = int(os.environ.get("OPENDATA_PARALLEL", "0")) or min(4, os.cpu_count() or 1)
+TIMEZONE = "Asia/Shanghai"
 
 
-def _step_task(name: str, target: str):  # type: ignore[no-untyped-def]
-    retries = 2 if name in IO_STEPS else 0
+def is_transient(error: BaseException | None) -> bool:
+    """True for an I/O fault worth another attempt; never for a spec, data or gate error."""
+    return isinstance(error, TRANSIENT) and not isinstance(error, OpendataError)
+
+
+def _retry_only_io(task_obj: Any, task_run: TaskRun, state: State) -> bool:
+    return is_transient(state.result(raise_on_failure=False))  # type: ignore[arg-type]
+
+
+def step_task(name: str, target: str) -> Any:
+    """The Prefect task for one publication step (retried only if it does I/O, only on I/O faults)."""
+    io = name in IO_STEPS
 
     def run(ctx: PublishContext) -> None:
-        run_step(ctx, name, target)
+        run_guarded(ctx, name, target)
 
     return task(
         run,
         name=name,
         cache_policy=NO_CACHE,
         persist_result=False,
-        retries=retries,
-        retry_delay_seconds=[1, 4] if retries else 0,
-        retry_condition_fn=_retry_only_io if retries else None,
+        retries=len(RETRY_DELAYS) if io else 0,
+        retry_delay_seconds=list(RETRY_DELAYS) if io else 0,
+        retry_jitter_factor=0.5 if io else None,
+        retry_condition_fn=_retry_only_io if io else None,
         log_prints=False,
     )
 
 
-def _retry_only_io(task_obj, task_run, state) -> bool:  # type: ignore[no-untyped-def]
-    try:
-        state.result()
-    except OpendataError:
-        return False  # bad input or a closed gate: retrying cannot help
-    except OSError:
-        return True
-    except Exception:
-        return False
-    return False
-
-
-@flow(name="publish-dataset", persist_result=False)
-def publish_dataset(spec_path: str, input_path: str | None = None, home: str | None = None, replaces: str | None = None) -> str:
+@flow(name="publish-dataset", persist_result=False, log_prints=False)
+def publish_dataset(
+    spec_path: str,
+    input_path: str | None = None,
+    home: str | None = None,
+    replaces: str | None = None,
+    actor: str = "prefect",
+    show_progress: bool = True,
+) -> str:
     """Ingest → quality → desensitize → tag → release for one catalog spec; returns the release folder."""
     with publication(Path(spec_path), Path(input_path) if input_path else None, home) as ctx:
         ctx.flow_run_id = str(flow_run.id) if flow_run.id else None
-        ctx.replaces = replaces
-        _run(ctx)
+        ctx.replaces, ctx.actor = replaces, actor
+        _run(ctx, show_progress)
         get_run_logger().info("published %s %s", ctx.spec.id, ctx.version)
         return str(ctx.release_dir)
 
 
-def _run(ctx: PublishContext) -> None:
+def _run(ctx: PublishContext, show_progress: bool) -> None:
+    names = [name for name, _ in PUBLISH_STEPS]
     try:
-        with step_progress(ctx.spec.id, [name for name, _ in PUBLISH_STEPS]) as advance:
+        if show_progress:
+            with step_progress(ctx.spec.id, names) as advance:
+                for name, target in PUBLISH_STEPS:
+                    step_task(name, target)(quote(ctx))
+                    advance(name)
+        else:
             for name, target in PUBLISH_STEPS:
-                # quote(): Prefect must not walk into the context (it holds the working database).
-                _step_task(name, target)(quote(ctx))
-                advance(name)
+                step_task(name, target)(quote(ctx))
     except OpendataError as exc:
         record_refusal(ctx, exc)
         raise
 
 
-if __name__ == "__main__":  # pragma: no cover
-    import sys
+# -- every dataset at once ---------------------------------------------------------------------
 
-    print(publish_dataset(sys.argv[1]))
+
+@task(name="publish-one", cache_policy=NO_CACHE, persist_result=False, log_prints=False)
+def _publish_one(dataset_id: str, spec_path: str, home: str | None) -> dict[str, Any]:
+    try:
+        folder = publish_dataset(spec_path, None, home, show_progress=False)
+    except OpendataError as exc:
+        return outcome(dataset_id, spec_path, "blocked" if exc.exit_code == 2 else "error", error=exc)
+    return outcome(dataset_id, spec_path, "published", release=folder)
+
+
+@flow(name="publish-all", persist_result=False, log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=PARALLEL))  # type: ignore[arg-type]
+def publish_all(catalog: str = "catalog_specs", home: str | None = None) -> list[dict[str, Any]]:
+    """Publish every valid, not not-open spec under `catalog` on its own extract, in parallel.
+
+    Each dataset is a `publish-dataset` subflow run; a dataset that is blocked or erroneous is
+    reported in its outcome and the others go on. Invalid specs are reported as errors, per file;
+    not-open specs as skipped. Outcomes: see `pipelines.publish.outcome`.
+    """
+    todo, results = plan_all(Path(catalog))
+    futures = [_publish_one.submit(spec.id, str(path), home) for path, spec in todo]
+    results += [f.result() for f in futures]
+    bad = [r["dataset_id"] for r in results if r["status"] in ("blocked", "error")]
+    if bad:
+        get_run_logger().warning("%d dataset(s) not published: %s", len(bad), ", ".join(bad))
+    return results
+
+
+# -- lifecycle ---------------------------------------------------------------------------------
+
+
+class CommandFailed(OpendataError):
+    """A lifecycle command ended with a non-zero exit code without raising."""
+
+
+@flow(name="withdraw-release", persist_result=False, log_prints=True)
+def withdraw_release(dataset_id: str, version: str, reason: str, field: str | None = None, home: str | None = None) -> int:
+    """Withdraw a release at once: moved to quarantine, never deleted (开放办法 §17)."""
+    from pipelines.lifecycle.commands import withdraw_command
+
+    return _checked("withdraw", withdraw_command(dataset_id, version, reason, field, Path(home) if home else None))
+
+
+@flow(name="republish-dataset", persist_result=False, log_prints=True)
+def republish_dataset(dataset_id: str, home: str | None = None) -> int:
+    """Desensitize the stored extract again under the current spec and publish a replacing version."""
+    from pipelines.lifecycle.commands import republish_command
+
+    return _checked("republish", republish_command(dataset_id, Path(home) if home else None))
+
+
+def _checked(command: str, code: int) -> int:
+    if code:
+        error = CommandFailed(f"{command} ended with exit code {code}")
+        error.exit_code = code
+        raise error
+    return code
+
+
+# -- schedules ---------------------------------------------------------------------------------
+
+# 更新频度 → cron in Fuzhou time. Publication runs at 02:00, after departments' nightly extracts.
+CRON: dict[UpdateFrequency, str | None] = {
+    UpdateFrequency.REALTIME: None,  # an interval, below
+    UpdateFrequency.DAILY: "0 2 * * *",
+    UpdateFrequency.WEEKLY: "0 2 * * 1",
+    UpdateFrequency.MONTHLY: "0 2 1 * *",
+    UpdateFrequency.QUARTERLY: "0 2 1 1,4,7,10 *",
+    UpdateFrequency.SEMIANNUAL: "0 2 1 1,7 *",
+    UpdateFrequency.YEARLY: "0 2 1 1 *",
+    UpdateFrequency.IRREGULAR: None,  # published on demand: no schedule
+}
+REALTIME_INTERVAL = timedelta(minutes=15)
+
+
+def schedule_for(frequency: UpdateFrequency) -> Schedule | None:
+    """The Prefect schedule for an update frequency, in Asia/Shanghai time; None for irregular."""
+    from prefect.schedules import Cron, Interval
+
+    if frequency is UpdateFrequency.REALTIME:
+        return Interval(REALTIME_INTERVAL, timezone=TIMEZONE)
+    cron = CRON[frequency]
+    return Cron(cron, timezone=TIMEZONE) if cron else None
+
+
+def deployments(catalog: str | Path = "catalog_specs", home: str | None = None) -> list[RunnerDeployment]:
+    """One `publish-dataset` deployment per valid, publishable spec, scheduled by its update_frequency.
+
+    Invalid specs raise SpecError (fix them first: `opendata catalog validate`).
+    """
+    from pipelines.errors import SpecError
+
+    todo, known = plan_all(Path(catalog))
+    invalid = [r for r in known if r["status"] == "error"]
+    if invalid:
+        details = [line.strip() for r in invalid for line in r["message"].splitlines()[1:]]
+        raise SpecError("invalid catalog specs; fix them first (opendata catalog validate)", details=details)
+    out = []
+    for path, spec in todo:
+        schedule = schedule_for(spec.update_frequency)
+        parameters: dict[str, Any] = {"spec_path": str(path), "actor": "schedule"}
+        if home:
+            parameters["home"] = str(Path(home).resolve())
+        out.append(
+            publish_dataset.to_deployment(
+                name=spec.id,
+                schedules=[schedule] if schedule else None,
+                parameters=parameters,
+                description=f"{spec.title} — {spec.provider.department}; 更新频度 {spec.update_frequency.label}",
+                tags=["publish", spec.update_frequency.value, spec.open_type.value],
+            )
+        )
+    return out
+
+
+def lifecycle_deployments() -> list[RunnerDeployment]:
+    """Unscheduled deployments the commission triggers from the UI: withdraw and republish."""
+    return [
+        withdraw_release.to_deployment(name="withdraw", tags=["lifecycle"]),
+        republish_dataset.to_deployment(name="republish", tags=["lifecycle"]),
+    ]
+
+
+def serve(catalog: str | Path = "catalog_specs", home: str | None = None) -> None:
+    """Serve every deployment from this process until interrupted (runs go to PREFECT_API_URL)."""
+    from prefect import serve as prefect_serve
+
+    prefect_serve(*deployments(catalog, home), *lifecycle_deployments())
+
+
+def main(argv: Sequence[str]) -> int:
+    """`python flows.py serve [CATALOG] [--home DIR]` or `python flows.py SPEC` (one publication)."""
+    args = list(argv)
+    home = None
+    if "--home" in args:
+        i = args.index("--home")
+        home = args[i + 1]
+        del args[i : i + 2]
+    if args[:1] == ["serve"]:
+        serve(args[1] if len(args) > 1 else "catalog_specs", home)
+        return 0
+    if len(args) != 1:
+        print("usage: python flows.py serve [CATALOG] [--home DIR]  |  python flows.py SPEC [--home DIR]")
+        return 1
+    try:
+        print(publish_dataset(args[0], None, home))
+    except OpendataError as exc:
+        print(f"{'blocked' if exc.exit_code == 2 else 'error'}: {exc.render()}", file=sys.stderr)
+        return exc.exit_code
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main(sys.argv[1:]))

@@ -1,12 +1,18 @@
-"""`opendata publish SPEC` and `opendata publish --all`."""
+"""`opendata publish SPEC` and `opendata publish --all`.
+
+The engine is `prefect` (default: the flows of flows.py, with retries, run ids and, when
+PREFECT_API_URL is set, the Prefect UI) or `plain` (`OPENDATA_ENGINE=plain`: the same steps without
+Prefect). Prefect is imported only here, inside the command, so `opendata --help` stays fast.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
-from pipelines.errors import OpendataError, SpecError
+from pipelines.errors import SpecError
 from pipelines.home import Home
 
 
@@ -15,19 +21,31 @@ def engine() -> str:
     return os.environ.get("OPENDATA_ENGINE", "prefect")
 
 
-def publish_one(spec: Path, extract: Path | None, home: Path | None) -> Path:
+def _start_prefect() -> bool:
+    """Prepare Prefect for this process; False (with a warning) when its API cannot be started."""
+    from pipelines.cli.prefect_env import PrefectUnavailable, prefect_api
+
+    api = prefect_api()
+    import flows  # noqa: F401  # imported while the private API server starts: the two overlap
+
+    try:
+        api.wait_ready()
+    except PrefectUnavailable as exc:
+        print(f"warning: {exc}; publishing without Prefect (OPENDATA_ENGINE=plain)", file=sys.stderr)
+        return False
+    return True
+
+
+def publish_one(spec: Path, extract: Path | None, home: Path | None, *, replaces: str | None = None, actor: str = "cli") -> Path:
     """Publish through the configured engine; return the release folder."""
-    if engine() == "plain":
-        from pipelines.publish import run_plain
+    if engine() != "plain" and _start_prefect():
+        from flows import publish_dataset
 
-        return run_plain(spec, extract, home)
-    from pipelines.cli.prefect_env import quiet_prefect
+        home_dir = str(Home.resolve(home).root)
+        return Path(publish_dataset(str(spec), str(extract) if extract else None, home_dir, replaces, actor))
+    from pipelines.publish import run_plain
 
-    quiet_prefect()
-    from flows import publish_dataset
-
-    home_dir = str(Home.resolve(home).root)
-    return Path(publish_dataset(str(spec), str(extract) if extract else None, home_dir))
+    return run_plain(spec, extract, home, replaces=replaces, actor=actor)
 
 
 def publish_command(spec: Path, extract: Path | None, home: Path | None) -> int:
@@ -38,27 +56,40 @@ def publish_command(spec: Path, extract: Path | None, home: Path | None) -> int:
 
 
 def publish_all_command(home: Path | None, catalog: Path = Path("catalog_specs")) -> int:
-    """Publish every valid spec that is not not-open; report each; exit with the worst code."""
-    from pipelines.spec.validate import validate_paths
-    from pipelines.vocab import OpenType
+    """Publish every valid spec that is not not-open; report each; exit with the worst code.
 
-    valid, problems = validate_paths([catalog])
-    if problems:
-        raise SpecError("invalid catalog specs; fix them first (opendata catalog validate)", details=[str(p) for p in problems])
+    With Prefect the datasets run in parallel (the `publish-all` flow); plain runs them in turn.
+    """
+    from pipelines.publish import plan_all, publish_each_plain
+
+    todo, known = plan_all(catalog)
+    invalid = [r for r in known if r["status"] == "error"]
+    if invalid:
+        details = [line.strip() for r in invalid for line in r["message"].splitlines()[1:]]
+        raise SpecError("invalid catalog specs; fix them first (opendata catalog validate)", details=details)
+    home_dir = str(Home.resolve(home).root)
+    if engine() != "plain" and _start_prefect():
+        from flows import publish_all
+
+        results = publish_all(str(catalog), home_dir)
+    else:
+        results = known + publish_each_plain(todo, home_dir)
+    return report(results)
+
+
+def report(results: list[dict[str, Any]]) -> int:
+    """Print one line per dataset (problems on stderr), the last release folder last; return the worst exit code."""
     worst = 0
-    folders: list[Path] = []
-    for path, spec in valid:
-        if spec.open_type is OpenType.NOT_OPEN:
-            print(f"skipped {spec.id}: not-open ({spec.not_open_reason.value if spec.not_open_reason else ''})")
-            continue
-        try:
-            folder = publish_one(path, None, home)
-        except OpendataError as exc:
-            worst = max(worst, exc.exit_code)
-            print(f"{'blocked' if exc.exit_code == 2 else 'error'} {spec.id}: {exc.render()}", file=sys.stderr)
-            continue
-        folders.append(folder)
-        print(f"published {spec.id} → {folder}")
-    if folders:
-        print(folders[-1])
+    last: str | None = None
+    for r in results:
+        if r["status"] == "published":
+            last = r["release"]
+            print(f"published {r['dataset_id']} → {r['release']}")
+        elif r["status"] == "skipped":
+            print(f"skipped {r['dataset_id']}: {r['message']}")
+        else:
+            worst = max(worst, int(r["exit_code"]) or 1)
+            print(f"{r['status']} {r['dataset_id']}: {r['message']}", file=sys.stderr)
+    if last:
+        print(last)
     return worst

@@ -2,15 +2,23 @@
 
 DuckDB lets one process hold a database file open for writing at a time. Publications running in
 parallel processes therefore never keep the registry open: each opens it, does one short
-transaction, and closes it, retrying while another process holds the lock.
+transaction, and closes it, retrying while another process holds the lock (exponential backoff
+with jitter, capped, up to `timeout_s`).
+
+Inside one process DuckDB shares one database instance between connections, so two threads (the
+publish-all flow runs datasets in threads) would get two *concurrent* transactions instead of
+waiting, and a read-only open beside a read-write one fails outright. A per-file lock therefore
+makes the units of work of one process take turns as well.
 """
 
 from __future__ import annotations
 
 import random
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import duckdb
 
@@ -54,6 +62,29 @@ def _is_lock_error(exc: Exception) -> bool:
     return any(m.lower() in text for m in _LOCK_MARKERS)
 
 
+# One re-entrant lock per registry file, for the threads of this process (see the module notes).
+_FILE_LOCKS: dict[Path, threading.RLock] = {}
+_FILE_LOCKS_GUARD = threading.Lock()
+
+
+def _file_lock(path: Path) -> threading.RLock:
+    with _FILE_LOCKS_GUARD:
+        return _FILE_LOCKS.setdefault(path, threading.RLock())
+
+
+def _open(home: Home, read_only: bool, deadline: float) -> duckdb.DuckDBPyConnection:
+    """Open the registry file, waiting with backoff while another process holds its lock."""
+    delay = 0.02
+    while True:
+        try:
+            return duckdb.connect(str(home.db_path), read_only=read_only and home.db_path.exists())
+        except (duckdb.IOException, duckdb.ConnectionException) as exc:
+            if not _is_lock_error(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay * (0.5 + random.random()))
+            delay = min(delay * 2, 0.25)
+
+
 def extra_schema() -> list[str]:
     """DDL other modules register (audit log, access log); applied with the base schema."""
     return list(_EXTRA)
@@ -74,31 +105,24 @@ def connect(home: Home, *, read_only: bool = False, timeout_s: float = 120.0) ->
     """Open the registry for one short unit of work, waiting while another process holds it.
 
     Writers get a transaction that commits when the block ends and rolls back on an exception.
+    Keep the block short (no file writing, no computation): every other writer waits for it.
     """
     home.ensure()
     deadline = time.monotonic() + timeout_s
-    delay = 0.02
-    while True:
+    with _file_lock(home.db_path):
+        con = _open(home, read_only, deadline)
         try:
-            con = duckdb.connect(str(home.db_path), read_only=read_only and home.db_path.exists())
-            break
-        except (duckdb.IOException, duckdb.ConnectionException) as exc:
-            if not _is_lock_error(exc) or time.monotonic() > deadline:
-                raise
-            time.sleep(delay + random.random() * delay)
-            delay = min(delay * 2, 0.5)
-    try:
-        if not read_only:
-            for ddl in (*_SCHEMA, *_EXTRA):
-                con.execute(ddl)
-            con.execute("BEGIN TRANSACTION")
-            try:
+            if not read_only:
+                for ddl in (*_SCHEMA, *_EXTRA):
+                    con.execute(ddl)
+                con.execute("BEGIN TRANSACTION")
+                try:
+                    yield con
+                    con.execute("COMMIT")
+                except BaseException:
+                    con.execute("ROLLBACK")
+                    raise
+            else:
                 yield con
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-        else:
-            yield con
-    finally:
-        con.close()
+        finally:
+            con.close()
