@@ -215,3 +215,15 @@ def test_parallel_processes_publishing_into_one_home_keep_the_chain_valid(tmp_pa
     assert report.ok, report.problems
     assert report.releases == 6
     assert query(home, "SELECT count(*) FROM audit_log WHERE event = 'publish'")[0][0] == 6
+
+
+def test_step_summaries_hold_counts_not_values(busy_home: tuple[Path, Path, Path]) -> None:
+    home, _, _ = busy_home
+    with connect(Home(home)) as con:
+        log = audit.read_log(con)
+    person = {e["event"]: json.loads(e["details"]) for e in log if e["dataset_id"] == "relief-payments"}
+    masked = {c["column"]: c for c in person["mask"]["columns"]}
+    assert masked["phone"]["operator"] == "drop"
+    assert all(set(c) <= {"column", "operator", "kind", "rule", "recognizer", "type"} | {k for k, v in c.items() if isinstance(v, (int, float))} for c in masked.values())
+    assert "grade" in person["quality"] and "scores" in person["quality"]
+    assert person["tag"]["open_type"] == "authorized" and person["tag"]["individual_level"] is True

@@ -165,8 +165,10 @@ def _quality_summary(ctx: PublishContext) -> dict[str, Any]:
     scores = {
         dim: info.get("score") for dim, info in (quality.get("dimensions") or {}).items() if isinstance(info, dict)
     }
+    overall = quality.get("overall")
+    grade = quality.get("grade") or (overall.get("grade") if isinstance(overall, dict) else None)
     return {
-        "grade": quality.get("grade"), "overall": quality.get("overall"), "scores": scores,
+        "grade": grade, "overall": overall, "scores": scores,
         "checks_failed": failed_checks(quality),
     }
 
