@@ -153,3 +153,48 @@ def test_output_rows_and_columns(extract: Path, tmp_path: Path) -> None:
     assert ctx.row_count() == ROWS - ctx.privacy["suppressed_rows"]
     assert ctx.privacy["individual_level"] is True  # partly masked names and pseudonymized IDs stay per person
     assert set(ctx.privacy["individual_columns"]) == {"applicant", "id_number", "phone"}
+
+
+def _home_texts(home: Path) -> Iterable[str]:
+    """Every text the home directory holds: text files as they are, Parquet cells, registry cells."""
+    import pyarrow.parquet as pq
+
+    for path in home.rglob("*"):
+        if not path.is_file():
+            continue
+        if path.suffix == ".parquet":
+            table = pq.read_table(path)
+            for column in table.columns:
+                yield from (str(v) for v in column.to_pylist() if v is not None)
+        elif path.suffix in (".duckdb", ".wal"):
+            if path.suffix == ".wal":
+                continue
+            con = duckdb.connect(str(path), read_only=True)
+            try:
+                for (schema, name) in con.execute("SELECT schema_name, table_name FROM duckdb_tables()").fetchall():
+                    for row in con.execute(f'SELECT * FROM "{schema}"."{name}"').fetchall():
+                        yield from (str(v) for v in row if v is not None)
+            finally:
+                con.close()
+        else:
+            yield path.read_bytes().decode("utf-8", errors="replace")
+
+
+def test_publication_leaves_no_personal_value_under_home(extract: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import yaml
+
+    from pipelines.publish import run_plain
+
+    spec = _spec(quasi=True).model_dump(mode="json", exclude_none=True)
+    spec_path = extract.parent / "civil-affairs-applications.yaml"
+    spec_path.write_text(yaml.safe_dump(spec, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    home = tmp_path / "home"
+    monkeypatch.setenv("OPENDATA_ENGINE", "plain")
+    release = run_plain(spec_path, extract, home)
+    assert (release / "data.parquet").is_file() and (release / "provenance.json").is_file()
+    con = duckdb.connect()
+    con.execute(f"CREATE TABLE raw_copy AS SELECT * FROM read_csv('{extract}', all_varchar = true)")
+    raw = _raw_personal_values(con)
+    texts = list(_home_texts(home))
+    assert sum(len(t) for t in texts) > ROWS * 20
+    assert _leaks(texts, raw) == []
