@@ -1,10 +1,36 @@
-"""Quality step (placeholder until the quality work lands): records an empty report."""
+"""The quality step of the publication flow: evaluate, attach both reports, then apply the gate.
+
+It runs after ingest and before masking, on the extract's own values. The reports are attached to
+the context before the gate decides, so `opendata quality` can write them for a blocked extract;
+in a publication a closed gate raises GateBlocked (exit 2) and the release writer never runs.
+"""
 
 from __future__ import annotations
 
 from pipelines.context import PublishContext
+from quality import gate
+from quality.report_html import render_html
+from quality.report_json import to_json
+from quality.run import QualityReport, evaluate
+from quality.suite import Suite
+
+
+def attach(ctx: PublishContext, suite: Suite | None = None) -> QualityReport:
+    """Evaluate the working table and set `ctx.quality` and `ctx.quality_html`; never raises on bad data."""
+    report = evaluate(ctx, suite=suite)
+    ctx.quality = to_json(report)
+    ctx.quality_html = render_html(ctx.quality)
+    warned = [r for r in report.results if r.failed and not r.blocking]
+    if warned:
+        ctx.warnings.append(
+            f"quality: {len(warned)} non-blocking check(s) failed: " + ", ".join(
+                f"{r.planned.key}" + (f"[{r.planned.column}]" if r.planned.column else "") for r in warned
+            )
+        )
+    return report
 
 
 def quality_step(ctx: PublishContext) -> None:
-    """Evaluate the extract's quality and block publication on critical failures."""
-    ctx.quality = {"dimensions": {}, "checks": []}
+    """Evaluate the extract's quality and block publication on critical or unaccepted error failures."""
+    report = attach(ctx)
+    gate.enforce(ctx.spec.id, report.results)
