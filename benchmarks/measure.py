@@ -5,6 +5,9 @@ Peak memory is the largest sum of RSS over the process and all its descendants, 
 shared between processes are counted more than once, so the sum errs high; a spike shorter than
 the interval can be missed. The kernel's `ru_maxrss` is not used: for a forked-then-exec'd child
 it starts from the parent's own RSS at fork time, which would charge the runner's memory to it.
+
+CPU time (user + system, from `wait4`) is reported beside wall time: on a machine busy with other
+work, wall time stretches while CPU time stays close to what the command itself needs.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ class Run:
 
     seconds: float
     peak_rss: int  # bytes
+    cpu_seconds: float  # user + system time of the process and the descendants it waited for
     exit_code: int
     stdout: str
     stderr: str
@@ -56,17 +60,18 @@ def measure(cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None 
         started = time.monotonic()
         popen = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=out, stderr=err, start_new_session=True)
         proc = psutil.Process(popen.pid)
-        peak, timed_out, status = 0, False, None
+        peak, timed_out, status, cpu = 0, False, None, 0.0
         while status is None:
             peak = max(peak, _tree_rss(proc))
-            pid, raw_status = os.waitpid(popen.pid, os.WNOHANG)
+            pid, raw_status, usage = os.wait4(popen.pid, os.WNOHANG)
             if pid:
-                status = raw_status
+                status, cpu = raw_status, usage.ru_utime + usage.ru_stime
                 break
             if timeout is not None and time.monotonic() - started > timeout:
                 timed_out = True
                 os.killpg(popen.pid, 9)  # the session we started: the command and its children only
-                _, status = os.waitpid(popen.pid, 0)
+                _, status, usage = os.wait4(popen.pid, 0)
+                cpu = usage.ru_utime + usage.ru_stime
                 break
             time.sleep(interval)
         seconds = time.monotonic() - started
@@ -76,6 +81,7 @@ def measure(cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None 
         return Run(
             seconds=seconds,
             peak_rss=peak,
+            cpu_seconds=cpu,
             exit_code=popen.returncode,
             stdout=out.read().decode("utf-8", "replace"),
             stderr=err.read().decode("utf-8", "replace"),

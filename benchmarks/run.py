@@ -66,6 +66,7 @@ class Result:
     seconds: float | None
     peak_mib: float | None
     exit_code: int = 0
+    cpu_seconds: float | None = None
     notes: list[str] = field(default_factory=list)
     rows_processed: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
@@ -123,10 +124,10 @@ def run_floor(extract: Extract, scratch: Path, timeout: float) -> Result:
     run = measure([sys.executable, str(HERE / "floor.py"), str(extract.csv), str(out)], cwd=ROOT, timeout=timeout)
     shutil.rmtree(out, ignore_errors=True)
     if run.exit_code != 0:
-        return Result(extract.rows, TOOL_FLOOR, None, run.peak_mib, run.exit_code, [_failure(run)])
+        return Result(extract.rows, TOOL_FLOOR, None, run.peak_mib, run.exit_code, run.cpu_seconds, [_failure(run)])
     report = _last_json(run.stdout)
     return Result(
-        extract.rows, TOOL_FLOOR, report["seconds"], run.peak_mib, 0,
+        extract.rows, TOOL_FLOOR, report["seconds"], run.peak_mib, 0, run.cpu_seconds,
         [f"copy time inside DuckDB; process wall {run.seconds:.2f} s"], extract.rows, report,
     )
 
@@ -149,7 +150,7 @@ def run_project(extract: Extract, engine: str, scratch: Path, timeout: float) ->
     home = scratch / f"home-{engine}"
     shutil.rmtree(home, ignore_errors=True)
     run = measure(project_command(extract, home), env=project_env(engine), cwd=ROOT, timeout=timeout)
-    result = Result(extract.rows, tool_project(engine), run.seconds, run.peak_mib, run.exit_code, rows_processed=extract.rows)
+    result = Result(extract.rows, tool_project(engine), run.seconds, run.peak_mib, run.exit_code, run.cpu_seconds, rows_processed=extract.rows)
     if run.exit_code != 0:
         result.notes.append(_failure(run))
     else:
@@ -180,17 +181,17 @@ def run_peer(extract: Extract, cap: float, scratch: Path, timeout: float) -> Res
     run = measure(cmd, cwd=ROOT, timeout=timeout)
     shutil.rmtree(out, ignore_errors=True)
     if run.exit_code != 0:
-        return Result(extract.rows, TOOL_PEER, None, run.peak_mib, run.exit_code, [_failure(run)])
+        return Result(extract.rows, TOOL_PEER, None, run.peak_mib, run.exit_code, run.cpu_seconds, [_failure(run)])
     report = _last_json(run.stdout)
     notes = []
     if report["extrapolated"]:
-        notes.append(f"extrapolated from the first {report['rows_processed']:,} rows (cap {cap:.0f} s); RSS at those rows")
+        notes.append(f"extrapolated from the first {report['rows_processed']:,} rows (cap {cap:.0f} s); CPU and RSS at those rows")
     else:
         notes.append("all rows measured")
     notes.append(f"recognizers: {report['recognizers'].split(' ')[0]}")
     mapping = report.get("entity_mapping", {})
     notes.append("columns flagged: " + (", ".join(f"{c}→{e}" for c, e in mapping.items()) or "none"))
-    return Result(extract.rows, TOOL_PEER, report["seconds"], run.peak_mib, 0, notes, report["rows_processed"], report)
+    return Result(extract.rows, TOOL_PEER, report["seconds"], run.peak_mib, 0, run.cpu_seconds, notes, report["rows_processed"], report)
 
 
 def run_profile(extract: Extract, scratch: Path, timeout: float, top: int = 30) -> Path:
@@ -224,10 +225,10 @@ def _fmt_seconds(s: float | None) -> str:
 
 
 def table(results: list[Result]) -> str:
-    """The markdown table: size, tool, seconds, rows/s, × floor, × peer, peak RSS, notes."""
+    """The markdown table: size, tool, seconds, CPU seconds, rows/s, × floor, × peer, peak RSS, notes."""
     lines = [
-        "| rows | tool | seconds | rows/s | × floor | × peer | peak RSS (MiB) | notes |",
-        "|---:|---|---:|---:|---:|---:|---:|---|",
+        "| rows | tool | seconds | CPU s | rows/s | × floor | × peer | peak RSS (MiB) | notes |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     by_size: dict[int, list[Result]] = {}
     for r in results:
@@ -243,7 +244,8 @@ def table(results: list[Result]) -> str:
             rss = f"{r.peak_mib:,.0f}" if r.peak_mib is not None else "—"
             notes = "; ".join(r.notes).replace("|", "/")
             seconds = _fmt_seconds(r.seconds) + ("" if r.exit_code == 0 else " (failed)")
-            lines.append(f"| {size:,} | {r.tool} | {seconds} | {rate} | {x_floor} | {x_peer} | {rss} | {notes} |")
+            cpu = _fmt_seconds(r.cpu_seconds)
+            lines.append(f"| {size:,} | {r.tool} | {seconds} | {cpu} | {rate} | {x_floor} | {x_peer} | {rss} | {notes} |")
     return "\n".join(lines)
 
 
@@ -252,6 +254,7 @@ def targets(results: list[Result], engines: list[str]) -> str:
     out = []
     sizes = sorted({r.rows for r in results})
     floors = {r.rows: r.seconds for r in results if r.tool == TOOL_FLOOR and r.ok}
+    floor_cpu = {r.rows: r.cpu_seconds for r in results if r.tool == TOOL_FLOOR and r.ok and r.cpu_seconds}
     for engine in engines:
         mine = {r.rows: r for r in results if r.tool == tool_project(engine)}
         for size in sizes:
@@ -264,8 +267,9 @@ def targets(results: list[Result], engines: list[str]) -> str:
             ratio = r.seconds / floors[size] if floors.get(size) else None  # type: ignore[operator]
             ratio_text = f"{ratio:.1f}× the floor" + (" ✓" if ratio is not None and ratio <= FLOOR_TARGET else " ✗") if ratio else "no floor"
             rss_ok = "✓" if (r.peak_mib or 0) <= RSS_TARGET_MIB else "✗"
-            out.append(f"- {engine}, {size:,} rows: {ratio_text} (target ≤ {FLOOR_TARGET:.0f}×); peak {r.peak_mib:,.0f} MiB {rss_ok} (target ≤ 2 GiB); "
-                       f"{r.seconds / size * 1e6:.1f} µs/row")  # type: ignore[operator]
+            cpu_text = f"; CPU time {r.cpu_seconds / floor_cpu[size]:.1f}× the floor's" if r.cpu_seconds and floor_cpu.get(size) else ""
+            out.append(f"- {engine}, {size:,} rows: {ratio_text} (target ≤ {FLOOR_TARGET:.0f}×){cpu_text}; "
+                       f"peak {r.peak_mib:,.0f} MiB {rss_ok} (target ≤ 2 GiB); {r.seconds / size * 1e6:.1f} µs/row")  # type: ignore[operator]
         per_row = {s: mine[s].seconds / s for s in sizes if s >= 100_000 and s in mine and mine[s].ok}  # type: ignore[operator]
         if len(per_row) >= 2:
             lo, hi = min(per_row), max(per_row)

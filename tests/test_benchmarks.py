@@ -105,21 +105,23 @@ def test_measure_reports_exit_code_and_memory(tmp_path: Path) -> None:
     run = measure([sys.executable, "-c", grow], timeout=60)
     assert run.exit_code == 3
     assert run.peak_mib >= 64  # the 64 MiB buffer is seen
+    assert 0 < run.cpu_seconds < run.seconds  # it mostly sleeps
     slow = measure([sys.executable, "-c", "import time; time.sleep(30)"], timeout=0.5)
     assert slow.timed_out and slow.seconds < 10
 
 
 def test_table_ratios() -> None:
     results = [
-        bench_run.Result(1000, bench_run.TOOL_FLOOR, 2.0, 100.0),
-        bench_run.Result(1000, bench_run.tool_project("plain"), 10.0, 500.0),
+        bench_run.Result(1000, bench_run.TOOL_FLOOR, 2.0, 100.0, cpu_seconds=3.0),
+        bench_run.Result(1000, bench_run.tool_project("plain"), 10.0, 500.0, cpu_seconds=12.0),
         bench_run.Result(1000, bench_run.TOOL_PEER, 400.0, 900.0, notes=["extrapolated"]),
     ]
     text = bench_run.table(results)
     project = next(line for line in text.splitlines() if "opendata publish (plain)" in line)
     cells = [c.strip() for c in project.split("|")]
-    assert cells[3:8] == ["10.00", "100", "5.0", "0.025", "500"]
-    assert "5.0× the floor ✓" in bench_run.targets(results, ["plain"])
+    assert cells[3:9] == ["10.00", "12.00", "100", "5.0", "0.025", "500"]
+    summary = bench_run.targets(results, ["plain"])
+    assert "5.0× the floor ✓" in summary and "CPU time 4.0× the floor's" in summary
 
 
 def test_runner_smoke(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
