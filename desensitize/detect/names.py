@@ -49,12 +49,14 @@ VERB_TRIGGERS = (
     "判决 判处 通知 告知 责令 约谈 联系 慰问 看望 探望 走访 帮助 委托 授权 任命 聘请 聘任 交到 交给 转交 送达 "
     "劝导 批评 处罚 传唤 询问 讯问 拘留 逮捕 起诉 表扬 奖励 资助 照顾 陪同 采访 会见 找到 协助 督促"
 ).split()
-# Words that only follow a person's name. Each is a look-ahead: the cue itself is not part of the name.
+# Words that only follow a person's name; the name is read backwards from the cue. Every branch starts
+# with a literal character so the regex engine can jump between candidates (see text.py on speed).
 CUES = (
     r"先生|女士|同志|老人|老师|师傅|医生|律师|书记|主任|局长|处长|科长|所长|站长|队长|院长|校长|村长|组长|"
     r"县长|市长|镇长|区长|经理|董事长|总经理|夫妇|一家|家属|之子|之女|之妻|之夫|之父|之母|"
     r"的(?:儿子|女儿|妻子|丈夫|父亲|母亲|家属)|等\d+人|等[一二三四五六七八九十两]+人|等人|"
-    r"[，,（(]\s?[男女](?=[，,、）)\s]|性)|[（(]身份证|[，,]身份证|[（(]\d{2,3}岁|[，,]\d{2,3}岁|"
+    r"，\s?[男女](?=[，,、）)\s]|性)|,\s?[男女](?=[，,、）)\s]|性)|（\s?[男女](?=[，,、）)\s]|性)|\(\s?[男女](?=[，,、）)\s]|性)|"
+    r"（身份证|\(身份证|，身份证|,身份证|（\d{2,3}岁|\(\d{2,3}岁|，\d{2,3}岁|,\d{2,3}岁|"
     r"表示|介绍|说|称|反映|投诉|举报|来电|报警|认为|指出|告诉|提出|承认|陈述|供述|辩称|签字|签名|签收|"
     r"领取|患有|系[本该我]|于(?!是)|户(?=[，,。；;\s]|因|家)"
 )
@@ -149,16 +151,14 @@ class NameRules:
         singles = "[" + "".join(sorted(single)) + "]"
         surname = "(?:" + "|".join(compound) + "|" + singles + ")"
         self.name_regex = f"{surname}{given}{{1,2}}"
-        triggers = "|".join(sorted(TRIGGERS, key=len, reverse=True))
-        self.trigger = re.compile(f"(?:{triggers})[:：\\s]{{0,2}}(?P<n>{self.name_regex})")
-        verbs = "|".join(sorted(VERB_TRIGGERS, key=len, reverse=True))
-        self.verb_trigger = re.compile(f"(?:{verbs})了?(?P<n>{self.name_regex})")
-        self.cue = re.compile(f"(?P<n>{self.name_regex})(?={CUES})")
-        # The look-behind sits after the surname so the regex starts with a character class (fast scan).
-        self.boundary = re.compile(
-            f"(?:(?:{'|'.join(compound)})(?<![^{LEFT_CHARS}]..)|{singles}(?<![^{LEFT_CHARS}].))"
-            f"{given}{{1,2}}(?=[{RIGHT_CHARS}]|$)"
-        )
+        # Triggers and cues are literal-first alternations (a trie for the long trigger list): the regex
+        # engine then skips to characters that can start one, which keeps the bulk path fast.
+        self.trigger = re.compile(f"{_trie_pattern(TRIGGERS)}[:：\\s]{{0,2}}(?P<n>{self.name_regex})")
+        self.verb_trigger = re.compile(f"{_trie_pattern(VERB_TRIGGERS)}了?(?P<n>{self.name_regex})")
+        self.cue = re.compile(CUES)
+        # A boundary candidate starts with its left neighbour (a character class first, for speed) or at
+        # the start of the text.
+        self.boundary = re.compile(f"[{LEFT_CHARS}](?P<n>{self.name_regex})(?=[{RIGHT_CHARS}]|$)")
         self.name_at = re.compile(self.name_regex)
         self.known = _known_regex(known_names)
 
@@ -234,9 +234,15 @@ class NameRules:
 
     # -- finding --------------------------------------------------------------------------------
 
-    def find(self, text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int, float, str]]:
-        """Names in text[pos:endpos] as (start, end, score, rule); may overlap, callers resolve."""
-        limit = len(text) if endpos is None else endpos
+    def find(self, text: str) -> list[tuple[int, int, float, str]]:
+        """Names in `text` as (start, end, score, rule); may overlap, callers resolve.
+
+        `text` may be many texts joined by NUL (the bulk path): every rule stops at NUL. A NUL is put
+        in front too, so a text's first character is handled the same whether it is alone or joined.
+        """
+        return [(s - 1, e - 1, score, rule) for s, e, score, rule in self._find("\x00" + text, 1, len(text) + 1)]
+
+    def _find(self, text: str, pos: int, limit: int) -> list[tuple[int, int, float, str]]:
         out: list[tuple[int, int, float, str]] = []
         if self.known is not None:
             for m in self.known.finditer(text, pos, limit):
@@ -252,14 +258,20 @@ class NameRules:
             if self._plausible(text, s, e) and not self._function_word_start(text, s) and text[s:e] not in self.dictionary:
                 self._add(out, text, s, e, "name_trigger", pos, limit)
         for m in self.cue.finditer(text, pos, limit):
-            s, e = m.span("n")
-            if e - s == 3 and text[s] in FUNCTION_SURNAMES and text[s + 1] in self.single:
+            c = m.start()
+            for length in (4, 3, 2):  # the longest name that ends at the cue, as a left-to-right regex finds
+                s = c - length
+                if s >= pos and self.name_at.fullmatch(text, s, c):
+                    break
+            else:
+                continue
+            if c - s == 3 and text[s] in FUNCTION_SURNAMES and text[s + 1] in self.single:
                 s += 1  # 向王伟表示: the name starts after the preposition
-            if self._plausible(text, s, e) and not self._glued_left(text, s, pos):
-                self._add(out, text, s, e, "name_cue", pos, limit)
-        for m in self.boundary.finditer(text, pos, limit):
-            s = m.start()
-            e = self._drop_home(text, s, self._shorten(text, s, m.end()))
+            if self._plausible(text, s, c) and not self._glued_left(text, s, pos):
+                self._add(out, text, s, c, "name_cue", pos, limit)
+        for m in self.boundary.finditer(text, pos - 1, limit):
+            s = m.start("n")
+            e = self._drop_home(text, s, self._shorten(text, s, m.end("n")))
             if (
                 self._plausible(text, s, e)
                 and not self._function_word_start(text, s)
@@ -272,33 +284,34 @@ class NameRules:
         return out
 
 
-def _known_regex(names: Iterable[str]) -> re.Pattern[str] | None:
-    """One regex for the known names: a trie, first characters ordered by how many names share them."""
-    clean = {n.strip() for n in names if n}
-    clean = {n for n in clean if 2 <= len(n) <= 6 and all("\u4e00" <= c <= "\u9fff" or c == "·" for c in n)}
-    if not clean:
-        return None
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of `words` as a trie: each branch starts with a literal, shared prefixes once."""
     trie: dict[str, dict] = {}
-    for n in clean:
+    for w in words:
         node = trie
-        for c in n:
+        for c in w:
             node = node.setdefault(c, {})
         node[""] = {}
 
-    def count(node: dict) -> int:
-        return 1 if not node else sum(count(v) if k else 1 for k, v in node.items())
+    def size(node: dict) -> int:
+        return sum(size(v) if k else 1 for k, v in node.items())
 
     def build(node: dict) -> str:
-        # Longest first: a child branch is tried before the end-of-name alternative.
-        branches = sorted(((k, v) for k, v in node.items() if k), key=lambda kv: -count(kv[1]))
+        # Most names first; a child branch before the end-of-word alternative (longest match first).
+        branches = sorted(((k, v) for k, v in node.items() if k), key=lambda kv: -size(kv[1]))
         parts = [re.escape(k) + build(v) for k, v in branches]
         if "" in node:
             parts.append("")
-        if len(parts) == 1:
-            return parts[0]
-        return "(?:" + "|".join(parts) + ")"
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
-    return re.compile(build(trie))
+    return build(trie)
+
+
+def _known_regex(names: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex for the known names (a trie); only 2–6 Chinese characters count as a name."""
+    clean = {n.strip() for n in names if n}
+    clean = {n for n in clean if 2 <= len(n) <= 6 and all("\u4e00" <= c <= "\u9fff" or c == "·" for c in n)}
+    return re.compile(_trie_pattern(clean)) if clean else None
 
 
 def jieba_names(text: str, surname_filter: bool = False) -> list[tuple[int, int]]:

@@ -149,7 +149,8 @@ PATTERNS: tuple[TextPattern, ...] = (
     ),
     TextPattern(
         key="cn_license_plate", kind=FindingKind.LICENSE_PLATE, family="number",
-        trigger=_PROVINCE + r"[A-HJ-NP-Z]", score=0.4,
+        # One literal-first branch per province: lets the regex engine skip to candidate characters.
+        trigger="|".join(f"{c}[A-HJ-NP-Z]" for c in rules.PLATE_PROVINCES), score=0.4,
         regex=_PROVINCE + r"[A-HJ-NP-Z][·•]?(?:[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳]|[DF][A-HJ-NP-Z0-9]\d{4}|\d{5}[DF])"
         + _NA,
         validate=rules.plate_valid,
@@ -188,7 +189,7 @@ class Family:
         """Alternation of the family's patterns, one named group each, in priority order."""
         return re.compile("|".join(f"(?P<p{i}>{p.regex})" for i, p in enumerate(self.patterns)), REGEX_FLAGS)
 
-    @property
+    @cached_property
     def max_length(self) -> int:
         """Longest match any pattern of the family can make."""
         return max(p.max_length for p in self.patterns)

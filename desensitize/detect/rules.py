@@ -39,13 +39,17 @@ def resident_id_shape(value: str) -> bool:
 
 
 def resident_id_valid(value: str) -> bool:
-    """A valid GB 11643 resident ID: shape, check character (x or X) and a real birth date not in the future."""
-    v = compact(value)
-    if _ID_SHAPE.fullmatch(v) is None or not ric.is_valid(v.upper()):
+    """A valid GB 11643 resident ID: shape, check character (x or X) and a real birth date not in the future.
+
+    The check character comes from `stdnum.cn.ric.calc_check_digit`; `ric.is_valid` is not used
+    because it also looks the area code up in a database, which costs ~50 µs a value in bulk text.
+    """
+    v = compact(value).upper()
+    if _ID_SHAPE.fullmatch(v) is None or ric.calc_check_digit(v) != v[17]:
         return False
     try:
-        born = ric.get_birth_date(v.upper())
-    except Exception:  # stdnum raises its own ValidationError subclasses for a bad date
+        born = date(int(v[6:10]), int(v[10:12]), int(v[12:14]))
+    except ValueError:
         return False
     return date(1900, 1, 1) <= born <= date.today()
 

@@ -23,7 +23,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING, TextIO
 
 from desensitize.detect.names import NameRules
-from desensitize.detect.patterns import PATTERNS, PRIORITY, REGEX_FLAGS, Family, families, score_match
+from desensitize.detect.patterns import DIGIT_TRIGGER, PATTERNS, PRIORITY, REGEX_FLAGS, Family, families, score_match
 from pipelines.vocab import FindingKind
 
 if TYPE_CHECKING:
@@ -32,6 +32,11 @@ if TYPE_CHECKING:
 SEP = "\x00"
 LONG_TEXT = 2048  # longer texts are searched in windows around each trigger, not whole
 _BREAKS = frozenset("，。；;！!？?\n\r\t,、")  # no pattern crosses these: a window may end at one
+# Characters an identifier token may contain; a number window is widened to whole tokens.
+_TOKEN = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz@._%+-()（）·• ")
+# Around a run of digits, every number pattern's match lies within this many characters
+# (+86 / (0591) / E / 闽A before, 转123 / X after), the token widening covers the rest.
+_DIGIT_MARGIN = 8
 _NAME_PRIORITY = len(PRIORITY)
 
 
@@ -86,14 +91,16 @@ class TextDetector:
         self.names = NameRules(known_names) if FindingKind.PERSON_NAME in self.kinds else None
         fams = list(self.families.values())
         self._family_list = fams
-        self._trigger = (
-            re.compile(
-                "|".join(f"(?P<f{i}>{'|'.join(dict.fromkeys(p.trigger for p in f.patterns))})" for i, f in enumerate(fams)),
-                REGEX_FLAGS,
-            )
-            if fams
-            else None
-        )
+        # Two scans find every place worth a full look: runs of digits (a character class first) and the
+        # other triggers, all literal-first, so the regex engine jumps between candidate characters.
+        digit_families = [i for i, f in enumerate(fams) if any(p.trigger == DIGIT_TRIGGER for p in f.patterns)]
+        self._digit_trigger = re.compile(DIGIT_TRIGGER) if digit_families else None
+        self._digit_family = digit_families[0] if digit_families else -1
+        literal: list[tuple[int, str]] = [
+            (i, t) for i, f in enumerate(fams) for t in dict.fromkeys(p.trigger for p in f.patterns) if t != DIGIT_TRIGGER
+        ]
+        self._literal_trigger = re.compile("|".join(t for _, t in literal), REGEX_FLAGS) if literal else None
+        self._family_of = [(i, re.compile(t, REGEX_FLAGS)) for i, t in literal]
         self._analyzer: AnalyzerEngine | None = None
 
     # -- presidio path ----------------------------------------------------------------------------
@@ -124,14 +131,22 @@ class TextDetector:
 
     def find_many(self, texts: Sequence[str | None]) -> list[list[Span]]:
         """Spans for each text (None counts as empty): the fast path, same results as `find`."""
-        clean = [t or "" for t in texts]
+        distinct = list(dict.fromkeys(t or "" for t in texts))  # remarks repeat: detect each text once
+        if len(distinct) < len(texts):
+            spans = self._find_distinct(distinct)
+            by_text = dict(zip(distinct, spans))
+            return [list(by_text[t or ""]) for t in texts]
+        return self._find_distinct(distinct)
+
+    def _find_distinct(self, texts: list[str]) -> list[list[Span]]:
+        clean = texts
         joined = SEP.join(clean)
         if joined.count(SEP) != max(len(clean) - 1, 0):
             clean = [t.replace(SEP, " ") for t in clean]  # same length: offsets do not move
             joined = SEP.join(clean)
         starts = [0, *accumulate(len(t) + 1 for t in clean)]
         found: dict[int, list[_Candidate]] = defaultdict(list)
-        if self._trigger is not None:
+        if self._family_list:
             self._find_patterns(joined, clean, starts, found)
         if self.names is not None:
             for s, e, score, rule in self.names.find(joined):
@@ -139,14 +154,28 @@ class TextDetector:
                 found[i].append((s - starts[i], e - starts[i], score, rule, FindingKind.PERSON_NAME))
         return [resolve(found[i]) if i in found else [] for i in range(len(clean))]
 
+    def _triggers(self, joined: str) -> Iterable[tuple[int, int, int]]:
+        """(family index, start, end) of every trigger in the joined texts."""
+        if self._digit_trigger is not None:
+            for m in self._digit_trigger.finditer(joined):
+                yield self._digit_family, m.start(), m.end()
+        if self._literal_trigger is not None:
+            for m in self._literal_trigger.finditer(joined):
+                hit = m.group()
+                family = next(i for i, rx in self._family_of if rx.fullmatch(hit))
+                yield family, m.start(), m.end()
+
     def _find_patterns(self, joined: str, clean: list[str], starts: list[int], found: dict[int, list[_Candidate]]) -> None:
-        assert self._trigger is not None
         windows: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)  # (family, text) -> windows
-        for m in self._trigger.finditer(joined):
-            f = int(m.lastgroup[1:])  # type: ignore[index]
-            i = bisect_right(starts, m.start()) - 1
+        for f, ms, me in self._triggers(joined):
+            i = bisect_right(starts, ms) - 1
             ts, te = starts[i], starts[i] + len(clean[i])
-            windows[(f, i)].append(self._window(joined, ts, te, m.start(), m.end(), self._family_list[f].max_length))
+            family = self._family_list[f]
+            if f == self._digit_family:
+                margin = family.max_length if joined[ms] == "@" else _DIGIT_MARGIN
+                windows[(f, i)].append(_token_window(joined, ts, te, ms - margin, me + margin))
+            else:
+                windows[(f, i)].append(self._window(joined, ts, te, ms, me, family.max_length))
         for (f, i), spans in windows.items():
             family = self._family_list[f]
             ts = starts[i]
@@ -192,6 +221,17 @@ class TextDetector:
                 if r is not None:
                     out.append((r[0], r[1], r[2], p.key, p.kind))
         return out
+
+
+def _token_window(joined: str, ts: int, te: int, ws: int, we: int) -> tuple[int, int]:
+    """[ws, we) clipped to the text and widened to whole identifier tokens, so that no regex sees a
+    token cut in two (a look-ahead at a cut would pass where the full text has a digit)."""
+    ws, we = max(ts, ws), min(te, we)
+    while ws > ts and joined[ws - 1] in _TOKEN:
+        ws -= 1
+    while we < te and joined[we] in _TOKEN:
+        we += 1
+    return ws, we
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
