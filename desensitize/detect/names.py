@@ -249,9 +249,10 @@ class NameRules:
                 self._add(out, text, m.start(), m.end(), "name_known", pos, limit)
         for m in self.trigger.finditer(text, pos, limit):
             s = m.start("n")
-            if self._function_word_start(text, s):
+            e = self._shorten(text, s, m.end("n"))
+            if self._function_word_start(text, s) or text[s:e] in self.words:  # 村民白天清理: 白天 is a word
                 continue
-            self._add(out, text, s, self._shorten(text, s, m.end("n")), "name_trigger", pos, limit)
+            self._add(out, text, s, e, "name_trigger", pos, limit)
         for m in self.verb_trigger.finditer(text, pos, limit):
             s = m.start("n")
             e = self._shorten(text, s, m.end("n"))
