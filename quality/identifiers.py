@@ -96,8 +96,8 @@ def bank_card(col: str, ref: Ref) -> Validity:
 # Phone numbers as people type them: +86/0086, spaces, dashes and brackets between digit groups.
 # The same patterns go into the Great Expectations suite, so both engines agree.
 _SEP = r"[\s()（）-]*"
-MOBILE_RE = rf"{_SEP}(\+?86|0086)?{_SEP}1[3-9]([\s-]?[0-9]){{9}}"
-LANDLINE_RE = rf"{_SEP}(\+?86|0086)?{_SEP}(0[1-9][0-9]{{1,2}})?{_SEP}[2-9]([\s-]?[0-9]){{6,7}}((转|ext|#)[0-9]{{1,6}})?"
+MOBILE_RE = rf"{_SEP}(?:\+?86|0086)?{_SEP}1[3-9](?:[\s-]?[0-9]){{9}}"
+LANDLINE_RE = rf"{_SEP}(?:\+?86|0086)?{_SEP}(?:0[1-9][0-9]{{1,2}})?{_SEP}[2-9](?:[\s-]?[0-9]){{6,7}}(?:(?:转|ext|#)[0-9]{{1,6}})?"
 
 
 def phone_sql(col: str, landline: bool) -> str:

@@ -63,7 +63,7 @@ def _bad_check(value: str, alphabet: str) -> str:
 FIELDS: list[dict[str, Any]] = [
     {"name": "name", "source_column": "姓名", "label": "姓名", "required": True, "pii": "person_name", "policy": "partial_mask"},
     {"name": "id_number", "source_column": "身份证号", "label": "身份证号", "required": True, "unique": True,
-     "pii": "resident_id", "policy": "pseudonymize"},
+     "pii": "resident_id", "policy": "redact"},
     {"name": "gender", "source_column": "性别", "label": "性别", "enum": ["男", "女"]},
     {"name": "birth_date", "source_column": "出生日期", "label": "出生日期", "type": "date", "pii": "birth_date", "policy": "generalize"},
     {"name": "phone", "source_column": "手机号", "label": "联系电话", "pii": "mobile_phone", "policy": "partial_mask"},
@@ -74,7 +74,7 @@ FIELDS: list[dict[str, Any]] = [
     {"name": "postcode", "source_column": "邮编", "label": "邮政编码", "pattern": "35[0-9]{4}"},
     {"name": "record_date", "source_column": "登记日期", "label": "登记日期", "type": "date", "format": "%Y/%m/%d"},
     {"name": "amount", "source_column": "补助金额", "label": "补助金额", "type": "number", "minimum": 0},
-    {"name": "remark", "source_column": "备注", "label": "备注"},
+    {"name": "remark", "source_column": "备注", "label": "备注", "policy": "scan_text"},
 ]
 
 
@@ -100,7 +100,8 @@ def spec_dict(extract_name: str, accept: list[dict[str, Any]] | None = None, fre
         "provider": {"department": PROVIDER, "contact": "民政局办公室 0591-00000000"},
         "domain": "社会保障",
         "summary": "用于测试数据质量检查的居民补助发放名单，含个人信息。",
-        "open_type": "general",
+        "open_type": "authorized",
+        "open_conditions": "仅限经审核的科研机构用于公益研究",
         "sharing_type": "unconditional",
         "update_frequency": frequency,
         "source": {"path": extract_name},
@@ -117,11 +118,11 @@ def write_spec(folder: Path, data: dict[str, Any]) -> Path:
     return path
 
 
-def write_manifest(extract: Path, rows: int, **override: Any) -> None:
+def write_manifest(extract: Path, n_rows: int, **override: Any) -> None:
     """The department's manifest beside the extract, truthful unless overridden."""
     manifest = {
         "sha256": hashlib.sha256(extract.read_bytes()).hexdigest(),
-        "rows": rows,
+        "rows": n_rows,
         "provider": PROVIDER,
         "extracted_at": f"{EXTRACT_DAY.isoformat()}T09:00:00+08:00",
     }
@@ -132,6 +133,7 @@ def write_manifest(extract: Path, rows: int, **override: Any) -> None:
 def make_extract(folder: Path, n: int = 300, *, plant: bool = True, stale: bool = False, seed: int = 7,
                  accept: list[dict[str, Any]] | None = None, manifest: bool = True) -> Planted:
     """Write extract.csv (+ manifest, + spec.yaml) into `folder`; plant problems unless `plant` is False."""
+    folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     newest = EXTRACT_DAY - timedelta(days=60 if stale else 3)
     rows: list[dict[str, str]] = []
