@@ -1,7 +1,7 @@
 """Run a suite on the working table: one DuckDB scan for every check and the column profile.
 
 Each check contributes per-row boolean projections and aggregates; they are prefixed per check
-(`c<i>_<name>`) and evaluated together, so the table is read once whatever the number of checks.
+(`_q<i>_<name>`) and evaluated together, so the table is read once whatever the number of checks.
 Only checks that failed make further, bounded queries (duplicates), and the examples of all checks
 are fetched in one query per column, by row number, then masked before they leave this module.
 """
@@ -22,13 +22,14 @@ from quality.suite import Suite
 def _scan_sql(suite: Suite, env: RunEnv) -> tuple[str, dict[str, tuple[int, str]]]:
     layers: list[list[str]] = []  # derived values, innermost first
     projections: list[str] = []
-    aggregates: list[str] = ["count(*) AS n_rows"]
+    # Aliases start with "_", which no release column name can (spec NAME_PATTERN), so they never clash.
+    aggregates: list[str] = ["count(*) AS _n_rows"]
     owners: dict[str, tuple[int, str]] = {}  # alias -> (check index, local name)
     for i, p in enumerate(suite.checks):
         check = registry.get(p.key)
 
         def ref(local: str, i: int = i) -> str:
-            return f"c{i}_{local}"
+            return f"_q{i}_{local}"
 
         for depth, layer in enumerate(check.derived(p, env, ref)):
             while len(layers) <= depth:
@@ -36,7 +37,7 @@ def _scan_sql(suite: Suite, env: RunEnv) -> tuple[str, dict[str, tuple[int, str]
             layers[depth] += [f"{sql} AS {ref(name)}" for name, sql in layer.items()]
         projections += [f"{sql} AS {ref(name)}" for name, sql in check.projections(p, env, ref).items()]
         for name, sql in check.aggregates(p, env, ref).items():
-            alias = f"c{i}_agg_{name}"
+            alias = f"_q{i}_agg_{name}"
             aggregates.append(f"{sql} AS {alias}")
             owners[alias] = (i, name)
     aggregates += [f"{sql} AS {alias}" for alias, sql in profile.aggregates(suite.spec).items()]
@@ -91,7 +92,7 @@ def run_suite(suite: Suite, env: RunEnv) -> tuple[list[CheckResult], list[Column
     for p, vals in zip(suite.checks, per_check):
         results.append(_result(suite, env, p, vals))
     _examples(env, results)
-    rows = int(values["n_rows"])
+    rows = int(values["_n_rows"])
     return results, profile.build(suite.spec, env.con, env.ctx.table, rows, values), rows
 
 

@@ -72,10 +72,12 @@ class CheckResult:
 
     @property
     def failed(self) -> int:
+        """Items that failed."""
         return self.outcome.failed
 
     @property
     def total(self) -> int:
+        """Items evaluated."""
         return self.outcome.total
 
     @property

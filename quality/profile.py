@@ -37,6 +37,7 @@ class ColumnProfile:
 
     @property
     def null_rate(self) -> float:
+        """Share of rows with no value."""
         return 0.0 if self.rows == 0 else self.nulls / self.rows
 
 
@@ -44,9 +45,9 @@ def aggregates(spec: CatalogSpec) -> dict[str, str]:
     """Aggregates for the shared scan: non-null counts, and distinct estimates of chart candidates."""
     out: dict[str, str] = {}
     for i, f in enumerate(spec.fields):
-        out[f"p{i}_n"] = f"count({q(f.name)})"
+        out[f"_p{i}_n"] = f"count({q(f.name)})"
         if f.pii is None:
-            out[f"p{i}_d"] = f"approx_count_distinct({q(f.name)})"
+            out[f"_p{i}_d"] = f"approx_count_distinct({q(f.name)})"
     return out
 
 
@@ -54,8 +55,8 @@ def build(spec: CatalogSpec, con: duckdb.DuckDBPyConnection, table: str, rows: i
     """Profiles of every column; distributions queried only for the few eligible columns."""
     out: list[ColumnProfile] = []
     for i, f in enumerate(spec.fields):
-        prof = ColumnProfile(f.name, f.label, f.type.value, f.pii.value if f.pii else None, rows, rows - int(values[f"p{i}_n"] or 0))
-        distinct = values.get(f"p{i}_d")
+        prof = ColumnProfile(f.name, f.label, f.type.value, f.pii.value if f.pii else None, rows, rows - int(values[f"_p{i}_n"] or 0))
+        distinct = values.get(f"_p{i}_d")
         if f.pii is None and distinct is not None and 0 < int(distinct) <= MAX_DISTINCT * 2:
             _distribution(con, table, prof)
         out.append(prof)

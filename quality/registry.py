@@ -40,14 +40,17 @@ class RunEnv:
 
     @property
     def spec(self) -> CatalogSpec:
+        """The dataset's catalog spec."""
         return self.ctx.spec
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
+        """The working database (never the registry)."""
         return self.ctx.con
 
     @property
     def table(self) -> str:
+        """The working table's name, quoted for SQL."""
         return q(self.ctx.table)
 
 

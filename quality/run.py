@@ -42,6 +42,7 @@ class QualityReport:
 
     @property
     def publishable(self) -> bool:
+        """True when no result closes the gate."""
         return not self.blocking
 
 

@@ -89,6 +89,7 @@ def generate(path: Path, rows: int) -> None:
 
 
 def timed(label: str, fn, results: dict[str, float]):  # type: ignore[no-untyped-def]
+    """Run fn, print and record its wall time."""
     t = time.perf_counter()
     out = fn()
     results[label] = time.perf_counter() - t
@@ -97,6 +98,7 @@ def timed(label: str, fn, results: dict[str, float]):  # type: ignore[no-untyped
 
 
 def main() -> None:
+    """Generate (or reuse) the extract and print the timings."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--gx-rows", type=int, default=0, help="rows GE validates (0 = all)")

@@ -161,7 +161,7 @@ class EnumParams(BaseModel):
 
 
 @register
-class Enum(RowCheck):
+class InSet(RowCheck):
     """Values are members of the field's `enum`."""
 
     key = "accuracy.enum"
