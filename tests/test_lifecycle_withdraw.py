@@ -187,3 +187,19 @@ def test_withdraw_refuses_bad_input(published: tuple[Path, Path]) -> None:
     with pytest.raises(InputError, match="--reason"):
         withdraw(Home(home), "relief-payments", folder.name, "  ")
     assert folder.is_dir() and _release(home, folder.name)["status"] == "published"
+
+
+def test_finishing_an_interrupted_withdrawal_updates_the_catalog(published: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    home, folder = published
+
+    def crash(*_a: object, **_k: object) -> None:
+        raise Crash
+
+    monkeypatch.setattr(withdraw_module, "complete_withdrawal", crash)
+    with pytest.raises(Crash):
+        withdraw(Home(home), "relief-payments", folder.name, "泄露")
+    monkeypatch.undo()
+    assert "Withdrawn" not in (home / "catalog.jsonld").read_text(encoding="utf-8")
+    with pytest.raises(InputError, match="was withdrawn"):
+        obtain(Home(home), "relief-payments", None, "alice", "研究")  # the next run of anything finishes it
+    assert "Withdrawn" in (home / "catalog.jsonld").read_text(encoding="utf-8")

@@ -8,7 +8,8 @@ the next run finishes the job:
 2. `os.rename(releases/<id>/<v>, quarantine/<id>/<v>)`: one atomic rename on one file system;
 3. registry transaction: the release row becomes `withdrawn` (time, reason, field, quarantine path),
    the intent is marked complete and the `withdraw` audit entry is appended — all together;
-4. catalog.jsonld is rebuilt (the release now `adms:status` Withdrawn).
+4. catalog.jsonld is rebuilt (the release now `adms:status` Withdrawn); if that fails, running
+   `withdraw` again rebuilds it.
 
 A crash after 1 leaves the folder in releases/ with a pending intent; after 2, the folder in
 quarantine/ with a pending intent. `complete_pending` (run by every lifecycle command, and by
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipelines.dcat import write_catalog
 from pipelines.errors import InputError
 from pipelines.home import Home
 from pipelines.registry import audit
@@ -85,6 +87,7 @@ def _finish(home: Home, pending: dict[str, Any]) -> str:
         still = [p for p in pending_withdrawals(con) if (p["dataset_id"], p["version"]) == (pending["dataset_id"], pending["version"])]
         if still:
             complete_withdrawal(con, still[0], str(dst.relative_to(home.root)), at)
+    write_catalog(home)  # step 4: the release is now marked Withdrawn
     return at
 
 
@@ -102,10 +105,11 @@ def complete_pending(home: Home, *, quiet: bool = True) -> list[tuple[str, str]]
     for p in pending:
         try:
             _finish(home, p)
-        except InputError as exc:
+        except (InputError, OSError) as exc:
             if not quiet:
                 raise
-            print(f"warning: interrupted withdrawal not finished: {exc.message}", file=sys.stderr)
+            message = exc.message if isinstance(exc, InputError) else f"{exc.__class__.__name__}: {exc}"
+            print(f"warning: interrupted withdrawal of {p['dataset_id']} {p['version']} not finished: {message}", file=sys.stderr)
             continue
         done.append((p["dataset_id"], p["version"]))
     return done
