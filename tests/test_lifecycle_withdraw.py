@@ -203,3 +203,43 @@ def test_finishing_an_interrupted_withdrawal_updates_the_catalog(published: tupl
     with pytest.raises(InputError, match="was withdrawn"):
         obtain(Home(home), "relief-payments", None, "alice", "研究")  # the next run of anything finishes it
     assert "Withdrawn" in (home / "catalog.jsonld").read_text(encoding="utf-8")
+
+
+_KILLED_MID_TRANSACTION = """
+import os, sys
+sys.path.insert(0, {root!r})
+from pipelines.home import Home
+from pipelines.lifecycle.withdraw import withdraw
+from pipelines.registry import audit
+
+real_append = audit.append
+
+def dying_append(con, event, **kw):
+    if event == "withdraw":
+        os._exit(9)  # the process dies inside step 3: release row updated, transaction not committed
+    return real_append(con, event, **kw)
+
+audit.append = dying_append
+withdraw(Home.resolve({home!r}), "relief-payments", {version!r}, "姓名泄露")
+"""
+
+
+def test_a_process_killed_inside_the_withdrawal_transaction(published: tuple[Path, Path]) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    home, folder = published
+    before = _snapshot(folder)
+    script = _KILLED_MID_TRANSACTION.format(root=str(ROOT), home=str(home), version=folder.name)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 9, done.stderr
+    quarantined = home / "quarantine" / "relief-payments" / folder.name
+    assert _snapshot(quarantined) == before and not folder.exists(), "moved whole before the kill"
+    row = _release(home, folder.name)
+    assert row["status"] == "published" and row["withdraw_requested_at"] is not None, "uncommitted work is gone"
+    result = withdraw(Home(home), "relief-payments", folder.name, "姓名泄露")
+    assert result.completed_pending
+    assert _release(home, folder.name)["status"] == "withdrawn"
+    assert verify(Home(home)).ok
