@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -16,19 +16,7 @@ import pytest
 import flows
 from pipelines.errors import GateBlocked, InputError
 from pipelines.publish import StepCrashed
-from tests.test_flows_fixtures import provenance, registry, resident_rows, residents_dataset, stops_dataset
-
-_HARNESS: dict[str, Any] = {}
-
-
-@pytest.fixture(scope="session")
-def prefect_api() -> Iterator[None]:
-    """One Prefect test server (a temporary SQLite database) for the whole session."""
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=180):
-        yield
-
+from tests.test_flows_fixtures import prefect_api, provenance, registry, resident_rows, residents_dataset, stops_dataset
 
 @pytest.fixture
 def counted(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, str, list[BaseException]], list[int]]:
@@ -200,3 +188,57 @@ def test_lifecycle_command_failure_fails_the_flow(prefect_api: None, tmp_path: P
     pytest.importorskip("pipelines.lifecycle.commands")
     with pytest.raises(InputError):
         flows.withdraw_release("no-such-dataset", "2026-01-01.1", "test", None, str(tmp_path / "home"))
+
+
+# -- schedules: built, never served ----------------------------------------------------------------
+
+
+def _next_runs(schedule: Any, n: int = 3) -> list[Any]:
+    from datetime import datetime, timezone
+
+    from prefect.server.schemas.schedules import CronSchedule
+
+    server = CronSchedule(cron=schedule.cron, timezone=schedule.timezone)
+    dates = server.get_dates(n, start=datetime(2026, 11, 24, tzinfo=timezone.utc))
+    return list(asyncio.run(dates) if asyncio.iscoroutine(dates) else dates)
+
+
+def test_deployments_follow_update_frequency_in_shanghai_time(tmp_path: Path) -> None:
+    catalog = tmp_path / "catalog"
+    for frequency in ("realtime", "daily", "weekly", "monthly", "quarterly", "semiannual", "yearly", "irregular"):
+        stops_dataset(catalog, f"stops-{frequency}", frequency=frequency)
+    stops_dataset(catalog, "stops-secret", open_type="not-open")
+    found = {d.name: d for d in flows.deployments(catalog, home=str(tmp_path / "home"))}
+    assert sorted(found) == sorted(f"stops-{f.value}" for f in flows.CRON), "one per publishable spec; not-open skipped"
+
+    deployment = found["stops-monthly"]
+    assert deployment.parameters == {
+        "spec_path": str((catalog / "stops-monthly.yaml").resolve()), "actor": "schedule", "home": str((tmp_path / "home").resolve()),
+    }
+    expected = {  # (month, day, weekday) of the next runs after 2026-11-24, all at 02:00 Asia/Shanghai
+        "daily": [(11, 25), (11, 26), (11, 27)],
+        "weekly": [(11, 30), (12, 7), (12, 14)],
+        "monthly": [(12, 1), (1, 1), (2, 1)],
+        "quarterly": [(1, 1), (4, 1), (7, 1)],
+        "semiannual": [(1, 1), (7, 1), (1, 1)],
+        "yearly": [(1, 1), (1, 1), (1, 1)],
+    }
+    for frequency, dates in expected.items():
+        (schedule,) = [s.schedule for s in found[f"stops-{frequency}"].schedules]
+        assert schedule.timezone == "Asia/Shanghai"
+        runs = _next_runs(schedule)
+        assert [(r.month, r.day) for r in runs] == dates, frequency
+        assert all((r.hour, r.minute) == (2, 0) and r.utcoffset().total_seconds() == 8 * 3600 for r in runs)
+    (realtime,) = [s.schedule for s in found["stops-realtime"].schedules]
+    assert realtime.interval.total_seconds() == 15 * 60
+    assert not found["stops-irregular"].schedules, "irregular: published on demand only"
+
+
+def test_deployments_refuse_an_invalid_catalog(tmp_path: Path) -> None:
+    from pipelines.errors import SpecError
+
+    bad = stops_dataset(tmp_path / "catalog", "stops-bad")
+    bad.write_text(bad.read_text(encoding="utf-8").replace("update_frequency: monthly", "update_frequency: hourly"), encoding="utf-8")
+    with pytest.raises(SpecError) as caught:
+        flows.deployments(tmp_path / "catalog")
+    assert "stops-bad.yaml" in caught.value.render()

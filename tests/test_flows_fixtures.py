@@ -9,11 +9,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import random
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 import duckdb
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
 
 STOPS_HEADER = ["站点编号", "站点名称", "所属区县"]
 DISTRICTS = ["鼓楼区", "台江区", "仓山区", "晋安区", "马尾区"]
@@ -107,6 +116,31 @@ privacy:
 """
 
 
+_HARNESS: dict[str, Any] = {"users": 0}
+
+
+@pytest.fixture(scope="session")
+def prefect_api() -> Iterator[None]:
+    """One Prefect test server (`prefect_test_harness`: a temporary SQLite database) per session.
+
+    Test modules import this fixture; pytest then makes one instance per module, so the harness
+    itself is shared by reference count and started once.
+    """
+    from prefect.testing.utilities import prefect_test_harness
+
+    if _HARNESS["users"] == 0:
+        stack = ExitStack()
+        stack.enter_context(prefect_test_harness(server_startup_timeout=180))
+        _HARNESS["stack"] = stack
+    _HARNESS["users"] += 1
+    try:
+        yield
+    finally:
+        _HARNESS["users"] -= 1
+        if _HARNESS["users"] == 0:
+            _HARNESS.pop("stack").close()
+
+
 def write_csv(path: Path, header: list[str], rows: list[list[str]], provider: str) -> Path:
     """A UTF-8 CSV and its department manifest (sha256, rows, provider, extracted_at) beside it."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -132,7 +166,8 @@ def stops_dataset(folder: Path, dataset_id: str = "bus-stops", *, rows: int = 40
     return spec
 
 
-def _resident_id(rng: random.Random, birth: str, male: bool) -> str:
+def resident_id(rng: random.Random, birth: str, male: bool) -> str:
+    """A valid resident id (GB 11643) for that birth date and gender."""
     body = f"{rng.choice(['350102', '350103', '350104', '350111'])}{birth.replace('-', '')}{rng.randint(0, 49) * 2 + (1 if male else 0):03d}"
     weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     return body + "10X98765432"[sum(int(d) * w for d, w in zip(body, weights)) % 11]
@@ -151,9 +186,9 @@ def resident_rows(n: int, seed: int = 7) -> list[list[str]]:
         else:
             birth = f"194{rng.randint(0, 2)}-0{rng.randint(1, 3)}-{rng.randint(1, 28):02d}"
         name = rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN)
-        rid = _resident_id(rng, birth, male)
+        rid = resident_id(rng, birth, male)
         while rid in seen:
-            rid = _resident_id(rng, birth, male)
+            rid = resident_id(rng, birth, male)
         seen.add(rid)
         rows.append([
             rid, name, f"13{rng.randint(500000000, 999999999)}", birth,
@@ -186,3 +221,42 @@ def registry(home: Path, sql: str) -> list[tuple[Any, ...]]:
     """Rows of a query on the home's registry, opened read-only."""
     with duckdb.connect(str(home / "opendata.duckdb"), read_only=True) as con:
         return con.execute(sql).fetchall()
+
+
+def publish_all_at_once(specs: list[Path], home: Path, engine: str = "plain", env: dict[str, str] | None = None) -> list[subprocess.CompletedProcess[str]]:
+    """Start one `opendata publish` process per spec at the same moment; wait for all."""
+    env = {**(env or os.environ), "OPENDATA_ENGINE": engine}
+    started = time.monotonic()
+    running = [
+        subprocess.Popen(
+            [sys.executable, "-m", "pipelines.cli.main", "publish", str(spec), "--home", str(home)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env,
+        )
+        for spec in specs
+    ]
+    done = []
+    for p in running:
+        out, err = p.communicate(timeout=400)
+        done.append(subprocess.CompletedProcess(p.args, p.returncode, out, err))
+    print(f"{len(specs)} parallel {engine} publications: {time.monotonic() - started:.1f} s")
+    return done
+
+
+def assert_consistent(home: Path, done: list[subprocess.CompletedProcess[str]]) -> list[tuple[str, str]]:
+    for d in done:
+        assert d.returncode == 0, d.stderr
+        assert "Traceback" not in d.stderr and "locked" not in d.stderr.lower(), d.stderr
+    folders = [Path(d.stdout.strip().splitlines()[-1]) for d in done]
+    assert all(f.is_dir() for f in folders)
+    rows = registry(home, "SELECT dataset_id, version, status FROM releases ORDER BY dataset_id, version")
+    assert sorted((f.parent.name, f.name) for f in folders) == [(r[0], r[1]) for r in rows]
+    assert len(set(rows)) == len(done), "every version distinct"
+    files = registry(home, "SELECT dataset_id, version, count(*) FROM release_files GROUP BY ALL")
+    expected = {(f.parent.name, f.name): sum(1 for p in f.iterdir() if p.is_file()) for f in folders}
+    assert {(d, v): n for d, v, n in files} == expected, "every file of every release registered"
+    verify = subprocess.run(
+        [sys.executable, "-m", "pipelines.cli.main", "audit", "verify", "--home", str(home)],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )
+    assert verify.returncode == 0, verify.stdout + verify.stderr
+    return [(r[0], r[1]) for r in rows]

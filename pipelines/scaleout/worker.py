@@ -1,0 +1,121 @@
+"""The two passes a worker runs on one partition. Plain functions of JSON-able arguments.
+
+Arguments and results are paths, the spec as a dict, and masking records (operators, parameters,
+counts): never a cell value, so they may pass through Dask and Prefect. The rows themselves move
+only as Parquet files in the private scratch folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+from pipelines.context import ROW, PublishContext
+from pipelines.errors import GateBlocked, InputError, OpendataError, SpecError
+from pipelines.home import Home
+from pipelines.ingest.names import quote_ident
+from pipelines.publish import StepCrashed, run_guarded, working_database
+from pipelines.scaleout.kanon import apply_plan, present_quasi_identifiers, write_histogram
+from pipelines.spec.model import CatalogSpec
+from pipelines.steps import PUBLISH_STEPS
+
+DESENSITIZE = dict(PUBLISH_STEPS)["desensitize"]
+
+
+_ERRORS: dict[str, type[OpendataError]] = {
+    cls.__name__: cls for cls in (OpendataError, InputError, SpecError, GateBlocked, StepCrashed)
+}
+
+
+def portable(fn: Callable[..., Any]) -> Callable[..., dict[str, Any]]:
+    """Return `{"ok": result}` or `{"error": {...}}` for an OpendataError, whatever carries it back.
+
+    Our errors take keyword details that pickling drops; as a plain dict the refusal reaches the
+    coordinator whole (message and details, which hold no values), and `unwrap` raises it there.
+    """
+
+    @wraps(fn)
+    def wrapper(**kwargs: Any) -> dict[str, Any]:
+        try:
+            return {"ok": fn(**kwargs)}
+        except OpendataError as exc:
+            return {"error": {"type": type(exc).__name__, "message": exc.message, "details": exc.details, "exit_code": exc.exit_code}}
+
+    return wrapper
+
+
+def unwrap(result: dict[str, Any]) -> Any:
+    """The result of a `portable` call, or its OpendataError raised again."""
+    if "error" in result:
+        e = result["error"]
+        cls = _ERRORS.get(e["type"], OpendataError)
+        error = cls.__new__(cls)
+        OpendataError.__init__(error, e["message"], details=e["details"])
+        error.exit_code = e["exit_code"]
+        raise error
+    return result["ok"]
+
+
+def spec_from(data: dict[str, Any]) -> CatalogSpec:
+    """The spec a worker was sent (validated again: a worker trusts nothing it is handed)."""
+    return CatalogSpec.model_validate(data)
+
+
+def _without_k_anonymity(spec: CatalogSpec) -> CatalogSpec:
+    # Pass 1 masks only: k-anonymity needs class sizes over the whole extract, planned centrally.
+    return spec.model_copy(update={"privacy": spec.privacy.model_copy(update={"k_anonymity": None})})
+
+
+@portable
+def mask_partition(spec: dict[str, Any], spec_path: str, home: str, source: str, out_dir: str, index: int) -> dict[str, Any]:
+    """Pass 1: run the desensitize step on one partition; write the masked rows and the class histogram."""
+    full = spec_from(spec)
+    con = working_database()
+    try:
+        con.execute(f"CREATE TABLE work AS SELECT * FROM read_parquet('{_p(source)}') ORDER BY {ROW}")
+        ctx = PublishContext(
+            spec=_without_k_anonymity(full), spec_path=Path(spec_path), extract=Path(source), home=Home.resolve(home), con=con,
+        )
+        rows_in = ctx.row_count()
+        run_guarded(ctx, "desensitize", DESENSITIZE)
+        columns = ctx.columns()
+        masked = Path(out_dir) / f"masked-{index:04d}.parquet"
+        con.execute(f"COPY (SELECT * FROM work ORDER BY {ROW}) TO '{_p(masked)}' (FORMAT parquet)")
+        histogram = None
+        qis = present_quasi_identifiers(full, columns)
+        if full.privacy.k_anonymity and qis:
+            histogram = Path(out_dir) / f"classes-{index:04d}.parquet"
+            write_histogram(con, "work", qis, histogram)
+        return {
+            "index": index,
+            "rows_in": rows_in,
+            "rows_out": ctx.row_count(),
+            "columns": columns,
+            "masking": ctx.masking,
+            "privacy": {k: v for k, v in ctx.privacy.items() if k in ("individual_columns", "rows_suppressed_by_policy")},
+            "warnings": ctx.warnings,
+            "masked": str(masked),
+            "histogram": str(histogram) if histogram else None,
+        }
+    finally:
+        con.close()
+
+
+@portable
+def finish_partition(spec: dict[str, Any], masked: str, records: list[dict[str, Any]], plan: dict[str, Any], out_dir: str, index: int) -> str:
+    """Pass 2: generalize to the planned levels and drop the rows of classes below k; return the file."""
+    con = working_database()
+    try:
+        con.execute(f"CREATE TABLE work AS SELECT * FROM read_parquet('{_p(masked)}') ORDER BY {ROW}")
+        apply_plan(con, "work", spec_from(spec), records, plan)
+        final = Path(out_dir) / f"final-{index:04d}.parquet"
+        con.execute(f"COPY (SELECT * FROM {quote_ident('work')} ORDER BY {ROW}) TO '{_p(final)}' (FORMAT parquet)")
+        return str(final)
+    finally:
+        con.close()
+
+
+def _p(path: str | Path) -> str:
+    return str(path).replace("'", "''")
