@@ -252,7 +252,7 @@ def write_catalog(home: Home) -> Path:
         fd, tmp = tempfile.mkstemp(prefix=".catalog-", suffix=".jsonld.tmp", dir=home.root)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(document, fh, ensure_ascii=False, indent=1, default=str)
+                json.dump(document, fh, ensure_ascii=False, default=str)  # compact: rebuilt after every change
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, home.catalog)
