@@ -81,7 +81,11 @@ def apply_policies(env: MaskEnv, policies: list[ColumnPolicy]) -> list[dict[str,
 
     masked = "_masked"
     t = ident(table)
-    sql = f"CREATE OR REPLACE TABLE {masked} AS SELECT {select} FROM {t} t {joins} {where} ORDER BY t._row"
+    source = t
+    if env.precomputed:
+        pre = ", ".join(f'{expr} AS "__pre_{i}"' for i, expr in enumerate(env.precomputed))
+        source = f"(SELECT t.*, {pre} FROM {t} t)"
+    sql = f"CREATE OR REPLACE TABLE {masked} AS SELECT {select} FROM {source} t {joins} {where} ORDER BY t._row"
     con.execute(sql, _bound(sql, sql_params))
 
     # Counts only: per column, cells whose published value differs from the extract's, and rows removed.
@@ -104,6 +108,7 @@ def apply_policies(env: MaskEnv, policies: list[ColumnPolicy]) -> list[dict[str,
     for name in env.temp_tables:
         con.execute(f"DROP TABLE IF EXISTS {ident(name)}")
     env.temp_tables.clear()
+    env.precomputed.clear()
 
     records: list[dict[str, Any]] = []
     for p, plan in plans:

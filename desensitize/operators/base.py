@@ -61,7 +61,17 @@ class MaskEnv:
     key_loader: Callable[[], bytes] | None = None
     known_names: list[str] = field(default_factory=list)
     temp_tables: list[str] = field(default_factory=list)
+    precomputed: list[str] = field(default_factory=list)
     _key: bytes | None = None
+
+    def precompute(self, sql: str) -> str:
+        """A reference to `sql` (over the original row, alias `t`) evaluated once per row.
+
+        The masking SELECT computes these in an inner query, so an operator can use a parsed
+        or normalized value many times in its expression without DuckDB re-evaluating it.
+        """
+        self.precomputed.append(sql)
+        return f't."__pre_{len(self.precomputed) - 1}"'
 
     def key(self) -> bytes:
         """The pseudonym key (loading it on first use; GateBlocked when none is configured)."""

@@ -143,9 +143,10 @@ class FakeOperator(Operator):
             WITH d AS (SELECT DISTINCT t.{col} AS v FROM {ident(env.table)} t WHERE t.{col} IS NOT NULL),
             h AS (SELECT v, {norm} AS n, {hmac_sql(literal(FAKE_DOMAIN) + ' || ' + norm)} AS h FROM d),
             i AS (SELECT v, n, {ints} FROM h),
-            g AS (SELECT v, n, {first} AS g1, {second} AS g2 FROM i),
-            f AS (SELECT v, n, {_finish(column.pii, "g1")} AS f1, {_finish(column.pii, "g2")} AS f2 FROM g)
-            SELECT v, CASE WHEN f1 = v OR f1 = n THEN f2 ELSE f1 END AS fake FROM f
+            g AS (SELECT v, n, a, b, c, {first} AS g1 FROM i),
+            f AS (SELECT v, n, a, b, c, {_finish(column.pii, "g1")} AS f1 FROM g)
+            -- The second choice is computed only for the rare value whose first choice equals it.
+            SELECT v, CASE WHEN f1 = v OR f1 = n THEN {_finish(column.pii, second)} ELSE f1 END AS fake FROM f
         """
         bound: dict[str, Any] = {**key_params(key)}
         vocab = vocabulary()

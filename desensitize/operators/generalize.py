@@ -15,6 +15,7 @@ from desensitize.operators.sqlexpr import (
     as_number,
     city_of,
     district_of,
+    fuzhou_district,
     fixed_band,
     magnitude_band,
 )
@@ -88,14 +89,14 @@ class GeneralizeOperator(Operator):
             # Values already coarse (2020, 2020-03) are cut to the level rather than parsed as dates.
             expr = (
                 f"CASE WHEN regexp_matches({v}, '^[0-9]{{4}}(-[0-9]{{2}})?$') THEN left({v}, {4 if level == 'year' else 7}) "
-                f"ELSE strftime({as_date(v, column.format)}, '{pattern}') END"
+                f"ELSE strftime({env.precompute(as_date(v, column.format))}, '{pattern}') END"
             )
         elif level == "age_band":
             width = params.width or 5
             record["width"] = width
-            expr = fixed_band(as_number(v), width, inclusive_upper=float(width).is_integer())
+            expr = fixed_band(env.precompute(as_number(v)), width, inclusive_upper=float(width).is_integer())
         elif level == "range":
-            x = as_number(v)
+            x = env.precompute(as_number(v))
             if params.width is not None:
                 record["width"] = params.width
                 expr = fixed_band(x, params.width)
@@ -103,7 +104,7 @@ class GeneralizeOperator(Operator):
                 record["bands"] = "1-2-5"
                 expr = magnitude_band(x)
         elif level == "district":
-            expr = district_of(v)
+            expr = district_of(v, env.precompute(fuzhou_district(v)))
         else:
             expr = city_of(v)
         return ColumnPlan(

@@ -42,7 +42,7 @@ class PartialMaskOperator(Operator):
     def plan(self, params: OperatorParams, column: ColumnInput, env: MaskEnv) -> ColumnPlan:
         """SQL built from left/right/repeat over the normalized value."""
         assert isinstance(params, PartialMaskParams)
-        v = normalized(column.ref, column.pii)
+        v = env.precompute(normalized(column.ref, column.pii)) if column.pii else column.ref
         mc = literal(params.mask_char)
         record: dict[str, object] = {"mask_char": params.mask_char}
         explicit = params.keep_first is not None or params.keep_last is not None

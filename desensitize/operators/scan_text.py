@@ -87,8 +87,8 @@ def replace_spans(text: str, spans: Sequence[Span], counts: Counter[str] | None 
 class ScanTextOperator(Operator):
     """Free text: run the text detector over every non-null value and tag what it finds.
 
-    Texts are fetched from DuckDB as Arrow batches and passed to `TextDetector.find_many`; only the
-    changed texts come back, as a (_row → new text) side table the mask joins. The names found in
+    DISTINCT texts are fetched from DuckDB as Arrow batches and passed to `TextDetector.find_many`;
+    only the changed texts come back, as a (text → masked text) side table the mask joins. The names found in
     the spec's person-name columns are given to the detector (in memory only), so a name written in
     a remark is found even where no context word precedes it. Then, unless `sweep: false`, a
     shape-only sweep replaces any ID-, card- or mobile-shaped number the detector let through.
@@ -108,45 +108,52 @@ class ScanTextOperator(Operator):
         detector = TextDetector(known_names=env.known_names, kinds=kinds)
         wanted = set(kinds)
         counts: Counter[str] = Counter()
-        rows: list[pa.Array] = []
+        originals: list[list[str]] = []
         texts: list[list[str]] = []
         col = ident(column.name)
-        # A cursor of its own: the reader stays open while this connection is used elsewhere.
+        # Each DISTINCT text is scanned once (remarks repeat: 材料齐全，同意办理。); `n` weights the
+        # detection counts so they still count cells. A cursor of its own keeps the reader open
+        # while this connection is used elsewhere.
         cursor = env.con.cursor()
         try:
             reader = cursor.sql(
-                f"SELECT _row, {col} FROM {ident(env.table)} WHERE {col} IS NOT NULL"
+                f"SELECT {col} AS v, count(*) AS n FROM {ident(env.table)} WHERE {col} IS NOT NULL GROUP BY 1"
             ).to_arrow_reader(params.batch_size)
             for batch in reader:
-                values = batch.column(1).to_pylist()
+                values = batch.column(0).to_pylist()
+                weights = batch.column(1).to_pylist()
                 found = detector.find_many(values)
-                changed: list[int] = []
+                old: list[str] = []
                 new: list[str] = []
-                for i, spans in enumerate(found):
+                for value, n, spans in zip(values, weights, found):
+                    local: Counter[str] = Counter()
                     keep = [s for s in spans if s.kind in wanted]
-                    text = replace_spans(values[i], keep, counts) if keep else values[i]
+                    text = replace_spans(value, keep, local) if keep else value
                     if params.sweep:
-                        text = sweep(text, counts)
-                    if text is not values[i] and text != values[i]:
-                        changed.append(i)
+                        text = sweep(text, local)
+                    if text != value:
+                        old.append(value)
                         new.append(text)
-                if changed:
-                    rows.append(batch.column(0).take(pa.array(changed, type=pa.int64())))
+                        for kind, c in local.items():
+                            counts[kind] += c * n
+                if old:
+                    originals.append(old)
                     texts.append(new)
         finally:
             cursor.close()
         tmp = env.temp_table(column.name, "scan")
         side = pa.table(
             {
-                "_row": pa.concat_arrays(rows) if rows else pa.array([], type=pa.int64()),
-                "v": pa.array([t for chunk in texts for t in chunk], type=pa.string()),
+                "v": pa.array([t for chunk in originals for t in chunk], type=pa.string()),
+                "masked": pa.array([t for chunk in texts for t in chunk], type=pa.string()),
             }
         )
         env.con.execute(f"CREATE TEMP TABLE {ident(tmp)} AS SELECT * FROM side")  # DuckDB scans the local Arrow table
+        del side, originals, texts
         alias = f"j_{len(env.temp_tables)}"
         return ColumnPlan(
-            expr=f"coalesce({alias}.v, {column.ref})",
-            joins=[Join(alias=alias, table=tmp, on=f"{alias}._row = t._row")],
+            expr=f"coalesce({alias}.masked, {column.ref})",
+            joins=[Join(alias=alias, table=tmp, on=f"{alias}.v = {column.ref}")],
             params_record={"kinds": [k.value for k in kinds], "tag": "[<kind label>]", "sweep": params.sweep},
             detections=dict(sorted(counts.items())),
             out_type=None,

@@ -109,26 +109,32 @@ FUZHOU_DISTRICTS: dict[str, str] = {
 HOME_CITY = "福州市"
 
 
-def district_of(value: str) -> str:
+def fuzhou_district(value: str) -> str:
+    """The official name of the Fuzhou district an address names (suffixed form first), else NULL."""
+    names = "|".join(FUZHOU_DISTRICTS)
+    bare = (
+        f"coalesce(nullif(regexp_extract({value}, '({names})(?:区|县|市|综合实验区)', 1), ''), "
+        f"nullif(regexp_extract({value}, '({names})', 1), ''))"
+    )
+    # The suffix follows from the bare name: counties 县, 福清 a county-level city 市, the rest 区.
+    counties = ", ".join(literal(k) for k, v in FUZHOU_DISTRICTS.items() if v.endswith("县"))
+    return (
+        f"list_transform([{bare}], lambda b: b || CASE WHEN b IN ({counties}) THEN '县' "
+        f"WHEN b = '福清' THEN '市' ELSE '区' END)[1]"
+    )
+
+
+def district_of(value: str, fuzhou: str | None = None) -> str:
     """The district an address lies in: a Fuzhou district, else the first 区/县/市 level, else 福州市.
 
     Province prefixes (福建省…) are skipped; outside Fuzhou the city is kept with its district
-    (厦门市思明区) because district names repeat across cities.
+    (厦门市思明区) because district names repeat across cities. `fuzhou` is the SQL of
+    `fuzhou_district(value)` when the caller has computed it already.
     """
-    names = "|".join(FUZHOU_DISTRICTS)
-    with_suffix = f"regexp_extract({value}, '({names})(区|县|市|综合实验区)', 1)"
-    bare = f"regexp_extract({value}, '({names})', 1)"
-    canonical = lambda found: "CASE " + " ".join(  # noqa: E731 - small local template
-        f"WHEN {found} = {literal(k)} THEN {literal(v)}" for k, v in FUZHOU_DISTRICTS.items()
-    ) + " END"
+    fuzhou = fuzhou or fuzhou_district(value)
     rest = f"regexp_replace({value}, '^.*?省', '')"
     other = f"nullif(regexp_extract({rest}, '^(?:\\p{{Han}}{{2,4}}市)?\\p{{Han}}{{2,4}}(?:区|县|市)', 0), '')"
-    return (
-        f"CASE WHEN {value} IS NULL THEN NULL "
-        f"WHEN {with_suffix} <> '' THEN {canonical(with_suffix)} "
-        f"WHEN {bare} <> '' THEN {canonical(bare)} "
-        f"ELSE coalesce({other}, {literal(HOME_CITY)}) END"
-    )
+    return f"CASE WHEN {value} IS NULL THEN NULL ELSE coalesce({fuzhou}, {other}, {literal(HOME_CITY)}) END"
 
 
 def city_of(value: str) -> str:

@@ -65,7 +65,7 @@ class TopBottomCodeOperator(Operator):
         if integer:
             lo = None if lo is None else float(-(-lo // 1))  # ceil: inside the range
             hi = None if hi is None else float(hi // 1)
-        x = as_number(column.ref)
+        x = env.precompute(as_number(column.ref))
         cases = []
         if lo is not None:
             text = f"'≤' || {number_text(repr(lo))}" if params.label else number_text(repr(lo))
