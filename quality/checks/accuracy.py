@@ -288,15 +288,13 @@ class Unique(Check):
         if failed == 0:
             return Outcome(0, total, details={"groups": 0})
         c = q(p.column or "")
-        # Only on failure: one grouped pass for the first repeats and the number of repeated values.
-        rows = env.con.execute(
-            f"SELECT _row FROM (SELECT _row, row_number() OVER (PARTITION BY {c} ORDER BY _row) AS k "
-            f"FROM {env.table} WHERE {c} IS NOT NULL) WHERE k > 1 ORDER BY _row LIMIT {MAX_EXAMPLES}"
-        ).fetchall()
-        groups = env.con.execute(
-            f"SELECT count(*) FROM (SELECT {c} FROM {env.table} WHERE {c} IS NOT NULL GROUP BY {c} HAVING count(*) > 1)"
-        ).fetchone()[0]  # type: ignore[index]
-        return Outcome(failed, total, [r[0] for r in rows], details={"groups": int(groups)})
+        # Only on failure: one windowed pass numbers each value's occurrences; the second
+        # occurrences count the repeated values, every later one is a failing row.
+        groups, rows = env.con.execute(
+            f"SELECT count(*) FILTER (WHERE k = 2), min(_row, {MAX_EXAMPLES}) FILTER (WHERE k > 1) FROM "
+            f"(SELECT _row, row_number() OVER (PARTITION BY {c} ORDER BY _row) AS k FROM {env.table} WHERE {c} IS NOT NULL)"
+        ).fetchone() or (0, [])
+        return Outcome(failed, total, sorted(rows or []), details={"groups": int(groups or 0)})
 
 
 GENDER_NAMES = ("gender", "sex")
