@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipelines.context import PublishContext
+from pipelines.errors import GateBlocked
 from pipelines.vocab import FieldType, FindingKind
 
 from desensitize import keys
@@ -40,7 +41,10 @@ def desensitize_step(ctx: PublishContext) -> None:
 
     key_loader = None
     if any(p.operator is not None and p.operator.needs_key for p in policies):
-        key = keys.load_key(ctx.home.root)  # GateBlocked before any value is changed
+        try:
+            key = keys.load_key(ctx.home.root)  # blocked before any value is changed
+        except GateBlocked as exc:
+            raise GateBlocked(f"{spec.id}: {exc.message}", details=exc.details) from None
         if keys.key_id(key) == keys.DEV_KEY_ID:
             ctx.warnings.append(
                 f"pseudonyms and fakes use the public development key ({keys.ENV_DEV_KEY}=1): "
