@@ -197,10 +197,23 @@ def test_partial_mask_defaults_per_kind(pii: FindingKind | None, value: str, exp
         ({"keep_first": 0, "keep_last": 4}, "13800138000", "*******8000"),
         ({"keep_first": 3, "keep_last": 4, "mask_char": "X"}, "13800138000", "138XXXX8000"),
         ({"keep_first": 6, "keep_last": 4}, "1234", "12**"),
+        ({"keep_first": 2}, "13800138000", "13*****8000"),
     ],
 )
 def test_partial_mask_explicit(params: dict[str, Any], value: str, expected: str) -> None:
     assert mask([value], {"operator": "partial_mask", **params}, pii=K.MOBILE_PHONE) == [expected]
+
+
+@pytest.mark.parametrize(
+    "pii, params, value, expected",
+    [
+        (K.PERSON_NAME, {"keep_first": 1}, "王小明", "王**"),  # the other side is 0, not the generic 1
+        (None, {"keep_last": 2}, "abcdef", "****ef"),
+        (None, {}, "abcdef", "a****f"),
+    ],
+)
+def test_partial_mask_one_count_given(pii: FindingKind | None, params: dict[str, Any], value: str, expected: str) -> None:
+    assert mask([value], {"operator": "partial_mask", **params}, pii=pii) == [expected]
 
 
 # --- pseudonymize --------------------------------------------------------------------------------

@@ -53,7 +53,10 @@ class PartialMaskOperator(Operator):
             expr = _email_mask(v, mc)
             record["keep"] = "first letter and domain"
         else:
-            default_first, default_last = PARTIAL_MASK_KEEP.get(column.pii, GENERIC_KEEP) if column.pii else GENERIC_KEEP
+            # With one count given, the other keeps the kind's default, or 0: `keep_first: 1` on a
+            # name must not reveal its last character as well.
+            fallback = (0, 0) if explicit else GENERIC_KEEP
+            default_first, default_last = PARTIAL_MASK_KEEP.get(column.pii, fallback) if column.pii else fallback
             kf = default_first if params.keep_first is None else params.keep_first
             kl = default_last if params.keep_last is None else params.keep_last
             expr = _keep_mask(v, kf, kl, mc)
