@@ -75,9 +75,12 @@ def desensitize_step(ctx: PublishContext) -> None:
 
 def _known_names(ctx: PublishContext, policies: list[ColumnPolicy], detected: dict[str, str]) -> list[str]:
     """Distinct values of the person-name columns (declared or detected): in memory, for the text scan."""
+    # Only structured name columns: a free-text column (scan_text) may be declared `pii: person_name`
+    # because it mentions people, but its whole values are sentences, not names.
     cols = [
         p.column.name for p in policies
-        if p.column.pii is FindingKind.PERSON_NAME or detected.get(p.column.name) == FindingKind.PERSON_NAME.value
+        if p.key != "scan_text"
+        and (p.column.pii is FindingKind.PERSON_NAME or detected.get(p.column.name) == FindingKind.PERSON_NAME.value)
     ]
     if not cols:
         return []
