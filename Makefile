@@ -17,8 +17,14 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 
 install: $(STAMP)
 
-run: install
-	$(BIN)/opendata publish --all --home ./var
+# A random pseudonym key for sample runs, kept outside the home directory and out of git. Set
+# OPENDATA_PSEUDONYM_KEY_FILE (or OPENDATA_PSEUDONYM_KEY) to use the real one instead.
+KEYFILE := $(VENV)/pseudonym.key
+$(KEYFILE): $(BIN)/python
+	$(BIN)/python -c "import os, secrets; fd = os.open('$(KEYFILE)', os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600); os.write(fd, secrets.token_urlsafe(32).encode())"
+
+run: install $(KEYFILE)
+	OPENDATA_PSEUDONYM_KEY_FILE=$${OPENDATA_PSEUDONYM_KEY_FILE:-$(KEYFILE)} $(BIN)/opendata publish --all --home ./var
 
 test: install
 	$(BIN)/python -m pytest
