@@ -41,13 +41,15 @@ _SWEEP = re.compile(
 _SWEEP_TAGS = {name: f"[{FindingKind(name).label}]" for name in _SWEEP.groupindex}
 
 
-def sweep(text: str, counts: Counter[str] | None = None) -> str:
+def sweep(text: str, counts: Counter[str] | None = None, weight: int = 1) -> str:
     """`text` with every remaining ID-, card- or mobile-shaped number replaced by its tag."""
+    if _SWEEP.search(text) is None:  # nearly always: no callback, no new string
+        return text
 
     def tag_of(m: re.Match[str]) -> str:
         kind = m.lastgroup or "resident_id"
         if counts is not None:
-            counts[kind] += 1
+            counts[kind] += weight
         return _SWEEP_TAGS[kind]
 
     return _SWEEP.sub(tag_of, text)
@@ -58,8 +60,18 @@ def tag(kind: FindingKind) -> str:
     return f"[{kind.label}]"
 
 
-def replace_spans(text: str, spans: Sequence[Span], counts: Counter[str] | None = None) -> str:
-    """`text` with each span replaced by its tag; overlapping spans merge (the longer one names the tag)."""
+def replace_spans(text: str, spans: Sequence[Span], counts: Counter[str] | None = None, weight: int = 1) -> str:
+    """`text` with each span replaced by its tag; overlapping spans merge (the longer one names the tag).
+
+    `counts[kind]` grows by `weight` per replaced span (the number of cells holding this text).
+    """
+    if len(spans) == 1:  # the common case, without sorting or merging
+        s = spans[0]
+        if s.end <= s.start:
+            return text
+        if counts is not None:
+            counts[s.kind.value] += weight
+        return text[: s.start] + tag(s.kind) + text[s.end :]
     ordered = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
     merged: list[list[Any]] = []  # [start, end, kind, length of the span that names it]
     for s in ordered:
@@ -79,7 +91,7 @@ def replace_spans(text: str, spans: Sequence[Span], counts: Counter[str] | None 
         out.append(tag(kind))
         pos = end
         if counts is not None:
-            counts[kind.value] += 1
+            counts[kind.value] += weight
     out.append(text[pos:])
     return "".join(out)
 
@@ -126,16 +138,14 @@ class ScanTextOperator(Operator):
                 old: list[str] = []
                 new: list[str] = []
                 for value, n, spans in zip(values, weights, found):
-                    local: Counter[str] = Counter()
-                    keep = [s for s in spans if s.kind in wanted]
-                    text = replace_spans(value, keep, local) if keep else value
+                    if spans:
+                        spans = [s for s in spans if s.kind in wanted]
+                    text = replace_spans(value, spans, counts, n) if spans else value
                     if params.sweep:
-                        text = sweep(text, local)
-                    if text != value:
+                        text = sweep(text, counts, n)
+                    if text is not value:
                         old.append(value)
                         new.append(text)
-                        for kind, c in local.items():
-                            counts[kind] += c * n
                 if old:
                     originals.append(old)
                     texts.append(new)
