@@ -147,16 +147,16 @@ def make_extract(folder: Path, n: int = 300, *, plant: bool = True, stale: bool 
             "性别": "男" if male else "女",
             "出生日期": birth.isoformat(),
             "手机号": "1" + rng.choice("3456789") + "".join(rng.choice("0123456789") for _ in range(9)),
-            "银行卡号": luhn_card("62" + rng.choice("0123456789") * 0 + "2848", 19, rng),
+            "银行卡号": luhn_card("622848", 19, rng),
             "单位信用代码": credit_code("91350100" + "".join(rng.choice("0123456789ABCDEFGH") for _ in range(9))),
             "年龄": str(EXTRACT_DAY.year - birth.year),
             "区县": rng.choice(DISTRICTS),
             "邮编": "350" + "".join(rng.choice("0123456789") for _ in range(3)),
+            # Row 1 carries the newest date; planting never touches row 1.
             "登记日期": (newest - timedelta(days=rng.randrange(0, 20) if i else 0)).strftime("%Y/%m/%d"),
             "补助金额": f"{rng.randrange(100, 5000)}.{rng.randrange(0, 100):02d}",
             "备注": rng.choice(["", "按月发放", "低保", "特困供养"]),
         })
-    # Make sure row 1 carries the newest date (the planted set below never touches row 1's date).
     problems: dict[str, list[int]] = {}
     if plant:
         problems = _plant(rows, rng)
@@ -225,7 +225,7 @@ def _plant(rows: list[dict[str, str]], rng: random.Random) -> dict[str, list[int
     # Duplicates: copy two earlier rows' ID, birth date and gender (so nothing else fails).
     dupes = take(2)
     p["accuracy.unique:id_number"] = dupes
-    sources = [r for r in free[:2]]
+    sources = free[:2]  # rows no other problem touches
     for r, s in zip(dupes, sources):
         for k in ("身份证号", "出生日期", "性别"):
             rows[r - 1][k] = rows[s - 1][k]
