@@ -61,12 +61,15 @@ def quality(
     spec: Annotated[Path, typer.Option("--spec", help="The dataset's catalog spec.")],
     out: Annotated[Optional[Path], typer.Option("--out", help="Write quality.json and quality.html here.")] = None,
     html: Annotated[Optional[Path], typer.Option("--html", help="Write the HTML report to this file.")] = None,
+    gx_docs: Annotated[
+        Optional[Path], typer.Option("--gx-docs", help="Also run the Great Expectations suite on a sample and build its Data Docs here.")
+    ] = None,
     home: HomeOpt = None,
 ) -> int:
-    """Check an extract's quality against its spec without publishing."""
+    """Check an extract's quality against its spec without publishing (exit 2 if the gate would block)."""
     from quality.command import quality_command
 
-    return quality_command(extract, spec, out, html, home)
+    return quality_command(extract, spec, out, html, home, gx_docs=gx_docs)
 
 
 @app.command()
