@@ -339,3 +339,26 @@ def test_suppress_record_rows_are_counted(tmp_path: Path) -> None:
     assert ctx.row_count() == 3
     assert ctx.privacy["rows_suppressed_by_policy"] == 1
     assert next(m for m in ctx.masking if m["column"] == "district")["rows_suppressed"] == 1
+
+
+@pytest.mark.parametrize(
+    "column, header, values, kind, suggestion",
+    [
+        ("revenue", "年营业收入", ["1250000", "83000", "4500000", "990000"], "commercial_secret", "policy: {operator: generalize, to: range}"),
+        ("suppliers", "供应商名单", ["福州甲公司", "福州乙公司", "福州丙公司", "福州丁公司"], "commercial_secret", "policy: drop"),
+        ("account", "开户账号", ["6222021234567890123", "6222021234567890124", "6222021234567890125", "6222021234567890126"],
+         "bank_card", "policy: drop"),
+    ],
+)
+def test_undeclared_commercial_secret_blocks_with_its_default(
+    tmp_path: Path, column: str, header: str, values: list[str], kind: str, suggestion: str
+) -> None:
+    rows = [[str(i + 1), v] for i, v in enumerate(values)]
+    fields = {"id": {"source_column": "编号", "label": "编号"}, column: {"source_column": header, "label": header}}
+    ctx = make_ctx(tmp_path, fields=fields, rows=rows, header=["编号", header])
+    with pytest.raises(GateBlocked) as err:
+        desensitize_step(ctx)
+    text = err.value.render()
+    assert f"column {column} ({header}): detected {kind}" in text and suggestion in text
+    for v in values:
+        assert v not in text
