@@ -28,6 +28,7 @@ from desensitize.detect.headers import quasi_identifier_name, release_name
 from pipelines.ingest import load_extract
 from pipelines.spec.model import Source
 from pipelines.vocab import FindingKind as K
+from desensitize.operators.defaults import default_policy
 
 TODO = "待填写："
 K_ANONYMITY = 5
@@ -37,18 +38,6 @@ PERSON_KINDS = frozenset({
     K.BIRTH_DATE,
 })
 # Default policy per kind (DESIGN.md §4 display masks; the masking operators validate them).
-DEFAULT_POLICIES: dict[K, dict[str, Any]] = {
-    K.PERSON_NAME: {"operator": "partial_mask", "keep_first": 1},
-    K.RESIDENT_ID: {"operator": "pseudonymize"},
-    K.MOBILE_PHONE: {"operator": "partial_mask", "keep_first": 3, "keep_last": 4},
-    K.LANDLINE_PHONE: {"operator": "partial_mask", "keep_first": 4, "keep_last": 0},
-    K.EMAIL: {"operator": "redact"},
-    K.ADDRESS: {"operator": "generalize", "to": "district"},
-    K.BANK_CARD: {"operator": "drop"},
-    K.LICENSE_PLATE: {"operator": "partial_mask", "keep_first": 2},
-    K.PASSPORT: {"operator": "drop"},
-    K.BIRTH_DATE: {"operator": "generalize", "to": "year"},
-}
 SCAN_TEXT: dict[str, Any] = {"operator": "scan_text"}
 
 
@@ -89,9 +78,10 @@ def propose_policy(d: ColumnDetection, numeric_share: float) -> dict[str, Any] |
     if d.kind is K.COMMERCIAL_SECRET:
         # Amounts are banded; a list of suppliers or customers (text) cannot be, so it is dropped.
         return {"operator": "generalize", "to": "range"} if numeric_share >= 0.9 else {"operator": "drop"}
-    if d.kind is not None and d.kind in DEFAULT_POLICIES:
-        return dict(DEFAULT_POLICIES[d.kind])
-    if d.kind is None and d.free_text:
+    if d.kind is not None:
+        # One source of defaults for drafts and operators alike.
+        return default_policy(d.kind, d.column)
+    if d.free_text:
         return dict(SCAN_TEXT)
     return None
 

@@ -67,7 +67,9 @@ def test_draft_spec_is_valid_as_written(extract: Path, tmp_path: Path) -> None:
     assert spec.privacy.k_anonymity == 5 and "gender" in spec.privacy.quasi_identifiers
     text = out.read_text(encoding="utf-8")
     assert "待填写" in spec.title and "# TODO(reviewer)" in text
-    assert spec.field("householder").policy.params == {"keep_first": 1}  # type: ignore[union-attr]
+    # The operator's own default for names keeps the surname, compound surnames included.
+    householder = spec.field("householder").policy
+    assert householder is not None and householder.operator == "partial_mask" and householder.params == {}
     assert "张伟" not in text and CARD_62 not in text
 
 
