@@ -47,8 +47,9 @@ IO_STEPS = frozenset({"ingest", "release"})
 # Backoff between attempts (seconds); Prefect adds up to 50 % jitter so parallel runs spread out.
 RETRY_DELAYS: list[float] = [1.0, 4.0, 16.0]
 TRANSIENT: tuple[type[BaseException], ...] = (OSError, duckdb.IOException)
-# Datasets published at once by publish_all (each holds its own working database in memory).
-PARALLEL = int(os.environ.get("OPENDATA_PARALLEL", "0")) or min(4, os.cpu_count() or 1)
+# Datasets published at once by publish_all: each holds its own working database in memory (up to
+# OPENDATA_MEMORY_LIMIT, 1 GB by default), so the default stays small; OPENDATA_PARALLEL raises it.
+PARALLEL = int(os.environ.get("OPENDATA_PARALLEL", "0")) or min(2, os.cpu_count() or 1)
 TIMEZONE = "Asia/Shanghai"
 
 
@@ -201,11 +202,15 @@ def schedule_for(frequency: UpdateFrequency) -> Schedule | None:
     return Cron(cron, timezone=TIMEZONE) if cron else None
 
 
-def deployments(catalog: str | Path = "catalog_specs", home: str | None = None) -> list[RunnerDeployment]:
+def deployments(catalog: str | Path = "catalog_specs", home: str | None = None, *, by_module: bool = False) -> list[RunnerDeployment]:
     """One `publish-dataset` deployment per valid, publishable spec, scheduled by its update_frequency.
 
-    Invalid specs raise SpecError (fix them first: `opendata catalog validate`).
+    Invalid specs raise SpecError (fix them first: `opendata catalog validate`). `by_module` makes
+    the entrypoint `flows.publish_dataset` (the installed module) rather than this file's path, so
+    workers on other machines that have the package installed can run it.
     """
+    from prefect.deployments.runner import EntrypointType
+
     from pipelines.errors import SpecError
 
     todo, known = plan_all(Path(catalog))
@@ -226,16 +231,20 @@ def deployments(catalog: str | Path = "catalog_specs", home: str | None = None) 
                 parameters=parameters,
                 description=f"{spec.title} — {spec.provider.department}; 更新频度 {spec.update_frequency.label}",
                 tags=["publish", spec.update_frequency.value, spec.open_type.value],
+                entrypoint_type=EntrypointType.MODULE_PATH if by_module else EntrypointType.FILE_PATH,
             )
         )
     return out
 
 
-def lifecycle_deployments() -> list[RunnerDeployment]:
+def lifecycle_deployments(*, by_module: bool = False) -> list[RunnerDeployment]:
     """Unscheduled deployments the commission triggers from the UI: withdraw and republish."""
+    from prefect.deployments.runner import EntrypointType
+
+    kind = EntrypointType.MODULE_PATH if by_module else EntrypointType.FILE_PATH
     return [
-        withdraw_release.to_deployment(name="withdraw", tags=["lifecycle"]),
-        republish_dataset.to_deployment(name="republish", tags=["lifecycle"]),
+        withdraw_release.to_deployment(name="withdraw", tags=["lifecycle"], entrypoint_type=kind),
+        republish_dataset.to_deployment(name="republish", tags=["lifecycle"], entrypoint_type=kind),
     ]
 
 
@@ -246,19 +255,43 @@ def serve(catalog: str | Path = "catalog_specs", home: str | None = None) -> Non
     prefect_serve(*deployments(catalog, home), *lifecycle_deployments())
 
 
+def deploy_to_pool(pool: str, catalog: str | Path = "catalog_specs", home: str | None = None) -> list[str]:
+    """Register every deployment with the work pool `pool`; its workers run them. Returns their ids.
+
+    Workers must have this package installed and see the catalog and home at the same paths.
+    """
+    from prefect import deploy
+
+    ids = deploy(
+        *deployments(catalog, home, by_module=True), *lifecycle_deployments(by_module=True),
+        work_pool_name=pool, build=False, push=False, print_next_steps_message=False, ignore_warnings=True,
+    )
+    return [str(i) for i in ids]
+
+
+USAGE = """usage:
+  python flows.py serve [CATALOG] [--home DIR]        serve every deployment from this process
+  python flows.py deploy POOL [CATALOG] [--home DIR]  register them with a work pool for its workers
+  python flows.py SPEC [--home DIR]                   publish one spec once"""
+
+
 def main(argv: Sequence[str]) -> int:
-    """`python flows.py serve [CATALOG] [--home DIR]` or `python flows.py SPEC` (one publication)."""
+    """The command line of this file (see USAGE)."""
     args = list(argv)
     home = None
     if "--home" in args:
         i = args.index("--home")
         home = args[i + 1]
         del args[i : i + 2]
-    if args[:1] == ["serve"]:
+    if args[:1] == ["serve"] and len(args) <= 2:
         serve(args[1] if len(args) > 1 else "catalog_specs", home)
         return 0
-    if len(args) != 1:
-        print("usage: python flows.py serve [CATALOG] [--home DIR]  |  python flows.py SPEC [--home DIR]")
+    if args[:1] == ["deploy"] and len(args) in (2, 3):
+        for deployment_id in deploy_to_pool(args[1], args[2] if len(args) > 2 else "catalog_specs", home):
+            print(deployment_id)
+        return 0
+    if len(args) != 1 or args[0] in ("serve", "deploy", "-h", "--help"):
+        print(USAGE)
         return 1
     try:
         print(publish_dataset(args[0], None, home))

@@ -62,24 +62,32 @@ def test_parallel_prefect_cli_publications_use_private_quiet_apis(tmp_path: Path
     assert list((tmp_path / "tmp").glob("opendata-prefect-*")) == [], "the private APIs' folders are gone"
 
 
-def test_prefect_cli_reports_data_and_gate_problems_without_traceback(tmp_path: Path, prefect_env_vars: dict[str, str]) -> None:
-    broken = stops_dataset(tmp_path / "dept", "stops-broken")
+def test_data_and_gate_problems_are_reported_without_traceback(tmp_path: Path, prefect_env_vars: dict[str, str]) -> None:
+    """Bad data and a closed gate, with either engine: a message and an exit code, never a traceback."""
+    catalog = tmp_path / "work" / "catalog_specs"
+    stops_dataset(catalog, "stops-good")
+    broken = stops_dataset(catalog, "stops-broken")
     broken.write_text(broken.read_text(encoding="utf-8").replace("source_column: 站点名称", "source_column: 站名"), encoding="utf-8")
-    small = stops_dataset(tmp_path / "dept", "stops-small", rows=3)
+    small = stops_dataset(catalog, "stops-small", rows=3)
     small.write_text(small.read_text(encoding="utf-8") + "quality:\n  min_rows: 100\n", encoding="utf-8")
-    cases = [(spec, code, prefix, engine) for spec, code, prefix in ((broken, 1, "error:"), (small, 2, "blocked:")) for engine in ("prefect", "plain")]
-    running = [
-        subprocess.Popen(
-            [sys.executable, "-m", "pipelines.cli.main", "publish", str(spec), "--home", str(tmp_path / "home")],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env={**prefect_env_vars, "OPENDATA_ENGINE": engine},
-        )
-        for spec, _, _, engine in cases
-    ]
-    for (spec, code, prefix, engine), process in zip(cases, running):
-        out, err = process.communicate(timeout=300)
-        assert process.returncode == code, (spec.name, engine, err)
-        assert err.startswith(prefix), (spec.name, engine, err)
-        assert "Traceback" not in err + out and "╭" not in err, (spec.name, engine, err)
+    home = str(tmp_path / "home")
+
+    # Through Prefect: every dataset in one `publish --all` (one private API for all three).
+    done = subprocess.run(
+        [sys.executable, "-m", "pipelines.cli.main", "publish", "--all", "--home", home],
+        capture_output=True, text=True, cwd=catalog.parent, env=prefect_env_vars, timeout=300,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stdout.splitlines()[0].startswith("published stops-good")
+    heads = sorted(line for line in done.stderr.splitlines() if not line.startswith(" "))
+    assert [h.split(":")[0] for h in heads] == ["blocked stops-small", "error stops-broken"], done.stderr
+    assert "站名" in done.stderr and "Traceback" not in done.stderr + done.stdout and "╭" not in done.stderr
+
+    # Without Prefect, one spec at a time.
+    for spec, code, prefix in ((broken, 1, "error: "), (small, 2, "blocked: ")):
+        one = _cli("publish", str(spec), "--home", home, env={**prefect_env_vars, "OPENDATA_ENGINE": "plain"})
+        assert one.returncode == code and one.stderr.startswith(prefix), one.stderr
+        assert "Traceback" not in one.stderr and "╭" not in one.stderr
 
 
 def test_configured_api_url_is_read_from_environment_profile_and_toml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -97,3 +105,12 @@ def test_configured_api_url_is_read_from_environment_profile_and_toml(tmp_path: 
     assert prefect_env._toml_api_url(tmp_path) == "http://toml.example/api"
     monkeypatch.setenv("PREFECT_API_URL", "http://env.example/api")
     assert prefect_env.configured_api_url() == "http://env.example/api"
+
+
+def test_prefect_that_cannot_start_falls_back_to_plain(tmp_path: Path, prefect_env_vars: dict[str, str]) -> None:
+    env = {**prefect_env_vars, "OPENDATA_PREFECT_START_TIMEOUT": "0"}
+    done = _cli("publish", str(stops_dataset(tmp_path / "dept")), "--home", str(tmp_path / "home"), env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.startswith("warning: the local Prefect API did not start") and "OPENDATA_ENGINE=plain" in done.stderr
+    assert provenance(Path(done.stdout.strip().splitlines()[-1]))["flow_run_id"] is None
+    assert list((tmp_path / "tmp").glob("opendata-prefect-*")) == []

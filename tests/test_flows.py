@@ -242,3 +242,29 @@ def test_deployments_refuse_an_invalid_catalog(tmp_path: Path) -> None:
     with pytest.raises(SpecError) as caught:
         flows.deployments(tmp_path / "catalog")
     assert "stops-bad.yaml" in caught.value.render()
+
+
+def test_deployments_register_with_a_work_pool(prefect_api: None, tmp_path: Path) -> None:
+    """`python flows.py deploy POOL`: scheduled deployments a pool's workers pick up."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.actions import WorkPoolCreate
+
+    async def make_pool() -> None:
+        async with get_client() as client:
+            await client.create_work_pool(WorkPoolCreate(name="opendata-test", type="process"), overwrite=True)
+
+    asyncio.run(make_pool())
+    catalog = tmp_path / "catalog"
+    stops_dataset(catalog, "stops-weekly", frequency="weekly")
+    ids = flows.deploy_to_pool("opendata-test", catalog, str(tmp_path / "home"))
+
+    async def read() -> list[Any]:
+        async with get_client() as client:
+            return [await client.read_deployment(UUID(i)) for i in ids]
+
+    found = {d.name: d for d in asyncio.run(read())}
+    assert sorted(found) == ["republish", "stops-weekly", "withdraw"]
+    weekly = found["stops-weekly"]
+    assert weekly.work_pool_name == "opendata-test" and weekly.entrypoint == "flows.publish_dataset"
+    assert [s.schedule.cron for s in weekly.schedules] == ["0 2 * * 1"] and weekly.schedules[0].schedule.timezone == "Asia/Shanghai"
+    assert weekly.parameters["spec_path"] == str((catalog / "stops-weekly.yaml").resolve())

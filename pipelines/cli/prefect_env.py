@@ -51,7 +51,8 @@ _PRIVATE = {
     "PREFECT_RESULTS_PERSIST_BY_DEFAULT": "false",  # no task or flow result ever written to disk
     "PREFECT_TASKS_DEFAULT_PERSIST_RESULT": "false",
 }
-READY_TIMEOUT_S = 60.0
+# How long a CLI run waits for its private API before publishing without Prefect.
+READY_TIMEOUT_S = float(os.environ.get("OPENDATA_PREFECT_START_TIMEOUT", "60"))
 
 
 class PrefectUnavailable(RuntimeError):
@@ -208,12 +209,14 @@ class LocalApi:
         self.log_path = self.workdir / "server.log"
         self.process: subprocess.Popen[bytes] | None = None
         self.url = ""
+        self.template: Path | None = None
+        self.process_exit: int | None = None
         self._ready = False
 
     def start(self) -> LocalApi:
         """Launch the server (returns at once) and point this process's Prefect at it."""
         db = self.workdir / "prefect.db"
-        template = template_database()
+        template = self.template = template_database()
         if template is not None:
             shutil.copyfile(template, db)
         # The listening socket is bound here and handed over, so there is no race for a free port.
@@ -236,13 +239,14 @@ class LocalApi:
         atexit.register(self.stop)
         return self
 
-    def wait_ready(self, timeout_s: float = READY_TIMEOUT_S) -> None:
+    def wait_ready(self, timeout_s: float | None = None) -> None:
         """Block until the server answers its health check; raise PrefectUnavailable if it cannot."""
         if self._ready:
             return
-        deadline = time.monotonic() + timeout_s
+        deadline = time.monotonic() + (READY_TIMEOUT_S if timeout_s is None else timeout_s)
         while time.monotonic() < deadline:
             if self.process is None or self.process.poll() is not None:
+                self.process_exit = self.process.returncode if self.process else -1
                 break
             try:
                 with urllib.request.urlopen(f"{self.url}/health", timeout=2) as response:
@@ -254,6 +258,9 @@ class LocalApi:
             time.sleep(0.05)
         kept = self._keep_log()
         self.stop()
+        if self.template is not None and self.process_exit is not None:
+            # The server died, perhaps on a damaged template: drop it, the next run builds a fresh one.
+            self.template.unlink(missing_ok=True)
         raise PrefectUnavailable(f"the local Prefect API did not start; its log is {kept}")
 
     def _keep_log(self) -> Path:
@@ -281,7 +288,7 @@ class LocalApi:
 class _NoApi:
     """Stands in for LocalApi when a Prefect server is already configured."""
 
-    def wait_ready(self, timeout_s: float = READY_TIMEOUT_S) -> None:
+    def wait_ready(self, timeout_s: float | None = None) -> None:
         """Nothing to wait for."""
 
 
@@ -295,6 +302,8 @@ def prefect_api() -> LocalApi | _NoApi:
         api.wait_ready()
     """
     quiet_prefect()
-    if configured_api_url():
+    if "prefect.settings" in sys.modules or configured_api_url():
+        # Prefect already loaded has read its settings for good (a server, a test harness, or its
+        # own temporary server): too late, and no need, to point it elsewhere.
         return _NoApi()
     return LocalApi().start()

@@ -54,7 +54,9 @@ _SCHEMA = [
     )""",
 ]
 
-_LOCK_MARKERS = ("lock", "Conflicting lock", "could not set lock", "being used by another process")
+# What DuckDB says when another process holds the file (Linux/macOS, then Windows). Matched
+# narrowly: a plain "lock" would also match e.g. "could not read block", which waiting cannot cure.
+_LOCK_MARKERS = ("could not set lock", "conflicting lock", "being used by another process")
 
 
 def _is_lock_error(exc: Exception) -> bool:
