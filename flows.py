@@ -302,4 +302,8 @@ def main(argv: Sequence[str]) -> int:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main(sys.argv[1:]))
+    # Run through the importable module, not `__main__`: deployments record where their flow
+    # lives, and a worker must find it as `flows.publish_dataset`.
+    import flows as module
+
+    sys.exit(module.main(sys.argv[1:]))

@@ -22,6 +22,7 @@ Nothing here imports Prefect: `opendata --help` must stay fast.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import logging
 import os
 import shutil
@@ -263,6 +264,17 @@ class LocalApi:
             self.template.unlink(missing_ok=True)
         raise PrefectUnavailable(f"the local Prefect API did not start; its log is {kept}")
 
+    def run_context(self) -> contextlib.AbstractContextManager[object]:
+        """Settings for flow runs against this server: no heartbeats.
+
+        Heartbeats let a lasting server notice a crashed run; this one ends with the run. Without
+        them a flow run also ends at once, instead of waiting up to a second for the heartbeat
+        thread to wake.
+        """
+        from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+        return temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
+
     def _keep_log(self) -> Path:
         kept = cache_dir() / "prefect" / "last-failed-server.log"
         try:
@@ -291,6 +303,10 @@ class _NoApi:
     def wait_ready(self, timeout_s: float | None = None) -> None:
         """Nothing to wait for."""
 
+    def run_context(self) -> contextlib.AbstractContextManager[object]:
+        """Prefect's settings as they are."""
+        return contextlib.nullcontext()
+
 
 def prefect_api() -> LocalApi | _NoApi:
     """Prepare this process for Prefect; start a private API unless one is configured.
@@ -300,6 +316,8 @@ def prefect_api() -> LocalApi | _NoApi:
         api = prefect_api()
         from flows import publish_dataset  # imports while the server starts
         api.wait_ready()
+        with api.run_context():
+            publish_dataset(...)
     """
     quiet_prefect()
     if "prefect.settings" in sys.modules or configured_api_url():

@@ -10,10 +10,13 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipelines.errors import SpecError
 from pipelines.home import Home
+
+if TYPE_CHECKING:
+    from pipelines.cli.prefect_env import LocalApi, _NoApi
 
 
 def engine() -> str:
@@ -21,8 +24,8 @@ def engine() -> str:
     return os.environ.get("OPENDATA_ENGINE", "prefect")
 
 
-def _start_prefect() -> bool:
-    """Prepare Prefect for this process; False (with a warning) when its API cannot be started."""
+def _start_prefect() -> LocalApi | _NoApi | None:
+    """Prepare Prefect for this process; None (with a warning) when its API cannot be started."""
     from pipelines.cli.prefect_env import PrefectUnavailable, prefect_api
 
     api = prefect_api()
@@ -32,17 +35,19 @@ def _start_prefect() -> bool:
         api.wait_ready()
     except PrefectUnavailable as exc:
         print(f"warning: {exc}; publishing without Prefect (OPENDATA_ENGINE=plain)", file=sys.stderr)
-        return False
-    return True
+        return None
+    return api
 
 
 def publish_one(spec: Path, extract: Path | None, home: Path | None, *, replaces: str | None = None, actor: str = "cli") -> Path:
     """Publish through the configured engine; return the release folder."""
-    if engine() != "plain" and _start_prefect():
+    api = _start_prefect() if engine() != "plain" else None
+    if api is not None:
         from flows import publish_dataset
 
         home_dir = str(Home.resolve(home).root)
-        return Path(publish_dataset(str(spec), str(extract) if extract else None, home_dir, replaces, actor))
+        with api.run_context():
+            return Path(publish_dataset(str(spec), str(extract) if extract else None, home_dir, replaces, actor))
     from pipelines.publish import run_plain
 
     return run_plain(spec, extract, home, replaces=replaces, actor=actor)
@@ -68,10 +73,12 @@ def publish_all_command(home: Path | None, catalog: Path = Path("catalog_specs")
         details = [line.strip() for r in invalid for line in r["message"].splitlines()[1:]]
         raise SpecError("invalid catalog specs; fix them first (opendata catalog validate)", details=details)
     home_dir = str(Home.resolve(home).root)
-    if engine() != "plain" and _start_prefect():
+    api = _start_prefect() if engine() != "plain" else None
+    if api is not None:
         from flows import publish_all
 
-        results = publish_all(str(catalog), home_dir)
+        with api.run_context():
+            results = publish_all(str(catalog), home_dir)
     else:
         results = known + publish_each_plain(todo, home_dir)
     return report(results)
