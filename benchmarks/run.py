@@ -157,9 +157,37 @@ def run_project(extract: Extract, engine: str, scratch: Path, timeout: float) ->
         release = Path(run.stdout.strip().splitlines()[-1])
         result.extra = _release_facts(release)
         if result.extra.get("rows_published") is not None:
-            result.notes.append(f"{result.extra['rows_published']} rows published")
+            result.notes.append(f"{result.extra['rows_published']:,} rows published")
+    steps = step_seconds(home)
+    if steps:
+        result.extra["steps"] = steps
+        result.notes.append("steps (s): " + ", ".join(f"{name} {sec:.1f}" for name, sec in steps.items()))
     shutil.rmtree(home, ignore_errors=True)
     return result
+
+
+def step_seconds(home: Path) -> dict[str, float]:
+    """Seconds of each publication step, from the audit log the run wrote (best effort: {} if unreadable).
+
+    The publish step's own time is not logged (its entry is written while it runs); the rest of the
+    wall time is start-up, imports and, with Prefect, the flow machinery.
+    """
+    db = home / "opendata.duckdb"
+    if not db.is_file():
+        return {}
+    try:
+        import duckdb
+
+        con = duckdb.connect(str(db), read_only=True)
+        try:
+            rows = con.execute(
+                "SELECT event, TRY_CAST(json_extract_string(details, '$.seconds') AS DOUBLE) FROM audit_log ORDER BY seq"
+            ).fetchall()
+        finally:
+            con.close()
+    except Exception:  # noqa: BLE001 - the audit schema belongs to another package; the table does without
+        return {}
+    return {str(event): float(sec) for event, sec in rows if sec is not None}
 
 
 def _release_facts(release: Path) -> dict[str, Any]:

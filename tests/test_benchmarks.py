@@ -136,6 +136,8 @@ def test_runner_smoke(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert floor["exit_code"] == 0 and floor["seconds"] > 0
     # The publication either finishes or is stopped by a gate (exit 2): never a crash or a bad spec.
     assert project["exit_code"] in (0, 2), project["notes"]
+    if project["exit_code"] == 0:
+        assert {"ingest", "quality"} <= set(project["extra"]["steps"])  # step times read back from the audit log
     text = (out / "results.md").read_text(encoding="utf-8")
     assert "| 2,000 | floor: DuckDB" in text and "opendata publish (plain)" in text
 
