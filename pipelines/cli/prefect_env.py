@@ -297,8 +297,8 @@ class LocalApi:
         shutil.rmtree(self.workdir, ignore_errors=True)
 
 
-class _NoApi:
-    """Stands in for LocalApi when a Prefect server is already configured."""
+class ConfiguredApi:
+    """The Prefect API configured for this process (PREFECT_API_URL, a profile, a test harness): used as is."""
 
     def wait_ready(self, timeout_s: float | None = None) -> None:
         """Nothing to wait for."""
@@ -308,7 +308,7 @@ class _NoApi:
         return contextlib.nullcontext()
 
 
-def prefect_api() -> LocalApi | _NoApi:
+def prefect_api() -> LocalApi | ConfiguredApi:
     """Prepare this process for Prefect; start a private API unless one is configured.
 
     Call it before importing Prefect, then `wait_ready()` before the first flow runs, e.g.::
@@ -323,5 +323,5 @@ def prefect_api() -> LocalApi | _NoApi:
     if "prefect.settings" in sys.modules or configured_api_url():
         # Prefect already loaded has read its settings for good (a server, a test harness, or its
         # own temporary server): too late, and no need, to point it elsewhere.
-        return _NoApi()
+        return ConfiguredApi()
     return LocalApi().start()

@@ -16,7 +16,7 @@ from pipelines.errors import SpecError
 from pipelines.home import Home
 
 if TYPE_CHECKING:
-    from pipelines.cli.prefect_env import LocalApi, _NoApi
+    from pipelines.cli.prefect_env import ConfiguredApi, LocalApi
 
 
 def engine() -> str:
@@ -24,7 +24,7 @@ def engine() -> str:
     return os.environ.get("OPENDATA_ENGINE", "prefect")
 
 
-def _start_prefect() -> LocalApi | _NoApi | None:
+def _start_prefect() -> LocalApi | ConfiguredApi | None:
     """Prepare Prefect for this process; None (with a warning) when its API cannot be started."""
     from pipelines.cli.prefect_env import PrefectUnavailable, prefect_api
 

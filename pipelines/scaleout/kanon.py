@@ -12,13 +12,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
 from pipelines.context import ROW, PublishContext
 from pipelines.ingest.names import quote_ident
 from pipelines.spec.model import CatalogSpec
+
+if TYPE_CHECKING:
+    from desensitize.privacy.ladders import Ladder
 
 WHOLE = "_kanon_whole"
 
@@ -89,7 +92,7 @@ def plan_whole(
         con.execute(f"DROP TABLE IF EXISTS {WHOLE}")
 
 
-def ladders_for(spec: CatalogSpec, records: list[dict[str, Any]], qis: list[str]) -> list[Any]:
+def ladders_for(spec: CatalogSpec, records: list[dict[str, Any]], qis: list[str]) -> list[Ladder]:
     """The generalization ladder of each quasi-identifier, as the desensitize step builds them."""
     from desensitize.privacy.ladders import ladder_for
 
