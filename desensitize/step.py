@@ -62,7 +62,7 @@ def desensitize_step(ctx: PublishContext) -> None:
     ctx.masking.extend(records)
 
     ctx.privacy = {
-        **_k_anonymity(ctx, records),
+        **k_anonymity_report(ctx, records),
         "individual_level": False,
         "individual_columns": [],
         "detections": detections,
@@ -90,7 +90,7 @@ def _known_names(ctx: PublishContext, policies: list[ColumnPolicy], detected: di
     return [r[0] for r in ctx.con.execute(union).fetchall()]
 
 
-def _k_anonymity(ctx: PublishContext, records: list[dict[str, Any]]) -> dict[str, Any]:
+def k_anonymity_report(ctx: PublishContext, records: list[dict[str, Any]]) -> dict[str, Any]:
     """Run k-anonymity when the spec asks for it; mark generalized columns' new type in their records."""
     spec = ctx.spec
     k = spec.privacy.k_anonymity

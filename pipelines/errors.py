@@ -20,6 +20,11 @@ class OpendataError(Exception):
         self.message = message
         self.details = list(details)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keep `details` when an error crosses a process boundary (Dask workers, multiprocessing).
+        # Subclasses may take other constructor arguments, so rebuild without calling __init__.
+        return (_rebuild, (type(self), self.message, self.details, dict(self.__dict__)))
+
     def render(self) -> str:
         """The message and its detail lines, ready to print."""
         return "\n".join([self.message, *(f"  {d}" for d in self.details)])
@@ -41,3 +46,10 @@ class GateBlocked(OpendataError):
     """A quality or privacy gate refused publication; nothing was written."""
 
     exit_code = 2
+
+
+def _rebuild(cls: type[OpendataError], message: str, details: list[str], state: dict[str, object]) -> OpendataError:
+    error = cls.__new__(cls)
+    OpendataError.__init__(error, message, details=details)
+    error.__dict__.update(state)
+    return error

@@ -111,3 +111,16 @@ def test_committed_schema_matches_model() -> None:
 
     committed = json.loads((Path(__file__).parent.parent / "schemas" / "catalog_spec.schema.json").read_text(encoding="utf-8"))
     assert committed == spec_json_schema(), "run scripts/export_schema.py and commit schemas/catalog_spec.schema.json"
+
+
+def test_errors_keep_their_details_across_processes() -> None:
+    import pickle
+
+    from pipelines.errors import GateBlocked
+
+    again = pickle.loads(pickle.dumps(GateBlocked("blocked", details=["column phone: mobile_phone"])))
+    assert isinstance(again, GateBlocked) and again.exit_code == 2 and again.details == ["column phone: mobile_phone"]
+    from pipelines.publish import StepCrashed
+
+    crashed = pickle.loads(pickle.dumps(StepCrashed("ingest", "d", ValueError("x"))))
+    assert crashed.step == "ingest" and "ValueError" in crashed.message and crashed.details

@@ -49,8 +49,13 @@ def as_date(value: str, fmt: str | None = None) -> str:
 
 
 def as_number(value: str) -> str:
-    """SQL DOUBLE parsed from text, tolerating thousands separators and spaces; NULL if not a number."""
-    return f"TRY_CAST(replace(replace({value}, ',', ''), ' ', '') AS DOUBLE)"
+    """SQL DOUBLE parsed from text, tolerating thousands separators and spaces; NULL if not a number.
+
+    'NaN' and 'inf' parse as DOUBLE but are no amount anyone wrote: they are NULL too, so no band
+    or quantile is ever computed from them.
+    """
+    parsed = f"TRY_CAST(replace(replace({value}, ',', ''), ' ', '') AS DOUBLE)"
+    return f"(CASE WHEN isfinite({parsed}) THEN {parsed} END)"
 
 
 def number_text(x: str) -> str:

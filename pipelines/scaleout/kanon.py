@@ -59,7 +59,7 @@ def plan_whole(
     records) are marked with the levels reached, as a single-process run marks them. Raises
     GateBlocked when k cannot be met within max_suppression: the whole release is blocked.
     """
-    from desensitize.step import _k_anonymity  # the single-process search and report, reused as is
+    from desensitize.step import k_anonymity_report  # the single-process search and report, reused as is
 
     qis = present_quasi_identifiers(ctx.spec, columns)
     con = ctx.con
@@ -76,7 +76,7 @@ def plan_whole(
         con.execute(f"CREATE OR REPLACE TABLE {WHOLE} AS SELECT NULL::BIGINT AS {ROW}" + "".join(f", NULL::VARCHAR AS {quote_ident(c)}" for c in qis) + " LIMIT 0")
     whole = PublishContext(spec=ctx.spec, spec_path=ctx.spec_path, extract=ctx.extract, home=ctx.home, con=con, table=WHOLE)
     try:
-        report = _k_anonymity(whole, records)
+        report = k_anonymity_report(whole, records)
         report["rows_in"] = rows  # equal whenever classes were counted; the real count otherwise
         if not ctx.spec.privacy.k_anonymity or not qis:
             return None, report

@@ -21,7 +21,7 @@ from pipelines.scaleout.kanon import plan_whole
 from pipelines.scaleout.merge import merge_reports
 from pipelines.scaleout.partitions import gather, scratch_folder, write_partitions
 from pipelines.scaleout.safety import whole_table_policies
-from pipelines.scaleout.worker import DESENSITIZE, finish_partition, mask_partition, unwrap
+from pipelines.scaleout.worker import DESENSITIZE, finish_partition, mask_partition
 from pipelines.steps import PUBLISH_STEPS, record_refusal, resolve
 
 Mapper = Callable[[Callable[..., Any], list[dict[str, Any]]], list[Any]]
@@ -63,7 +63,7 @@ def desensitize_partitioned(ctx: PublishContext, partitions: int, mapper: Mapper
         parts = write_partitions(ctx.con, ctx.table, partitions, folder)
         common = {"spec": spec, "out_dir": str(folder)}
         calls = [{**common, "spec_path": str(ctx.spec_path), "home": str(ctx.home.root), "source": str(p), "index": i} for i, p in enumerate(parts)]
-        reports = [unwrap(r) for r in mapper(mask_partition, calls)]
+        reports = list(mapper(mask_partition, calls))
         merged = merge_reports(sorted(reports, key=lambda r: r["index"]))
         histograms = [Path(r["histogram"]) for r in reports if r["histogram"]]
         plan, report = plan_whole(ctx, merged.records, merged.columns, merged.rows_out, histograms, folder)
@@ -71,7 +71,7 @@ def desensitize_partitioned(ctx: PublishContext, partitions: int, mapper: Mapper
             finals = [Path(r["masked"]) for r in reports]
         else:
             calls = [{**common, "masked": r["masked"], "records": merged.records, "plan": plan.as_dict(), "index": r["index"]} for r in reports]
-            finals = [Path(unwrap(f)) for f in mapper(finish_partition, calls)]
+            finals = [Path(f) for f in mapper(finish_partition, calls)]
         gather(ctx.con, ctx.table, finals)
     ctx.masking.extend(merged.records)
     ctx.warnings += [w for w in merged.warnings if w not in ctx.warnings]

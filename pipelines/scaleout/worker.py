@@ -7,55 +7,18 @@ only as Parquet files in the private scratch folder.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
 from typing import Any
 
 from pipelines.context import ROW, PublishContext
-from pipelines.errors import GateBlocked, InputError, OpendataError, SpecError
 from pipelines.home import Home
 from pipelines.ingest.names import quote_ident
-from pipelines.publish import StepCrashed, run_guarded, working_database
+from pipelines.publish import run_guarded, working_database
 from pipelines.scaleout.kanon import apply_plan, present_quasi_identifiers, write_histogram
 from pipelines.spec.model import CatalogSpec
 from pipelines.steps import PUBLISH_STEPS
 
 DESENSITIZE = dict(PUBLISH_STEPS)["desensitize"]
-
-
-_ERRORS: dict[str, type[OpendataError]] = {
-    cls.__name__: cls for cls in (OpendataError, InputError, SpecError, GateBlocked, StepCrashed)
-}
-
-
-def portable(fn: Callable[..., Any]) -> Callable[..., dict[str, Any]]:
-    """Return `{"ok": result}` or `{"error": {...}}` for an OpendataError, whatever carries it back.
-
-    Our errors take keyword details that pickling drops; as a plain dict the refusal reaches the
-    coordinator whole (message and details, which hold no values), and `unwrap` raises it there.
-    """
-
-    @wraps(fn)
-    def wrapper(**kwargs: Any) -> dict[str, Any]:
-        try:
-            return {"ok": fn(**kwargs)}
-        except OpendataError as exc:
-            return {"error": {"type": type(exc).__name__, "message": exc.message, "details": exc.details, "exit_code": exc.exit_code}}
-
-    return wrapper
-
-
-def unwrap(result: dict[str, Any]) -> Any:
-    """The result of a `portable` call, or its OpendataError raised again."""
-    if "error" in result:
-        e = result["error"]
-        cls = _ERRORS.get(e["type"], OpendataError)
-        error = cls.__new__(cls)
-        OpendataError.__init__(error, e["message"], details=e["details"])
-        error.exit_code = e["exit_code"]
-        raise error
-    return result["ok"]
 
 
 def spec_from(data: dict[str, Any]) -> CatalogSpec:
@@ -68,7 +31,6 @@ def _without_k_anonymity(spec: CatalogSpec) -> CatalogSpec:
     return spec.model_copy(update={"privacy": spec.privacy.model_copy(update={"k_anonymity": None})})
 
 
-@portable
 def mask_partition(spec: dict[str, Any], spec_path: str, home: str, source: str, out_dir: str, index: int) -> dict[str, Any]:
     """Pass 1: run the desensitize step on one partition; write the masked rows and the class histogram."""
     full = spec_from(spec)
@@ -103,7 +65,6 @@ def mask_partition(spec: dict[str, Any], spec_path: str, home: str, source: str,
         con.close()
 
 
-@portable
 def finish_partition(spec: dict[str, Any], masked: str, records: list[dict[str, Any]], plan: dict[str, Any], out_dir: str, index: int) -> str:
     """Pass 2: generalize to the planned levels and drop the rows of classes below k; return the file."""
     con = working_database()
