@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
+
+from pipelines.spec.model import regex_compiles
 
 from desensitize.operators.base import ColumnInput, ColumnPlan, MaskEnv, Operator, OperatorParams, ident, literal
 
@@ -22,15 +23,7 @@ class SuppressParams(OperatorParams):
     pattern: str | None = Field(None, min_length=1, description="For when: matches (RE2 syntax, searched anywhere in the value).")
     min_count: int | None = Field(None, ge=2, description="For when: rare.")
 
-    @field_validator("pattern")
-    @classmethod
-    def _compiles(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise ValueError(f"pattern does not compile: {exc}") from None
-        return value
+    _compiles = field_validator("pattern")(lambda cls, value: regex_compiles(value))
 
     @model_validator(mode="after")
     def _needs_its_argument(self) -> SuppressParams:

@@ -28,6 +28,16 @@ ID_PATTERN = r"^[a-z][a-z0-9-]{2,63}$"
 NAME_PATTERN = r"^[a-z][a-z0-9_]{0,62}$"
 
 
+def regex_compiles(value: str | None) -> str | None:
+    """Pydantic check shared by every `pattern` parameter: the regular expression must compile."""
+    if value is not None:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"pattern does not compile: {exc}") from None
+    return value
+
+
 class _Model(BaseModel):
     # Unknown keys are errors: a misspelt `requird:` must not silently publish a null column.
     model_config = ConfigDict(extra="forbid", use_enum_values=False, populate_by_name=True)
@@ -104,15 +114,7 @@ class FieldSpec(_Model):
     policy: Policy | None = Field(None, description="Masking policy; required when `pii` is personal or secret.")
     quasi_identifier: bool = Field(False, description="Counts towards k-anonymity classes.")
 
-    @field_validator("pattern")
-    @classmethod
-    def _pattern_compiles(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise ValueError(f"pattern does not compile: {exc}") from None
-        return value
+    _pattern_compiles = field_validator("pattern")(lambda cls, value: regex_compiles(value))
 
     @model_validator(mode="after")
     def _pii_needs_policy(self) -> FieldSpec:
