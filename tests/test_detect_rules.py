@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from stdnum import luhn
+from stdnum.cn import ric, uscc
 
 from desensitize.detect import rules
 from desensitize.detect.columns import classify_column
@@ -79,7 +82,11 @@ CARD_VISA = make_card("411111", 16)
         (rules.plate_valid, "闽A·B1234", True),
         (rules.plate_valid, "闽I12345", False),
         (rules.plate_valid, "闽A1234", False),
-        (rules.plate_valid, "闽ABCDEF", False),
+        (rules.plate_valid, "闽ABCDEF", False),  # no digit at all: a word in capitals
+        (rules.plate_valid, "闽AWWX12", True),  # few digits, as the sample extracts write them
+        (rules.plate_valid, "闽A0QKF0", True),
+        (rules.plate_valid, "闽AF26895", True),  # new-energy, 6 characters
+        (rules.plate_valid, "闽A1234567", False),
         (rules.passport_valid, "E12345678", True),
         (rules.passport_valid, "EA1234567", True),
         (rules.passport_valid, "G12345678", True),
@@ -94,6 +101,26 @@ CARD_VISA = make_card("411111", 16)
 )
 def test_identifier_rules(check: object, value: str, expected: bool) -> None:
     assert check(value) is expected  # type: ignore[operator]
+
+
+_DIGITS = st.text("0123456789", min_size=1, max_size=22)
+_USCC = st.builds(
+    lambda head, body: head + body,
+    st.text("0123456789", min_size=8, max_size=8),
+    st.text("0123456789ABCDEFGHJKLMNPQRTUWXYIOSVZ", min_size=10, max_size=10),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_DIGITS, st.text("0123456789", min_size=17, max_size=17), _USCC)
+def test_fast_checksums_agree_with_python_stdnum(digits: str, first17: str, code: str) -> None:
+    """rules.py computes the checksums over bytes for speed; python-stdnum is the reference."""
+    assert rules.luhn_valid(digits) is luhn.is_valid(digits)
+    assert rules.resident_id_check(first17) == ric.calc_check_digit(first17 + "0")
+    assert rules.uscc_valid(code) is uscc.is_valid(code)
+    if all(c in "0123456789ABCDEFGHJKLMNPQRTUWXY" for c in code[:17]):
+        valid = code[:17] + uscc.calc_check_digit(code[:17] + "0")
+        assert rules.uscc_valid(valid) and uscc.is_valid(valid)
 
 
 def _col(kind: K, values: list[str], header: str = "字段") -> tuple[str, list[str], K | None]:
