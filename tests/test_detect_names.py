@@ -7,7 +7,7 @@ from importlib import resources
 
 import pytest
 
-from desensitize.detect.names import NameRules
+from desensitize.detect.names import NameRules, ambiguous_surnames, surnames
 from desensitize.detect.text import TextDetector
 from pipelines.vocab import FindingKind as K
 
@@ -38,17 +38,19 @@ def test_set_is_large_and_has_a_heldout_part(labelled: dict) -> None:
 
 
 def test_names_on_tune_split_reach_target(labelled: dict) -> None:
+    """Measured (round 2, 898 sentences): P 0.999, R 0.991 (strict spans)."""
     detector = TextDetector(known_names=labelled["known_names"], kinds={K.PERSON_NAME})
     precision, recall = _score(detector, [s for s in labelled["sentences"] if s["split"] == "tune"])
-    assert recall >= 0.90 and precision >= 0.60
+    assert recall >= 0.97 and precision >= 0.97
 
 
 def test_names_on_heldout_sentences(labelled: dict) -> None:
-    """Held-out templates were never tuned on. Measured: P 0.917, R 0.833 (strict spans); the floor
-    guards against regressions (the issue's R 0.90 target is met on the tune split only)."""
+    """Held-out templates were never tuned on. Measured: round 1 P 0.917, R 0.833; round 2 P 0.894,
+    R 0.894 (strict spans; 0.939 / 0.939 counting overlaps). The floor guards against regressions
+    (the issue's R 0.90 target is not reached on held-out sentences under strict spans)."""
     detector = TextDetector(known_names=labelled["known_names"], kinds={K.PERSON_NAME})
     precision, recall = _score(detector, [s for s in labelled["sentences"] if s["split"] == "heldout"])
-    assert precision >= 0.85 and recall >= 0.80
+    assert precision >= 0.85 and recall >= 0.85
 
 
 @pytest.mark.parametrize(
@@ -61,6 +63,23 @@ def test_names_on_heldout_sentences(labelled: dict) -> None:
         ("王庄村委会组织村民白天清理河道。", []),
         ("黄金价格走高，金额较大的交易需实名登记。", []),
         ("各乡镇要高度重视防汛工作，及时维修堤坝。", []),
+        # Round 2: the remark templates of the sample extracts (scripts/generate_sample_data.py).
+        ("家庭成员翁敏身份证350102199001011234变更", ["翁敏"]),
+        ("家庭成员杨婷婷身份证350102199001011234变更", ["杨婷婷"]),
+        ("社区网格员念柳入户核查，联系电话0591-37643843", ["念柳"]),  # 念: a Fuzhou surname
+        ("委托何明代为领取保障金", ["何明"]),  # 何明|代为, though 明代 is a word
+        ("经核查，户主张兰英名下登记车辆闽A1V848已报废注销", ["张兰英"]),  # not 张兰|英名
+        ("法定代表人何雷当场签收处罚决定书", ["何雷"]),
+        ("举报人念兵来电13507736695反映，经查属实", ["念兵"]),  # 经查属实: 查 is a surname, 属实 no name
+        ("其子严明在读，联系人江宁 15755115005", ["严明", "江宁"]),  # words, but after a role word and before 在/a number
+        ("村主任吴小燕带领村民发展特色种植", ["吴小燕"]),  # 村主|任… must not hide 主任|吴小燕
+        ("监管人员聂利、陈秀兰现场检查时发现过期食品。", ["聂利", "陈秀兰"]),  # not 员聂利
+        ("由于涂红拒不配合调查，案件移送公安机关处理。", ["涂红"]),
+        ("詹国平左腿骨折，需长期休养。", ["詹国平"]),  # any common word may follow a name that is no word
+        ("温泉公园白天免费开放。", []),  # 温泉 is a word (jieba tags it as a name too)
+        ("念及其家庭困难，依法从轻处罚。", []),
+        ("当事人已缴纳罚款，但未提交整改报告。", []),  # 但: a surname, but only after a role word
+        ("截至目前，已累计领取救助金三千元。", []),  # 救助|金三千: the verb is part of 救助金
     ],
 )
 def test_name_rules_examples(text: str, names: list[str]) -> None:
@@ -72,3 +91,25 @@ def test_known_names_find_names_without_context() -> None:
     rules = NameRules(known_names=["林晓峰", "张三丰"])
     found = {(s, e) for s, e, _, rule in rules.find("昨天林晓峰来过") if rule == "name_known"}
     assert found == {(2, 5)}
+
+
+def test_known_names_are_looked_up_at_every_position() -> None:
+    """A known name may begin inside another candidate (陈林晓峰) or end the text; a longer slice
+    past the end of the text is no match."""
+    rules = NameRules(known_names=["林晓峰", "陈林", "王秀英", "王秀英华", "x", "张", "Tom"])
+    assert rules.find_known("陈林晓峰到场") == [(0, 2), (1, 4)]
+    assert rules.find_known("今天见到王秀英") == [(4, 7)]
+    assert rules.find_known("王秀英华") == [(0, 4)]
+    assert NameRules().find_known("王秀英") == []
+
+
+def test_surname_list_is_broad() -> None:
+    single, compound = surnames()
+    assert len(single) >= 550 and len(compound) >= 60
+    assert {"念", "官", "练", "揭", "禤", "詹", "翁", "池"} <= single
+    assert {"欧阳", "司马", "上官", "诸葛"} <= set(compound)
+    # Surnames that are also frequent words count only with context (a role word, a cue).
+    assert {"但", "由", "来", "和", "有"} <= ambiguous_surnames() <= single
+    texts = ["，但未提交整改报告", "住户但明来电反映"]
+    found = TextDetector(kinds={K.PERSON_NAME}).find_many(texts)
+    assert [[t[s.start:s.end] for s in spans] for t, spans in zip(texts, found)] == [[], ["但明"]]

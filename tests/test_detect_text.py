@@ -8,6 +8,7 @@ import json
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from stdnum import luhn
 
 from desensitize.detect.recognizers import ChinesePatternRecognizer
 from desensitize.detect.text import TextDetector, detect_text_lines
@@ -20,6 +21,7 @@ from tests.test_detect_rules import (
     CARD_VISA,
     ID_LOWER_X,
     VALID_ID,
+    make_id,
 )
 
 
@@ -53,6 +55,12 @@ CASES = [
     ("车牌⟨闽A12345⟩的小车", K.LICENSE_PLATE),
     ("新能源车⟨闽AD12345⟩违停", K.LICENSE_PLATE),
     ("车牌闽I12345有误", None),
+    ("经核查，户主名下登记车辆⟨闽AWWX12⟩已报废注销", K.LICENSE_PLATE),  # two digits: base score, still a plate
+    ("扣押运输车辆⟨闽A0QKF0⟩，已依法返还", K.LICENSE_PLATE),
+    ("新能源车⟨闽AF26895⟩违停", K.LICENSE_PLATE),
+    ("车牌号码⟨闽ABCDEF⟩", K.LICENSE_PLATE),  # no digit: only with 车牌/车辆/号牌 before it
+    ("型号闽ABCDEF已停产", None),
+    ("编号X闽A12345作废", None),  # a letter right before: part of a longer code
     ("护照号码⟨E12345678⟩", K.PASSPORT),
     ("护照⟨EA1234567⟩", K.PASSPORT),
     ("出生于⟨1985年3月12日⟩", K.BIRTH_DATE),
@@ -81,6 +89,19 @@ def test_recognizer_table(detector: TextDetector, marked: str, kind: K | None) -
             assert found == [], [(s.kind, s.start, s.end) for s in found]
         else:
             assert [(s.kind, s.start, s.end) for s in found if s.kind is kind] == [(kind, *span)]  # type: ignore[misc]
+
+
+def test_id_that_also_passes_luhn_is_an_id(detector: TextDetector) -> None:
+    """An 18-digit resident ID with a valid check character and birth date is a resident_id, even when
+    it also passes Luhn (and would be a 18-digit card) or starts with 62 (Gansu, the UnionPay prefix)."""
+    ids = [make_id(f"{area}19{y:02d}0{m}1{d}{seq:03d}") for area in ("350102", "620102") for y in range(50, 99, 7)
+           for m in range(1, 10, 4) for d in range(0, 3) for seq in range(0, 40, 3)]
+    both = [i for i in ids if luhn.is_valid(i)]
+    assert len(both) > 50
+    texts = [f"家庭成员王伟身份证{i}变更" for i in both] + [f"{i}" for i in both] + [f"卡号{i}" for i in both[:5]]
+    for text, spans in zip(texts, detector.find_many(texts)):
+        assert [s.kind for s in spans if s.kind is not K.PERSON_NAME] == [K.RESIDENT_ID], text
+    assert [s.kind for s in detector.find(texts[0]) if s.kind is not K.PERSON_NAME] == [K.RESIDENT_ID]
 
 
 def test_checksum_failing_id_is_not_an_id(detector: TextDetector) -> None:
@@ -132,6 +153,9 @@ _FRAGMENTS = [
     "户主", "王秀英", "张伟", "，", "。", "电话", "13812345678", "0591-87654321", VALID_ID, BAD_CHECK_ID, CARD_62,
     CARD_62_NO_LUHN, "卡号", "住", "福州市鼓楼区五四路12号", "闽A12345", "E12345678", "wang@163.com", "因病", "于",
     "2023年", "出生于1990年1月2日", "高度", "黄金", "白天", "金额", " ", "a", "X", "订单号21381234567890",
+    # Round 2: plates with few digits, tokens the bulk path classifies by length or scans in a window.
+    "闽AWWX12", "车辆", "闽AF26895", "8613812345678", "+86 138 1234 5678", "转123", "-", "(0591)87654321",
+    "家庭成员", "网格员", "念柳", "代为", "名下", "当场", "、", "身份证",
 ]
 
 

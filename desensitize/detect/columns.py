@@ -19,7 +19,7 @@ import duckdb
 
 from desensitize.detect import rules
 from desensitize.detect.headers import HeaderMatch, is_free_text_header, match_header
-from desensitize.detect.names import PLACE_SUFFIX, surnames
+from desensitize.detect.names import PLACE_SUFFIX, ambiguous_surnames, surnames
 from pipelines.vocab import FindingKind as K
 
 STRONG, MEDIUM, WEAK = 0.5, 0.7, 1.01  # share of the sample a rule must match to decide the kind alone
@@ -33,7 +33,8 @@ def _name_shape(value: str) -> bool:
     if not _CJK.match(value) or value[-1] in PLACE_SUFFIX:
         return False
     single, compound = surnames()
-    return value[0] in single or value[:2] in compound
+    # Surnames that are also frequent words (但, 海, 原 …) would make 海鲜, 原价 look like names.
+    return (value[0] in single and value[0] not in ambiguous_surnames()) or value[:2] in compound
 
 
 def _card_shape(value: str) -> bool:

@@ -3,16 +3,33 @@
 How a name is found (the choice is measured by `scripts/eval_names.py` on `data/names_eval.json`):
 
 * **trigger rules**: a role or kinship word, then a surname and one or two given-name characters
-  (户主王秀英, 其子张伟, 委托代理人：欧阳明轩);
+  (户主王秀英, 其子张伟, 家庭成员翁敏, 委托代理人：欧阳明轩);
 * **cue rules**: a surname and given name followed by a word that only follows people
-  (王秀英表示, 张伟，男，, 李娜女士, 陈静于2023年, 林峰等3人);
+  (王秀英表示, 张伟，男，, 李娜女士, 陈静于2023年, 林峰等3人, 翁敏身份证…);
+* **boundary rule**: a name alone between clause boundaries or function words (对王伟作出…);
 * **lists**: a name found by a rule extends over 、/和/与/及 to the next surname + given name;
 * **known names**: exact occurrences of the names held in the extract's own name columns.
+
+Surnames (`data/surnames.txt`) are a broad list: the 百家姓, modern and regional surnames (念, 官, 练 …)
+and a section of surnames that are also very frequent words (但, 由, 来, 海 …). Those "ambiguous"
+surnames count after a role word, before a cue word and in lists, never for a bare name at a
+boundary or after a verb: there they are far more often the word than the surname.
 
 The end of a name is ambiguous in Chinese (户主王伟长期患病: 王伟 or 王伟长?). A given-name character
 never is a function word (的, 于, 在 …) or an address/organisation suffix (村, 区, 局 …); and when the
 last given-name character starts a common word with the character after it (长期, 电话), it is left out.
 Common words come from jieba's dictionary (shipped with jieba, no download).
+
+A bare name (no role word, no cue) must also be followed by what follows people: punctuation, 在/说/的 …,
+a verb, adverb or time word; or, when the name is no dictionary word and its given-name characters are
+common in names (`data/given_chars.txt`), any common word (王伟左腿骨折). Part-of-speech tags are jieba's.
+
+Speed (the bulk path runs the rules once over a million remarks joined by NUL): every regex starts with a
+character class so the regex engine skips to candidate characters. Role and verb triggers are found as
+"the last character of some trigger word, followed by a name", then checked against a Python set of the
+words (a 300-word alternation costs three times more to scan); known names are looked up in a Python set
+at each position where a known name's first character stands (a regex alternation of 20,000 names is
+tried branch by branch).
 
 jieba's part-of-speech tagger is kept as a measured alternative (`jieba_names`), not used by default:
 it costs about a millisecond per sentence and is far less precise (see the evaluation script).
@@ -21,7 +38,7 @@ it costs about a millisecond per sentence and is far less precise (see the evalu
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -41,68 +58,127 @@ TRIGGERS = (
     "民警 干部 网格员 社工 工作人员 执法人员 检查人员 审核人 审批人 复核人 登记人 填报人 记录人 调查人 证人 "
     "来电人 求助人 反映人 报案人 报警人 持卡人 开户人 户名 借款人 担保人 购房人 产权人 权利人 继承人 "
     "讲解员 志愿者 网友 市民朋友 居民朋友 小朋友 帮扶人 联络员 信息员 租客 房客 住户 商户 店主 摊主 船主 乘客 房主 屋主 "
-    "原告 被告 上诉人 被上诉人 申诉人 第三人 犯罪嫌疑人 被告人 罪犯 老板 店长 厨师 司机 保安 保姆 护工 作者 发明人"
+    "原告 被告 上诉人 被上诉人 申诉人 第三人 犯罪嫌疑人 被告人 罪犯 老板 店长 厨师 司机 保安 保姆 护工 作者 发明人 "
+    # Round 2: household members and relatives in allowance records, owners and inspectors in penalty records.
+    "家庭成员 成员 低保对象 供养对象 低保户 五保户 所有人 经营者 监管人员 稽查人员 核查人员 儿媳 女婿 儿媳妇 祖母 祖父 外孙 "
+    "外孙女 孙媳 侄子 侄女 叔叔 伯伯 舅舅 姑姑 姨妈 婶婶 姐夫 嫂子 弟媳 妹夫 公公 婆婆 岳父 岳母 继子 继女 养子 养女 "
+    "兄弟 姐妹 前妻 前夫 未婚妻 未婚夫 同居人 承包人 实际经营人 实际控制人 股东 合伙人 受托人 被委托人 "
+    # The titles of the cue list also stand before a name (副市长王伟, 校长李娜).
+    "市长 县长 区长 镇长 乡长 省长 部长 处长 厅长 主席 秘书长 校长 行长 社长 会长 理事长 人大代表 政协委员 承办人 "
+    "责任人 带队人员 值班人员 办案人员 主办人 协办人 接访人 信访人 上访人 来访人 申报人 纳税人 缴款人 收款人 付款人 "
+    "出资人 发起人 见证人 鉴定人 主持人 被执行人 申请执行人 义务人 收养人 被收养人 抚养人 赡养人 被监护人 受益人 "
+    "被保险人 投保人 参保人 病人 失主 事主 行为人 肇事者 肇事人 违章人 当班人员 户籍人"
 ).split()
 # Verbs whose object is often a person (判决王伟赔偿, 通知李娜到场). Weaker than a role word: the name
 # must not start a common word (要求严格 is not 严格).
 VERB_TRIGGERS = (
     "判决 判处 通知 告知 责令 约谈 联系 慰问 看望 探望 走访 帮助 委托 授权 任命 聘请 聘任 交到 交给 转交 送达 "
-    "劝导 批评 处罚 传唤 询问 讯问 拘留 逮捕 起诉 表扬 奖励 资助 照顾 陪同 采访 会见 找到 协助 督促"
+    "劝导 批评 处罚 传唤 询问 讯问 拘留 逮捕 起诉 表扬 奖励 资助 照顾 陪同 采访 会见 找到 协助 督促 "
+    "变更为 返还 退还 交由 移交 嫁给 收养 抚养 赡养 扶养 告诉 提醒 要求 约见 接待 答复 回复 指派 安排 "
+    # Round 2: verbs whose object is a person in allowance, penalty and court records.
+    "劝说 劝告 说服 教育 抓获 查获 查处 支持 帮扶 救助 安置 陪伴 照料 看护 接送 护送 转告 邀请 感谢 表彰 推荐 "
+    "提名 选举 免去 辞退 开除 解雇 录用 聘用 雇佣 雇用 收留 寻找 找回 通报 控告 赔偿 补偿 支付给 付给 借给 "
+    "租给 卖给 转让给 介绍给 汇给 转账给 委派 派遣 指定 认定 确认 核实 警告"
 ).split()
 # Words that only follow a person's name; the name is read backwards from the cue. Every branch starts
 # with a literal character so the regex engine can jump between candidates (see text.py on speed).
 CUES = (
     r"先生|女士|同志|老人|老师|师傅|医生|律师|书记|主任|局长|处长|科长|所长|站长|队长|院长|校长|村长|组长|"
-    r"县长|市长|镇长|区长|经理|董事长|总经理|夫妇|一家|家属|之子|之女|之妻|之夫|之父|之母|"
-    r"的(?:儿子|女儿|妻子|丈夫|父亲|母亲|家属)|等\d+人|等[一二三四五六七八九十两]+人|等人|"
+    r"县长|市长|镇长|区长|经理|董事长|总经理|夫妇|夫妻|一家|家属|之子|之女|之妻|之夫|之父|之母|"
+    r"的(?:儿子|女儿|妻子|丈夫|父亲|母亲|家属|配偶)|等\d+人|等[一二三四五六七八九十两]+人|等人|"
     r"，\s?[男女](?=[，,、）)\s]|性)|,\s?[男女](?=[，,、）)\s]|性)|（\s?[男女](?=[，,、）)\s]|性)|\(\s?[男女](?=[，,、）)\s]|性)|"
-    r"（身份证|\(身份证|，身份证|,身份证|（\d{2,3}岁|\(\d{2,3}岁|，\d{2,3}岁|,\d{2,3}岁|"
+    r"（身份证|\(身份证|，身份证|,身份证|身份证|（\d{2,3}岁|\(\d{2,3}岁|，\d{2,3}岁|,\d{2,3}岁|"
     r"表示|介绍|说|称|反映|投诉|举报|来电|报警|认为|指出|告诉|提出|承认|陈述|供述|辩称|签字|签名|签收|"
-    r"领取|患有|系[本该我]|于(?!是)|户(?=[，,。；;\s]|因|家)"
+    r"强调|坦言|透露|回忆|解释|否认|声称|交代|坦白|辩解|说明|感慨|笑称|直言|希望|请求|询问|咨询|"
+    r"领取|患有|代为|名下|亲自|当场|当面|本人|系[本该我]|于(?<![低高用位属由对关等至在处基鉴出终]于)(?!是)|户(?=[，,。；;\s]|因|家)|（电话|\(电话|电话(?<!联系电话)\d|手机\d|现年"
 )
+# Cues (their first two characters) that follow nothing but a person: a common word before one of these
+# may be a name (温和的妻子, 叶青女士).
+PERSON_CUES = frozenset("先生 女士 夫妇 夫妻 之子 之女 之妻 之夫 之父 之母 的儿 的女 的妻 的丈 的父 的母 的家 的配 ，男 ，女 （男 （女 身份 （身".split())
+# Words between a name and its cue (王伟当场签收, 李娜亲自领取): the name ends before them.
+ADVERBS = frozenset("当场 当面 亲自 本人 现场 已经 曾经 一直 多次 均已 自愿 主动 同意".split())
+# Words that start right after a name and whose first character could be read as a given-name character
+# (何明|代为 领取, 李成|名下 车辆): the name ends before them even when the longer reading is a word too.
+AFTER_NAME = frozenset("身份 代为 名下 当场 当面 亲自 本人 现场 同意 自愿 主动 签收 签字 来电 入户 一家 夫妇 夫妻".split())
 # Characters that never (or almost never) end or fill a given name: function words, verbs that
 # follow names, address and organisation suffixes, units. Keeps 王庄村 and 高新区 out.
 STOP_CHARS = set(
     "的了着过是在于与和及或并而但因由从自向对把被将已也都又还就才再很最所其之此该这那个些每各某等系均共约即则若如"
     "虽且不没无未非否有要会能可需须得地上下内外前后里间时年日号元万亿岁们者户村镇乡区县市省路街巷局院厅处科室"
     "委会部站队司厂店校馆组楼栋说称讲到去来给让叫请报诉反映患病死亡签收领办交提出入住租买卖借欠付缴营打某先女男"
-    "老妻夫父母儿同及等以为据按跟另仍现曾该本我你他她它啊吗呢吧人两"
+    "老妻夫父母儿同及等以为据按跟另仍现曾该本我你他她它啊吗呢吧人两退拒"
 )
 # Surname characters that are also prepositions or conjunctions: in "向王伟表示" the name is 王伟.
-FUNCTION_SURNAMES = set("向于和经从将对给让与同以为")
+FUNCTION_SURNAMES = set("向于和经从将对给让与同以为由")
+# Characters after which a word read as a name ends a name (c.isascii() also covers digits and "").
+_NAME_END = frozenset("（，。；：、 在因于\x00")
+# Parts of speech (jieba) of common words that are no name even right after a role word (村民|白天).
+_NOT_NAME_POS = ("t", "d", "p", "c", "r", "m", "q", "f", "s", "u", "v")
+# Parts of speech (jieba) of common words that are never a given name at a bare boundary (查|属实).
+_NOT_GIVEN_POS = ("v", "d", "a", "c", "p", "u", "r", "m", "q", "f")
 
 
 @lru_cache(maxsize=1)
-def surnames() -> tuple[frozenset[str], tuple[str, ...]]:
-    """(single-character surnames, compound surnames) from data/surnames.txt."""
+def _surname_sections() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     text = resources.files("desensitize.data").joinpath("surnames.txt").read_text(encoding="utf-8")
     single: set[str] = set()
     compound: list[str] = []
+    ambiguous: set[str] = set()
+    section = ""
     for line in text.splitlines():
         if line.startswith("#"):
+            section = line[1:].strip()
             continue
         for word in line.split():
-            (compound.append(word) if len(word) == 2 else single.add(word))
-    return frozenset(single), tuple(compound)
+            if len(word) == 2:
+                compound.append(word)
+            else:
+                single.add(word)
+                if section == "ambiguous":
+                    ambiguous.add(word)
+    return frozenset(single), tuple(dict.fromkeys(compound)), frozenset(ambiguous)
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> tuple[frozenset[str], frozenset[str]]:
-    """(frequent two-character words, all two- and three-character words) of jieba's dictionary,
-    leaving out the entries it tags as person names (nr…)."""
+def given_name_chars() -> frozenset[str]:
+    """Characters common in given names (data/given_chars.txt)."""
+    text = resources.files("desensitize.data").joinpath("given_chars.txt").read_text(encoding="utf-8")
+    return frozenset(c for line in text.splitlines() if not line.startswith("#") for c in line.split())
+
+
+def surnames() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(single-character surnames, compound surnames) from data/surnames.txt, the ambiguous ones included."""
+    single, compound, _ = _surname_sections()
+    return single, compound
+
+
+def ambiguous_surnames() -> frozenset[str]:
+    """Surnames that are also very frequent words (但, 由, 来 …): trusted only with context."""
+    return _surname_sections()[2]
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> tuple[frozenset[str], frozenset[str], dict[str, str], frozenset[str]]:
+    """(frequent two-character words, all two- and three-character words, part of speech of the frequent
+    ones) of jieba's dictionary, leaving out the entries it tags as person names (nr…); and all two-
+    and three-character words with those (温泉, 王府井 are tagged nr)."""
     import jieba
 
-    common: set[str] = set()
+    common: dict[str, str] = {}
     every: set[str] = set()
+    with_names: set[str] = set()
     with (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
-            if len(parts) != 3 or not 2 <= len(parts[0]) <= 3 or parts[2].startswith("nr"):
+            if len(parts) != 3 or not 2 <= len(parts[0]) <= 3:
+                continue
+            with_names.add(parts[0])
+            if parts[2].startswith("nr"):
                 continue
             every.add(parts[0])
             if len(parts[0]) == 2 and int(parts[1]) >= 50:
-                common.add(parts[0])
-    return frozenset(common), frozenset(every)
+                common[parts[0]] = parts[2]
+    return frozenset(common), frozenset(every), common, frozenset(with_names)
 
 
 def common_words() -> frozenset[str]:
@@ -129,11 +205,19 @@ def _class_without(chars: set[str]) -> str:
     return "[" + "".join(ranges) + "]"
 
 
-# A name at the start of a clause or right after one of these (对王伟作出…, 由王伟负责, 在王伟的帮助下)
-# is accepted without a role word when the character after it is a stop character or punctuation.
-LEFT_CHARS = r"，。；;：:、！!？?（(“\"\s\x00对请由经向把给让与和及同跟将被叫令据为是见找问帮替派约送了在"
-RIGHT_CHARS = r"，。；;：:、！!？?（(）)”\"\s\x00" + "在因于与和及是系为将已曾对向把被从自由等的家同所未不也都又还就才再今现本" \
+# A name at the start of a clause or right after one of these prepositions and function characters
+# (对王伟作出…, 由王伟负责, 以王伟的名义, 负责此事的王伟) is accepted without a role word when what
+# follows it is what follows a name (`NameRules._right_ok`).
+LEFT_CHARS = r"，。；;：:、！!？?（(“\"\s\x00对请由经向把给让与和及同跟将被叫令据为是见找问帮替派约送了在于以按依凭自从往朝比除随的"
+# Characters after which a bare name may end: punctuation and characters that follow people.
+RIGHT_CHARS = frozenset(
+    "，。；;：:、！!？?（(）)”\" \t\n\r\x00"
+    "在因于与和及是系为将已曾对向把被从自由等的家同所未不也都又还就才再今现本"
     "说称表讲到去来给让叫请报诉反患签收领办交提出入住租买卖借欠付缴经打一两二三夫妻父母儿女男老负作担带开获拒承主回申参组"
+)
+# Parts of speech (jieba) of a common word that may follow a bare name: verbs, adverbs, time words,
+# prepositions, conjunctions (王伟平时…, 李娜多次…, 张强携带…).
+_VERBAL_POS = ("v", "d", "t", "p", "c", "m")
 # Characters that end place and organisation names: 王庄村, 高新区 are not people.
 PLACE_SUFFIX = frozenset("村庄镇乡区县市省路街巷局院厅处科委会部站队司厂店校馆园场湖山河江桥岛湾港寺塔楼")
 
@@ -142,25 +226,38 @@ class NameRules:
     """The compiled name rules; one instance serves any number of texts."""
 
     def __init__(self, known_names: Iterable[str] = ()) -> None:
-        single, compound = surnames()
+        single, compound, ambiguous = _surname_sections()
         self.single = single
-        self.compound = compound
+        self.compound = frozenset(compound)
+        self.ambiguous = ambiguous
         self.words = common_words()
         self.dictionary = dictionary_words()
+        self.pos = _dictionary()[2]
+        self.all_words = _dictionary()[3]
+        self.given_chars = given_name_chars()
         given = _class_without(STOP_CHARS)
-        singles = "[" + "".join(sorted(single)) + "]"
-        surname = "(?:" + "|".join(compound) + "|" + singles + ")"
-        self.name_regex = f"{surname}{given}{{1,2}}"
-        # Triggers and cues are literal-first alternations (a trie for the long trigger list): the regex
-        # engine then skips to characters that can start one, which keeps the bulk path fast.
-        self.trigger = re.compile(f"{_trie_pattern(TRIGGERS)}[:：\\s]{{0,2}}(?P<n>{self.name_regex})")
-        self.verb_trigger = re.compile(f"{_trie_pattern(VERB_TRIGGERS)}了?(?P<n>{self.name_regex})")
+        compounds = "|".join(compound)
+        every = "[" + "".join(sorted(single)) + "]"
+        plain = "[" + "".join(sorted(single - ambiguous)) + "]"
+        # Compound surnames first: 欧阳明轩 is 欧阳 + 明轩, not 欧 + 阳明.
+        self.name_regex = f"(?:{compounds}|{every}){given}{{1,2}}"
+        plain_name = f"(?:{compounds}|{plain}){given}{{1,2}}"
+        # Role and verb triggers: the regex finds a trigger word's LAST character followed by a name (a
+        # character class first: the regex engine skips to candidates, and few of them are followed by a
+        # name); Python then checks that a trigger word ends there. A trie of 200 words costs 3x more.
+        self.triggers = frozenset(TRIGGERS)
+        self.trigger_lengths = tuple(sorted({len(w) for w in TRIGGERS}))  # short first: 户主, 其子 are common
+        # A copula may stand between the role and the name (法定代表人为王伟, 联系人是李娜).
+        self.trigger = re.compile(f"{_last_chars(TRIGGERS)}[:：\\s]{{0,2}}[为是]?(?P<n>{self.name_regex})")
+        self.verbs = frozenset(VERB_TRIGGERS)
+        self.verb_lengths = tuple(sorted({len(w) for w in VERB_TRIGGERS}))
+        self.verb_trigger = re.compile(f"{_last_chars(VERB_TRIGGERS)}了?(?P<n>{plain_name})")
         self.cue = re.compile(CUES)
         # A boundary candidate starts with its left neighbour (a character class first, for speed) or at
-        # the start of the text.
-        self.boundary = re.compile(f"[{LEFT_CHARS}](?P<n>{self.name_regex})(?=[{RIGHT_CHARS}]|$)")
+        # the start of the text; what follows it is checked in Python (`_right_ok`).
+        self.boundary = re.compile(f"[{LEFT_CHARS}](?P<n>{plain_name})")
         self.name_at = re.compile(self.name_regex)
-        self.known = _known_regex(known_names)
+        self.known, self.known_start, self.known_lengths, self.known_given = _known_index(known_names, single, compound)
 
     # -- helpers --------------------------------------------------------------------------------
 
@@ -168,9 +265,16 @@ class NameRules:
         return 2 if text[start:start + 2] in self.compound else 1
 
     def _shorten(self, text: str, start: int, end: int) -> int:
-        """Drop the last given-name character when it starts a common word with the next one (王伟|长期)."""
+        """Drop the last given-name character when it starts a common word with the next one (王伟|长期),
+        unless the name without it would be a word (高明|天 stays whole); a word that typically follows a
+        name (代为, 名下) or a known name as the shorter reading (李成|名下) decides for the shorter name;
+        such a word right after the whole name keeps it whole (张兰英|名下, not 张兰|英名)."""
         given = end - start - self._surname_len(text, start)
-        if given == 2 and text[end - 1:end + 1] in self.words and text[end - 2:end] not in self.words:
+        if given == 2 and text[end - 1:end + 1] in self.words and text[end:end + 2] not in AFTER_NAME and (
+            text[end - 2:end] not in self.words
+            or text[end - 1:end + 1] in AFTER_NAME
+            or text[start:end - 1] in self.known
+        ):
             return end - 1
         return end
 
@@ -181,9 +285,22 @@ class NameRules:
         return end
 
     def _plausible(self, text: str, start: int, end: int) -> bool:
-        """Reject a candidate whose surname and first given character form a common word (黄金, 高度)."""
+        """Reject a candidate whose surname and first given character form a common word (黄金, 高度),
+        unless it is a three-character name beginning with that word (黄山松, 黄金龙: `_word_prefixed`)."""
         s = self._surname_len(text, start)
-        return s == 2 or text[start:start + 2] not in self.words
+        return s == 2 or text[start:start + 2] not in self.words or self._word_prefixed(text, start, end)
+
+    def _word_prefixed(self, text: str, start: int, end: int) -> bool:
+        """A surname and two given-name characters whose first two characters form a word (黄山|松, 高山|青):
+        a name when the three are no word (黄金周 is), the given characters are common in given names,
+        and the last one does not start a word with the next character (安全|生产 is no name)."""
+        return (
+            end - start == 3
+            and self.given_chars.issuperset(text[start + 1:end])
+            and text[start:start + 2] not in self.compound
+            and text[start:end] not in self.all_words
+            and text[end - 1:end + 1] not in self.words
+        )
 
     def _glued_left(self, text: str, start: int, pos: int) -> bool:
         """及时维修: the surname character ends a common word with the character before it."""
@@ -193,11 +310,48 @@ class NameRules:
         """于白天, 向东部: a preposition that is also a surname, followed by a common word."""
         return text[start] in FUNCTION_SURNAMES and text[start + 1:start + 3] in self.words
 
+    def _word_after_role(self, text: str, start: int, end: int) -> bool:
+        """村民白天清理: after a role word, a common word is no name — unless it can be one (a noun or an
+        adjective, not a time word, adverb or verb) and either its given part is a given name of the
+        extract's own name column (网格员官兵入户: 官 + 兵) or what follows is what follows a name
+        (法定代表人方军当场签收, 其子严明，…)."""
+        word = text[start:end]
+        if word not in self.words:
+            return False
+        if self.pos.get(word, "").startswith(_NOT_NAME_POS):
+            return True
+        if word[self._surname_len(text, start):] in self.known_given:
+            return False
+        return not self._name_follows(text, end)
+
+    def _name_follows(self, text: str, end: int) -> bool:
+        """What follows reads as the end of a name: a word that follows names (名下, 代为, 当场 …), an
+        opening bracket, a comma, the end of the text, a number (联系人江宁138…), or 在/因/于."""
+        c = text[end:end + 1]
+        return c in _NAME_END or c.isascii() or text[end:end + 2] in AFTER_NAME
+
+    def _verbal_given(self, text: str, start: int, end: int) -> bool:
+        """经查属实: a two-character given part that is a verb, adverb, adjective … is no given name."""
+        given = text[start + self._surname_len(text, start):end]
+        return len(given) == 2 and self.pos.get(given, "n").startswith(_NOT_GIVEN_POS)
+
+    def _after_word(self, text: str, end: int, words: frozenset[str], lengths: tuple[int, ...]) -> bool:
+        """Whether one of `words` ends at `end`."""
+        return any(text[end - n:end] in words for n in lengths)
+
+    def _right_ok(self, text: str, end: int) -> bool:
+        """What follows a bare name: punctuation, a character that follows names (在, 说, 的 …), a word
+        that follows names (名下, 当场 …) or a common verb, adverb or time word (王伟平时, 李娜多次 …)."""
+        c = text[end:end + 1]
+        word = text[end:end + 2]
+        return c == "" or c in RIGHT_CHARS or word in AFTER_NAME or self.pos.get(word, "n").startswith(_VERBAL_POS)
+
     def _is_surname_at(self, text: str, i: int) -> bool:
         return text[i:i + 2] in self.compound or (i < len(text) and text[i] in self.single)
 
-    def _extend_list(self, text: str, start: int, end: int, pos: int, limit: int) -> Iterator[tuple[int, int]]:
+    def _extend_list(self, text: str, start: int, end: int, pos: int, limit: int) -> list[tuple[int, int]]:
         """Further names of a list around a found one: 王秀英、张伟和李娜 (both directions)."""
+        out: list[tuple[int, int]] = []
         e = end
         while e < limit and text[e] in "、和与及":
             m = self.name_at.match(text, e + 1, limit)
@@ -207,7 +361,7 @@ class NameRules:
             b = self._shorten(text, a, b)
             if not self._plausible(text, a, b) or text[b:b + 1] in PLACE_SUFFIX:
                 break
-            yield a, b
+            out.append((a, b))
             e = b
         s = start
         while s - 1 > pos and text[s - 1] in "、和与及":
@@ -219,100 +373,177 @@ class NameRules:
                 surname = self._surname_len(text, a)
                 if length - surname not in (1, 2):
                     continue
-                if length == 3 and surname == 1 and text[a] in FUNCTION_SURNAMES and self._is_surname_at(text, a + 1):
-                    continue
+                if length == 3 and surname == 1 and self._is_surname_at(text, a + 1) and (
+                    text[a] in FUNCTION_SURNAMES or text[a] in self.ambiguous or self._glued_left(text, a, pos)
+                ):
+                    continue  # 向王伟、…, 成员苗俊、…: the name starts at the second character
                 found = a
                 break
             if found is None or not self._plausible(text, found, s - 1):
                 break
-            yield found, s - 1
+            out.append((found, s - 1))
             s = found
+        return out
 
     def _add(self, out: list[tuple[int, int, float, str]], text: str, s: int, e: int, rule: str, pos: int, limit: int) -> None:
         out.append((s, e, NAME_SCORES[rule], rule))
-        out.extend((a, b, NAME_SCORES["name_list"], "name_list") for a, b in self._extend_list(text, s, e, pos, limit))
+        # Only a list separator right before or after the name can start a list: test it before the call.
+        if text[e:e + 1] in "、和与及" or text[s - 1:s] in "、和与及":
+            out.extend((a, b, NAME_SCORES["name_list"], "name_list") for a, b in self._extend_list(text, s, e, pos, limit))
 
     # -- finding --------------------------------------------------------------------------------
 
     def find(self, text: str) -> list[tuple[int, int, float, str]]:
-        """Names in `text` as (start, end, score, rule); may overlap, callers resolve.
+        """Names in `text` as (start, end, score, rule); may overlap, callers resolve."""
+        return [(s - 1, e - 1, score, rule) for s, e, score, rule in self.find_joined("\x00" + text)]
 
-        `text` may be many texts joined by NUL (the bulk path): every rule stops at NUL. A NUL is put
-        in front too, so a text's first character is handled the same whether it is alone or joined.
+    def find_joined(self, joined: str) -> list[tuple[int, int, float, str]]:
+        """Names in many texts joined by NUL, offsets into `joined`, which must start with a NUL.
+
+        Every rule stops at NUL, and the leading NUL makes a text's first character look the same
+        whether the text is alone or joined (the bulk path of text.py and `find` give equal results).
         """
-        return [(s - 1, e - 1, score, rule) for s, e, score, rule in self._find("\x00" + text, 1, len(text) + 1)]
+        return self._find(joined, 1, len(joined))
+
+    def find_known(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the known names alone in `text` (the evaluation script measures them on their own)."""
+        out: list[tuple[int, int, float, str]] = []
+        self._find_known("\x00" + text, 1, len(text) + 1, out)
+        return [(s - 1, e - 1) for s, e, _, rule in out if rule == "name_known"]
+
+    def _find_known(self, text: str, pos: int, limit: int, out: list[tuple[int, int, float, str]]) -> None:
+        if self.known_start is None:
+            return
+        known, lengths, add = self.known, self.known_lengths, self._add
+        for m in self.known_start.finditer(text, pos, limit):
+            p = m.start()
+            for length in lengths:
+                if p + length <= limit and text[p:p + length] in known:
+                    add(out, text, p, p + length, "name_known", pos, limit)
+                    break
 
     def _find(self, text: str, pos: int, limit: int) -> list[tuple[int, int, float, str]]:
         out: list[tuple[int, int, float, str]] = []
-        if self.known is not None:
-            for m in self.known.finditer(text, pos, limit):
-                self._add(out, text, m.start(), m.end(), "name_known", pos, limit)
-        for m in self.trigger.finditer(text, pos, limit):
-            s = m.start("n")
-            e = self._shorten(text, s, m.end("n"))
-            if self._function_word_start(text, s) or text[s:e] in self.words:  # 村民白天清理: 白天 is a word
+        add = self._add
+        self._find_known(text, pos, limit, out)
+        # Trigger hits are searched one after the other: a hit that is no trigger word (村主|任吴小燕) must
+        # not hide the real one inside it (村主任|吴小燕), so the search then resumes one character on.
+        triggers, trigger_lengths, search = self.triggers, self.trigger_lengths, self.trigger.search
+        at = pos
+        while (m := search(text, at, limit)) is not None:
+            at = m.start() + 1
+            if not self._after_word(text, at, triggers, trigger_lengths):
                 continue
-            self._add(out, text, s, e, "name_trigger", pos, limit)
-        for m in self.verb_trigger.finditer(text, pos, limit):
             s = m.start("n")
             e = self._shorten(text, s, m.end("n"))
-            if self._plausible(text, s, e) and not self._function_word_start(text, s) and text[s:e] not in self.dictionary:
-                self._add(out, text, s, e, "name_trigger", pos, limit)
+            if self._function_word_start(text, s) or self._word_after_role(text, s, e):
+                continue
+            add(out, text, s, e, "name_trigger", pos, limit)
+            at = e
+        verbs, verb_lengths, search = self.verbs, self.verb_lengths, self.verb_trigger.search
+        at = pos
+        while (m := search(text, at, limit)) is not None:
+            at = m.start() + 1
+            if not self._after_word(text, at, verbs, verb_lengths):
+                continue
+            s = m.start("n")
+            if text[at - 2:at + 1] in self.dictionary:  # 救助|金三千: the verb is part of a longer word (救助金)
+                continue
+            e = self._shorten(text, s, m.end("n"))
+            plain = self._plausible(text, s, e) and text[s:e] not in self.dictionary
+            # 委托江东代为领取: a word after a verb is a name only when a name's follower comes next.
+            if not self._function_word_start(text, s) and (
+                plain or (not self._word_after_role(text, s, e) and text[e:e + 2] in AFTER_NAME)
+            ):
+                add(out, text, s, e, "name_trigger", pos, limit)
+                at = e
+        name_at, stop = self.name_at, STOP_CHARS
         for m in self.cue.finditer(text, pos, limit):
             c = m.start()
+            if text[c - 2:c] in ADVERBS:  # 王伟当场签收: the name ends before the adverb
+                c -= 2
+            if text[c - 1] in stop or not "\u4e00" <= text[c - 1] <= "\u9fff":  # no name ends with 人, 的 …
+                continue
             for length in (4, 3, 2):  # the longest name that ends at the cue, as a left-to-right regex finds
                 s = c - length
-                if s >= pos and self.name_at.fullmatch(text, s, c):
+                if s >= pos and name_at.fullmatch(text, s, c):
                     break
             else:
                 continue
             if c - s == 3 and text[s] in FUNCTION_SURNAMES and text[s + 1] in self.single:
                 s += 1  # 向王伟表示: the name starts after the preposition
-            if self._plausible(text, s, c) and not self._glued_left(text, s, pos):
-                self._add(out, text, s, c, "name_cue", pos, limit)
-        for m in self.boundary.finditer(text, pos - 1, limit):
+            # A word may be a name before a cue that only follows people (温和的妻子, 叶青女士), unless it is a
+            # time word, adverb, verb … (夏天, 何方).
+            plausible = self._plausible(text, s, c) or (
+                m.group()[:2] in PERSON_CUES and not self.pos.get(text[s:c], "").startswith(_NOT_NAME_POS)
+            )
+            if plausible and not self._glued_left(text, s, pos) and not self._verbal_given(text, s, c):
+                add(out, text, s, c, "name_cue", pos, limit)
+        dictionary, words, search = self.dictionary, self.words, self.boundary.search
+        at = pos - 1
+        while (m := search(text, at, limit)) is not None:
+            at = m.start() + 1  # a rejected candidate (由|于涂红) must not hide the next one (于|涂红)
             s = m.start("n")
-            e = self._drop_home(text, s, self._shorten(text, s, m.end("n")))
+            if text[s:s + 2] in dictionary and not self._word_prefixed(text, s, m.end("n")):
+                continue  # 银行, 福州, 白天: most candidates end here
+            e = m.end("n")
+            # Where the name ends. What may follow a name (`_right_ok`: 在, 说, 表示, 已经 …) decides first:
+            # one given character less when that character starts a common word and the name may end
+            # before it (王伟|长期, 夏雷|作为), unless the longer reading may end too and its given name is a
+            # word (詹国平|平时). Failing that, any common word may follow (王伟|左腿骨折, 黄斌|证实) if the
+            # name is no word at all, not even one jieba tags as a person's (温泉, 王府井 are).
+            given2 = e - s - self._surname_len(text, s) == 2
+            starts_word = given2 and text[e - 1:e + 1] in words
+            long_ok = self._right_ok(text, e)
+            if starts_word and self._right_ok(text, e - 1) and (
+                not long_ok or text[e - 2:e] not in words or text[e - 1:e + 1] in AFTER_NAME
+            ):
+                e -= 1
+            elif not long_ok:
+                if starts_word and text[e - 2:e] not in words:
+                    e -= 1
+                given = text[s + self._surname_len(text, s):e]
+                if text[e:e + 2] not in words or text[s:e] in self.all_words or not self.given_chars.issuperset(given):
+                    continue
+            if text[s - 1] == "的" and text[s:e] in self.all_words:  # 的陈述, 的温泉: after 的, nouns abound
+                continue
+            e = self._drop_home(text, s, e)
             if (
-                self._plausible(text, s, e)
+                text[s:e] not in dictionary
+                and text[e:e + 1] not in PLACE_SUFFIX
+                and self._plausible(text, s, e)
                 and not self._function_word_start(text, s)
                 and not self._glued_left(text, s, pos)
-                and text[s:e] not in self.dictionary
-                and text[s:s + 2] not in self.dictionary
-                and text[e:e + 1] not in PLACE_SUFFIX
+                and not self._verbal_given(text, s, e)
             ):
-                self._add(out, text, s, e, "name_boundary", pos, limit)
+                add(out, text, s, e, "name_boundary", pos, limit)
+                at = e
         return out
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
-    """A regex alternation of `words` as a trie: each branch starts with a literal, shared prefixes once."""
-    trie: dict[str, dict] = {}
-    for w in words:
-        node = trie
-        for c in w:
-            node = node.setdefault(c, {})
-        node[""] = {}
-
-    def size(node: dict) -> int:
-        return sum(size(v) if k else 1 for k, v in node.items())
-
-    def build(node: dict) -> str:
-        # Most names first; a child branch before the end-of-word alternative (longest match first).
-        branches = sorted(((k, v) for k, v in node.items() if k), key=lambda kv: -size(kv[1]))
-        parts = [re.escape(k) + build(v) for k, v in branches]
-        if "" in node:
-            parts.append("")
-        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-
-    return build(trie)
+def _last_chars(words: Iterable[str]) -> str:
+    """A regex class of the last characters of `words`."""
+    return "[" + re.escape("".join(sorted({w[-1] for w in words}))) + "]"
 
 
-def _known_regex(names: Iterable[str]) -> re.Pattern[str] | None:
-    """One regex for the known names (a trie); only 2–6 Chinese characters count as a name."""
+def _known_index(
+    names: Iterable[str], single: frozenset[str], compound: tuple[str, ...]
+) -> tuple[frozenset[str], re.Pattern[str] | None, tuple[int, ...], frozenset[str]]:
+    """(the known names, a regex of their first characters, their lengths longest first, their given names).
+
+    Only 2–6 Chinese characters (and the · of minority names) count as a name. The regex matches a
+    known name's first character followed by a character of some known name, consuming one character,
+    so every start position is tried (a known name may begin inside another candidate: 陈林晓峰).
+    """
     clean = {n.strip() for n in names if n}
     clean = {n for n in clean if 2 <= len(n) <= 6 and all("\u4e00" <= c <= "\u9fff" or c == "·" for c in n)}
-    return re.compile(_trie_pattern(clean)) if clean else None
+    if not clean:
+        return frozenset(), None, (), frozenset()
+    first = "".join(sorted({n[0] for n in clean}))
+    rest = "".join(sorted({c for n in clean for c in n[1:]}))
+    regex = re.compile(f"[{re.escape(first)}](?=[{re.escape(rest)}])")
+    given = {n[2:] if n[:2] in compound else n[1:] for n in clean if n[0] in single or n[:2] in compound}
+    return frozenset(clean), regex, tuple(sorted({len(n) for n in clean}, reverse=True)), frozenset(given)
 
 
 def jieba_names(text: str, surname_filter: bool = False) -> list[tuple[int, int]]:

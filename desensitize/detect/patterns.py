@@ -7,18 +7,19 @@ texts at a time). A match is scored the same way on both paths by `score_match`:
 1. the regex finds a candidate (bounded by look-arounds: in Chinese text `\\b` never matches between
    a CJK character and a digit, so `电话13812345678转` needs `(?<![0-9A-Za-z])`/`(?![0-9A-Za-z])`);
 2. the validator says True (score 1.0), False (dropped) or None (keep the base score);
-3. context words just before the match raise the score (bank card: 卡号, 账号 …);
+3. a bonus from the value itself, and context words just before the match, raise (or lower) the score
+   (bank card: 62 prefix, 卡号, 账号 …; plate: 车辆, 车牌 …);
 4. `trim` removes a leading cue the regex needed for precision (住, 出生于) from the span.
 
 `trigger` is a cheap regex every match of the pattern contains: the bulk path scans all texts once
-for the union of the triggers and runs the full patterns only around what it finds.
+for the union of the triggers and runs a pattern only around its own trigger's hits.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from desensitize.detect import rules
@@ -43,7 +44,6 @@ class TextPattern:
     regex: str
     score: float  # base score of a match before validation and context
     trigger: str  # a regex every match contains (see module docstring)
-    family: str  # patterns of one family run together in the bulk path
     validate: Callable[[str], bool | None] = lambda _: None
     context: tuple[str, ...] = ()
     bonus: Callable[[str], float] = lambda _: 0.0  # extra score from the value itself (e.g. the 62 prefix)
@@ -59,6 +59,25 @@ class TextPattern:
     def compiled_trim(self) -> re.Pattern[str] | None:
         """The leading-cue regex, compiled."""
         return re.compile(self.trim) if self.trim else None
+
+    @cached_property
+    def compiled_trigger(self) -> re.Pattern[str]:
+        """The trigger regex, compiled."""
+        return re.compile(self.trigger, REGEX_FLAGS)
+
+    @cached_property
+    def trigger_starts(self) -> frozenset[str] | None:
+        """The characters a trigger match can start with; None when the trigger does not say."""
+        return _first_chars(self.trigger)
+
+    @cached_property
+    def widths(self) -> tuple[int, int]:
+        """Shortest and longest match, in characters (look-arounds take none)."""
+        try:
+            lo, hi = re._parser.parse(self.regex, REGEX_FLAGS).getwidth()  # type: ignore[attr-defined]
+        except Exception:  # a private module of the standard library: fall back to "any length"
+            return 0, 1 << 30
+        return int(lo), int(hi)
 
 
 def score_match(p: TextPattern, text: str, start: int, end: int, floor: int = 0) -> tuple[int, int, float] | None:
@@ -93,6 +112,44 @@ def finish_match(
     return (start, end, score) if end > start else None
 
 
+def _first_chars(regex: str) -> frozenset[str] | None:
+    """The characters a match of `regex` can start with, when it begins with literals, a class of them, or
+    an alternation of such branches; None otherwise (look-arounds, ranges, repeats that may be empty)."""
+    try:
+        parsed = re._parser.parse(regex, REGEX_FLAGS)  # type: ignore[attr-defined]
+        constants = re._constants  # type: ignore[attr-defined]
+    except Exception:  # a private module of the standard library: fall back to "any character"
+        return None
+
+    def first(items: list[tuple[object, object]]) -> set[str] | None:
+        if not items:
+            return None
+        op, arg = items[0]
+        if op is constants.LITERAL:
+            return {chr(arg)}  # type: ignore[arg-type]
+        if op is constants.IN:
+            chars: set[str] = set()
+            for kind, value in arg:  # type: ignore[attr-defined]
+                if kind is not constants.LITERAL:
+                    return None
+                chars.add(chr(value))
+            return chars
+        if op is constants.BRANCH:
+            out: set[str] = set()
+            for branch in arg[1]:  # type: ignore[index]
+                sub = first(list(branch))
+                if sub is None:
+                    return None
+                out |= sub
+            return out
+        if op is constants.SUBPATTERN:
+            return first(list(arg[-1]))  # type: ignore[index]
+        return None
+
+    found = first(list(parsed))
+    return frozenset(found) if found else None
+
+
 def _passed(check: Callable[[str], bool]) -> Callable[[str], bool | None]:
     """Validator that confirms (1.0) on success and only leaves the base score on failure."""
     return lambda value: True if check(value) else None
@@ -111,52 +168,59 @@ _DATE_TEXT = r"(?:19|20)\d{2}(?:年\d{1,2}月(?:\d{1,2}日)?|[-/.]\d{1,2}[-/.]\d
 
 PATTERNS: tuple[TextPattern, ...] = (
     TextPattern(
-        key="cn_email", kind=FindingKind.EMAIL, family="number", trigger="@", score=0.9,
+        key="cn_email", kind=FindingKind.EMAIL, trigger="@", score=0.9,
         regex=r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}\.){1,4}"
         r"[A-Za-z]{2,12}(?![A-Za-z0-9\-])",
         validate=lambda v: True if rules.email_valid(v) else False, max_length=200,
     ),
     TextPattern(
-        key="cn_resident_id", kind=FindingKind.RESIDENT_ID, family="number", trigger=DIGIT_TRIGGER, score=0.4,
+        key="cn_resident_id", kind=FindingKind.RESIDENT_ID, trigger=DIGIT_TRIGGER, score=0.4,
         regex=_NB + r"[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9Xx]" + _NA,
         validate=rules.resident_id_valid,
     ),
     TextPattern(
-        key="cn_credit_code", kind=FindingKind.COMPANY_CREDIT_CODE, family="number", trigger=DIGIT_TRIGGER,
+        key="cn_credit_code", kind=FindingKind.COMPANY_CREDIT_CODE, trigger=DIGIT_TRIGGER,
         score=0.4, regex=_NB + r"[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}" + _NA,
         validate=rules.uscc_valid,
     ),
     TextPattern(
-        key="cn_bank_card", kind=FindingKind.BANK_CARD, family="number", trigger=DIGIT_TRIGGER, score=0.3,
+        key="cn_bank_card", kind=FindingKind.BANK_CARD, trigger=DIGIT_TRIGGER, score=0.3,
         regex=_NB + r"(?:\d{16,19}|\d{4}(?:[ \-]\d{4}){3}(?:[ \-]?\d{1,3})?)" + _NA,
         # Luhn confirms; a 62 (UnionPay) prefix or 卡号/账号 before it makes an old non-Luhn card count.
         validate=_passed(rules.bank_card_valid), bonus=lambda v: 0.2 if rules.unionpay_prefix(v) else 0.0,
         context=("卡号", "账号", "银行卡", "账户", "帐号", "开户", "卡"),
     ),
     TextPattern(
-        key="cn_mobile", kind=FindingKind.MOBILE_PHONE, family="number", trigger=DIGIT_TRIGGER, score=0.4,
+        key="cn_mobile", kind=FindingKind.MOBILE_PHONE, trigger=DIGIT_TRIGGER, score=0.4,
         regex=r"(?<![0-9A-Za-z+])(?:(?:\+|00)?86[ \-]?)?1[3-9]\d(?:[ \-]?\d{4}){2}" + _NA,
         validate=rules.mobile_valid,
     ),
     TextPattern(
-        key="cn_landline", kind=FindingKind.LANDLINE_PHONE, family="number", trigger=DIGIT_TRIGGER, score=0.4,
+        key="cn_landline", kind=FindingKind.LANDLINE_PHONE, trigger=DIGIT_TRIGGER, score=0.4,
         regex=r"(?<![0-9A-Za-z(（])(?:[(（]0\d{2,3}[)）][ \-]?|0\d{2,3}[ \-]?)[2-9]\d{6,7}(?:(?:转|-)\d{1,5})?" + _NA,
         validate=rules.landline_valid,
     ),
     TextPattern(
-        key="cn_passport", kind=FindingKind.PASSPORT, family="number", trigger=DIGIT_TRIGGER, score=0.5,
+        key="cn_passport", kind=FindingKind.PASSPORT, trigger=DIGIT_TRIGGER, score=0.5,
         regex=_NB + r"(?:[EGDSP]\d{8}|E[A-HJ-NP-Z]\d{7})" + _NA, context=("护照",),
     ),
     TextPattern(
-        key="cn_license_plate", kind=FindingKind.LICENSE_PLATE, family="number",
+        key="cn_license_plate", kind=FindingKind.LICENSE_PLATE,
         # One literal-first branch per province: lets the regex engine skip to candidate characters.
-        trigger="|".join(f"{c}[A-HJ-NP-Z]" for c in rules.PLATE_PROVINCES), score=0.4,
-        regex=_PROVINCE + r"[A-HJ-NP-Z][·•]?(?:[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳]|[DF][A-HJ-NP-Z0-9]\d{4}|\d{5}[DF])"
-        + _NA,
-        validate=rules.plate_valid,
+        trigger="|".join(f"{c}[A-HJ-NP-Z]" for c in rules.PLATE_PROVINCES), score=0.5,
+        # GA 36: province, issuing-office letter, then 5 characters (6 for new-energy cars) or 4 and a
+        # 挂/学/警/港/澳 suffix; bounded by look-arounds like every identifier in Chinese text.
+        # The province class comes first (the look-behind after it checks the character before it), so
+        # the regex engine jumps to province characters.
+        regex=_PROVINCE + r"(?<![0-9A-Za-z].)[A-HJ-NP-Z][·•]?(?:[A-HJ-NP-Z0-9]{5,6}|[A-HJ-NP-Z0-9]{4}[挂学警港澳])" + _NA,
+        # Three digits or more confirm it; a serial with fewer digits (闽AWWX12) keeps the base score and
+        # counts with or without 车辆/车牌/号牌 before it; one without any digit needs those words.
+        validate=lambda v: None if rules.plate_shape(v) else False,
+        bonus=lambda v: 0.5 if rules.plate_digits(v) >= 3 else 0.0 if rules.plate_digits(v) else -0.2,
+        context=("车辆", "车牌", "号牌", "牌照", "车号", "机动车", "汽车", "货车", "轿车", "摩托车"),
     ),
     TextPattern(
-        key="cn_birth_date", kind=FindingKind.BIRTH_DATE, family="birth", score=0.9,
+        key="cn_birth_date", kind=FindingKind.BIRTH_DATE, score=0.9,
         trigger=r"出生|生于|生日|生人",
         regex=r"(?:出生(?:日期|年月)?|生于|生日)[:：为是]?" + _DATE_TEXT
         + "|" + _NB + r"(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?(?=出生|生人)",
@@ -164,7 +228,7 @@ PATTERNS: tuple[TextPattern, ...] = (
         trim=r"(?:出生(?:日期|年月)?|生于|生日)[:：为是]?",
     ),
     TextPattern(
-        key="cn_address", kind=FindingKind.ADDRESS, family="address", score=0.8,
+        key="cn_address", kind=FindingKind.ADDRESS, score=0.8,
         trigger=f"{_ADDRESS_CUE}|{_GAZETTEER}",
         regex=rf"(?:{_ADDRESS_CUE}|{_GAZETTEER})[\u4e00-\u9fff0-9A-Za-z\-#－]{{0,40}}(?:{_ADDRESS_FINAL})"
         r"(?:\d{1,5}(?:号楼|号|栋|幢|单元|室|层))*",
@@ -176,28 +240,3 @@ BY_KEY: dict[str, TextPattern] = {p.key: p for p in PATTERNS}
 # Priority when two findings tie on score and length: earlier in PATTERNS wins.
 PRIORITY: dict[str, int] = {p.key: i for i, p in enumerate(PATTERNS)}
 
-
-@dataclass
-class Family:
-    """Patterns scanned together in the bulk path: one alternation, then per-pattern fallback."""
-
-    name: str
-    patterns: list[TextPattern] = field(default_factory=list)
-
-    @cached_property
-    def combined(self) -> re.Pattern[str]:
-        """Alternation of the family's patterns, one named group each, in priority order."""
-        return re.compile("|".join(f"(?P<p{i}>{p.regex})" for i, p in enumerate(self.patterns)), REGEX_FLAGS)
-
-    @cached_property
-    def max_length(self) -> int:
-        """Longest match any pattern of the family can make."""
-        return max(p.max_length for p in self.patterns)
-
-
-def families(patterns: tuple[TextPattern, ...] = PATTERNS) -> dict[str, Family]:
-    """The patterns grouped by family, in priority order."""
-    out: dict[str, Family] = {}
-    for p in patterns:
-        out.setdefault(p.family, Family(p.family)).patterns.append(p)
-    return out
