@@ -6,6 +6,7 @@
 The set: hand-written templates of administrative prose (allowance remarks, penalty decisions,
 complaints, news) filled with faker zh_CN names and hand-written names (compound and regional
 surnames, names that are also words), plus hard negatives (王庄, 高度, 黄金, 白天, 金额, 方正集团 …).
+A placeholder may name its person ({N=黄河清}): such a template is written once, with that name.
 The "heldout" templates were written before any rule ran on them and are reported on their own.
 
 Scores are strict (a found span must equal a labelled name exactly) and lenient (a labelled name is
@@ -49,12 +50,17 @@ def build() -> None:
         if not line or line.startswith("#"):
             continue
         split, tid, template = line.split("\t")
-        fills = 1 if "{" not in template else (4 if split == "tune" else 3)
+        # A template whose every placeholder names its person ({N=黄河清}) is written once as it stands.
+        fixed = "{" in template and all(m.group(2) for m in re.finditer(r"\{([NK])(?:=([^}]+))?\}", template))
+        fills = 1 if "{" not in template or fixed else (4 if split == "tune" else 3)
         for k in range(fills):
             text, names, pos = "", [], 0
-            for m in re.finditer(r"\{([NK])\}", template):
+            for m in re.finditer(r"\{([NK])(?:=([^}]+))?\}", template):
                 text += template[pos:m.start()]
-                name = rng.choice(hand[split]) if rng.random() < 0.3 else fake.name()
+                if m.group(2):
+                    name = m.group(2)
+                else:
+                    name = rng.choice(hand[split]) if rng.random() < 0.3 else fake.name()
                 names.append([len(text), len(text) + len(name)])
                 if m.group(1) == "K":
                     known.add(name)
@@ -92,8 +98,7 @@ def methods(known: list[str]) -> dict[str, Callable[[list[str]], list[Spans]]]:
         return lambda texts: [fn(t) for t in texts]
 
     def known_spans(text: str) -> Spans:
-        assert known_only.known is not None
-        return [m.span() for m in known_only.known.finditer(text)]
+        return known_only.find_known(text)
 
     def spans_of(detector: TextDetector) -> Callable[[list[str]], list[Spans]]:
         return lambda texts: [[(s.start, s.end) for s in spans] for spans in detector.find_many(texts)]
