@@ -299,9 +299,11 @@ def targets(results: list[Result], engines: list[str]) -> str:
             out.append(f"- {engine}, {size:,} rows: {ratio_text} (target ≤ {FLOOR_TARGET:.0f}×){cpu_text}; "
                        f"peak {r.peak_mib:,.0f} MiB {rss_ok} (target ≤ 2 GiB); {r.seconds / size * 1e6:.1f} µs/row")  # type: ignore[operator]
         per_row = {s: mine[s].seconds / s for s in sizes if s >= 100_000 and s in mine and mine[s].ok}  # type: ignore[operator]
+        cpu_per_row = {s: (mine[s].cpu_seconds or 0) / s for s in per_row}
         if len(per_row) >= 2:
             lo, hi = min(per_row), max(per_row)
-            out.append(f"- {engine}: time per row at {hi:,} rows is {per_row[hi] / per_row[lo]:.2f}× that at {lo:,} rows (flat = 1.0)")
+            cpu = f", CPU time per row {cpu_per_row[hi] / cpu_per_row[lo]:.2f}×" if cpu_per_row[lo] else ""
+            out.append(f"- {engine}: time per row at {hi:,} rows is {per_row[hi] / per_row[lo]:.2f}× that at {lo:,} rows{cpu} (flat = 1.0)")
     return "\n".join(out)
 
 
