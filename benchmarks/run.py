@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/run.py                       # 10k, 100k and 1M rows
     .venv/bin/python benchmarks/run.py --large               # ... and 10M
     .venv/bin/python benchmarks/run.py --rows 2000 --no-peer --engines plain
-    .venv/bin/python benchmarks/run.py --rows 1000000 --profile   # also a cProfile of the plain engine
+    .venv/bin/python benchmarks/run.py --large --profile 1000000  # also a cProfile of the plain engine at 1M
 
 For each size, on the same generated extract (benchmarks/generate.py) and in one run, it measures:
 
@@ -222,17 +222,17 @@ def run_peer(extract: Extract, cap: float, scratch: Path, timeout: float) -> Res
     return Result(extract.rows, TOOL_PEER, report["seconds"], run.peak_mib, 0, run.cpu_seconds, notes, report["rows_processed"], report)
 
 
-def run_profile(extract: Extract, scratch: Path, timeout: float, top: int = 30) -> Path:
-    """cProfile of one plain-engine publication; writes profile-N.prof and profile-N.txt under benchmarks/out."""
-    OUT.mkdir(parents=True, exist_ok=True)
-    prof = OUT / f"profile-{extract.rows}.prof"
+def run_profile(extract: Extract, scratch: Path, timeout: float, out: Path = OUT, top: int = 30) -> Path:
+    """cProfile of one plain-engine publication; writes profile-N.prof and profile-N.txt into `out`."""
+    out.mkdir(parents=True, exist_ok=True)
+    prof = out / f"profile-{extract.rows}.prof"
     home = scratch / "home-profile"
     shutil.rmtree(home, ignore_errors=True)
     cmd = project_command(extract, home)
     cmd[1:3] = ["-m", "cProfile", "-o", str(prof), "-m", "pipelines.cli.main"]
     run = measure(cmd, env=project_env("plain"), cwd=ROOT, timeout=timeout)
     shutil.rmtree(home, ignore_errors=True)
-    text = OUT / f"profile-{extract.rows}.txt"
+    text = out / f"profile-{extract.rows}.txt"
     summary = subprocess.run(
         [sys.executable, "-c", (
             "import pstats, sys; s = pstats.Stats(sys.argv[1]); s.sort_stats('cumulative').print_stats(int(sys.argv[2])); "
@@ -339,7 +339,8 @@ def report(results: list[Result], engines: list[str], argv: list[str], cap: floa
         f"The peer is capped at {cap:.0f} s: beyond the rows that fit, its time is setup + per-row time × rows.",
     ]
     if profile is not None:
-        parts += ["", f"Profile: `{profile.relative_to(ROOT)}` (cProfile, plain engine)."]
+        shown = profile.relative_to(ROOT) if profile.is_relative_to(ROOT) else profile
+        parts += ["", f"Profile: `{shown}` (cProfile, plain engine)."]
     return "\n".join(parts) + "\n"
 
 
@@ -354,7 +355,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--engines", default="prefect,plain", help="comma-separated engines to run (default prefect,plain)")
     p.add_argument("--peer-cap", type=float, default=120.0, help="seconds the peer may run per size (default 120)")
     p.add_argument("--no-peer", action="store_true", help="skip presidio-structured")
-    p.add_argument("--profile", action="store_true", help="also profile the plain engine at the largest size (cProfile)")
+    p.add_argument("--profile", type=int, nargs="?", const=0, default=None, metavar="ROWS",
+                   help="also profile the plain engine (cProfile) at ROWS (one of the sizes; default the largest)")
     p.add_argument("--seed", type=int, default=DEFAULT_SEED)
     p.add_argument("--as-of", type=date.fromisoformat, default=None, help="extraction date of the extracts (default today)")
     p.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "opendata-bench", help="where extracts and scratch homes go")
@@ -387,8 +389,8 @@ def main(argv: list[str] | None = None) -> int:
             result.extra["load_before"] = round(load, 2)
             results.append(result)
             print(f"   {name}: {_fmt_seconds(result.seconds)} s, {result.peak_mib or 0:,.0f} MiB {'; '.join(result.notes)}", file=sys.stderr, flush=True)
-        if args.profile and size == sizes[-1]:
-            profile = run_profile(extract, scratch, args.timeout)
+        if args.profile is not None and size == (args.profile or sizes[-1]):
+            profile = run_profile(extract, scratch, args.timeout, args.out)
             print(f"   profile: {profile}", file=sys.stderr, flush=True)
         shutil.rmtree(scratch, ignore_errors=True)
     text = report(results, engines, argv, args.peer_cap, profile)
