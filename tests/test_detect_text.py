@@ -176,3 +176,13 @@ def test_detect_text_lines_round_trip() -> None:
     kinds = [(f["kind"], lines[0][f["start"]:f["end"]]) for f in rows[0]["findings"]]
     assert kinds == [("person_name", "王秀英"), ("mobile_phone", "13812345678")]
     assert "13812345678" not in json.dumps(rows)  # offsets only, never values
+
+
+def test_full_width_digits_are_found_by_the_bulk_path_too() -> None:
+    """１３８… written in full-width digits is still a phone; the span fits the original text."""
+    from desensitize.detect.text import TextDetector
+
+    text = "联系电话１３８１２３４５６７８，身份证３５０１０２１９９００３０７１２３４"
+    spans = TextDetector().find_many([text])[0]
+    kinds = {s.kind.value: text[s.start : s.end] for s in spans}
+    assert kinds.get("mobile_phone") == "１３８１２３４５６７８"

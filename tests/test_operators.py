@@ -373,3 +373,9 @@ def test_one_pass_over_several_columns_counts_each() -> None:
     assert by["name"]["cells_changed"] == 2 and by["phone"]["cells_changed"] == 1
     assert by["d"]["type"] == "string" and by["secret"]["rows_suppressed"] == 1
     assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '\\_mask%' ESCAPE '\\'").fetchone() == (0,)
+
+
+def test_sweep_catches_full_width_numbers_the_detector_did_not_tag() -> None:
+    from desensitize.operators.scan_text import sweep
+
+    assert sweep("代领人电话１３９００１３９０００转") == "代领人电话[手机号]转"

@@ -48,6 +48,11 @@ _DIGIT_MARGIN = 8
 _NAME_PRIORITY = len(PRIORITY)
 
 
+
+# Full-width ASCII (U+FF01–FF5E) → ASCII: same length, so spans found on the folded text fit the original.
+FOLD_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULL_WIDTH = re.compile("[\uFF01-\uFF5E]")
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """One finding in a text: character offsets, never the value."""
@@ -185,6 +190,10 @@ class TextDetector:
         if joined.count(SEP) != len(clean):
             clean = [t.replace(SEP, " ") for t in clean]  # same length: offsets do not move
             joined = SEP + SEP.join(clean)
+        if _FULL_WIDTH.search(joined):
+            # １３８… is a phone too. Folding full-width letters and digits to ASCII maps one
+            # character to one character, so every offset found stays valid for the original text.
+            joined = joined.translate(FOLD_FULL_WIDTH)
         starts = [1] * (len(clean) + 1)
         pos = 1
         for i, t in enumerate(clean):

@@ -33,10 +33,12 @@ class ScanTextParams(OperatorParams):
 
 # The safety net behind the detector: shapes only, bounded by look-arounds (`\b` does not work
 # between a CJK character and a digit). Tags contain no digits, so the sweep never re-matches them.
+# Digits may be full-width (１３８…): a number typed in a Chinese input method is still a number.
+_D, _D1, _D3, _X, _AN = "[0-9０-９]", "[1-9１-９]", "[3-9３-９]", "[0-9０-９XxＸｘ]", "[0-9０-９A-Za-zＡ-Ｚａ-ｚ]"
 _SWEEP = re.compile(
-    r"(?P<resident_id>(?<![0-9A-Za-z])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z]))"
-    r"|(?P<bank_card>(?<![0-9A-Za-z])[0-9]{16,19}(?![0-9A-Za-z]))"
-    r"|(?P<mobile_phone>(?<![0-9])(?:\+?86[-\s]?)?1[3-9][0-9](?:[-\s]?[0-9]{4}){2}(?![0-9]))"
+    rf"(?P<resident_id>(?<!{_AN}){_D1}{_D}{{16}}{_X}(?!{_AN}))"
+    rf"|(?P<bank_card>(?<!{_AN}){_D}{{16,19}}(?!{_AN}))"
+    rf"|(?P<mobile_phone>(?<!{_D})(?:[+＋]?[8８][6６][-\s]?)?[1１]{_D3}{_D}(?:[-\s]?{_D}{{4}}){{2}}(?!{_D}))"
 )
 _SWEEP_TAGS = {name: f"[{FindingKind(name).label}]" for name in _SWEEP.groupindex}
 
