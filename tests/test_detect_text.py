@@ -183,6 +183,8 @@ def test_full_width_digits_are_found_by_the_bulk_path_too() -> None:
     from desensitize.detect.text import TextDetector
 
     text = "联系电话１３８１２３４５６７８，身份证３５０１０２１９９００３０７１２３４"
-    spans = TextDetector().find_many([text])[0]
-    kinds = {s.kind.value: text[s.start : s.end] for s in spans}
-    assert kinds.get("mobile_phone") == "１３８１２３４５６７８"
+    detector = TextDetector()
+    for spans in (detector.find_many([text])[0], detector.find(text)):
+        kinds = {s.kind.value: text[s.start : s.end] for s in spans}
+        assert kinds.get("mobile_phone") == "１３８１２３４５６７８"
+        assert kinds.get("resident_id") == "３５０１０２１９９００３０７１２３４"

@@ -157,7 +157,8 @@ class TextDetector:
         entities = sorted({p.kind.value for p in self.patterns} | ({"person_name"} if self.names else set()))
         if not entities:
             return []
-        results = self.analyzer.analyze(text=text, language="zh", entities=entities)
+        # Same full-width fold as the bulk path: one character for one, so offsets fit `text`.
+        results = self.analyzer.analyze(text=text.translate(FOLD_FULL_WIDTH), language="zh", entities=entities)
         return resolve(
             (r.start, r.end, r.score, str(r.recognition_metadata.get("recognizer_name", "")), FindingKind(r.entity_type))
             for r in results
