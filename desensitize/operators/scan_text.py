@@ -122,9 +122,11 @@ class ScanTextOperator(Operator):
         detector = TextDetector(known_names=env.known_names, kinds=kinds)
         wanted = set(kinds)
         counts: Counter[str] = Counter()
-        originals: list[list[str]] = []
-        texts: list[list[str]] = []
         col = ident(column.name)
+        # The (text → masked text) side table fills batch by batch, so Python never holds more than
+        # one batch of texts: at 10M rows the changed remarks alone would be gigabytes.
+        tmp = env.temp_table(column.name, "scan")
+        env.con.execute(f"CREATE TEMP TABLE {ident(tmp)} (v VARCHAR, masked VARCHAR)")
         # Each DISTINCT text is scanned once (remarks repeat: 材料齐全，同意办理。); `n` weights the
         # detection counts so they still count cells. A cursor of its own keeps the reader open
         # while this connection is used elsewhere.
@@ -149,19 +151,11 @@ class ScanTextOperator(Operator):
                         old.append(value)
                         new.append(text)
                 if old:
-                    originals.append(old)
-                    texts.append(new)
+                    side = pa.table({"v": pa.array(old, type=pa.string()), "masked": pa.array(new, type=pa.string())})
+                    env.con.execute(f"INSERT INTO {ident(tmp)} SELECT * FROM side")  # scans the local Arrow table
+                    del side
         finally:
             cursor.close()
-        tmp = env.temp_table(column.name, "scan")
-        side = pa.table(
-            {
-                "v": pa.array([t for chunk in originals for t in chunk], type=pa.string()),
-                "masked": pa.array([t for chunk in texts for t in chunk], type=pa.string()),
-            }
-        )
-        env.con.execute(f"CREATE TEMP TABLE {ident(tmp)} AS SELECT * FROM side")  # DuckDB scans the local Arrow table
-        del side, originals, texts
         alias = f"j_{len(env.temp_tables)}"
         return ColumnPlan(
             expr=f"coalesce({alias}.masked, {column.ref})",
