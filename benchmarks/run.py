@@ -298,13 +298,22 @@ def targets(results: list[Result], engines: list[str]) -> str:
             cpu_text = f"; CPU time {r.cpu_seconds / floor_cpu[size]:.1f}× the floor's" if r.cpu_seconds and floor_cpu.get(size) else ""
             out.append(f"- {engine}, {size:,} rows: {ratio_text} (target ≤ {FLOOR_TARGET:.0f}×){cpu_text}; "
                        f"peak {r.peak_mib:,.0f} MiB {rss_ok} (target ≤ 2 GiB); {r.seconds / size * 1e6:.1f} µs/row")  # type: ignore[operator]
-        per_row = {s: mine[s].seconds / s for s in sizes if s >= 100_000 and s in mine and mine[s].ok}  # type: ignore[operator]
-        cpu_per_row = {s: (mine[s].cpu_seconds or 0) / s for s in per_row}
-        if len(per_row) >= 2:
-            lo, hi = min(per_row), max(per_row)
-            cpu = f", CPU time per row {cpu_per_row[hi] / cpu_per_row[lo]:.2f}×" if cpu_per_row[lo] else ""
-            out.append(f"- {engine}: time per row at {hi:,} rows is {per_row[hi] / per_row[lo]:.2f}× that at {lo:,} rows{cpu} (flat = 1.0)")
+        out.extend(_flatness(engine, {s: r for s, r in mine.items() if s >= 100_000 and r.ok}))
     return "\n".join(out)
+
+
+def _flatness(engine: str, runs: dict[int, Result]) -> list[str]:
+    """µs per row (wall and CPU) at each size from 100k up, each against the size before (flat = 1.0×)."""
+    if len(runs) < 2:
+        return []
+    parts, previous = [], None
+    for size in sorted(runs):
+        r = runs[size]
+        wall, cpu = r.seconds / size * 1e6, (r.cpu_seconds or 0) / size * 1e6  # type: ignore[operator]
+        step = f" ({wall / previous[0]:.2f}× wall, {cpu / previous[1]:.2f}× CPU)" if previous and previous[1] else ""
+        parts.append(f"{size:,}: {wall:.1f} µs wall, {cpu:.1f} µs CPU{step}")
+        previous = (wall, cpu)
+    return [f"- {engine}, time per row: " + "; ".join(parts)]
 
 
 def machine() -> str:
