@@ -67,6 +67,22 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("OPENDATA_ENGINE", "plain")
 
 
+def write_csv_with_manifest(path: Path, header: list[str], rows: list[list[str]], provider: str) -> Path:
+    """A UTF-8 CSV and its department manifest (sha256, rows, provider, extracted_at) beside it."""
+    import hashlib
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(",".join(r) for r in [header, *rows]) + "\n", encoding="utf-8")
+    manifest = {
+        "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "rows": len(rows),
+        "provider": provider,
+        "extracted_at": "2026-11-20T09:00:00+08:00",
+    }
+    path.with_name(path.name + ".manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
 def write_extract(path: Path, header: list[str] = HEADER, rows: list[list[str]] = ROWS) -> Path:
     """Write the rows in the format the suffix names (.csv UTF-8, .gbk.csv, .xlsx, .json, .jsonl, .parquet)."""
     name = path.name

@@ -7,7 +7,6 @@ masks names, phones and ids and asks for k-anonymity over birth date, gender and
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import random
@@ -21,6 +20,7 @@ from typing import Any
 
 import duckdb
 import pytest
+from tests.conftest import write_csv_with_manifest as write_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -139,20 +139,6 @@ def prefect_api() -> Iterator[None]:
         _HARNESS["users"] -= 1
         if _HARNESS["users"] == 0:
             _HARNESS.pop("stack").close()
-
-
-def write_csv(path: Path, header: list[str], rows: list[list[str]], provider: str) -> Path:
-    """A UTF-8 CSV and its department manifest (sha256, rows, provider, extracted_at) beside it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(",".join(r) for r in [header, *rows]) + "\n", encoding="utf-8")
-    manifest = {
-        "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
-        "rows": len(rows),
-        "provider": provider,
-        "extracted_at": "2026-11-20T09:00:00+08:00",
-    }
-    path.with_name(path.name + ".manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
-    return path
 
 
 def stops_dataset(folder: Path, dataset_id: str = "bus-stops", *, rows: int = 40, frequency: str = "monthly", open_type: str = "general") -> Path:

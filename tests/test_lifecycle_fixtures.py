@@ -7,8 +7,6 @@ masking placeholder as well as with the real masking step.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +15,7 @@ from stdnum.cn import uscc
 
 from pipelines.home import Home
 from pipelines.publish import run_plain
+from tests.conftest import write_csv_with_manifest as write_extract
 
 PERSON_HEADER = ["编号", "姓名", "手机号", "家庭人口", "救助类别", "发放日期", "金额"]
 SURNAMES = "王李张刘陈杨黄赵吴周"
@@ -140,20 +139,6 @@ fields:
     label: 发证日期
     type: date
 """
-
-
-def write_extract(path: Path, header: list[str], rows: list[list[str]], provider: str) -> Path:
-    """Write a UTF-8 CSV and its department manifest beside it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(",".join(r) for r in [header, *rows]) + "\n", encoding="utf-8")
-    manifest = {
-        "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
-        "rows": len(rows),
-        "provider": provider,
-        "extracted_at": "2026-11-20T09:00:00+08:00",
-    }
-    path.with_name(path.name + ".manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
-    return path
 
 
 def person_dataset(folder: Path, dataset_id: str = "relief-payments", **spec_kw: Any) -> Path:
