@@ -7,8 +7,10 @@ registry and never under the home directory), so no raw value reaches Prefect, a
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,6 +61,11 @@ class PublishContext:
     release_files: dict[str, dict[str, Any]] = field(default_factory=dict)
     # One entry per finished step ({"event": name, "seconds": ...}); no values, only what was done.
     events: list[dict[str, Any]] = field(default_factory=list)
+
+    @cached_property
+    def spec_sha256(self) -> str:
+        """sha256 of the spec file, read once so provenance and the registry name the same bytes."""
+        return hashlib.sha256(self.spec_path.read_bytes()).hexdigest()
 
     def columns(self) -> list[str]:
         """Release columns currently in the working table, in order."""

@@ -87,11 +87,6 @@ def _open(home: Home, read_only: bool, deadline: float) -> duckdb.DuckDBPyConnec
             delay = min(delay * 2, 0.25)
 
 
-def extra_schema() -> list[str]:
-    """DDL other modules register (audit log, access log); applied with the base schema."""
-    return list(_EXTRA)
-
-
 _EXTRA: list[str] = []
 
 

@@ -6,7 +6,6 @@ the publish event) are written in ONE transaction: either all land or none.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from datetime import datetime
 from pathlib import Path
@@ -57,7 +56,7 @@ register_schema(
 
 def record_release(ctx: PublishContext, folder: Path, rows: int, at: datetime) -> None:
     """Insert the release, its file hashes, its catalog metadata and its audit trail, in one transaction."""
-    spec_sha = hashlib.sha256(ctx.spec_path.read_bytes()).hexdigest()
+    spec_sha = ctx.spec_sha256
     open_type = ctx.open_type.value if ctx.open_type else ctx.spec.open_type.value
     rel_path = str(folder.relative_to(ctx.home.root))
     with audit.transaction(ctx.home) as con:

@@ -91,7 +91,7 @@ def schema_field(name: str, label: str, ftype: FieldType, description: str | Non
     return out
 
 
-def provenance(ctx: PublishContext, created: datetime, spec_sha256: str) -> dict[str, Any]:
+def provenance(ctx: PublishContext, created: datetime) -> dict[str, Any]:
     """Where the data came from, what was done to it, by which code and run (开放办法 §3, §15)."""
     quality = ctx.quality or {}
     return {
@@ -112,7 +112,7 @@ def provenance(ctx: PublishContext, created: datetime, spec_sha256: str) -> dict
             else None,
             "undeclared_columns_dropped": ctx.undeclared_columns,
         },
-        "spec": {"path": ctx.spec_path.name, "sha256": spec_sha256},
+        "spec": {"path": ctx.spec_path.name, "sha256": ctx.spec_sha256},
         "code_version": code_version(),
         "flow_run_id": ctx.flow_run_id,
         "replaces": ctx.replaces,

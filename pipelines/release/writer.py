@@ -6,7 +6,6 @@ destination (same file system, so the rename is atomic) under a dot-name no read
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 from datetime import datetime
@@ -58,8 +57,7 @@ def write_release_folder(ctx: PublishContext, tmp: Path) -> int:
     ]
     metadata.dump_json(tmp / "datapackage.json", metadata.datapackage(ctx, schema_fields, created))
     ctx.release_files["datapackage.json"] = files.file_digest(tmp / "datapackage.json")
-    spec_sha = hashlib.sha256(ctx.spec_path.read_bytes()).hexdigest()
-    prov = metadata.provenance(ctx, created, spec_sha)
+    prov = metadata.provenance(ctx, created)
     prov["rows_published"] = rows
     metadata.dump_json(tmp / "provenance.json", prov)
     ctx.release_files["provenance.json"] = files.file_digest(tmp / "provenance.json")
