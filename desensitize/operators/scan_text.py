@@ -15,6 +15,7 @@ from desensitize.operators.base import ColumnInput, ColumnPlan, Join, MaskEnv, O
 
 if TYPE_CHECKING:
     from desensitize.detect.text import Span
+    from desensitize.operators.text_workers import ParallelMasker
 
 
 class ScanTextParams(OperatorParams):
@@ -114,48 +115,15 @@ class ScanTextOperator(Operator):
     def plan(self, params: OperatorParams, column: ColumnInput, env: MaskEnv) -> ColumnPlan:
         """Detect and replace in batches; record counts per kind (never the spans' text)."""
         assert isinstance(params, ScanTextParams)
-        import pyarrow as pa
-
-        from desensitize.detect.text import TextDetector
+        from desensitize.operators.text_workers import ParallelMasker
 
         kinds = list(params.kinds) if params.kinds else [k for k in FindingKind if not k.is_public]
-        detector = TextDetector(known_names=env.known_names, kinds=kinds)
-        wanted = set(kinds)
-        counts: Counter[str] = Counter()
-        col = ident(column.name)
-        # The (text → masked text) side table fills batch by batch, so Python never holds more than
-        # one batch of texts: at 10M rows the changed remarks alone would be gigabytes.
         tmp = env.temp_table(column.name, "scan")
-        env.con.execute(f"CREATE TEMP TABLE {ident(tmp)} (v VARCHAR, masked VARCHAR)")
-        # Each DISTINCT text is scanned once (remarks repeat: 材料齐全，同意办理。); `n` weights the
-        # detection counts so they still count cells. A cursor of its own keeps the reader open
-        # while this connection is used elsewhere.
-        cursor = env.con.cursor()
-        try:
-            reader = cursor.sql(
-                f"SELECT {col} AS v, count(*) AS n FROM {ident(env.table)} WHERE {col} IS NOT NULL GROUP BY 1"
-            ).to_arrow_reader(params.batch_size)
-            for batch in reader:
-                values = batch.column(0).to_pylist()
-                weights = batch.column(1).to_pylist()
-                found = detector.find_many(values)
-                old: list[str] = []
-                new: list[str] = []
-                for value, n, spans in zip(values, weights, found):
-                    if spans:
-                        spans = [s for s in spans if s.kind in wanted]
-                    text = replace_spans(value, spans, counts, n) if spans else value
-                    if params.sweep:
-                        text = sweep(text, counts, n)
-                    if text is not value:
-                        old.append(value)
-                        new.append(text)
-                if old:
-                    side = pa.table({"v": pa.array(old, type=pa.string()), "masked": pa.array(new, type=pa.string())})
-                    env.con.execute(f"INSERT INTO {ident(tmp)} SELECT * FROM side")  # scans the local Arrow table
-                    del side
-        finally:
-            cursor.close()
+        with ParallelMasker(env.known_names, kinds, params.sweep, start_at=params.batch_size) as workers:
+            rows = env.con.execute(f"SELECT count(*) FROM {ident(env.table)}").fetchone()
+            if rows is not None and rows[0] > params.batch_size:
+                workers.start()  # more than one batch of texts is likely: helpers build while this process does
+            counts = _fill_side_table(env, column.name, tmp, workers, params.batch_size)
         alias = f"j_{len(env.temp_tables)}"
         return ColumnPlan(
             expr=f"coalesce({alias}.masked, {column.ref})",
@@ -164,3 +132,42 @@ class ScanTextOperator(Operator):
             detections=dict(sorted(counts.items())),
             out_type=None,
         )
+
+
+def _fill_side_table(env: MaskEnv, column: str, table: str, workers: ParallelMasker, batch_size: int) -> Counter[str]:
+    """Create `table` (v → masked) with every text of `column` the masker changes; the counts per kind.
+
+    The side table fills batch by batch, so Python never holds more than a batch or two of texts: at
+    10M rows the changed remarks alone would be gigabytes. Each DISTINCT text is masked once (remarks
+    repeat: 材料齐全，同意办理。); its cell count weights the counts, so they still count cells.
+    """
+    import pyarrow as pa
+
+    from desensitize.operators.text_workers import Masked
+
+    env.con.execute(f"CREATE TEMP TABLE {ident(table)} (v VARCHAR, masked VARCHAR)")
+    changed = Masked()
+
+    def flush() -> None:
+        side = pa.table({"v": pa.array(changed.old, type=pa.string()), "masked": pa.array(changed.new, type=pa.string())})
+        env.con.execute(f"INSERT INTO {ident(table)} SELECT * FROM side")  # scans the local Arrow table
+        changed.old.clear()
+        changed.new.clear()
+
+    col = ident(column)
+    # A cursor of its own keeps the reader open while this connection inserts.
+    cursor = env.con.cursor()
+    try:
+        reader = cursor.sql(
+            f"SELECT {col} AS v, count(*) AS n FROM {ident(env.table)} WHERE {col} IS NOT NULL GROUP BY 1"
+        ).to_arrow_reader(batch_size)
+        batches = ((b.column(0).to_pylist(), b.column(1).to_pylist()) for b in reader)
+        for done in workers.run(batches):
+            changed.extend(done)
+            if len(changed.old) >= batch_size:
+                flush()
+        if changed.old:
+            flush()
+    finally:
+        cursor.close()
+    return changed.counts

@@ -1,0 +1,221 @@
+"""Free-text masking on every core: helper processes mask some chunks of texts while this one masks the rest.
+
+Why: finding names, IDs and phones in free text is pure Python (regexes and set lookups), so it holds
+the GIL and uses one core, and it is most of a publication's time at a million remarks. Helper
+processes take chunks of the same batches; each chunk comes back as the texts it changed and the
+counts per kind, exactly what the single-process path computes (a test holds them byte-identical).
+
+Why spawned helpers, not forked ones: the publishing process runs DuckDB's and Prefect's threads, and
+forking a threaded process can leave the child holding a lock no thread will release. A spawned
+helper starts clean and builds its own detector (about half a second, while this process works on
+the first chunks). The helpers exist only while one free-text column is masked, and they hold no
+more than one detector and the chunks in flight: the texts travel over a pipe, never through a file.
+
+Helpers start only when there is work enough (more distinct texts than one batch): a small extract
+never pays for starting them. `OPENDATA_TEXT_WORKERS` sets how many (0 turns them off); by default
+one fewer than the cores this process may use, at most 3. A daemonic process (a Dask worker) cannot
+have children, so it masks alone; so does a run whose helpers fail to start or die (the chunk they
+held is masked here, so nothing is lost).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from pipelines.vocab import FindingKind
+
+CHUNK = 5_000  # texts per chunk handed to a helper: ~50 ms of work, small next to the pickling saved
+_DEPTH = 2  # chunks queued per helper, so it never waits for this process to hand it the next one
+
+
+@dataclass
+class Masked:
+    """The outcome of masking some texts: the changed ones (old and new, aligned) and counts per kind."""
+
+    old: list[str] = field(default_factory=list)
+    new: list[str] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+
+    def extend(self, other: Masked) -> None:
+        """Add another outcome to this one."""
+        self.old.extend(other.old)
+        self.new.extend(other.new)
+        self.counts.update(other.counts)
+
+
+class TextMasker:
+    """Detects and replaces personal data in texts: `mask(texts, weights)`, the same in every process.
+
+    `weights[i]` is the number of cells holding `texts[i]`, so counts count cells, not distinct texts.
+    """
+
+    def __init__(self, known_names: Sequence[str], kinds: Sequence[FindingKind], sweep: bool) -> None:
+        """Build the detector (compiles patterns, loads the surname and word lists)."""
+        from desensitize.detect.text import TextDetector
+
+        self.detector = TextDetector(known_names=known_names, kinds=kinds)
+        self.wanted = set(kinds)
+        self.sweep = sweep
+
+    def mask(self, texts: list[str], weights: list[int]) -> Masked:
+        """The texts that change, their masked form, and the replacements counted per kind."""
+        from desensitize.operators.scan_text import replace_spans, sweep
+
+        out = Masked()
+        counts = out.counts
+        wanted = self.wanted
+        for value, n, spans in zip(texts, weights, self.detector.find_many(texts)):
+            if spans:
+                spans = [s for s in spans if s.kind in wanted]
+            text = replace_spans(value, spans, counts, n) if spans else value
+            if self.sweep:
+                text = sweep(text, counts, n)
+            if text is not value:
+                out.old.append(value)
+                out.new.append(text)
+        return out
+
+
+# -- helper processes ----------------------------------------------------------------------------
+
+_HELPER: TextMasker | None = None  # the masker of a helper process, built once when it starts
+
+
+def _start_helper(known_names: list[str], kinds: list[str], sweep: bool) -> None:
+    global _HELPER
+    _HELPER = TextMasker(known_names, [FindingKind(k) for k in kinds], sweep)
+
+
+def _ready() -> None:
+    """Nothing: submitted once per helper to make the pool start its processes now."""
+
+
+def _mask_in_helper(texts: list[str], weights: list[int]) -> Masked:
+    assert _HELPER is not None, "helper process not initialised"
+    return _HELPER.mask(texts, weights)
+
+
+def helper_count() -> int:
+    """How many helper processes a large free-text column gets (`OPENDATA_TEXT_WORKERS`, else cores - 1)."""
+    if multiprocessing.current_process().daemon:
+        return 0  # a daemonic process may not have children
+    configured = os.environ.get("OPENDATA_TEXT_WORKERS", "").strip()
+    if configured:
+        try:
+            return max(0, int(configured))
+        except ValueError:
+            return 0
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    return max(0, min(cores - 1, 3))
+
+
+class ParallelMasker:
+    """Masks a stream of batches with `TextMasker`, here and in helper processes.
+
+    Use as a context manager; `run(batches)` yields one `Masked` per chunk, in no particular order.
+    `start()` launches the helpers at once, so they build their detectors while this process builds its
+    own; otherwise they start at the first batch that is full (`start_at` texts): only then can more follow.
+    """
+
+    def __init__(self, known_names: Sequence[str], kinds: Sequence[FindingKind], sweep: bool, *,
+                 helpers: int | None = None, start_at: int = 0) -> None:
+        """`helpers` defaults to `helper_count()`; `start_at` is the batch size that makes them worth starting."""
+        self.init_args = (list(known_names), [k.value for k in kinds], sweep)  # names by reference
+        self.helpers = helper_count() if helpers is None else helpers
+        self.start_at = start_at
+        self.pool: ProcessPoolExecutor | None = None
+        self._masker: TextMasker | None = None
+        self._failed = False
+        self.chunks_in_helpers = 0
+
+    def __enter__(self) -> ParallelMasker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def masker(self) -> TextMasker:
+        """This process's masker, built on first use."""
+        if self._masker is None:
+            known, kinds, sweep = self.init_args
+            self._masker = TextMasker(known, [FindingKind(k) for k in kinds], sweep)
+        return self._masker
+
+    def close(self) -> None:
+        """Stop the helpers (any chunk still queued is dropped: the caller is done or failing).
+
+        Not waiting for them to exit: they have nothing left to do, and waiting costs a quarter second.
+        """
+        pool, self.pool = self.pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def start(self) -> ParallelMasker:
+        """Launch the helpers now (each starts building its detector at once)."""
+        pool = self._pool()
+        if pool is not None:
+            try:
+                for _ in range(self.helpers):
+                    pool.submit(_ready)  # a process pool spawns its processes on submit
+            except RuntimeError:
+                self._give_up()
+        return self
+
+    def _pool(self) -> ProcessPoolExecutor | None:
+        if self.pool is None and not self._failed and self.helpers > 0:
+            try:
+                self.pool = ProcessPoolExecutor(
+                    max_workers=self.helpers,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_start_helper,
+                    initargs=self.init_args,
+                )
+            except (OSError, ValueError, RuntimeError):
+                self._failed = True
+        return self.pool
+
+    def run(self, batches: Iterable[tuple[list[str], list[int]]]) -> Iterator[Masked]:
+        """Mask every batch of (texts, weights); yield the outcome chunk by chunk as each is done."""
+        pending: deque[tuple[Future[Masked], list[str], list[int]]] = deque()
+        for texts, weights in batches:
+            if len(texts) >= self.start_at and self.helpers > 0:
+                self._pool()
+            for at in range(0, len(texts), CHUNK):
+                chunk, chunk_weights = texts[at:at + CHUNK], weights[at:at + CHUNK]
+                pool = self.pool
+                if pool is not None and len(pending) < _DEPTH * self.helpers:
+                    try:
+                        pending.append((pool.submit(_mask_in_helper, chunk, chunk_weights), chunk, chunk_weights))
+                        continue
+                    except RuntimeError:  # the pool broke or was shut down: mask here from now on
+                        self._give_up()
+                yield self.masker.mask(chunk, chunk_weights)
+                while pending and pending[0][0].done():
+                    yield self._collect(pending.popleft())
+        while pending:
+            yield self._collect(pending.popleft())
+
+    def _collect(self, item: tuple[Future[Masked], list[str], list[int]]) -> Masked:
+        future, chunk, weights = item
+        try:
+            result = future.result()
+            self.chunks_in_helpers += 1
+            return result
+        except Exception:  # a helper died (killed, out of memory): this chunk is masked here instead
+            self._give_up()
+            return self.masker.mask(chunk, weights)
+
+    def _give_up(self) -> None:
+        self._failed = True
+        pool, self.pool = self.pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,103 @@
+"""Free text masked in helper processes comes out exactly as masked in one process, even when a helper dies."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from desensitize.operators.base import ColumnInput, MaskEnv
+from desensitize.operators.registry import get_operator
+from desensitize.operators.text_workers import CHUNK, Masked, ParallelMasker, TextMasker, helper_count
+from pipelines.vocab import FindingKind
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "sample_data" / "civil-affairs-low-income.csv"
+KINDS = [k for k in FindingKind if not k.is_public]
+
+
+@pytest.fixture(scope="module")
+def sample() -> tuple[list[str], list[str]]:
+    """The sample's remarks (6,000 written by caseworkers) and the names of its name column."""
+    frame = pd.read_csv(SAMPLE, encoding="gb18030", dtype=str, keep_default_na=False)
+    rows = list(zip(frame["姓名"], frame["备注"]))
+    names = sorted({r[0] for r in rows if r[0]})
+    # Remarks repeat; make every text distinct (as at scale) while keeping what is in it.
+    remarks = [f"{r[1]}（第{i}条）" for i, r in enumerate(rows) if r[1]]
+    return names, remarks
+
+
+def _union(results: list[Masked]) -> tuple[dict[str, str], Counter[str]]:
+    total = Masked()
+    for r in results:
+        total.extend(r)
+    assert len(total.old) == len(set(total.old)), "a text was masked twice"
+    return dict(zip(total.old, total.new)), total.counts
+
+
+def test_helpers_mask_exactly_what_one_process_masks(sample: tuple[list[str], list[str]]) -> None:
+    names, remarks = sample
+    masker = TextMasker(names, KINDS, sweep=True)
+    alone = _union([masker.mask(remarks, [1] * len(remarks))])
+    assert len(alone[0]) > 1000 and alone[1]["person_name"] > 1000  # the sample really has people in it
+
+    batches = [(remarks[i:i + 2 * CHUNK], [1] * len(remarks[i:i + 2 * CHUNK])) for i in range(0, len(remarks), 2 * CHUNK)]
+    with ParallelMasker(names, KINDS, True, helpers=1, start_at=1) as workers:
+        together = _union(list(workers.run(iter(batches))))
+        assert workers.chunks_in_helpers >= 1  # a helper process really did part of the work
+    assert together == alone
+
+
+def test_a_helper_that_dies_loses_nothing(sample: tuple[list[str], list[str]]) -> None:
+    names, remarks = sample
+    masker = TextMasker(names, KINDS, sweep=True)
+    alone = _union([masker.mask(remarks, [1] * len(remarks))])
+    small = [(remarks[i:i + 500], [1] * len(remarks[i:i + 500])) for i in range(0, len(remarks), 500)]
+
+    def killing(workers: ParallelMasker) -> list[Masked]:
+        out = []
+        for n, done in enumerate(workers.run(iter(small))):
+            out.append(done)
+            if n == 0 and workers.pool is not None:
+                for process in list(workers.pool._processes.values()):  # noqa: SLF001 - the test kills a helper
+                    process.kill()
+        return out
+
+    with ParallelMasker(names, KINDS, True, helpers=1, start_at=1) as workers:
+        assert _union(killing(workers)) == alone
+        assert workers.pool is None  # it noticed the death and masked the rest here
+
+
+def test_scan_text_column_is_the_same_with_and_without_helpers(
+    sample: tuple[list[str], list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    names, remarks = sample
+    op = get_operator("scan_text")
+    params = op.parse({"batch_size": 1000})  # a full batch starts the helpers
+
+    def masked_with(helpers: str) -> tuple[list[tuple[str, str]], dict[str, int]]:
+        monkeypatch.setenv("OPENDATA_TEXT_WORKERS", helpers)
+        con = duckdb.connect()
+        con.execute("CREATE TABLE work (_row BIGINT, remarks VARCHAR)")
+        con.executemany("INSERT INTO work VALUES (?, ?)", list(enumerate(remarks)))
+        env = MaskEnv(con, "work", known_names=names)
+        plan = op.plan(params, ColumnInput("remarks", pii=FindingKind.PERSON_NAME), env)
+        side = con.execute(f'SELECT v, masked FROM "{plan.joins[0].table}" ORDER BY v').fetchall()
+        return side, plan.detections
+
+    one = masked_with("0")
+    two = masked_with("1")
+    assert two == one
+    assert one[1]["person_name"] > 1000
+
+
+def test_helper_count_is_configurable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENDATA_TEXT_WORKERS", "0")
+    assert helper_count() == 0
+    monkeypatch.setenv("OPENDATA_TEXT_WORKERS", "2")
+    assert helper_count() == 2
+    monkeypatch.delenv("OPENDATA_TEXT_WORKERS")
+    assert 0 <= helper_count() <= 3
