@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import sys
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -46,11 +48,30 @@ def test_names_on_tune_split_reach_target(labelled: dict) -> None:
 
 def test_names_on_heldout_sentences(labelled: dict) -> None:
     """Held-out templates were never tuned on. Measured: round 1 P 0.917, R 0.833; round 2 P 0.894,
-    R 0.894 (strict spans; 0.939 / 0.939 counting overlaps). The floor guards against regressions
-    (the issue's R 0.90 target is not reached on held-out sentences under strict spans)."""
+    R 0.894; round 3 (shape rule) P 0.940, R 0.955 (strict spans)."""
     detector = TextDetector(known_names=labelled["known_names"], kinds={K.PERSON_NAME})
     precision, recall = _score(detector, [s for s in labelled["sentences"] if s["split"] == "heldout"])
-    assert precision >= 0.85 and recall >= 0.85
+    assert precision >= 0.90 and recall >= 0.90
+
+
+def _blind() -> list[dict]:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    try:
+        from eval_names import load_blind
+    finally:
+        sys.path.pop(0)
+    return load_blind()
+
+
+def test_names_on_the_blind_set_reach_the_target(labelled: dict) -> None:
+    """The issue's target, R ≥ 0.90 at P ≥ 0.60, on prose written by someone who never saw the detector
+    (data/names_blind.txt). Before the shape rule the whole set measured P 0.886, R 0.745. Measured
+    after it: blind-test (sealed half) P 0.898, R 0.919; blind-dev (studied half) P 0.928, R 0.959."""
+    detector = TextDetector(known_names=labelled["known_names"], kinds={K.PERSON_NAME})
+    blind = _blind()
+    assert len(blind) >= 400 and sum(len(s["names"]) for s in blind) >= 450
+    precision, recall = _score(detector, [s for s in blind if s["split"] == "blind-test"])
+    assert precision >= 0.60 and recall >= 0.90
 
 
 @pytest.mark.parametrize(

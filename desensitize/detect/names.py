@@ -44,7 +44,8 @@ from importlib import resources
 from pathlib import Path
 
 NAME_SCORES = {
-    "name_known": 0.95, "name_trigger": 0.85, "name_list": 0.8, "name_cue": 0.75, "name_boundary": 0.6, "name_jieba": 0.6
+    "name_known": 0.95, "name_trigger": 0.85, "name_list": 0.8, "name_cue": 0.75, "name_boundary": 0.6, "name_jieba": 0.6,
+    "name_shape": 0.5,
 }
 
 # Words after which a person's name follows (roles in records, decisions and complaints; kinship).
@@ -67,7 +68,7 @@ TRIGGERS = (
     "市长 县长 区长 镇长 乡长 省长 部长 处长 厅长 主席 秘书长 校长 行长 社长 会长 理事长 人大代表 政协委员 承办人 "
     "责任人 带队人员 值班人员 办案人员 主办人 协办人 接访人 信访人 上访人 来访人 申报人 纳税人 缴款人 收款人 付款人 "
     "出资人 发起人 见证人 鉴定人 主持人 被执行人 申请执行人 义务人 收养人 被收养人 抚养人 赡养人 被监护人 受益人 "
-    "被保险人 投保人 参保人 病人 失主 事主 行为人 肇事者 肇事人 违章人 当班人员 户籍人"
+    "被保险人 投保人 参保人 病人 失主 事主 行为人 肇事者 肇事人 违章人 当班人员 户籍人 代表"
 ).split()
 # Verbs whose object is often a person (判决王伟赔偿, 通知李娜到场). Weaker than a role word: the name
 # must not start a common word (要求严格 is not 严格).
@@ -112,6 +113,9 @@ STOP_CHARS = set(
 FUNCTION_SURNAMES = set("向于和经从将对给让与同以为由")
 # Characters after which a word read as a name ends a name (c.isascii() also covers digits and "").
 _NAME_END = frozenset("（，。；：、 在因于\x00")
+# Characters kept out of given names elsewhere (来 is a verb, 可 a modal) that the shape rule accepts:
+# 康福来, 陈可欣 are common names, and the shape rule's other checks keep 可以, 来自 out.
+SHAPE_EXTRA_GIVEN = frozenset("来可")
 # Parts of speech (jieba) of common words that are no name even right after a role word (村民|白天).
 _NOT_NAME_POS = ("t", "d", "p", "c", "r", "m", "q", "f", "s", "u", "v")
 # Parts of speech (jieba) of common words that are never a given name at a bare boundary (查|属实).
@@ -220,6 +224,8 @@ RIGHT_CHARS = frozenset(
 _VERBAL_POS = ("v", "d", "t", "p", "c", "m")
 # Characters that end place and organisation names: 王庄村, 高新区 are not people.
 PLACE_SUFFIX = frozenset("村庄镇乡区县市省路街巷局院厅处科委会部站队司厂店校馆园场湖山河江桥岛湾港寺塔楼")
+# What ends a place or an organisation, not a person: no shape-rule name stands before one (金榕|社区).
+SHAPE_SUFFIX = PLACE_SUFFIX | frozenset("社中小大学所")
 
 
 class NameRules:
@@ -257,6 +263,10 @@ class NameRules:
         # the start of the text; what follows it is checked in Python (`_right_ok`).
         self.boundary = re.compile(f"[{LEFT_CHARS}](?P<n>{plain_name})")
         self.name_at = re.compile(self.name_regex)
+        # The shape rule: a surname (not an ambiguous one) followed by a character common in given names.
+        self.shape_given = self.given_chars | SHAPE_EXTRA_GIVEN
+        shape_first = "".join(sorted((single - ambiguous) | {c[0] for c in compound}))
+        self.shape = re.compile(f"[{re.escape(shape_first)}](?=[{re.escape(''.join(sorted(self.shape_given)))}])")
         self.known, self.known_start, self.known_lengths, self.known_given = _known_index(known_names, single, compound)
 
     # -- helpers --------------------------------------------------------------------------------
@@ -354,6 +364,8 @@ class NameRules:
         out: list[tuple[int, int]] = []
         e = end
         while e < limit and text[e] in "、和与及":
+            if self._after_word(text, e + 3, self.triggers, (2,)):
+                break  # 吴玉英与|孙子|黄小红: a role word, not a name, follows
             m = self.name_at.match(text, e + 1, limit)
             if m is None:
                 break
@@ -435,6 +447,8 @@ class NameRules:
             if not self._after_word(text, at, triggers, trigger_lengths):
                 continue
             s = m.start("n")
+            if self._after_word(text, s + 2, triggers, (2,)) or self._after_word(text, s + 3, triggers, (3,)):
+                continue  # roles in a row (患者|家属|杨建新, 村民|代表|石根旺): the name follows the last one
             e = self._shorten(text, s, m.end("n"))
             if self._function_word_start(text, s) or self._word_after_role(text, s, e):
                 continue
@@ -518,7 +532,65 @@ class NameRules:
             ):
                 add(out, text, s, e, "name_boundary", pos, limit)
                 at = e
+        self._find_shapes(text, pos, limit, out)
         return out
+
+    def _find_shapes(self, text: str, pos: int, limit: int, out: list[tuple[int, int, float, str]]) -> None:
+        """The shape rule: a surname and one or two characters common in given names, with no context.
+
+        Context rules miss a name after a word no list holds (邻居蒋福生违规, 回访邱桂香，); names have a
+        shape of their own. A candidate counts when it is no dictionary word, its surname does not end a
+        word with the character before it (约谈|项目, 模范|龙建平), its surname and first given character
+        form no common word (黄金, 高度), and no place suffix follows (林浦|村). The last given character
+        is dropped when it starts a common word with the next one (张伟|明天). Lowest score: it decides
+        nothing when a context rule found the same name, and it may extend a shorter finding (翁国|栋).
+        """
+        compound, given_ok, words, every = self.compound, self.shape_given, self.words, self.all_words
+        # A candidate starting inside a name already found is a piece of it (杨淑|兰长期, 朱|兵之妻); one
+        # starting where a name of three or more characters was found adds nothing (most names in a remark
+        # are the extract's known names). Only a shorter finding may grow (翁国|栋).
+        skip = bytearray(limit + 1)
+        for a, b, _, _ in out:
+            skip[a + 1:b] = b"\x01" * (b - a - 1)
+            if b - a >= 3:
+                skip[a] = 1
+        last = pos
+        for m in self.shape.finditer(text, pos, limit):
+            s = m.start()
+            if s < last or skip[s]:
+                continue
+            g = s + (2 if text[s:s + 2] in compound else 1)
+            e = g
+            while e < limit and e - g < 2 and text[e] in given_ok:
+                e += 1
+            if e == g:
+                continue
+            if text[e - 1:e + 1] in words:  # the last given character starts a word: 张伟|明天, 时|发现
+                if e - g == 1:
+                    continue
+                e -= 1
+            if (
+                text[s:e] in every
+                or text[e:e + 1] in SHAPE_SUFFIX
+                or (g - s == 1 and text[s:s + 2] in words)  # 房东|凌秀华, 黄金: the surname starts a word
+                # 约谈|项目, 金山|小学, 供货商|凌强 — but not a compound surname, nor after a role word
+                # (当事人|马国栋, though 人马 is a word)
+                or (
+                    g - s == 1
+                    and s > pos
+                    and (text[s - 1:s + 1] in self.dictionary or text[s - 2:s + 1] in self.dictionary)
+                    and not self._after_word(text, s, self.triggers, self.trigger_lengths)
+                )
+                # 向|许亮: a preposition that is also a surname, then a name
+                or (text[s] in FUNCTION_SURNAMES and text[s + 1] in self.single)
+                or self._function_word_start(text, s)
+                # 经查|属实 — but a word of given-name characters followed by what follows names is a name (黄振兴听取)
+                or (self._verbal_given(text, s, e) and not (self._right_ok(text, e) and self.given_chars.issuperset(text[g:e])))
+            ):
+                continue
+            e = self._drop_home(text, s, e)  # 程远|家的狗
+            last = e
+            out.append((s, e, NAME_SCORES["name_shape"], "name_shape"))
 
 
 def _last_chars(words: Iterable[str]) -> str:
