@@ -8,7 +8,12 @@ How a name is found (the choice is measured by `scripts/eval_names.py` on `data/
   (王秀英表示, 张伟，男，, 李娜女士, 陈静于2023年, 林峰等3人, 翁敏身份证…);
 * **boundary rule**: a name alone between clause boundaries or function words (对王伟作出…);
 * **lists**: a name found by a rule extends over 、/和/与/及 to the next surname + given name;
-* **known names**: exact occurrences of the names held in the extract's own name columns.
+* **known names**: exact occurrences of the names held in the extract's own name columns;
+* **shape rule**: with no context at all, a (not ambiguous) surname and one or two characters common in
+  given names (`data/given_chars.txt`) that make no dictionary word, stand after no word ending in the
+  surname and before no place or organisation suffix (邻居蒋福生违规, 回访邱桂香，). Added after the blind
+  set (`data/names_blind.txt`, prose written by someone who never saw these rules) measured recall 0.745
+  with context rules alone; it raised the sealed half to 0.919 at precision 0.898.
 
 Surnames (`data/surnames.txt`) are a broad list: the 百家姓, modern and regional surnames (念, 官, 练 …)
 and a section of surnames that are also very frequent words (但, 由, 来, 海 …). Those "ambiguous"
