@@ -170,13 +170,26 @@ def ambiguous_surnames() -> frozenset[str]:
 def _dictionary() -> tuple[frozenset[str], frozenset[str], dict[str, str], frozenset[str]]:
     """(frequent two-character words, all two- and three-character words, part of speech of the frequent
     ones) of jieba's dictionary, leaving out the entries it tags as person names (nr…); and all two-
-    and three-character words with those (温泉, 王府井 are tagged nr)."""
-    import jieba
+    and three-character words with those (温泉, 王府井 are tagged nr).
 
+    Parsing jieba's 350,000 lines takes most of a second, so the result is kept in the user cache
+    folder (`pipelines.cache.derived`) and read back in a few milliseconds."""
+    from importlib.util import find_spec
+
+    from pipelines.cache import derived
+
+    spec = find_spec("jieba")  # its location only: importing jieba itself costs 0.1 s
+    assert spec is not None and spec.origin is not None, "jieba is a dependency"
+    source = Path(spec.origin).parent / "dict.txt"
+    common, every, with_names = derived("jieba-words", source, lambda: _parse_dictionary(source))
+    return frozenset(common), frozenset(every), common, frozenset(with_names)
+
+
+def _parse_dictionary(path: Path) -> tuple[dict[str, str], list[str], list[str]]:
     common: dict[str, str] = {}
     every: set[str] = set()
     with_names: set[str] = set()
-    with (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8") as fh:
+    with path.open(encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
             if len(parts) != 3 or not 2 <= len(parts[0]) <= 3:
@@ -187,7 +200,7 @@ def _dictionary() -> tuple[frozenset[str], frozenset[str], dict[str, str], froze
             every.add(parts[0])
             if len(parts[0]) == 2 and int(parts[1]) >= 50:
                 common[parts[0]] = parts[2]
-    return frozenset(common), frozenset(every), common, frozenset(with_names)
+    return common, sorted(every), sorted(with_names)
 
 
 def common_words() -> frozenset[str]:

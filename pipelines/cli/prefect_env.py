@@ -39,6 +39,8 @@ import urllib.request
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from pipelines.cache import cache_dir
+
 # Environment for every Prefect process we start or run in. Console logging off (the API still
 # receives the run logs, so a real server's UI shows them); telemetry off.
 _QUIET = {
@@ -115,14 +117,6 @@ def _toml_api_url(folder: Path) -> str | None:
 
 
 # -- the template database -----------------------------------------------------------------------
-
-
-def cache_dir() -> Path:
-    """`$OPENDATA_CACHE`, else `$XDG_CACHE_HOME/opendata`, else `~/.cache/opendata`."""
-    if os.environ.get("OPENDATA_CACHE"):
-        return Path(os.environ["OPENDATA_CACHE"]).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or "~/.cache"
-    return Path(base).expanduser() / "opendata"
 
 
 def _prefect_version() -> str:
