@@ -306,14 +306,20 @@ def _flatness(engine: str, runs: dict[int, Result]) -> list[str]:
     """µs per row (wall and CPU) at each size from 100k up, each against the size before (flat = 1.0×)."""
     if len(runs) < 2:
         return []
-    parts, previous = [], None
+    parts, marginal, previous = [], [], None
     for size in sorted(runs):
         r = runs[size]
         wall, cpu = r.seconds / size * 1e6, (r.cpu_seconds or 0) / size * 1e6  # type: ignore[operator]
         step = f" ({wall / previous[0]:.2f}× wall, {cpu / previous[1]:.2f}× CPU)" if previous and previous[1] else ""
         parts.append(f"{size:,}: {wall:.1f} µs wall, {cpu:.1f} µs CPU{step}")
-        previous = (wall, cpu)
-    return [f"- {engine}, time per row: " + "; ".join(parts)]
+        if previous:
+            # The cost of each extra row between two sizes: the fixed start-up (imports, Prefect's API)
+            # cancels out, so this is what streaming must keep flat.
+            before = runs[previous[2]]
+            extra = (r.seconds - before.seconds) / (size - previous[2]) * 1e6  # type: ignore[operator]
+            marginal.append(f"{previous[2]:,}→{size:,}: {extra:.1f} µs")
+        previous = (wall, cpu, size)
+    return [f"- {engine}, time per row: " + "; ".join(parts), f"- {engine}, marginal time per extra row: " + "; ".join(marginal)]
 
 
 def machine() -> str:

@@ -124,6 +124,18 @@ def test_table_ratios() -> None:
     assert "5.0× the floor ✓" in summary and "CPU time 4.0× the floor's" in summary
 
 
+def test_marginal_time_per_row_cancels_the_fixed_start_up() -> None:
+    plain = bench_run.tool_project("plain")
+    # 1 s of start-up plus 10 µs a row, then 12 µs a row beyond 1M
+    results = [
+        bench_run.Result(100_000, plain, 2.0, 1.0, cpu_seconds=2.0),
+        bench_run.Result(1_000_000, plain, 11.0, 1.0, cpu_seconds=11.0),
+        bench_run.Result(10_000_000, plain, 119.0, 1.0, cpu_seconds=119.0),
+    ]
+    summary = bench_run.targets(results, ["plain"])
+    assert "marginal time per extra row: 100,000→1,000,000: 10.0 µs; 1,000,000→10,000,000: 12.0 µs" in summary
+
+
 def test_runner_smoke(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out"
     code = bench_run.main(["--rows", "2000", "--no-peer", "--engines", "plain", "--as-of", AS_OF.isoformat(),
