@@ -27,6 +27,11 @@ def write_csv_with_bom(con: duckdb.DuckDBPyConnection, select_sql: str, path: Pa
                 writer.write_batch(batch)
 
 
+def parquet_select(path: Path) -> str:
+    """A query reading back a Parquet file, in file order (a single-file scan keeps its row order)."""
+    return f"SELECT * FROM read_parquet('{_sql_path(path)}')"
+
+
 def file_digest(path: Path) -> dict[str, object]:
     """sha256 and size of a written file, for the registry, the catalog and audit."""
     digest = hashlib.sha256()
