@@ -9,6 +9,8 @@ from __future__ import annotations
 import codecs
 import hashlib
 import tempfile
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,14 +74,30 @@ def sha256_of(path: Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
+def sha256_in_background(path: Path) -> Callable[[], tuple[str, int]]:
+    """Start hashing `path` on a thread; the returned function waits for (hex sha256, size).
+
+    hashlib releases the GIL while it hashes, so the file is hashed while DuckDB parses it.
+    """
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="opendata-sha256")
+    future = pool.submit(sha256_of, path)
+    pool.shutdown(wait=False)  # the one task still runs; the thread ends with it
+    return future.result
+
+
+def has_bom(path: Path) -> bool:
+    """True when the file starts with the UTF-8 byte order mark."""
+    with path.open("rb") as fh:
+        return fh.read(3) == BOM
+
+
 def detect(path: Path, declared: str = "auto") -> TextInfo:
     """Hash the file and find its encoding; refuse (InputError) when no candidate decodes it."""
     sha, size = sha256_of(path)
-    with path.open("rb") as fh:
-        has_bom = fh.read(3) == BOM
+    bom = has_bom(path)
     if declared in ("gbk", "gb18030"):
         candidates = ["gb18030"]
-    elif has_bom:
+    elif bom:
         candidates = ["utf-8-sig"]
     elif declared == "utf-8":
         candidates = ["utf-8"]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
 from pipelines.errors import InputError
+from pipelines.ingest import csv_format
 from pipelines.ingest import encoding as enc
 from pipelines.ingest.names import quote_ident
 from pipelines.spec.model import Source
@@ -19,11 +21,15 @@ _SUFFIXES = {
     ".json": SourceFormat.JSON, ".jsonl": SourceFormat.JSON, ".ndjson": SourceFormat.JSON,
     ".parquet": SourceFormat.PARQUET, ".pq": SourceFormat.PARQUET,
 }
+RAW = "raw"  # where the whole extract is loaded when it is not read straight into the kept columns
 
 
 @dataclass(frozen=True)
 class LoadedExtract:
-    """An extract now held in a DuckDB table: `_row` plus one VARCHAR column per header name."""
+    """An extract now held in a DuckDB table: `_row` plus one VARCHAR column per header name.
+
+    When loaded with `keep`, the table holds `_row` plus the kept columns under their new names.
+    """
 
     path: Path
     table: str
@@ -45,23 +51,52 @@ def source_format(path: Path, declared: SourceFormat | None) -> SourceFormat:
     return found
 
 
-def load_extract(con: duckdb.DuckDBPyConnection, path: Path, source: Source, table: str = "raw") -> LoadedExtract:
-    """Read `path` into `table`, refusing empty, header-only, ragged or oversized input."""
+def _max_line_bytes(source: Source) -> int:
+    # Bytes per line allowed: a cell may use up to 4 UTF-8 bytes per character, plus other cells.
+    return max(source.max_field_chars * 4 * 2, 1 << 21)
+
+
+def load_extract(
+    con: duckdb.DuckDBPyConnection, path: Path, source: Source, table: str = RAW,
+    keep: Sequence[tuple[str, str]] | None = None,
+) -> LoadedExtract:
+    """Read `path` into `table`, refusing empty, header-only, ragged or oversized input.
+
+    Without `keep`, `table` holds every column as it is. With `keep` (extract column, new name)
+    pairs, it holds only those columns, renamed, trimmed, blanks as NULL; an extract that lacks a
+    kept column is refused, after the refusals above (the order a full load reports them in).
+    """
+    if keep is not None and table == RAW:
+        raise ValueError(f"kept columns go into a table other than {RAW!r}, which holds the whole extract")
     if not path.is_file():
         raise InputError(f"{path}: extract not found")
     fmt = source_format(path, source.format)
+    if keep is not None and fmt is SourceFormat.CSV and source.encoding in ("auto", "utf-8"):
+        fast = _load_utf8_csv(con, path, source, table, keep)
+        if fast is not None:
+            return fast
+    loaded = _load_whole(con, path, source, fmt, RAW if keep is not None else table)
+    if keep is None:
+        return loaded
+    _check_kept(path, loaded.header, keep)
+    select = ", ".join(f"NULLIF(trim({quote_ident(src)}), '') AS {quote_ident(name)}" for src, name in keep)
+    # No ORDER BY: `raw` is already in file order (insertion order is preserved), and a sort of the
+    # whole extract costs more than the copy; the release writer orders by `_row` itself.
+    con.execute(f"CREATE OR REPLACE TABLE {quote_ident(table)} AS SELECT _row, {select} FROM {RAW}")
+    con.execute(f"DROP TABLE {RAW}")
+    return LoadedExtract(path, table, loaded.header, fmt, loaded.encoding, loaded.sha256, loaded.size, loaded.rows)
+
+
+def _load_whole(con: duckdb.DuckDBPyConnection, path: Path, source: Source, fmt: SourceFormat, table: str) -> LoadedExtract:
+    """Every column into `table`, after the encoding was detected and the file hashed."""
     text_encoding: str | None = None
     if fmt in (SourceFormat.CSV, SourceFormat.JSON):
         info = enc.detect(path, source.encoding)
         sha, size, text_encoding = info.sha256, info.size, info.encoding
     else:
         sha, size = enc.sha256_of(path)
-    # Bytes per line allowed: a cell may use up to 4 UTF-8 bytes per character, plus other cells.
-    max_line = max(source.max_field_chars * 4 * 2, 1 << 21)
     if fmt is SourceFormat.CSV:
-        from pipelines.ingest.csv_format import read_csv
-
-        header = read_csv(con, path, text_encoding or "utf-8", table, max_line)
+        header = csv_format.read_csv(con, path, text_encoding or "utf-8", table, _max_line_bytes(source))
     elif fmt is SourceFormat.XLSX:
         from pipelines.ingest.excel_format import read_xlsx
 
@@ -74,11 +109,62 @@ def load_extract(con: duckdb.DuckDBPyConnection, path: Path, source: Source, tab
         from pipelines.ingest.parquet_format import read_parquet
 
         header = read_parquet(con, path, table)
+    rows = _row_count(con, path, table)
+    _check_cell_sizes(con, path, table, header, source.max_field_chars)
+    return LoadedExtract(path, table, header, fmt, text_encoding, sha, size, rows)
+
+
+def _load_utf8_csv(
+    con: duckdb.DuckDBPyConnection, path: Path, source: Source, table: str, keep: Sequence[tuple[str, str]]
+) -> LoadedExtract | None:
+    """The one-pass read of a CSV expected to be UTF-8; None when it turns out not to be.
+
+    DuckDB checks every cell's UTF-8 as it parses (it reads every column here, for `_longest`), and
+    the header is decoded strictly, so the separate decoding pass is not needed; the file is hashed
+    on a thread meanwhile. On any refusal, the encoding is checked the old way first, so a file
+    that is not UTF-8 is reported as such, exactly as the full load reports it.
+    """
+    sha256 = enc.sha256_in_background(path)
+    try:
+        header, delimiter = csv_format.checked_header(path, path)
+        _check_kept(path, header, keep)
+        csv_format.read_csv_kept(con, path, header, delimiter, table, keep, _max_line_bytes(source))
+        rows = _row_count(con, path, table)
+    except (InputError, UnicodeDecodeError) as exc:
+        info = enc.detect(path, source.encoding)  # refuses bytes no candidate decodes, as a full load does first
+        if info.encoding == "gb18030" or isinstance(exc, (_MissingColumns, UnicodeDecodeError)):
+            return None  # the full load transcodes it, or reports its refusals before the missing columns
+        raise
+    longest = int(con.execute(f"SELECT max({csv_format.LONGEST}) FROM {quote_ident(table)}").fetchall()[0][0])
+    if longest > source.max_field_chars:
+        # Some cell has more bytes than the limit allows characters: count characters on the
+        # values as they are in the file (rare; it reads the file once more).
+        _load_whole(con, path, source, SourceFormat.CSV, RAW)
+        con.execute(f"DROP TABLE {RAW}")
+    con.execute(f"ALTER TABLE {quote_ident(table)} DROP COLUMN {csv_format.LONGEST}")
+    csv_format.number_rows(con, table)
+    sha, size = sha256()
+    return LoadedExtract(path, table, header, SourceFormat.CSV, "utf-8-sig" if enc.has_bom(path) else "utf-8", sha, size, rows)
+
+
+class _MissingColumns(InputError):
+    """Kept columns the header lacks."""
+
+
+def _check_kept(path: Path, header: list[str], keep: Sequence[tuple[str, str]]) -> None:
+    missing = [src for src, _ in keep if src not in header]
+    if missing:
+        raise _MissingColumns(
+            f"{path}: declared columns missing from the extract: {', '.join(missing)}",
+            details=[f"the extract has: {', '.join(header)}"],
+        )
+
+
+def _row_count(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> int:
     rows = int(con.execute(f"SELECT count(*) FROM {quote_ident(table)}").fetchone()[0])  # type: ignore[index]
     if rows == 0:
         raise InputError(f"{path}: the extract has a header but no data rows")
-    _check_cell_sizes(con, path, table, header, source.max_field_chars)
-    return LoadedExtract(path, table, header, fmt, text_encoding, sha, size, rows)
+    return rows
 
 
 def _check_cell_sizes(con: duckdb.DuckDBPyConnection, path: Path, table: str, header: list[str], limit: int) -> None:

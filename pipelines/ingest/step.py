@@ -4,23 +4,20 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from pipelines.context import ROW, PublishContext
-from pipelines.errors import InputError
+from pipelines.context import PublishContext
 from pipelines.ingest.manifest import extracted_at, read_manifest
-from pipelines.ingest.names import quote_ident
 from pipelines.ingest.reader import load_extract
 
 
 def ingest_step(ctx: PublishContext) -> None:
-    """Fill `ctx.table` with the extract's declared columns, renamed, trimmed, blanks as NULL."""
-    loaded = load_extract(ctx.con, ctx.extract, ctx.spec.source, table="raw")
-    declared = [f.source_column for f in ctx.spec.fields]
-    missing = [c for c in declared if c not in loaded.header]
-    if missing:
-        raise InputError(
-            f"{ctx.extract}: declared columns missing from the extract: {', '.join(missing)}",
-            details=[f"the extract has: {', '.join(loaded.header)}"],
-        )
+    """Fill `ctx.table` with the extract's declared columns, renamed, trimmed, blanks as NULL.
+
+    The reader builds the working table in the statement that reads the extract (for a UTF-8 CSV),
+    so the extract is parsed once and never copied; it refuses an extract lacking a declared column.
+    """
+    keep = [(f.source_column, f.name) for f in ctx.spec.fields]
+    loaded = load_extract(ctx.con, ctx.extract, ctx.spec.source, table=ctx.table, keep=keep)
+    declared = {src for src, _ in keep}
     ctx.undeclared_columns = [h for h in loaded.header if h not in declared]
     if ctx.undeclared_columns:
         # Columns the spec does not declare are never published: an unknown column may be personal.
@@ -28,13 +25,6 @@ def ingest_step(ctx: PublishContext) -> None:
             f"{len(ctx.undeclared_columns)} extract column(s) not in the spec and not published: "
             + ", ".join(ctx.undeclared_columns)
         )
-    select = ", ".join(
-        f"NULLIF(trim({quote_ident(f.source_column)}), '') AS {quote_ident(f.name)}" for f in ctx.spec.fields
-    )
-    # No ORDER BY: `raw` is already in file order (insertion order is preserved), and a sort of the
-    # whole extract costs more than the copy; the release writer orders by `_row` itself.
-    ctx.con.execute(f"CREATE OR REPLACE TABLE {quote_ident(ctx.table)} AS SELECT {ROW}, {select} FROM raw")
-    ctx.con.execute("DROP TABLE raw")
     ctx.source_sha256 = loaded.sha256
     ctx.source_bytes = loaded.size
     ctx.source_rows = loaded.rows
