@@ -2,8 +2,9 @@
 
 Each check contributes per-row boolean projections and aggregates; they are prefixed per check
 (`_q<i>_<name>`) and evaluated together, so the table is read once whatever the number of checks.
-Only checks that failed make further, bounded queries (duplicates), and the examples of all checks
-are fetched in one query per column, by row number, then masked before they leave this module.
+A uniqueness check counts its distinct values in a query of its own (cheaper than in the shared
+scan); only checks that failed make further, bounded queries (duplicates), and the examples of all
+checks are fetched in one query per column, by row number, then masked before they leave this module.
 """
 
 from __future__ import annotations

@@ -279,12 +279,11 @@ class Unique(Check):
         return [self.planned(f.name) for f in spec.fields if f.unique]
 
     def aggregates(self, p: PlannedCheck, env: RunEnv, ref: Ref) -> dict[str, str]:
-        c = q(p.column or "")
-        return {"total": f"count({c})", "distinct": f"count(DISTINCT {c})"}
+        return {"total": f"count({q(p.column or '')})"}
 
     def outcome(self, p: PlannedCheck, env: RunEnv, values: dict[str, Any]) -> Outcome:
-        total, distinct = int(values["total"] or 0), int(values["distinct"] or 0)
-        failed = total - distinct
+        total = int(values["total"] or 0)
+        failed = total - (_distinct(env, q(p.column or ""), total) if total else 0)
         if failed == 0:
             return Outcome(0, total, details={"groups": 0})
         c = q(p.column or "")
@@ -295,6 +294,21 @@ class Unique(Check):
             f"(SELECT _row, row_number() OVER (PARTITION BY {c} ORDER BY _row) AS k FROM {env.table} WHERE {c} IS NOT NULL)"
         ).fetchone() or (0, [])
         return Outcome(failed, total, sorted(rows or []), details={"groups": int(groups or 0)})
+
+
+def _distinct(env: RunEnv, c: str, total: int) -> int:
+    """Distinct values among the `total` non-null cells of column `c`, in queries of their own.
+
+    Not in the shared scan: there a DISTINCT aggregate cost a quarter of the whole scan at 10M
+    rows (about 4 of 15 s), four times what the same count costs alone. The distinct 64-bit
+    hashes are counted first (fixed-size keys, about half the time of the strings): equal values
+    hash alike, so as many hashes as cells means no value repeats; only otherwise (a repeat, or
+    a hash collision) are the values themselves counted.
+    """
+    hashes = env.con.execute(f"SELECT count(DISTINCT hash({c})) FROM {env.table} WHERE {c} IS NOT NULL").fetchall()
+    if int(hashes[0][0]) == total:
+        return total
+    return int(env.con.execute(f"SELECT count(DISTINCT {c}) FROM {env.table}").fetchall()[0][0])
 
 
 GENDER_NAMES = ("gender", "sex")
