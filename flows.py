@@ -47,8 +47,9 @@ IO_STEPS = frozenset({"ingest", "release"})
 # Backoff between attempts (seconds); Prefect adds up to 50 % jitter so parallel runs spread out.
 RETRY_DELAYS: list[float] = [1.0, 4.0, 16.0]
 TRANSIENT: tuple[type[BaseException], ...] = (OSError, duckdb.IOException)
-# Datasets published at once by publish_all: each holds its own working database in memory (up to
-# OPENDATA_MEMORY_LIMIT, 1 GB by default), so the default stays small; OPENDATA_PARALLEL raises it.
+# Datasets published at once by publish_all: each holds its own working database (in memory, or for a
+# large extract in a temporary file, with up to OPENDATA_MEMORY_LIMIT of buffers, 1 GB by default),
+# and a large free-text column adds helper processes, so the default stays small; OPENDATA_PARALLEL raises it.
 PARALLEL = int(os.environ.get("OPENDATA_PARALLEL", "0")) or min(2, os.cpu_count() or 1)
 TIMEZONE = "Asia/Shanghai"
 
