@@ -17,7 +17,7 @@ import duckdb
 
 from pipelines.errors import InputError
 from pipelines.ingest.encoding import utf8_copy
-from pipelines.ingest.names import check_header, quote_ident
+from pipelines.ingest.names import check_header, kept_columns, quote_ident
 
 LONGEST = "_longest"  # per-row byte length of the longest cell, dropped once the size check is done
 
@@ -74,8 +74,6 @@ def _run(con: duckdb.DuckDBPyConnection, path: Path, sql: str, params: list[obje
 
 def read_csv(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, table: str, max_line_bytes: int) -> list[str]:
     """Load `path` into `table` (all VARCHAR, plus `_row`); return the header."""
-    if path.stat().st_size == 0:
-        raise InputError(f"{path}: the file is empty")
     copy: Path | None = None
     source = path
     if encoding == "gb18030":
@@ -105,7 +103,7 @@ def read_csv_kept(
     byte length of the row's longest cell over *every* column, kept or not (strlen is free; the
     characters are only counted when some cell has more bytes than the limit allows characters).
     """
-    kept = ", ".join(f"NULLIF(trim({quote_ident(src)}), '') AS {quote_ident(name)}" for src, name in keep)
+    kept = kept_columns(keep)
     longest = f"coalesce(greatest({', '.join(f'strlen({quote_ident(h)})' for h in header)}), 0) AS {LONGEST}"
     sql = (
         f"CREATE OR REPLACE TABLE {quote_ident(table)} AS "

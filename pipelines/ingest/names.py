@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from pipelines.errors import InputError
@@ -10,6 +11,11 @@ from pipelines.errors import InputError
 def quote_ident(name: str) -> str:
     """Quote a column or table name for DuckDB SQL."""
     return '"' + name.replace('"', '""') + '"'
+
+
+def kept_columns(keep: Sequence[tuple[str, str]]) -> str:
+    """The SELECT list of the working table: each (extract column, release name) trimmed, blanks as NULL."""
+    return ", ".join(f"NULLIF(trim({quote_ident(src)}), '') AS {quote_ident(name)}" for src, name in keep)
 
 
 def check_header(path: Path, header: list[str]) -> None:

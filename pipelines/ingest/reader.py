@@ -11,7 +11,7 @@ import duckdb
 from pipelines.errors import InputError
 from pipelines.ingest import csv_format
 from pipelines.ingest import encoding as enc
-from pipelines.ingest.names import quote_ident
+from pipelines.ingest.names import kept_columns, quote_ident
 from pipelines.spec.model import Source
 from pipelines.vocab import SourceFormat
 
@@ -71,15 +71,17 @@ def load_extract(
     if not path.is_file():
         raise InputError(f"{path}: extract not found")
     fmt = source_format(path, source.format)
+    info: enc.TextInfo | None = None
     if keep is not None and fmt is SourceFormat.CSV and source.encoding in ("auto", "utf-8"):
         fast = _load_utf8_csv(con, path, source, table, keep)
-        if fast is not None:
+        if isinstance(fast, LoadedExtract):
             return fast
-    loaded = _load_whole(con, path, source, fmt, RAW if keep is not None else table)
+        info = fast  # not for the one-pass read: the full load goes on with the encoding already found
+    loaded = _load_whole(con, path, source, fmt, RAW if keep is not None else table, info)
     if keep is None:
         return loaded
     _check_kept(path, loaded.header, keep)
-    select = ", ".join(f"NULLIF(trim({quote_ident(src)}), '') AS {quote_ident(name)}" for src, name in keep)
+    select = kept_columns(keep)
     # No ORDER BY: `raw` is already in file order (insertion order is preserved), and a sort of the
     # whole extract costs more than the copy; the release writer orders by `_row` itself.
     con.execute(f"CREATE OR REPLACE TABLE {quote_ident(table)} AS SELECT _row, {select} FROM {RAW}")
@@ -87,11 +89,14 @@ def load_extract(
     return LoadedExtract(path, table, loaded.header, fmt, loaded.encoding, loaded.sha256, loaded.size, loaded.rows)
 
 
-def _load_whole(con: duckdb.DuckDBPyConnection, path: Path, source: Source, fmt: SourceFormat, table: str) -> LoadedExtract:
-    """Every column into `table`, after the encoding was detected and the file hashed."""
+def _load_whole(
+    con: duckdb.DuckDBPyConnection, path: Path, source: Source, fmt: SourceFormat, table: str,
+    info: enc.TextInfo | None = None,
+) -> LoadedExtract:
+    """Every column into `table`, after the encoding was detected (unless `info` gives it) and the file hashed."""
     text_encoding: str | None = None
     if fmt in (SourceFormat.CSV, SourceFormat.JSON):
-        info = enc.detect(path, source.encoding)
+        info = info or enc.detect(path, source.encoding)
         sha, size, text_encoding = info.sha256, info.size, info.encoding
     else:
         sha, size = enc.sha256_of(path)
@@ -116,8 +121,9 @@ def _load_whole(con: duckdb.DuckDBPyConnection, path: Path, source: Source, fmt:
 
 def _load_utf8_csv(
     con: duckdb.DuckDBPyConnection, path: Path, source: Source, table: str, keep: Sequence[tuple[str, str]]
-) -> LoadedExtract | None:
-    """The one-pass read of a CSV expected to be UTF-8; None when it turns out not to be.
+) -> LoadedExtract | enc.TextInfo:
+    """The one-pass read of a CSV expected to be UTF-8; when it must go the full way instead (GBK,
+    or refusals that a full load reports first), what the encoding check found, so it runs once.
 
     DuckDB checks every cell's UTF-8 as it parses (it reads every column here, for `_longest`), and
     the header is decoded strictly, so the separate decoding pass is not needed; the file is hashed
@@ -133,7 +139,7 @@ def _load_utf8_csv(
     except (InputError, UnicodeDecodeError) as exc:
         info = enc.detect(path, source.encoding)  # refuses bytes no candidate decodes, as a full load does first
         if info.encoding == "gb18030" or isinstance(exc, (_MissingColumns, UnicodeDecodeError)):
-            return None  # the full load transcodes it, or reports its refusals before the missing columns
+            return info  # the full load transcodes it, or reports its refusals before the missing columns
         raise
     longest = int(con.execute(f"SELECT max({csv_format.LONGEST}) FROM {quote_ident(table)}").fetchall()[0][0])
     if longest > source.max_field_chars:
