@@ -382,7 +382,7 @@ class NameRules:
         out: list[tuple[int, int]] = []
         e = end
         while e < limit and text[e] in "、和与及":
-            if self._after_word(text, e + 3, self.triggers, (2,)):
+            if text[e + 1:e + 3] in self.triggers:
                 break  # 吴玉英与|孙子|黄小红: a role word, not a name, follows
             m = self.name_at.match(text, e + 1, limit)
             if m is None:
@@ -465,7 +465,7 @@ class NameRules:
             if not self._after_word(text, at, triggers, trigger_lengths):
                 continue
             s = m.start("n")
-            if self._after_word(text, s + 2, triggers, (2,)) or self._after_word(text, s + 3, triggers, (3,)):
+            if text[s:s + 2] in triggers or text[s:s + 3] in triggers:
                 continue  # roles in a row (患者|家属|杨建新, 村民|代表|石根旺): the name follows the last one
             e = self._shorten(text, s, m.end("n"))
             if self._function_word_start(text, s) or self._word_after_role(text, s, e):

@@ -187,8 +187,8 @@ class ParallelMasker:
         """Mask every batch of (texts, weights); yield the outcome chunk by chunk as each is done."""
         pending: deque[tuple[Future[Masked], list[str], list[int]]] = deque()
         for texts, weights in batches:
-            if len(texts) >= self.start_at and self.helpers > 0:
-                self._pool()
+            if len(texts) >= self.start_at:
+                self._pool()  # nothing when helpers are off or failed
             for at in range(0, len(texts), CHUNK):
                 chunk, chunk_weights = texts[at:at + CHUNK], weights[at:at + CHUNK]
                 pool = self.pool
