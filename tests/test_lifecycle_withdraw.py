@@ -35,6 +35,18 @@ def _release(home: Path, version: str) -> dict[str, object]:
     return row
 
 
+def _withdraw_dying_at(step: str, home: Path, folder: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> None:
+    """Withdraw `folder` with the process dying at `step` of the withdrawal (a function of the module)."""
+
+    def crash(*_a: object, **_k: object) -> None:
+        raise Crash
+
+    monkeypatch.setattr(withdraw_module, step, crash)
+    with pytest.raises(Crash):
+        withdraw(Home(home), "relief-payments", folder.name, *args)
+    monkeypatch.undo()
+
+
 @pytest.fixture
 def published(tmp_path: Path) -> tuple[Path, Path]:
     home = tmp_path / "home"
@@ -75,14 +87,7 @@ def test_a_withdrawn_release_cannot_be_obtained(published: tuple[Path, Path]) ->
 def test_crash_before_the_move_leaves_it_in_releases_and_rerun_finishes(published: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     home, folder = published
     before = _snapshot(folder)
-
-    def crash(*_a: object) -> None:
-        raise Crash
-
-    monkeypatch.setattr(withdraw_module, "move_to_quarantine", crash)
-    with pytest.raises(Crash):
-        withdraw(Home(home), "relief-payments", folder.name, "姓名泄露", "household_size")
-    monkeypatch.undo()
+    _withdraw_dying_at("move_to_quarantine", home, folder, monkeypatch, "姓名泄露", "household_size")
     assert _snapshot(folder) == before, "still whole in releases/"
     assert not (home / "quarantine" / "relief-payments" / folder.name).exists()
     assert _release(home, folder.name)["withdraw_requested_at"] is not None, "the intent is recorded"
@@ -99,14 +104,7 @@ def test_crash_before_the_move_leaves_it_in_releases_and_rerun_finishes(publishe
 
 def test_the_next_get_finishes_an_interrupted_withdrawal_and_refuses(published: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     home, folder = published
-
-    def crash(*_a: object) -> None:
-        raise Crash
-
-    monkeypatch.setattr(withdraw_module, "move_to_quarantine", crash)
-    with pytest.raises(Crash):
-        withdraw(Home(home), "relief-payments", folder.name, "姓名泄露")
-    monkeypatch.undo()
+    _withdraw_dying_at("move_to_quarantine", home, folder, monkeypatch, "姓名泄露")
     with pytest.raises(InputError, match="was withdrawn"):
         obtain(Home(home), "relief-payments", folder.name, "alice", "研究")
     assert (home / "quarantine" / "relief-payments" / folder.name).is_dir()
@@ -130,14 +128,7 @@ def test_a_pending_withdrawal_that_cannot_finish_still_blocks_get(published: tup
 def test_crash_after_the_move_leaves_it_in_quarantine_and_rerun_finishes(published: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     home, folder = published
     before = _snapshot(folder)
-
-    def crash(*_a: object, **_k: object) -> None:
-        raise Crash
-
-    monkeypatch.setattr(withdraw_module, "complete_withdrawal", crash)
-    with pytest.raises(Crash):
-        withdraw(Home(home), "relief-payments", folder.name, "手机号泄露")
-    monkeypatch.undo()
+    _withdraw_dying_at("complete_withdrawal", home, folder, monkeypatch, "手机号泄露")
     quarantined = home / "quarantine" / "relief-payments" / folder.name
     assert not folder.exists() and _snapshot(quarantined) == before, "whole, in quarantine/"
     assert _release(home, folder.name)["status"] == "published", "the registry update was rolled back"
@@ -154,14 +145,7 @@ def test_crash_after_the_move_leaves_it_in_quarantine_and_rerun_finishes(publish
 
 def test_complete_pending_finishes_every_interrupted_withdrawal(published: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     home, folder = published
-
-    def crash(*_a: object) -> None:
-        raise Crash
-
-    monkeypatch.setattr(withdraw_module, "move_to_quarantine", crash)
-    with pytest.raises(Crash):
-        withdraw(Home(home), "relief-payments", folder.name, "泄露")
-    monkeypatch.undo()
+    _withdraw_dying_at("move_to_quarantine", home, folder, monkeypatch, "泄露")
     assert complete_pending(Home(home)) == [("relief-payments", folder.name)]
     assert _release(home, folder.name)["status"] == "withdrawn"
     assert complete_pending(Home(home)) == []
@@ -191,14 +175,7 @@ def test_withdraw_refuses_bad_input(published: tuple[Path, Path]) -> None:
 
 def test_finishing_an_interrupted_withdrawal_updates_the_catalog(published: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     home, folder = published
-
-    def crash(*_a: object, **_k: object) -> None:
-        raise Crash
-
-    monkeypatch.setattr(withdraw_module, "complete_withdrawal", crash)
-    with pytest.raises(Crash):
-        withdraw(Home(home), "relief-payments", folder.name, "泄露")
-    monkeypatch.undo()
+    _withdraw_dying_at("complete_withdrawal", home, folder, monkeypatch, "泄露")
     assert "Withdrawn" not in (home / "catalog.jsonld").read_text(encoding="utf-8")
     with pytest.raises(InputError, match="was withdrawn"):
         obtain(Home(home), "relief-payments", None, "alice", "研究")  # the next run of anything finishes it
