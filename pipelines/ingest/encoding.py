@@ -91,9 +91,10 @@ def has_bom(path: Path) -> bool:
         return fh.read(3) == BOM
 
 
-def detect(path: Path, declared: str = "auto") -> TextInfo:
-    """Hash the file and find its encoding; refuse (InputError) when no candidate decodes it."""
-    sha, size = sha256_of(path)
+def detect(path: Path, declared: str = "auto", hashed: tuple[str, int] | None = None) -> TextInfo:
+    """Hash the file (unless `hashed` gives its sha256 and size) and find its encoding; refuse
+    (InputError) when no candidate decodes it."""
+    sha, size = hashed or sha256_of(path)
     bom = has_bom(path)
     if declared in ("gbk", "gb18030"):
         candidates = ["gb18030"]

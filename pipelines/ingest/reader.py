@@ -137,7 +137,8 @@ def _load_utf8_csv(
         csv_format.read_csv_kept(con, path, header, delimiter, table, keep, _max_line_bytes(source))
         rows = _row_count(con, path, table)
     except (InputError, UnicodeDecodeError) as exc:
-        info = enc.detect(path, source.encoding)  # refuses bytes no candidate decodes, as a full load does first
+        # Refuses bytes no candidate decodes, as a full load does first; the file is already hashed.
+        info = enc.detect(path, source.encoding, hashed=sha256())
         if info.encoding == "gb18030" or isinstance(exc, (_MissingColumns, UnicodeDecodeError)):
             return info  # the full load transcodes it, or reports its refusals before the missing columns
         raise
