@@ -12,7 +12,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -131,22 +131,16 @@ def file_backed(extract: Path, con: duckdb.DuckDBPyConnection) -> bool:
 @contextmanager
 def working_connection(extract: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """The working database for publishing `extract`, closed (and its file deleted) on exit."""
-    con = working_database()
-    if not file_backed(extract, con):
-        try:
-            yield con
-        finally:
+    with ExitStack() as stack:
+        con = working_database()
+        if file_backed(extract, con):
             con.close()
-        return
-    con.close()
-    # A private folder in the OS temp folder (mode 0700): the database file and its WAL hold raw
-    # extract values, so they must never be written under the home directory, and are deleted here.
-    with tempfile.TemporaryDirectory(prefix="opendata-work-") as folder:
-        con = working_database(Path(folder))
-        try:
-            yield con
-        finally:
-            con.close()
+            # A private folder in the OS temp folder (mode 0700): the database file and its WAL hold raw
+            # extract values, so they must never be written under the home directory, and are deleted here.
+            folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="opendata-work-"))
+            con = working_database(Path(folder))
+        stack.callback(con.close)  # closed before its folder is deleted (callbacks run last-in, first-out)
+        yield con
 
 
 @contextmanager
