@@ -31,12 +31,12 @@ from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
-from pipelines.context import PublishContext
-from pipelines.errors import OpendataError
-from pipelines.progress import step_progress
-from pipelines.publish import outcome, plan_all, publication, run_guarded
-from pipelines.steps import PUBLISH_STEPS, record_refusal
-from pipelines.vocab import UpdateFrequency
+from pipelines.core.context import PublishContext
+from pipelines.core.errors import OpendataError
+from pipelines.runner.progress import step_progress
+from pipelines.runner.publish import outcome, plan_all, publication, run_guarded
+from pipelines.runner.steps import PUBLISH_STEPS, record_refusal
+from pipelines.core.vocab import UpdateFrequency
 
 if TYPE_CHECKING:
     from prefect.deployments.runner import RunnerDeployment
@@ -135,7 +135,7 @@ def publish_all(catalog: str = "catalog_specs", home: str | None = None) -> list
 
     Each dataset is a `publish-dataset` subflow run; a dataset that is blocked or erroneous is
     reported in its outcome and the others go on. Invalid specs are reported as errors, per file;
-    not-open specs as skipped. Outcomes: see `pipelines.publish.outcome`.
+    not-open specs as skipped. Outcomes: see `pipelines.runner.publish.outcome`.
     """
     todo, results = plan_all(Path(catalog))
     futures = [_publish_one.submit(spec.id, str(path), home) for path, spec in todo]
@@ -156,7 +156,7 @@ class CommandFailed(OpendataError):
 @flow(name="withdraw-release", persist_result=False, log_prints=True)
 def withdraw_release(dataset_id: str, version: str, reason: str, field: str | None = None, home: str | None = None) -> int:
     """Withdraw a release at once: moved to quarantine, never deleted (开放办法 §17)."""
-    from pipelines.lifecycle.commands import withdraw_command
+    from pipelines.cli.lifecycle import withdraw_command
 
     return _checked("withdraw", withdraw_command(dataset_id, version, reason, field, Path(home) if home else None))
 
@@ -164,7 +164,7 @@ def withdraw_release(dataset_id: str, version: str, reason: str, field: str | No
 @flow(name="republish-dataset", persist_result=False, log_prints=True)
 def republish_dataset(dataset_id: str, home: str | None = None) -> int:
     """Desensitize the stored extract again under the current spec and publish a replacing version."""
-    from pipelines.lifecycle.commands import republish_command
+    from pipelines.cli.lifecycle import republish_command
 
     return _checked("republish", republish_command(dataset_id, Path(home) if home else None))
 
@@ -212,7 +212,7 @@ def deployments(catalog: str | Path = "catalog_specs", home: str | None = None, 
     """
     from prefect.deployments.runner import EntrypointType
 
-    from pipelines.errors import SpecError
+    from pipelines.core.errors import SpecError
 
     todo, known = plan_all(Path(catalog))
     invalid = [r for r in known if r["status"] == "error"]

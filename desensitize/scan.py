@@ -26,8 +26,8 @@ from rich.table import Table
 from desensitize.detect.columns import ColumnDetection, detect_columns
 from desensitize.detect.headers import quasi_identifier_name, release_name
 from pipelines.ingest import load_extract
-from pipelines.spec.model import Source
-from pipelines.vocab import FindingKind as K
+from pipelines.core.spec.model import Source
+from pipelines.core.vocab import FindingKind as K
 from desensitize.operators.defaults import default_policy
 
 TODO = "待填写："

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipelines.context import PublishContext
-from pipelines.errors import GateBlocked
-from pipelines.vocab import FieldType, FindingKind
+from pipelines.core.context import PublishContext
+from pipelines.core.errors import GateBlocked
+from pipelines.core.vocab import FieldType, FindingKind
 
 from desensitize import keys
 from desensitize.operators.apply import NO_POLICY, ColumnPolicy, apply_policies, resolve_policies

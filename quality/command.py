@@ -15,10 +15,10 @@ import duckdb
 from rich.console import Console
 from rich.table import Table
 
-from pipelines.context import PublishContext
-from pipelines.home import Home
+from pipelines.core.context import PublishContext
+from pipelines.core.home import Home
 from pipelines.ingest.step import ingest_step
-from pipelines.spec.loader import load_spec
+from pipelines.core.spec.loader import load_spec
 from quality.step import attach
 from quality.suite import build_suite
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipelines.spec.model import FieldSpec
+from pipelines.core.spec.model import FieldSpec
 from quality import display, profile, registry
 from quality.model import CheckResult, Outcome, PlannedCheck
 from quality.profile import ColumnProfile

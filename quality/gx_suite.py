@@ -18,7 +18,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipelines.vocab import FieldType
+from pipelines.core.vocab import FieldType
 from quality import identifiers as ids
 from quality.checks.usability import CONTROL_RE
 from quality.model import PlannedCheck, Severity

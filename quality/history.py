@@ -14,8 +14,8 @@ from typing import Any
 
 import duckdb
 
-from pipelines.home import Home
-from pipelines.registry.db import connect
+from pipelines.core.home import Home
+from pipelines.store.db import connect
 
 MAX_TREND = 24  # releases shown in the trend chart
 

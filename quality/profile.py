@@ -12,7 +12,7 @@ from typing import Any
 
 import duckdb
 
-from pipelines.spec.model import CatalogSpec
+from pipelines.core.spec.model import CatalogSpec
 from quality.sqlparts import q
 
 MAX_DISTINCT = 20  # columns with more distinct values get no distribution chart

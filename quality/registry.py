@@ -16,15 +16,15 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import BaseModel
 
-from pipelines.spec.model import CatalogSpec
-from pipelines.vocab import Dimension
+from pipelines.core.spec.model import CatalogSpec
+from pipelines.core.vocab import Dimension
 from quality.model import MAX_EXAMPLES, NoParams, Outcome, PlannedCheck, Severity
 from quality.sqlparts import q
 
 if TYPE_CHECKING:
     import duckdb
 
-    from pipelines.context import PublishContext
+    from pipelines.core.context import PublishContext
 
 Ref = Callable[[str], str]  # a check's local name for a derived value or projection -> its alias in the scan
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any
 
-from pipelines.context import PublishContext
-from pipelines.spec.model import CatalogSpec
+from pipelines.core.context import PublishContext
+from pipelines.core.spec.model import CatalogSpec
 from quality import gate, gx_suite, history
 from quality.engine import run_suite
 from quality.model import CheckResult

@@ -7,8 +7,8 @@ escaped literals; they come from the reviewed spec, never from the data.
 
 from __future__ import annotations
 
-from pipelines.spec.model import FieldSpec
-from pipelines.vocab import FieldType
+from pipelines.core.spec.model import FieldSpec
+from pipelines.core.vocab import FieldType
 
 
 def q(name: str) -> str:

@@ -7,7 +7,7 @@ in a publication a closed gate raises GateBlocked (exit 2) and the release write
 
 from __future__ import annotations
 
-from pipelines.context import PublishContext
+from pipelines.core.context import PublishContext
 from quality import gate
 from quality.report_html import render_html
 from quality.report_json import to_json

@@ -135,10 +135,10 @@ def main() -> None:
 
     timed("yardstick: DuckDB CSV -> Parquet -> CSV", copy_roundtrip, results)
 
-    from pipelines.context import PublishContext
-    from pipelines.home import Home
+    from pipelines.core.context import PublishContext
+    from pipelines.core.home import Home
     from pipelines.ingest.step import ingest_step
-    from pipelines.spec.loader import load_spec
+    from pipelines.core.spec.loader import load_spec
     from quality.report_html import render_html
     from quality.report_json import to_json
     from quality.run import evaluate
@@ -146,7 +146,7 @@ def main() -> None:
 
     spec = load_spec(work / "spec.yaml")
     suite = build_suite(spec)
-    from pipelines.publish import working_database
+    from pipelines.runner.publish import working_database
 
     con = working_database()  # the publication's own settings (memory limit, spill folder)
     ctx = PublishContext(spec=spec, spec_path=work / "spec.yaml", extract=csv_path, home=Home(work / "home"), con=con)

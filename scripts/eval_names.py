@@ -120,7 +120,7 @@ def methods(known: list[str]) -> dict[str, Callable[[list[str]], list[Spans]]]:
     """Every method measured: name → function from texts to spans per text."""
     from desensitize.detect.names import NameRules, jieba_names
     from desensitize.detect.text import TextDetector
-    from pipelines.vocab import FindingKind
+    from pipelines.core.vocab import FindingKind
 
     only_names = {FindingKind.PERSON_NAME}
     rules = NameRules()

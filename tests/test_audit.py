@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.home import Home
+from pipelines.core.home import Home
 from pipelines.lifecycle.access import obtain
 from pipelines.lifecycle.verify import verify
 from pipelines.lifecycle.withdraw import withdraw
-from pipelines.registry import audit
-from pipelines.registry.db import connect
+from pipelines.store import audit
+from pipelines.store.db import connect
 from tests.conftest import ROOT, run_cli
 from tests.test_lifecycle_fixtures import PERSON_ROWS, company_dataset, person_dataset, publish, query
 
@@ -192,7 +192,7 @@ def test_threads_appending_keep_one_chain(tmp_path: Path) -> None:
 _PUBLISH_IN_A_PROCESS = """
 import sys
 sys.path.insert(0, {root!r})
-from pipelines.publish import run_plain
+from pipelines.runner.publish import run_plain
 for _ in range(2):
     run_plain({spec!r}, home={home!r})
 """

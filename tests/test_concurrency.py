@@ -12,8 +12,8 @@ import threading
 import time
 from pathlib import Path
 
-from pipelines.home import Home
-from pipelines.registry.db import connect, register_schema
+from pipelines.core.home import Home
+from pipelines.store.db import connect, register_schema
 from tests.test_flows_fixtures import assert_consistent, publish_all_at_once, registry, stops_dataset
 
 PROBE = "CREATE TABLE IF NOT EXISTS _probe (seq BIGINT PRIMARY KEY, writer VARCHAR NOT NULL)"

@@ -11,10 +11,10 @@ import pytest
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV
 
-from pipelines.dcat import FREQUENCY, dataset_iri, frequency_uri, write_catalog
-from pipelines.home import Home
+from pipelines.store.dcat import FREQUENCY, dataset_iri, frequency_uri, write_catalog
+from pipelines.core.home import Home
 from pipelines.lifecycle.withdraw import withdraw
-from pipelines.vocab import UpdateFrequency
+from pipelines.core.vocab import UpdateFrequency
 from tests.test_lifecycle_fixtures import company_dataset, person_dataset, publish
 
 DCAT = Namespace("http://www.w3.org/ns/dcat#")  # DCAT 3 terms (hasVersion, version) too
@@ -92,11 +92,11 @@ def test_a_distribution_per_release_file_with_checksum_size_and_url(two_datasets
 
 
 def test_flow_run_id_becomes_the_generating_activity(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from pipelines.context import PublishContext
-    from pipelines.steps import PUBLISH_STEPS, run_step
+    from pipelines.core.context import PublishContext
+    from pipelines.runner.steps import PUBLISH_STEPS, run_step
 
     home = tmp_path / "home"
-    from pipelines.publish import publication
+    from pipelines.runner.publish import publication
 
     with publication(company_dataset(tmp_path / "dept"), None, home) as ctx:
         assert isinstance(ctx, PublishContext)
@@ -142,7 +142,7 @@ def test_catalog_write_is_atomic_and_leaves_no_temp_file(two_datasets: tuple[Pat
     def boom(*_a: object, **_k: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr("pipelines.dcat.os.replace", boom)
+    monkeypatch.setattr("pipelines.store.dcat.os.replace", boom)
     with pytest.raises(OSError):
         write_catalog(Home(home))
     assert (home / "catalog.jsonld").read_bytes() == before, "the old catalog stays whole"

@@ -12,11 +12,11 @@ import pytest
 from desensitize import keys
 from desensitize.operators.pseudonymize import token_of
 from desensitize.step import desensitize_step
-from pipelines.context import PublishContext
-from pipelines.errors import GateBlocked, SpecError
-from pipelines.home import Home
+from pipelines.core.context import PublishContext
+from pipelines.core.errors import GateBlocked, SpecError
+from pipelines.core.home import Home
 from pipelines.ingest.step import ingest_step
-from pipelines.spec.model import CatalogSpec
+from pipelines.core.spec.model import CatalogSpec
 
 HEADER = ["编号", "姓名", "联系电话", "出生日期", "所属区县", "年营业收入", "开户账号", "备注"]
 ROWS = [

@@ -14,8 +14,8 @@ import duckdb
 import pytest
 
 import flows
-from pipelines.errors import GateBlocked, InputError
-from pipelines.publish import StepCrashed
+from pipelines.core.errors import GateBlocked, InputError
+from pipelines.runner.publish import StepCrashed
 from tests.test_flows_fixtures import prefect_api, provenance, registry, resident_rows, residents_dataset, stops_dataset
 
 @pytest.fixture
@@ -173,7 +173,7 @@ def test_publish_all_runs_datasets_in_parallel_and_isolates_failures(prefect_api
 
 
 def test_withdraw_and_republish_flows(prefect_api: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    pytest.importorskip("pipelines.lifecycle.commands")
+    pytest.importorskip("pipelines.cli.lifecycle")
     monkeypatch.setenv("OPENDATA_INSECURE_DEV_KEY", "1")
     home = tmp_path / "home"
     spec = residents_dataset(tmp_path / "dept", rows=120)
@@ -190,7 +190,7 @@ def test_withdraw_and_republish_flows(prefect_api: None, tmp_path: Path, monkeyp
 
 
 def test_lifecycle_command_failure_fails_the_flow(prefect_api: None, tmp_path: Path) -> None:
-    pytest.importorskip("pipelines.lifecycle.commands")
+    pytest.importorskip("pipelines.cli.lifecycle")
     with pytest.raises(InputError):
         flows.withdraw_release("no-such-dataset", "2026-01-01.1", "test", None, str(tmp_path / "home"))
 
@@ -240,7 +240,7 @@ def test_deployments_follow_update_frequency_in_shanghai_time(tmp_path: Path) ->
 
 
 def test_deployments_refuse_an_invalid_catalog(tmp_path: Path) -> None:
-    from pipelines.errors import SpecError
+    from pipelines.core.errors import SpecError
 
     bad = stops_dataset(tmp_path / "catalog", "stops-bad")
     bad.write_text(bad.read_text(encoding="utf-8").replace("update_frequency: monthly", "update_frequency: hourly"), encoding="utf-8")

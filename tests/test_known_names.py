@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.publish import publication
-from pipelines.steps import run_step
+from pipelines.runner.publish import publication
+from pipelines.runner.steps import run_step
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "catalog_specs" / "civil-affairs-low-income.yaml"

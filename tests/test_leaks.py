@@ -15,10 +15,10 @@ import pytest
 from desensitize import keys
 from desensitize.privacy.synthetic import KEEP_WORDS, PEOPLE_FIELDS, make_people
 from desensitize.step import desensitize_step
-from pipelines.context import PublishContext
-from pipelines.home import Home
+from pipelines.core.context import PublishContext
+from pipelines.core.home import Home
 from pipelines.ingest.step import ingest_step
-from pipelines.spec.model import CatalogSpec
+from pipelines.core.spec.model import CatalogSpec
 
 ROWS = 3000
 POLICIES: dict[str, tuple[str | None, Any]] = {
@@ -183,7 +183,7 @@ def _home_texts(home: Path) -> Iterable[str]:
 def test_publication_leaves_no_personal_value_under_home(extract: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import yaml
 
-    from pipelines.publish import run_plain
+    from pipelines.runner.publish import run_plain
 
     spec = _spec(quasi=True).model_dump(mode="json", exclude_none=True)
     spec_path = extract.parent / "civil-affairs-applications.yaml"

@@ -9,18 +9,18 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Namespace, URIRef
 
-from pipelines.dcat import dataset_iri
-from pipelines.errors import GateBlocked, InputError
-from pipelines.home import Home
+from pipelines.store.dcat import dataset_iri
+from pipelines.core.errors import GateBlocked, InputError
+from pipelines.core.home import Home
 from pipelines.lifecycle.access import obtain
-from pipelines.lifecycle.commands import republish_command
+from pipelines.cli.lifecycle import republish_command
 from pipelines.lifecycle.republish import republish
 from pipelines.lifecycle.verify import verify
 from pipelines.lifecycle.withdraw import withdraw
-from pipelines.publish import run_plain
-from pipelines.registry.audit import read_log
-from pipelines.registry.db import connect
-from pipelines.registry.releases import get_release
+from pipelines.runner.publish import run_plain
+from pipelines.store.audit import read_log
+from pipelines.store.db import connect
+from pipelines.store.releases import get_release
 from tests.test_lifecycle_fixtures import PERSON_ROWS, person_dataset, person_spec_text, publish
 
 DCT = Namespace("http://purl.org/dc/terms/")

@@ -7,16 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.errors import InputError
-from pipelines.home import Home
+from pipelines.core.errors import InputError
+from pipelines.core.home import Home
 from pipelines.lifecycle import withdraw as withdraw_module
 from pipelines.lifecycle.access import obtain
-from pipelines.lifecycle.commands import withdraw_command
+from pipelines.cli.lifecycle import withdraw_command
 from pipelines.lifecycle.verify import verify
 from pipelines.lifecycle.withdraw import complete_pending, withdraw
-from pipelines.registry.audit import read_log
-from pipelines.registry.db import connect
-from pipelines.registry.releases import get_release
+from pipelines.store.audit import read_log
+from pipelines.store.db import connect
+from pipelines.store.releases import get_release
 from tests.test_lifecycle_fixtures import person_dataset, publish
 
 
@@ -185,9 +185,9 @@ def test_finishing_an_interrupted_withdrawal_updates_the_catalog(published: tupl
 _KILLED_MID_TRANSACTION = """
 import os, sys
 sys.path.insert(0, {root!r})
-from pipelines.home import Home
+from pipelines.core.home import Home
 from pipelines.lifecycle.withdraw import withdraw
-from pipelines.registry import audit
+from pipelines.store import audit
 
 real_append = audit.append
 

@@ -14,7 +14,7 @@ from desensitize.operators import KNOWN_OPERATORS, get_operator, validate_policy
 from desensitize.operators.apply import ColumnPolicy, apply_policies
 from desensitize.operators.base import ColumnInput, MaskEnv
 from desensitize.operators.pseudonymize import token_of
-from pipelines.vocab import FieldType, FindingKind
+from pipelines.core.vocab import FieldType, FindingKind
 
 KEY = b"unit-test key, 32 bytes long...."
 K = FindingKind

@@ -10,9 +10,9 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from pipelines.home import Home
-from pipelines.publish import run_plain
-from pipelines.registry.releases import list_releases
+from pipelines.core.home import Home
+from pipelines.runner.publish import run_plain
+from pipelines.store.releases import list_releases
 from pipelines.release import files
 from pipelines.release.version import next_version, version_key
 

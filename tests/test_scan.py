@@ -12,7 +12,7 @@ import pytest
 from rich.console import Console
 
 from desensitize.scan import draft_spec_yaml, render_scan_table, scan_command, scan_extract, scan_json
-from pipelines.spec import parse_spec
+from pipelines.core.spec import parse_spec
 from tests.test_detect_rules import CARD_62, VALID_ID, make_id
 
 ROOT = Path(__file__).resolve().parent.parent

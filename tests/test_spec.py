@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.errors import SpecError
-from pipelines.spec import load_spec, parse_spec
-from pipelines.spec.validate import validate_paths
-from pipelines.vocab import OpenType
+from pipelines.core.errors import SpecError
+from pipelines.core.spec import load_spec, parse_spec
+from pipelines.core.spec.validate import validate_paths
+from pipelines.core.vocab import OpenType
 from tests.conftest import run_cli
 
 
@@ -107,7 +107,7 @@ def test_cli_rejects_bad_spec_without_traceback(dataset: Callable[..., Path]) ->
 def test_committed_schema_matches_model() -> None:
     import json
 
-    from pipelines.spec.schema import spec_json_schema
+    from pipelines.core.spec.schema import spec_json_schema
 
     committed = json.loads((Path(__file__).parent.parent / "schemas" / "catalog_spec.schema.json").read_text(encoding="utf-8"))
     assert committed == spec_json_schema(), "run scripts/export_schema.py and commit schemas/catalog_spec.schema.json"
@@ -116,11 +116,11 @@ def test_committed_schema_matches_model() -> None:
 def test_errors_keep_their_details_across_processes() -> None:
     import pickle
 
-    from pipelines.errors import GateBlocked
+    from pipelines.core.errors import GateBlocked
 
     again = pickle.loads(pickle.dumps(GateBlocked("blocked", details=["column phone: mobile_phone"])))
     assert isinstance(again, GateBlocked) and again.exit_code == 2 and again.details == ["column phone: mobile_phone"]
-    from pipelines.publish import StepCrashed
+    from pipelines.runner.publish import StepCrashed
 
     crashed = pickle.loads(pickle.dumps(StepCrashed("ingest", "d", ValueError("x"))))
     assert crashed.step == "ingest" and "ValueError" in crashed.message and crashed.details

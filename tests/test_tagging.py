@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.context import PublishContext
-from pipelines.errors import GateBlocked
-from pipelines.home import Home
-from pipelines.registry.audit import read_log
-from pipelines.registry.db import connect
-from pipelines.spec.loader import load_spec
-from pipelines.tagging import individual_level_fields, tag_step
-from pipelines.vocab import OpenType
+from pipelines.core.context import PublishContext
+from pipelines.core.errors import GateBlocked
+from pipelines.core.home import Home
+from pipelines.store.audit import read_log
+from pipelines.store.db import connect
+from pipelines.core.spec.loader import load_spec
+from pipelines.tag.step import individual_level_fields, tag_step
+from pipelines.core.vocab import OpenType
 from tests.test_lifecycle_fixtures import company_dataset, person_dataset, publish
 
 

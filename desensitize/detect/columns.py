@@ -20,7 +20,7 @@ import duckdb
 from desensitize.detect import rules
 from desensitize.detect.headers import HeaderMatch, is_free_text_header, match_header
 from desensitize.detect.names import PLACE_SUFFIX, ambiguous_surnames, surnames
-from pipelines.vocab import FindingKind as K
+from pipelines.core.vocab import FindingKind as K
 
 STRONG, MEDIUM, WEAK = 0.5, 0.7, 1.01  # share of the sample a rule must match to decide the kind alone
 _CJK = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")

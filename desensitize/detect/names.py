@@ -173,10 +173,10 @@ def _dictionary() -> tuple[frozenset[str], frozenset[str], dict[str, str], froze
     and three-character words with those (温泉, 王府井 are tagged nr).
 
     Parsing jieba's 350,000 lines takes most of a second, so the result is kept in the user cache
-    folder (`pipelines.cache.derived`) and read back in a few milliseconds."""
+    folder (`pipelines.core.cache.derived`) and read back in a few milliseconds."""
     from importlib.util import find_spec
 
-    from pipelines.cache import derived
+    from pipelines.core.cache import derived
 
     spec = find_spec("jieba")  # its location only: importing jieba itself costs 0.1 s
     assert spec is not None and spec.origin is not None, "jieba is a dependency"

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from desensitize.detect.names import NameRules
 from desensitize.detect.patterns import DIGIT_TRIGGER, PATTERNS, PRIORITY, TextPattern, score_match
-from pipelines.vocab import FindingKind
+from pipelines.core.vocab import FindingKind
 
 if TYPE_CHECKING:
     from presidio_analyzer import AnalyzerEngine

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from pipelines.errors import SpecError
-from pipelines.vocab import FieldType
+from pipelines.core.errors import SpecError
+from pipelines.core.vocab import FieldType
 
 from desensitize.operators.base import ColumnInput, ColumnPlan, MaskEnv, Operator, OperatorParams, ident
 from desensitize.operators.registry import get_operator
 
 if TYPE_CHECKING:
-    from pipelines.spec.model import CatalogSpec
+    from pipelines.core.spec.model import CatalogSpec
 
 NO_POLICY = "none"
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
-from pipelines.vocab import FieldType, FindingKind
+from pipelines.core.vocab import FieldType, FindingKind
 
 if TYPE_CHECKING:
     import duckdb

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from pipelines.vocab import FieldType, FindingKind
+from pipelines.core.vocab import FieldType, FindingKind
 
 from desensitize.keys import hmac_sql, key_id, key_params
 from desensitize.operators.base import (

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from pipelines.vocab import FieldType, FindingKind
+from pipelines.core.vocab import FieldType, FindingKind
 
 from desensitize.operators.base import ColumnInput, ColumnPlan, MaskEnv, Operator, OperatorParams
 from desensitize.operators.sqlexpr import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from pipelines.vocab import FindingKind
+from pipelines.core.vocab import FindingKind
 
 from desensitize.operators.base import (
     ColumnInput,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import Field
 
-from pipelines.vocab import FindingKind
+from pipelines.core.vocab import FindingKind
 
 from desensitize.operators.base import ColumnInput, ColumnPlan, Join, MaskEnv, Operator, OperatorParams, ident
 

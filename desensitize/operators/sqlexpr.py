@@ -5,7 +5,7 @@ Each takes the SQL of a VARCHAR value and returns SQL; nothing here reads data.
 
 from __future__ import annotations
 
-from pipelines.vocab import FindingKind
+from pipelines.core.vocab import FindingKind
 
 from desensitize.operators.base import literal
 

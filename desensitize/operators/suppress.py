@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from pipelines.spec.model import regex_compiles
+from pipelines.core.spec.model import regex_compiles
 
 from desensitize.operators.base import ColumnInput, ColumnPlan, MaskEnv, Operator, OperatorParams, ident, literal
 

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from pipelines.vocab import FindingKind
+from pipelines.core.vocab import FindingKind
 
 CHUNK = 5_000  # texts per chunk handed to a helper: ~50 ms of work, small next to the pickling saved
 _DEPTH = 2  # chunks queued per helper, so it never waits for this process to hand it the next one

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from pipelines.vocab import FieldType
+from pipelines.core.vocab import FieldType
 
 from desensitize.operators.base import ColumnInput, ColumnPlan, MaskEnv, Operator, OperatorParams, ident
 from desensitize.operators.sqlexpr import as_number, number_text

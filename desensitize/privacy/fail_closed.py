@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pipelines.errors import GateBlocked
-from pipelines.vocab import FindingKind
+from pipelines.core.errors import GateBlocked
+from pipelines.core.vocab import FindingKind
 
 from desensitize.operators.defaults import default_policy
 
 if TYPE_CHECKING:
-    from pipelines.context import PublishContext
+    from pipelines.core.context import PublishContext
 
 # Policies that leave nothing of a free text unscanned: scanned, removed, replaced, or published on purpose.
 TEXT_SAFE_POLICIES = frozenset({"scan_text", "drop", "redact", "publish"})

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pipelines.errors import GateBlocked
+from pipelines.core.errors import GateBlocked
 
 from desensitize.operators.base import ident
 from desensitize.privacy.ladders import Ladder

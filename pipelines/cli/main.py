@@ -100,7 +100,7 @@ def withdraw(
     home: HomeOpt = None,
 ) -> int:
     """Withdraw a release at once: moved to quarantine, never deleted (开放办法 §17)."""
-    from pipelines.lifecycle.commands import withdraw_command
+    from pipelines.cli.lifecycle import withdraw_command
 
     return withdraw_command(dataset_id, version, reason, field, home)
 
@@ -109,7 +109,7 @@ def withdraw(
 @handle_errors
 def republish(dataset_id: str, home: HomeOpt = None) -> int:
     """Desensitize the stored extract again under the current spec and publish a replacing version."""
-    from pipelines.lifecycle.commands import republish_command
+    from pipelines.cli.lifecycle import republish_command
 
     return republish_command(dataset_id, home)
 
@@ -124,7 +124,7 @@ def get(
     home: HomeOpt = None,
 ) -> int:
     """Obtain a release (logged for tracing); prints the path of its data file."""
-    from pipelines.lifecycle.commands import get_command
+    from pipelines.cli.lifecycle import get_command
 
     return get_command(dataset_id, version, user, purpose, home)
 
@@ -137,7 +137,7 @@ def trace(
     home: HomeOpt = None,
 ) -> int:
     """List who obtained a release and when."""
-    from pipelines.lifecycle.commands import trace_command
+    from pipelines.cli.lifecycle import trace_command
 
     return trace_command(dataset_id, version, home)
 
@@ -146,7 +146,7 @@ def trace(
 @handle_errors
 def audit_verify(home: HomeOpt = None) -> int:
     """Recompute the audit hash chain and every release file hash; exit 1 on any mismatch."""
-    from pipelines.lifecycle.commands import audit_verify_command
+    from pipelines.cli.lifecycle import audit_verify_command
 
     return audit_verify_command(home)
 

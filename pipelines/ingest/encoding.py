@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipelines.errors import InputError
+from pipelines.core.errors import InputError
 
 CHUNK = 1 << 20
 BOM = codecs.BOM_UTF8

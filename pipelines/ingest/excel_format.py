@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from pipelines.errors import InputError
+from pipelines.core.errors import InputError
 from pipelines.ingest.names import check_header, quote_ident
 
 

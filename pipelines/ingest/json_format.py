@@ -6,7 +6,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.errors import InputError
+from pipelines.core.errors import InputError
 from pipelines.ingest.encoding import utf8_copy
 from pipelines.ingest.names import check_header, quote_ident
 

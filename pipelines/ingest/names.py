@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from pipelines.errors import InputError
+from pipelines.core.errors import InputError
 
 
 def quote_ident(name: str) -> str:

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.errors import InputError
+from pipelines.core.errors import InputError
 from pipelines.ingest import csv_format
 from pipelines.ingest import encoding as enc
 from pipelines.ingest.names import kept_columns, quote_ident
-from pipelines.spec.model import Source
-from pipelines.vocab import SourceFormat
+from pipelines.core.spec.model import Source
+from pipelines.core.vocab import SourceFormat
 
 _SUFFIXES = {
     ".csv": SourceFormat.CSV, ".txt": SourceFormat.CSV, ".tsv": SourceFormat.CSV,

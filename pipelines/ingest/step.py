@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from pipelines.context import PublishContext
+from pipelines.core.context import PublishContext
 from pipelines.ingest.manifest import extracted_at, read_manifest
 from pipelines.ingest.reader import load_extract
 

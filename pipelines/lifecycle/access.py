@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipelines.errors import InputError
-from pipelines.home import Home
+from pipelines.core.errors import InputError
+from pipelines.core.home import Home
 from pipelines.lifecycle.withdraw import complete_pending
-from pipelines.registry import audit
-from pipelines.registry.access import accesses, log_access
-from pipelines.registry.releases import release_rows
+from pipelines.store import audit
+from pipelines.store.access import accesses, log_access
+from pipelines.store.releases import release_rows
 from pipelines.release.version import SHANGHAI
-from pipelines.vocab import OpenType
+from pipelines.core.vocab import OpenType
 
 HANDED_OUT = ("data.csv",)
 

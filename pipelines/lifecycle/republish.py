@@ -12,14 +12,14 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from pipelines.errors import GateBlocked, InputError, OpendataError
-from pipelines.home import Home
+from pipelines.core.errors import GateBlocked, InputError, OpendataError
+from pipelines.core.home import Home
 from pipelines.ingest.encoding import CHUNK
 from pipelines.lifecycle.withdraw import complete_pending
-from pipelines.registry import audit
-from pipelines.registry.releases import release_rows
-from pipelines.spec.loader import load_spec
-from pipelines.spec.model import CatalogSpec
+from pipelines.store import audit
+from pipelines.store.releases import release_rows
+from pipelines.core.spec.loader import load_spec
+from pipelines.core.spec.model import CatalogSpec
 
 
 def _sha256(path: Path) -> str:
@@ -99,7 +99,7 @@ def check_republishable(old: dict[str, Any]) -> tuple[Path, Path]:
 
 def _publish(spec_path: Path, extract: Path, home: Home, replaces: str) -> Path:
     """Run the publication through the same runner as `opendata publish`, naming the replaced version."""
-    from pipelines.cli.publish import publish_one
+    from pipelines.runner.engine import publish_one
 
     return publish_one(spec_path, extract, home.root, replaces=replaces, actor="republish")
 

@@ -24,11 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipelines.dcat import write_catalog
-from pipelines.errors import InputError
-from pipelines.home import Home
-from pipelines.registry import audit
-from pipelines.registry.releases import complete_withdrawal, get_release, pending_withdrawals, release_rows, request_withdrawal
+from pipelines.store.dcat import write_catalog
+from pipelines.core.errors import InputError
+from pipelines.core.home import Home
+from pipelines.store import audit
+from pipelines.store.releases import complete_withdrawal, get_release, pending_withdrawals, release_rows, request_withdrawal
 
 
 @dataclass(frozen=True)

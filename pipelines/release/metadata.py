@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pipelines
-from pipelines.context import PublishContext
+from pipelines.core.context import PublishContext
 from pipelines.release.version import SHANGHAI
-from pipelines.vocab import FieldType
+from pipelines.core.vocab import FieldType
 
 MEDIA_TYPES = {"data.csv": "text/csv", "data.parquet": "application/vnd.apache.parquet"}
 

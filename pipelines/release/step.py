@@ -6,13 +6,13 @@ import shutil
 import sys
 from datetime import datetime
 
-from pipelines.context import PublishContext
-from pipelines.errors import GateBlocked, InputError
-from pipelines.registry.db import connect
-from pipelines.registry.releases import get_release, record_release
+from pipelines.core.context import PublishContext
+from pipelines.core.errors import GateBlocked, InputError
+from pipelines.store.db import connect
+from pipelines.store.releases import get_release, record_release
 from pipelines.release.version import SHANGHAI
 from pipelines.release.writer import publish_folder
-from pipelines.vocab import OpenType
+from pipelines.core.vocab import OpenType
 
 
 def _check_open_type(ctx: PublishContext) -> None:
@@ -60,7 +60,7 @@ def release_step(ctx: PublishContext) -> None:
 
 def refresh_catalog_quietly(ctx: PublishContext) -> None:
     """Regenerate catalog.jsonld; a failure is a warning (the release stands; the next change rebuilds it)."""
-    from pipelines.dcat import write_catalog
+    from pipelines.store.dcat import write_catalog
 
     try:
         write_catalog(ctx.home)

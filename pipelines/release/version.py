@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from pipelines.home import Home
+from pipelines.core.home import Home
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 VERSION_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.(\d+)$")

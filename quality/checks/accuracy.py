@@ -12,8 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from pipelines.spec.model import CatalogSpec, FieldSpec
-from pipelines.vocab import Dimension, FieldType, FindingKind
+from pipelines.core.spec.model import CatalogSpec, FieldSpec
+from pipelines.core.vocab import Dimension, FieldType, FindingKind
 from quality import identifiers as ids
 from quality.model import MAX_EXAMPLES, Outcome, PlannedCheck, Severity
 from quality.registry import Check, Ref, RowCheck, RunEnv, register

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipelines.ingest.manifest import extracted_at
-from pipelines.vocab import Dimension
+from pipelines.core.vocab import Dimension
 from quality.model import Outcome, PlannedCheck, Severity
 from quality.registry import RunEnv, TableCheck, register
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipelines.spec.model import CatalogSpec
-from pipelines.vocab import Dimension
+from pipelines.core.spec.model import CatalogSpec
+from pipelines.core.vocab import Dimension
 from quality.model import Outcome, PlannedCheck, Severity
 from quality.registry import Ref, RowCheck, RunEnv, TableCheck, register
 from quality.sqlparts import q

@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from pipelines.spec.model import CatalogSpec, FieldSpec
-from pipelines.vocab import Dimension
+from pipelines.core.spec.model import CatalogSpec, FieldSpec
+from pipelines.core.vocab import Dimension
 from quality.model import Outcome, PlannedCheck, Severity
 from quality.registry import Check, Ref, RowCheck, RunEnv, TableCheck, register
 from quality.sqlparts import date_sql, lit, q

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pipelines.spec.model import CatalogSpec
-from pipelines.vocab import Dimension, FieldType, FindingKind
+from pipelines.core.spec.model import CatalogSpec
+from pipelines.core.vocab import Dimension, FieldType, FindingKind
 from quality.model import Outcome, PlannedCheck, Severity
 from quality.registry import Ref, RowCheck, RunEnv, TableCheck, register
 from quality.sqlparts import q

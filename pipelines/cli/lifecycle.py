@@ -1,7 +1,7 @@
 """The CLI side of the lifecycle: `withdraw`, `republish`, `get`, `trace`, `audit verify`.
 
 Each returns an exit code (0 done, 1 bad input or a problem found, 2 blocked by a gate) and raises
-`pipelines.errors.OpendataError` for the CLI wrapper to print.
+`pipelines.core.errors.OpendataError` for the CLI wrapper to print.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from pipelines.home import Home
+from pipelines.core.home import Home
 from pipelines.release.version import SHANGHAI
 
 
 def withdraw_command(dataset_id: str, version: str, reason: str, field: str | None, home: Path | None) -> int:
     """Withdraw a release: quarantine it, mark it in the registry and catalog, audit who and why."""
-    from pipelines.dcat import write_catalog
+    from pipelines.store.dcat import write_catalog
     from pipelines.lifecycle.withdraw import complete_pending, withdraw
 
     h = Home.resolve(home)

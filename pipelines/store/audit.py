@@ -26,10 +26,10 @@ from typing import Any
 
 import duckdb
 
-from pipelines.context import PublishContext
-from pipelines.errors import OpendataError
-from pipelines.home import Home
-from pipelines.registry.db import connect, register_schema
+from pipelines.core.context import PublishContext
+from pipelines.core.errors import OpendataError
+from pipelines.core.home import Home
+from pipelines.store.db import connect, register_schema
 from pipelines.release.version import SHANGHAI
 
 GENESIS = "0" * 64
@@ -211,7 +211,7 @@ def record_refusal(ctx: PublishContext, error: OpendataError) -> None:
     The error message is the user-facing one, which by contract carries no cell value. A failure to
     write the audit entry is reported on stderr and never hides the refusal itself.
     """
-    from pipelines.steps import PUBLISH_STEPS
+    from pipelines.runner.steps import PUBLISH_STEPS
 
     done = [str(e.get("event")) for e in ctx.events]
     remaining = [name for name, _ in PUBLISH_STEPS if name not in done]

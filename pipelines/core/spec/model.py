@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from pipelines.vocab import (
+from pipelines.core.vocab import (
     FieldType,
     FindingKind,
     NotOpenReason,

@@ -9,8 +9,8 @@ import time
 from collections.abc import Callable
 from importlib import import_module
 
-from pipelines.context import PublishContext
-from pipelines.errors import OpendataError
+from pipelines.core.context import PublishContext
+from pipelines.core.errors import OpendataError
 
 Step = Callable[[PublishContext], None]
 
@@ -19,7 +19,7 @@ PUBLISH_STEPS: list[tuple[str, str]] = [
     ("ingest", "pipelines.ingest.step:ingest_step"),
     ("quality", "quality.step:quality_step"),
     ("desensitize", "desensitize.step:desensitize_step"),
-    ("tag", "pipelines.tagging:tag_step"),
+    ("tag", "pipelines.tag.step:tag_step"),
     ("release", "pipelines.release.step:release_step"),
 ]
 
@@ -39,6 +39,6 @@ def run_step(ctx: PublishContext, name: str, target: str) -> None:
 
 def record_refusal(ctx: PublishContext, error: OpendataError) -> None:
     """Audit a publication that stopped on bad input or a closed gate (its message has no values)."""
-    from pipelines.registry.audit import record_refusal as audit_refusal
+    from pipelines.store.audit import record_refusal as audit_refusal
 
     audit_refusal(ctx, error)

@@ -7,8 +7,8 @@ whole. A few look at other rows; on a partition they would see only part of the 
 
 from __future__ import annotations
 
-from pipelines.spec.model import CatalogSpec
-from pipelines.vocab import FindingKind
+from pipelines.core.spec.model import CatalogSpec
+from pipelines.core.vocab import FindingKind
 
 
 def whole_table_policies(spec: CatalogSpec) -> list[str]:

@@ -19,11 +19,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from pipelines.home import Home
-from pipelines.registry import audit
-from pipelines.registry.releases import file_rows, release_rows
+from pipelines.core.home import Home
+from pipelines.store import audit
+from pipelines.store.releases import file_rows, release_rows
 from pipelines.release.version import SHANGHAI
-from pipelines.vocab import OpenType, UpdateFrequency
+from pipelines.core.vocab import OpenType, UpdateFrequency
 
 CONTEXT: dict[str, Any] = {
     "dcat": "http://www.w3.org/ns/dcat#",

@@ -1,6 +1,6 @@
 """The state one publication carries from step to step.
 
-Each step of `pipelines.steps.PUBLISH_STEPS` takes the context, reads what earlier steps left and
+Each step of `pipelines.runner.steps.PUBLISH_STEPS` takes the context, reads what earlier steps left and
 adds its own results. Extract data lives only in `con` (a DuckDB working database that is never the
 registry and never under the home directory), so no raw value reaches Prefect, a log or a report.
 """
@@ -14,9 +14,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipelines.home import Home
-from pipelines.spec.model import CatalogSpec
-from pipelines.vocab import OpenType
+from pipelines.core.home import Home
+from pipelines.core.spec.model import CatalogSpec
+from pipelines.core.vocab import OpenType
 
 if TYPE_CHECKING:
     import duckdb

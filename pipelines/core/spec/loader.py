@@ -8,9 +8,9 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from pipelines.errors import SpecError
-from pipelines.spec.model import CatalogSpec
-from pipelines.spec.yaml_lines import Location, YamlDocument
+from pipelines.core.errors import SpecError
+from pipelines.core.spec.model import CatalogSpec
+from pipelines.core.spec.yaml_lines import Location, YamlDocument
 
 
 @dataclass(frozen=True)

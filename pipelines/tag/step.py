@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipelines.context import PublishContext
-from pipelines.errors import GateBlocked
-from pipelines.spec.model import CatalogSpec
-from pipelines.vocab import FindingKind, OpenType
+from pipelines.core.context import PublishContext
+from pipelines.core.errors import GateBlocked
+from pipelines.core.spec.model import CatalogSpec
+from pipelines.core.vocab import FindingKind, OpenType
 
 # Policies after which a personal column no longer identifies a person (or, for `publish`, the
 # provider has written why the value is public, e.g. a licensed doctor's name).

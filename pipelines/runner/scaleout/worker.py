@@ -10,13 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pipelines.context import ROW, PublishContext
-from pipelines.home import Home
+from pipelines.core.context import ROW, PublishContext
+from pipelines.core.home import Home
 from pipelines.ingest.names import quote_ident
-from pipelines.publish import run_guarded, working_database
-from pipelines.scaleout.kanon import apply_plan, present_quasi_identifiers, write_histogram
-from pipelines.spec.model import CatalogSpec
-from pipelines.steps import PUBLISH_STEPS
+from pipelines.runner.publish import run_guarded, working_database
+from pipelines.runner.scaleout.kanon import apply_plan, present_quasi_identifiers, write_histogram
+from pipelines.core.spec.model import CatalogSpec
+from pipelines.runner.steps import PUBLISH_STEPS
 
 DESENSITIZE = dict(PUBLISH_STEPS)["desensitize"]
 

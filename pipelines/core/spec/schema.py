@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipelines.spec.model import CatalogSpec
+from pipelines.core.spec.model import CatalogSpec
 
 
 def spec_json_schema() -> dict[str, Any]:

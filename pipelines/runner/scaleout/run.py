@@ -14,15 +14,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pipelines.context import PublishContext
-from pipelines.errors import OpendataError
-from pipelines.publish import guarded, publication, run_guarded
-from pipelines.scaleout.kanon import plan_whole
-from pipelines.scaleout.merge import merge_reports
-from pipelines.scaleout.partitions import gather, scratch_folder, write_partitions
-from pipelines.scaleout.safety import whole_table_policies
-from pipelines.scaleout.worker import DESENSITIZE, finish_partition, mask_partition
-from pipelines.steps import PUBLISH_STEPS, record_refusal, resolve
+from pipelines.core.context import PublishContext
+from pipelines.core.errors import OpendataError
+from pipelines.runner.publish import guarded, publication, run_guarded
+from pipelines.runner.scaleout.kanon import plan_whole
+from pipelines.runner.scaleout.merge import merge_reports
+from pipelines.runner.scaleout.partitions import gather, scratch_folder, write_partitions
+from pipelines.runner.scaleout.safety import whole_table_policies
+from pipelines.runner.scaleout.worker import DESENSITIZE, finish_partition, mask_partition
+from pipelines.runner.steps import PUBLISH_STEPS, record_refusal, resolve
 
 Mapper = Callable[[Callable[..., Any], list[dict[str, Any]]], list[Any]]
 StepRunner = Callable[[PublishContext, str, str], None]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipelines.spec.loader import SpecProblem, parse_spec, spec_files
-from pipelines.spec.model import CatalogSpec
+from pipelines.core.spec.loader import SpecProblem, parse_spec, spec_files
+from pipelines.core.spec.model import CatalogSpec
 
 
 def validate_paths(paths: list[Path]) -> tuple[list[tuple[Path, CatalogSpec]], list[SpecProblem]]:
@@ -39,6 +39,6 @@ def validate_paths(paths: list[Path]) -> tuple[list[tuple[Path, CatalogSpec]], l
 
 
 def _line_of(path: Path, key: str) -> int:
-    from pipelines.spec.yaml_lines import YamlDocument
+    from pipelines.core.spec.yaml_lines import YamlDocument
 
     return YamlDocument(path.read_text(encoding="utf-8")).line_of((key,))

@@ -11,8 +11,8 @@ from typing import Any
 
 import duckdb
 
-from pipelines.registry import audit
-from pipelines.registry.db import register_schema
+from pipelines.store import audit
+from pipelines.store.db import register_schema
 
 register_schema(
     """CREATE TABLE IF NOT EXISTS access_log (

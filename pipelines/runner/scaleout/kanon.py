@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from pipelines.context import ROW, PublishContext
+from pipelines.core.context import ROW, PublishContext
 from pipelines.ingest.names import quote_ident
-from pipelines.spec.model import CatalogSpec
+from pipelines.core.spec.model import CatalogSpec
 
 if TYPE_CHECKING:
     from desensitize.privacy.ladders import Ladder

@@ -1,6 +1,6 @@
 """The Prefect flow of a partitioned publication: masking on a Dask cluster, the rest here.
 
-    from pipelines.scaleout.flow import publish_partitioned, dask_runner
+    from pipelines.runner.scaleout.flow import publish_partitioned, dask_runner
     publish_partitioned.with_options(task_runner=dask_runner("tcp://scheduler:8786"))(
         "catalog_specs/x.yaml", partitions=16, scratch="/shared/opendata-scratch")
 
@@ -24,11 +24,11 @@ from prefect.utilities.annotations import quote
 from prefect_dask import DaskTaskRunner
 
 from flows import RETRY_DELAYS, is_transient, step_task
-from pipelines.context import PublishContext
-from pipelines.errors import OpendataError
-from pipelines.publish import publication
-from pipelines.scaleout.run import run_steps
-from pipelines.steps import record_refusal
+from pipelines.core.context import PublishContext
+from pipelines.core.errors import OpendataError
+from pipelines.runner.publish import publication
+from pipelines.runner.scaleout.run import run_steps
+from pipelines.runner.steps import record_refusal
 
 
 def dask_runner(address: str | None = None, n_workers: int | None = None) -> DaskTaskRunner:

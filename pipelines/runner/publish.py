@@ -18,15 +18,15 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from pipelines.context import PublishContext
-from pipelines.errors import OpendataError
-from pipelines.home import Home
-from pipelines.progress import step_progress
-from pipelines.spec.loader import load_spec
-from pipelines.steps import PUBLISH_STEPS, record_refusal, run_step
+from pipelines.core.context import PublishContext
+from pipelines.core.errors import OpendataError
+from pipelines.core.home import Home
+from pipelines.runner.progress import step_progress
+from pipelines.core.spec.loader import load_spec
+from pipelines.runner.steps import PUBLISH_STEPS, record_refusal, run_step
 
 if TYPE_CHECKING:
-    from pipelines.spec.model import CatalogSpec
+    from pipelines.core.spec.model import CatalogSpec
 
 # Errors whose messages are ours or name files, never data: they pass through unchanged. OSError and
 # DuckDB's IOException are the transient I/O faults the Prefect flow retries.
@@ -199,8 +199,8 @@ def outcome(dataset_id: str, spec_path: str, status: str, *, release: str | None
 
 def plan_all(catalog: Path) -> tuple[list[tuple[Path, CatalogSpec]], list[dict[str, Any]]]:
     """(specs to publish, outcomes already known): invalid specs as errors, not-open ones skipped."""
-    from pipelines.spec.validate import validate_paths
-    from pipelines.vocab import OpenType
+    from pipelines.core.spec.validate import validate_paths
+    from pipelines.core.vocab import OpenType
 
     valid, problems = validate_paths([catalog])
     known: list[dict[str, Any]] = []

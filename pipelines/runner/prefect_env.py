@@ -39,7 +39,7 @@ import urllib.request
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from pipelines.cache import cache_dir
+from pipelines.core.cache import cache_dir
 
 # Environment for every Prefect process we start or run in. Console logging off (the API still
 # receives the run logs, so a real server's UI shows them); telemetry off.

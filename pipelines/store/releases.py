@@ -13,10 +13,10 @@ from typing import Any
 
 import duckdb
 
-from pipelines.context import PublishContext
-from pipelines.home import Home
-from pipelines.registry import audit
-from pipelines.registry.db import connect, register_schema
+from pipelines.core.context import PublishContext
+from pipelines.core.home import Home
+from pipelines.store import audit
+from pipelines.store.db import connect, register_schema
 from pipelines.release.version import version_key
 
 register_schema(

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.home import Home
+from pipelines.core.home import Home
 
 _SCHEMA = [
     """CREATE TABLE IF NOT EXISTS releases (

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.context import ROW
+from pipelines.core.context import ROW
 from pipelines.ingest.names import quote_ident
 
 
