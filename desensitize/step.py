@@ -17,11 +17,13 @@ from typing import Any
 
 from pipelines.core.context import PublishContext
 from pipelines.core.errors import GateBlocked
+from pipelines.core.stage import Stage
 from pipelines.core.vocab import FieldType, FindingKind
 
 from desensitize import keys
 from desensitize.operators.apply import NO_POLICY, ColumnPolicy, apply_policies, resolve_policies
-from desensitize.operators.base import MaskEnv, ident
+from desensitize.operators.base import MaskEnv
+from pipelines.core.sql import quote_ident as ident
 from desensitize.privacy.fail_closed import check_detections
 from desensitize.privacy.kanon import enforce_k_anonymity
 from desensitize.privacy.ladders import ladder_for
@@ -142,3 +144,21 @@ def _individual_columns(
         if p.key == NO_POLICY or p.key not in NOT_INDIVIDUAL:
             out.append(p.column.name)
     return out
+
+
+# Keys of a masking record that describe what was done; anything else (a sample, a value) stays out.
+_MASK_KEYS = ("column", "operator", "kind", "rule", "recognizer", "type")
+
+
+def mask_summary(ctx: PublishContext) -> dict[str, Any]:
+    """The audit details of masking: per column what was done and how often; privacy facts as numbers."""
+    columns = []
+    for record in ctx.masking:
+        kept = {k: record[k] for k in _MASK_KEYS if k in record and isinstance(record[k], (str, type(None)))}
+        kept |= {k: v for k, v in record.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+        columns.append(kept)
+    privacy = {k: v for k, v in ctx.privacy.items() if isinstance(v, (bool, int, float))}
+    return {"columns": columns, "privacy": privacy}
+
+
+STAGE = Stage(name="desensitize", run=desensitize_step, event="mask", summary=mask_summary)

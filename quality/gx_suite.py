@@ -18,11 +18,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipelines.core.vocab import FieldType
-from quality import identifiers as ids
-from quality.checks.usability import CONTROL_RE
-from quality.model import PlannedCheck, Severity
-from quality.sqlparts import q
+from pipelines.core.sql import quote_ident as q
+from quality import registry
+from quality.checks.accuracy.value_type import NUMERIC
+from quality.model import PlannedCheck
 from quality.suite import Suite
 
 if TYPE_CHECKING:
@@ -30,19 +29,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 SAMPLE_ROWS = 100_000  # rows GE validates when asked; the SQL checks always see every row
-NUMERIC = (FieldType.INTEGER, FieldType.NUMBER)
-
-_TYPE_REGEX = {
-    FieldType.BOOLEAN: r"(?i)^(?:true|false|t|f|yes|no|y|n|1|0|是|否)$",
-    FieldType.DATE: r"^\d{4}-\d{1,2}-\d{1,2}$",
-    FieldType.DATETIME: r"^\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[+-]\d{2}:?\d{2}|Z)?)?$",
-}
-_SHAPES = {
-    "accuracy.resident_id": r"^[0-9]{17}[0-9Xx]$",
-    "accuracy.credit_code": r"^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{18}$",
-    "accuracy.bank_card": r"^(?:[0-9][ -]?){15,18}[0-9]$",
-}
-
 
 def _gx_version() -> str:
     try:
@@ -51,61 +37,9 @@ def _gx_version() -> str:
         return "unknown"
 
 
-def _exp(kind: str, p: PlannedCheck, note: str | None = None, **kwargs: Any) -> dict[str, Any]:
-    meta: dict[str, Any] = {"check": p.key, "column": p.column, "severity": p.severity.value}
-    if note:
-        meta["note"] = note
-    return {
-        "type": kind,
-        "kwargs": kwargs,
-        "meta": meta,
-        # GE 1.x knows critical / warning / info; our error blocks too, so it maps to critical.
-        "severity": "warning" if p.severity is Severity.WARNING else "critical",
-    }
-
-
 def _expectations(suite: Suite, p: PlannedCheck) -> list[dict[str, Any]] | str:
-    """GE expectations for one planned check, or why GE cannot express it."""
-    spec, col = suite.spec, p.column
-    params = p.params.model_dump()
-    if p.key == "completeness.required":
-        return [_exp("expect_column_values_to_not_be_null", p, column=col)]
-    if p.key == "completeness.columns":
-        return [_exp("expect_table_columns_to_match_set", p, column_set=[f.name for f in spec.fields], exact_match=True)]
-    if p.key == "completeness.rows":
-        return [_exp("expect_table_row_count_to_be_between", p, min_value=spec.quality.min_rows, max_value=None)]
-    if p.key == "accuracy.type":
-        f = spec.field(col or "")
-        if f.type in NUMERIC:
-            return "numeric columns are numbers in the GE frame; values that do not parse are null there"
-        if f.format:
-            return [_exp("expect_column_values_to_match_strftime_format", p, column=col, strftime_format=f.format)]
-        return [_exp("expect_column_values_to_match_regex", p, "shape only; calendar validity is checked in SQL",
-                     column=col, regex=_TYPE_REGEX[f.type])]
-    if p.key in _SHAPES:
-        return [_exp("expect_column_values_to_match_regex", p, "shape only; the checksum is checked in SQL",
-                     column=col, regex=_SHAPES[p.key])]
-    if p.key == "accuracy.phone":
-        return [_exp("expect_column_values_to_match_regex", p, column=col, regex=f"^(?:{ids.LANDLINE_RE if params['landline'] else ids.MOBILE_RE})$")]
-    if p.key == "accuracy.enum":
-        return [_exp("expect_column_values_to_be_in_set", p, column=col, value_set=list(params["values"]))]
-    if p.key == "accuracy.range":
-        return [_exp("expect_column_values_to_be_between", p, column=col, min_value=params["minimum"], max_value=params["maximum"])]
-    if p.key == "accuracy.pattern":
-        return [_exp("expect_column_values_to_match_regex", p, column=col, regex=f"^(?:{params['regex']})$")]
-    if p.key == "accuracy.unique":
-        return [_exp("expect_column_values_to_be_unique", p,
-                     "GE counts every row of a repeated value; opendata counts the repeats after the first", column=col)]
-    if p.key == "usability.format":
-        return [_exp("expect_column_values_to_not_match_regex", p, column=col, regex=CONTROL_RE)]
-    return {
-        "accuracy.id_consistency": "compares two columns digit by digit",
-        "timeliness.window": "depends on the extract date and the update frequency",
-        "timeliness.future": "depends on the extract date",
-        "timeliness.overdue": "depends on the release registry",
-        "usability.encoding": "a property of the file, not of the values",
-        "usability.column_names": "a property of the extract header",
-    }.get(p.key, "about the extract file and its manifest, not the values")
+    """GE expectations for one planned check (each check gives its own), or why GE cannot express it."""
+    return registry.get(p.key).expectations(p, suite.spec)
 
 
 def expectation_suite(suite: Suite) -> dict[str, Any]:

@@ -7,7 +7,11 @@ in a publication a closed gate raises GateBlocked (exit 2) and the release write
 
 from __future__ import annotations
 
+from typing import Any
+
 from pipelines.core.context import PublishContext
+from pipelines.core.results import failed_checks
+from pipelines.core.stage import Stage
 from quality import gate
 from quality.report_html import render_html
 from quality.report_json import to_json
@@ -34,3 +38,20 @@ def quality_step(ctx: PublishContext) -> None:
     """Evaluate the extract's quality and block publication on critical or unaccepted error failures."""
     report = attach(ctx)
     gate.enforce(ctx.spec.id, report.results)
+
+
+def quality_summary(ctx: PublishContext) -> dict[str, Any]:
+    """The audit details of a quality run: grade, scores and failed checks by severity."""
+    quality = ctx.quality or {}
+    scores = {
+        dim: info.get("score") for dim, info in (quality.get("dimensions") or {}).items() if isinstance(info, dict)
+    }
+    overall = quality.get("overall")
+    grade = quality.get("grade") or (overall.get("grade") if isinstance(overall, dict) else None)
+    return {
+        "grade": grade, "overall": overall, "scores": scores,
+        "checks_failed": failed_checks(quality),
+    }
+
+
+STAGE = Stage(name="quality", run=quality_step, event="quality", summary=quality_summary)

@@ -120,9 +120,9 @@ def main() -> None:
         timed(f"generate {args.rows:,} rows", lambda: generate(csv_path, args.rows), results)
     manifest = csv_path.with_name(csv_path.name + ".manifest.json")
     if not manifest.exists():
-        from pipelines.ingest.encoding import sha256_of
+        from pipelines.core.hashing import sha256_file
 
-        sha, _ = sha256_of(csv_path)
+        sha, _ = sha256_file(csv_path)
         manifest.write_text(json.dumps({"sha256": sha, "rows": args.rows, "provider": "福州市民政局",
                                         "extracted_at": "2025-06-30T09:00:00+08:00"}, ensure_ascii=False), encoding="utf-8")
     print(f"extract: {csv_path.stat().st_size / 1e6:.0f} MB")

@@ -93,7 +93,7 @@ def test_a_distribution_per_release_file_with_checksum_size_and_url(two_datasets
 
 def test_flow_run_id_becomes_the_generating_activity(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from pipelines.core.context import PublishContext
-    from pipelines.runner.steps import PUBLISH_STEPS, run_step
+    from pipelines.runner.steps import publish_stages, run_stage
 
     home = tmp_path / "home"
     from pipelines.runner.publish import publication
@@ -101,8 +101,8 @@ def test_flow_run_id_becomes_the_generating_activity(tmp_path: Path, monkeypatch
     with publication(company_dataset(tmp_path / "dept"), None, home) as ctx:
         assert isinstance(ctx, PublishContext)
         ctx.flow_run_id = "0b7c1e9a-1111-2222-3333-444455556666"
-        for name, target in PUBLISH_STEPS:
-            run_step(ctx, name, target)
+        for stage in publish_stages():
+            run_stage(ctx, stage)
         version = ctx.version
     g = _graph(home)
     node = URIRef(dataset_iri("food-permits", version))

@@ -15,18 +15,20 @@ import pytest
 
 import flows
 from pipelines.core.errors import GateBlocked, InputError
+from pipelines.runner import prefect_tasks
 from pipelines.runner.publish import StepCrashed
 from tests.test_flows_fixtures import prefect_api, provenance, registry, resident_rows, residents_dataset, stops_dataset
 
 @pytest.fixture
-def counted(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, str, list[BaseException]], list[int]]:
-    """Replace a step function by one that raises the given errors on its first calls, then runs it."""
+def counted(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, list[BaseException]], list[int]]:
+    """Replace a stage's function by one that raises the given errors on its first calls, then runs it."""
 
-    def install(module_name: str, function: str, errors: list[BaseException]) -> list[int]:
+    def install(module_name: str, errors: list[BaseException]) -> list[int]:
+        import dataclasses
         import importlib
 
         module = importlib.import_module(module_name)
-        real = getattr(module, function)
+        real = module.STAGE.run
         calls: list[int] = []
 
         def step(ctx: Any) -> None:
@@ -35,10 +37,10 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, str, list[BaseExc
                 raise errors[len(calls) - 1]
             real(ctx)
 
-        monkeypatch.setattr(module, function, step)
+        monkeypatch.setattr(module, "STAGE", dataclasses.replace(module.STAGE, run=step))
         return calls
 
-    monkeypatch.setattr(flows, "RETRY_DELAYS", [0.0, 0.0, 0.0])
+    monkeypatch.setattr(prefect_tasks, "RETRY_DELAYS", [0.0, 0.0, 0.0])
     return install
 
 
@@ -88,7 +90,7 @@ def test_flow_publishes_and_records_its_run_id(prefect_api: None, tmp_path: Path
 
 
 def test_transient_io_failure_is_retried(prefect_api: None, tmp_path: Path, counted: Callable[..., list[int]]) -> None:
-    calls = counted("pipelines.ingest.step", "ingest_step", [OSError("network share went away")])
+    calls = counted("pipelines.ingest.step", [OSError("network share went away")])
     state = flows.publish_dataset(str(stops_dataset(tmp_path / "dept")), None, str(tmp_path / "home"), return_state=True)
     assert state.is_completed() and Path(state.result()).is_dir()
     assert len(calls) == 2, "failed once, retried once"
@@ -97,7 +99,7 @@ def test_transient_io_failure_is_retried(prefect_api: None, tmp_path: Path, coun
 
 
 def test_duckdb_io_error_on_release_is_retried(prefect_api: None, tmp_path: Path, counted: Callable[..., list[int]]) -> None:
-    calls = counted("pipelines.release.step", "release_step", [duckdb.IOException("could not write"), OSError("disk busy")])
+    calls = counted("pipelines.release.step", [duckdb.IOException("could not write"), OSError("disk busy")])
     home = tmp_path / "home"
     folder = Path(flows.publish_dataset(str(stops_dataset(tmp_path / "dept")), None, str(home)))
     assert len(calls) == 3 and folder.is_dir()
@@ -114,7 +116,7 @@ def test_duckdb_io_error_on_release_is_retried(prefect_api: None, tmp_path: Path
 def test_data_or_gate_error_is_not_retried(
     prefect_api: None, tmp_path: Path, counted: Callable[..., list[int]], module: str, function: str, error: Exception
 ) -> None:
-    calls = counted(module, function, [error, error, error, error])
+    calls = counted(module, [error, error, error, error])
     home = tmp_path / "home"
     with pytest.raises(type(error)):
         flows.publish_dataset(str(stops_dataset(tmp_path / "dept")), None, str(home))
@@ -130,12 +132,14 @@ def test_no_raw_value_reaches_prefect(prefect_api: None, tmp_path: Path, monkeyp
     assert provenance(Path(good.result()))["privacy"]["k"] == 4
 
     # A step that crashes quoting a value, as an engine error may: neither the user nor Prefect sees it.
+    import dataclasses
+
     import quality.step
 
     def crash(ctx: Any) -> None:
         raise ValueError(f"Could not convert string '{raw[5][1]}' to DATE")
 
-    monkeypatch.setattr(quality.step, "quality_step", crash)
+    monkeypatch.setattr(quality.step, "STAGE", dataclasses.replace(quality.step.STAGE, run=crash))
     bad = flows.publish_dataset(str(spec), None, str(tmp_path / "home"), return_state=True)
     error = bad.result(raise_on_failure=False)
     assert isinstance(error, StepCrashed)

@@ -376,6 +376,6 @@ def test_one_pass_over_several_columns_counts_each() -> None:
 
 
 def test_sweep_catches_full_width_numbers_the_detector_did_not_tag() -> None:
-    from desensitize.operators.scan_text import sweep
+    from desensitize.operators.text_tags import sweep
 
     assert sweep("代领人电话１３９００１３９０００转") == "代领人电话[手机号]转"

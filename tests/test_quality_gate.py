@@ -12,7 +12,7 @@ import yaml
 
 from pipelines.core.errors import GateBlocked, SpecError
 from pipelines.runner.publish import run_plain
-from quality.command import quality_command
+from pipelines.cli.quality import quality_command
 from tests.test_quality_fixtures import PROVIDER, make_extract, spec_dict, write_manifest, write_spec
 
 

@@ -12,7 +12,7 @@ import pytest
 from pipelines.core.home import Home
 from pipelines.runner.publish import run_plain
 from pipelines.store.db import connect
-from quality.command import quality_command
+from pipelines.cli.quality import quality_command
 from tests.conftest import ROOT, run_cli
 from tests.test_quality_fixtures import make_extract
 

@@ -14,7 +14,8 @@ from pipelines.core.home import Home
 from pipelines.runner.publish import run_plain
 from pipelines.store.releases import list_releases
 from pipelines.release import files
-from pipelines.release.version import next_version, version_key
+from pipelines.core.versions import version_key
+from pipelines.release.version import next_version
 
 LAYOUT = {"data.parquet", "data.csv", "datapackage.json", "provenance.json", "quality.json", "quality.html", "README.md"}
 

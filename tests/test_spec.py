@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.core.errors import SpecError
-from pipelines.core.spec import load_spec, parse_spec
-from pipelines.core.spec.validate import validate_paths
+from pipelines.runner.specs import load_spec, parse_spec, validate_paths
 from pipelines.core.vocab import OpenType
 from tests.conftest import run_cli
 

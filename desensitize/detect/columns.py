@@ -20,6 +20,7 @@ import duckdb
 from desensitize.detect import rules
 from desensitize.detect.headers import HeaderMatch, is_free_text_header, match_header
 from desensitize.detect.names import PLACE_SUFFIX, ambiguous_surnames, surnames
+from pipelines.core.sql import quote_ident
 from pipelines.core.vocab import FindingKind as K
 
 STRONG, MEDIUM, WEAK = 0.5, 0.7, 1.01  # share of the sample a rule must match to decide the kind alone
@@ -186,10 +187,6 @@ def _text_findings(sample: list[str]) -> dict[str, int]:
     return dict(sorted(out.items()))
 
 
-def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def sample_values(con: duckdb.DuckDBPyConnection, table: str, column: str, sample_size: int = 1000) -> list[str]:
     """Up to `sample_size` non-blank values, a deterministic sample (ordered by a hash of the row number)."""
     has_row = bool(
@@ -197,10 +194,10 @@ def sample_values(con: duckdb.DuckDBPyConnection, table: str, column: str, sampl
             "SELECT count(*) FROM information_schema.columns WHERE table_name = ? AND column_name = '_row'", [table]
         ).fetchone()[0]  # type: ignore[index]
     )
-    col = _quote(column)
+    col = quote_ident(column)
     order = "hash(_row)" if has_row else f"hash({col})"
     rows = con.execute(
-        f"SELECT CAST({col} AS VARCHAR) FROM {_quote(table)} WHERE {col} IS NOT NULL "
+        f"SELECT CAST({col} AS VARCHAR) FROM {quote_ident(table)} WHERE {col} IS NOT NULL "
         f"AND trim(CAST({col} AS VARCHAR)) <> '' ORDER BY {order} LIMIT {int(sample_size)}"
     ).fetchall()
     return [r[0] for r in rows]

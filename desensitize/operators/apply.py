@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 from pipelines.core.errors import SpecError
 from pipelines.core.vocab import FieldType
 
-from desensitize.operators.base import ColumnInput, ColumnPlan, MaskEnv, Operator, OperatorParams, ident
+from desensitize.operators.base import ColumnInput, ColumnPlan, MaskEnv, Operator, OperatorParams
+from pipelines.core.sql import quote_ident as ident
 from desensitize.operators.registry import get_operator
 
 if TYPE_CHECKING:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
+from pipelines.core.sql import quote_ident as ident
 from pipelines.core.vocab import FieldType, FindingKind
 
 if TYPE_CHECKING:
@@ -138,16 +139,6 @@ class Operator(ABC):
     @abstractmethod
     def plan(self, params: OperatorParams, column: ColumnInput, env: MaskEnv) -> ColumnPlan:
         """The SQL (and side tables) that mask `column`."""
-
-
-def ident(name: str) -> str:
-    """Quote a column or table name for DuckDB SQL."""
-    return '"' + name.replace('"', '""') + '"'
-
-
-def literal(text: str) -> str:
-    """Quote a string constant for DuckDB SQL (only for non-secret spec text, never cell values)."""
-    return "'" + text.replace("'", "''") + "'"
 
 
 def string_type_unless(column: ColumnInput, keeps: bool) -> FieldType | None:

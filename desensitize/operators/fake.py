@@ -22,10 +22,10 @@ from desensitize.operators.base import (
     MaskEnv,
     Operator,
     OperatorParams,
-    ident,
-    literal,
     string_type_unless,
 )
+from pipelines.core.sql import quote_ident as ident
+from pipelines.core.sql import quote_literal as literal
 from desensitize.operators.sqlexpr import normalized
 
 FAKE_DOMAIN = "opendata-fake-v1\x1f"

@@ -11,9 +11,9 @@ from desensitize.operators.base import (
     MaskEnv,
     Operator,
     OperatorParams,
-    literal,
     string_type_unless,
 )
+from pipelines.core.sql import quote_literal as literal
 from desensitize.operators.sqlexpr import normalized
 
 # Domain tag hashed before the value, so tokens cannot be confused with other HMACs of the key.

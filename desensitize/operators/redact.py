@@ -10,9 +10,9 @@ from desensitize.operators.base import (
     MaskEnv,
     Operator,
     OperatorParams,
-    literal,
     string_type_unless,
 )
+from pipelines.core.sql import quote_literal as literal
 
 
 class RedactParams(OperatorParams):

@@ -8,7 +8,9 @@ from pydantic import Field, field_validator, model_validator
 
 from pipelines.core.spec.model import regex_compiles
 
-from desensitize.operators.base import ColumnInput, ColumnPlan, MaskEnv, Operator, OperatorParams, ident, literal
+from desensitize.operators.base import ColumnInput, ColumnPlan, MaskEnv, Operator, OperatorParams
+from pipelines.core.sql import quote_ident as ident
+from pipelines.core.sql import quote_literal as literal
 
 
 class SuppressParams(OperatorParams):

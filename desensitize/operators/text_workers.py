@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from desensitize.operators.text_tags import replace_spans, sweep
 from pipelines.core.vocab import FindingKind
 
 CHUNK = 5_000  # texts per chunk handed to a helper: ~50 ms of work, small next to the pickling saved
@@ -64,8 +65,6 @@ class TextMasker:
 
     def mask(self, texts: list[str], weights: list[int]) -> Masked:
         """The texts that change, their masked form, and the replacements counted per kind."""
-        from desensitize.operators.scan_text import replace_spans, sweep
-
         out = Masked()
         counts = out.counts
         wanted = self.wanted

@@ -6,7 +6,8 @@ from pydantic import Field, model_validator
 
 from pipelines.core.vocab import FieldType
 
-from desensitize.operators.base import ColumnInput, ColumnPlan, MaskEnv, Operator, OperatorParams, ident
+from desensitize.operators.base import ColumnInput, ColumnPlan, MaskEnv, Operator, OperatorParams
+from pipelines.core.sql import quote_ident as ident
 from desensitize.operators.sqlexpr import as_number, number_text
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from pipelines.core.errors import GateBlocked
 
-from desensitize.operators.base import ident
+from pipelines.core.sql import quote_ident as ident
 from desensitize.privacy.ladders import Ladder
 
 if TYPE_CHECKING:

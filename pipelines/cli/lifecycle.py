@@ -13,48 +13,36 @@ from rich.console import Console
 from rich.table import Table
 
 from pipelines.core.home import Home
-from pipelines.release.version import SHANGHAI
+from pipelines.core.clock import SHANGHAI
 
 
 def withdraw_command(dataset_id: str, version: str, reason: str, field: str | None, home: Path | None) -> int:
     """Withdraw a release: quarantine it, mark it in the registry and catalog, audit who and why."""
-    from pipelines.store.dcat import write_catalog
-    from pipelines.lifecycle.withdraw import complete_pending, withdraw
+    from pipelines.lifecycle.withdraw import withdraw_release  # in-function: keeps `opendata --help` fast
 
-    h = Home.resolve(home)
-    result = withdraw(h, dataset_id, version, reason, field)
-    finished = complete_pending(h)  # any other withdrawal a crash interrupted
-    if result.already:
-        print(f"{dataset_id} {version} was already withdrawn ({result.withdrawn_at}); it is in {result.quarantine_dir}")
-    elif result.completed_pending:
-        print(f"finished the interrupted withdrawal of {dataset_id} {version} (with the reason recorded when it was requested)")
-    for d, v in finished:
-        print(f"also finished the interrupted withdrawal of {d} {v}")
-    try:
-        write_catalog(h)
-    except Exception as exc:  # noqa: BLE001 - the withdrawal itself is done; say how to finish the catalog
-        print(
-            f"error: {dataset_id} {version} is withdrawn, but catalog.jsonld was not rebuilt ({exc.__class__.__name__}); "
-            "run the same withdraw command again",
-            file=sys.stderr,
-        )
+    report = withdraw_release(Home.resolve(home), dataset_id, version, reason, field)
+    for line in report.notes():
+        print(line)
+    if report.catalog_error:
+        print(report.outcome(), file=sys.stderr)
         return 1
-    print(f"withdrawn {dataset_id} {version} → {result.quarantine_dir}")
+    print(report.outcome())
     return 0
 
 
 def republish_command(dataset_id: str, home: Path | None) -> int:
     """Republish the newest withdrawn version under the current spec; print the new release folder last."""
+    from pipelines.cli.publish import publish_one  # in-function: keeps `opendata --help` fast
     from pipelines.lifecycle.republish import republish
 
-    folder = republish(Home.resolve(home), dataset_id)
+    folder = republish(Home.resolve(home), dataset_id, publish=publish_one)
     print(folder)
     return 0
 
 
 def get_command(dataset_id: str, version: str | None, user: str, purpose: str | None, home: Path | None) -> int:
     """Hand out a release (logged); print the path of its data.csv on stdout and the citation on stderr."""
-    from pipelines.lifecycle.access import obtain
+    from pipelines.lifecycle.access import obtain  # in-function: keeps `opendata --help` fast
 
     got = obtain(Home.resolve(home), dataset_id, version, user, purpose)
     if got.attribution:
@@ -65,7 +53,7 @@ def get_command(dataset_id: str, version: str | None, user: str, purpose: str | 
 
 def trace_command(dataset_id: str, version: str, home: Path | None) -> int:
     """Print who obtained a release and when, as a table."""
-    from pipelines.lifecycle.access import trace
+    from pipelines.lifecycle.access import trace  # in-function: keeps `opendata --help` fast
 
     found = trace(Home.resolve(home), dataset_id, version)
     release = found.release
@@ -90,7 +78,7 @@ def trace_command(dataset_id: str, version: str, home: Path | None) -> int:
 
 def audit_verify_command(home: Path | None) -> int:
     """Verify the audit chain and every release file; exit 1 on any problem."""
-    from pipelines.lifecycle.verify import verify
+    from pipelines.lifecycle.verify import verify  # in-function: keeps `opendata --help` fast
 
     report = verify(Home.resolve(home))
     for problem in report.problems:

@@ -40,7 +40,7 @@ def scan(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> int:
     """Detect personal and secret columns in an extract and propose policies."""
-    from desensitize.scan import scan_command
+    from pipelines.cli.scan import scan_command
 
     return scan_command(extract, draft_spec, as_json)
 
@@ -67,7 +67,7 @@ def quality(
     home: HomeOpt = None,
 ) -> int:
     """Check an extract's quality against its spec without publishing (exit 2 if the gate would block)."""
-    from quality.command import quality_command
+    from pipelines.cli.quality import quality_command
 
     return quality_command(extract, spec, out, html, home, gx_docs=gx_docs)
 

@@ -1,4 +1,8 @@
-"""`opendata publish SPEC` and `opendata publish --all`: print what the runner's engine published."""
+"""`opendata publish SPEC` and `opendata publish --all`, through the engine the runner chooses.
+
+With the `prefect` engine the publication is a run of the flows of flows.py (imported only then:
+Prefect is slow to import); with `plain`, or when Prefect's API cannot start, the runner's plain path.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,22 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from pipelines.runner.engine import publish_catalog, publish_one
+from pipelines.core.home import Home
+from pipelines.runner.engine import engine, start_prefect
+
+
+def publish_one(spec: Path, extract: Path | None, home: Path | None, *, replaces: str | None = None, actor: str = "cli") -> Path:
+    """Publish through the configured engine; return the release folder."""
+    api = start_prefect() if engine() != "plain" else None
+    if api is not None:
+        from flows import publish_dataset  # in-function: flows imports Prefect (slow start-up)
+
+        home_dir = str(Home.resolve(home).root)
+        with api.run_context():
+            return Path(publish_dataset(str(spec), str(extract) if extract else None, home_dir, replaces, actor))
+    from pipelines.runner.publish import run_plain  # in-function: keeps `opendata --help` fast
+
+    return run_plain(spec, extract, home, replaces=replaces, actor=actor)
 
 
 def publish_command(spec: Path, extract: Path | None, home: Path | None) -> int:
@@ -17,8 +36,24 @@ def publish_command(spec: Path, extract: Path | None, home: Path | None) -> int:
 
 
 def publish_all_command(home: Path | None, catalog: Path = Path("catalog_specs")) -> int:
-    """Publish every valid spec that is not not-open; report each; exit with the worst code."""
-    return report(publish_catalog(home, catalog))
+    """Publish every valid spec that is not not-open; report each; exit with the worst code.
+
+    With Prefect the datasets run in parallel (the `publish-all` flow); plain runs them in turn.
+    """
+    from pipelines.runner.publish import plan_all, publish_each_plain, require_valid  # in-function: keeps `opendata --help` fast
+
+    todo, known = plan_all(catalog)
+    require_valid(known)
+    home_dir = str(Home.resolve(home).root)
+    api = start_prefect() if engine() != "plain" else None
+    if api is not None:
+        from flows import publish_all  # in-function: flows imports Prefect (slow start-up)
+
+        with api.run_context():
+            results = publish_all(str(catalog), home_dir)
+    else:
+        results = known + publish_each_plain(todo, home_dir)
+    return report(results)
 
 
 def report(results: list[dict[str, Any]]) -> int:

@@ -1,6 +1,6 @@
 """The state one publication carries from step to step.
 
-Each step of `pipelines.runner.steps.PUBLISH_STEPS` takes the context, reads what earlier steps left and
+Each stage of `pipelines.runner.steps.STAGES` takes the context, reads what earlier stages left and
 adds its own results. Extract data lives only in `con` (a DuckDB working database that is never the
 registry and never under the home directory), so no raw value reaches Prefect, a log or a report.
 """
@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipelines.core.home import Home
+from pipelines.core.results import PastRelease
 from pipelines.core.spec.model import CatalogSpec
 from pipelines.core.vocab import OpenType
 
@@ -22,6 +23,15 @@ if TYPE_CHECKING:
     import duckdb
 
 ROW = "_row"  # 1-based data-row number in the extract, kept beside the release columns until release
+
+
+@dataclass(frozen=True)
+class StepEvent:
+    """A finished stage, as the audit log records it: its event name and details (duration, summary)."""
+
+    step: str
+    event: str
+    details: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -45,6 +55,8 @@ class PublishContext:
     manifest: dict[str, Any] | None = None
     manifest_problem: str | None = None
     obtained_at: datetime | None = None
+    # Earlier releases of the dataset (oldest first), read from the registry by the runner for the quality trend.
+    past_releases: list[PastRelease] = field(default_factory=list)
     # Results of later steps, written into the release metadata.
     quality: dict[str, Any] | None = None
     quality_html: str | None = None
@@ -59,8 +71,8 @@ class PublishContext:
     version: str | None = None
     release_dir: Path | None = None
     release_files: dict[str, dict[str, Any]] = field(default_factory=dict)
-    # One entry per finished step ({"event": name, "seconds": ...}); no values, only what was done.
-    events: list[dict[str, Any]] = field(default_factory=list)
+    # One entry per finished step (its audit event, duration and summary); no values, only what was done.
+    events: list[StepEvent] = field(default_factory=list)
 
     @cached_property
     def spec_sha256(self) -> str:

@@ -10,7 +10,8 @@ import duckdb
 import pyarrow as pa
 
 from pipelines.core.errors import InputError
-from pipelines.ingest.names import check_header, quote_ident
+from pipelines.core.sql import quote_ident
+from pipelines.ingest.names import check_header
 
 
 def _text(value: Any) -> str | None:

@@ -9,9 +9,11 @@ from pathlib import Path
 import duckdb
 
 from pipelines.core.errors import InputError
+from pipelines.core.hashing import sha256_file
 from pipelines.ingest import csv_format
 from pipelines.ingest import encoding as enc
-from pipelines.ingest.names import kept_columns, quote_ident
+from pipelines.core.sql import quote_ident
+from pipelines.ingest.names import kept_columns
 from pipelines.core.spec.model import Source
 from pipelines.core.vocab import SourceFormat
 
@@ -99,7 +101,7 @@ def _load_whole(
         info = info or enc.detect(path, source.encoding)
         sha, size, text_encoding = info.sha256, info.size, info.encoding
     else:
-        sha, size = enc.sha256_of(path)
+        sha, size = sha256_file(path)
     if fmt is SourceFormat.CSV:
         header = csv_format.read_csv(con, path, text_encoding or "utf-8", table, _max_line_bytes(source))
     elif fmt is SourceFormat.XLSX:

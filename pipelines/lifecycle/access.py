@@ -17,7 +17,7 @@ from pipelines.lifecycle.withdraw import complete_pending
 from pipelines.store import audit
 from pipelines.store.access import accesses, log_access
 from pipelines.store.releases import release_rows
-from pipelines.release.version import SHANGHAI
+from pipelines.core.clock import SHANGHAI
 from pipelines.core.vocab import OpenType
 
 HANDED_OUT = ("data.csv",)

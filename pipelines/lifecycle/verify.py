@@ -25,7 +25,7 @@ from pipelines.store import audit
 from pipelines.store.access import accesses
 from pipelines.store.releases import file_rows, release_rows
 from pipelines.release.files import file_digest
-from pipelines.release.version import TMP_PREFIX, VERSION_RE
+from pipelines.core.versions import TMP_PREFIX, VERSION_RE
 
 
 @dataclass

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from datetime import datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import pipelines
+from pipelines.core.clock import SHANGHAI
 from pipelines.core.context import PublishContext
-from pipelines.release.version import SHANGHAI
+from pipelines.core.results import failed_checks
+from pipelines.core.versions import code_version
 from pipelines.core.vocab import FieldType
 
 MEDIA_TYPES = {"data.csv": "text/csv", "data.parquet": "application/vnd.apache.parquet"}
@@ -21,19 +20,6 @@ def attribution(ctx: PublishContext) -> str:
     """The line users must cite (管理办法 §26; 开放办法 §15)."""
     obtained = (ctx.obtained_at or datetime.now(SHANGHAI)).astimezone(SHANGHAI).date().isoformat()
     return f"数据来源：{ctx.spec.provider.department}；获取日期：{obtained}"
-
-
-@lru_cache(maxsize=1)
-def code_version() -> str:
-    """Package version plus the git commit of the code that wrote the release, when known."""
-    try:
-        commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=5,
-            cwd=Path(__file__).resolve().parent,
-        ).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        commit = ""
-    return f"{pipelines.__version__}+{commit}" if commit else pipelines.__version__
 
 
 def datapackage(ctx: PublishContext, schema_fields: list[dict[str, Any]], created: datetime) -> dict[str, Any]:
@@ -126,16 +112,6 @@ def provenance(ctx: PublishContext, created: datetime) -> dict[str, Any]:
         "attribution": attribution(ctx),
         "warnings": ctx.warnings,
     }
-
-
-def failed_checks(quality: dict[str, Any]) -> dict[str, int]:
-    """How many checks failed, by severity (counts only: the report itself is quality.json)."""
-    counts: dict[str, int] = {}
-    for check in quality.get("checks") or []:
-        if isinstance(check, dict) and (check.get("failed") or 0) > 0:
-            severity = str(check.get("severity", "unknown"))
-            counts[severity] = counts.get(severity, 0) + 1
-    return counts
 
 
 def readme(ctx: PublishContext, rows: int) -> str:

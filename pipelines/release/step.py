@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import shutil
 import sys
-from datetime import datetime
-
+from pipelines.core import clock
 from pipelines.core.context import PublishContext
 from pipelines.core.errors import GateBlocked, InputError
+from pipelines.core.stage import Stage
 from pipelines.store.db import connect
 from pipelines.store.releases import get_release, record_release
-from pipelines.release.version import SHANGHAI
 from pipelines.release.writer import publish_folder
 from pipelines.core.vocab import OpenType
 
@@ -49,7 +48,7 @@ def release_step(ctx: PublishContext) -> None:
     _check_replaces(ctx)
     folder, rows = publish_folder(ctx)
     try:
-        record_release(ctx, folder, rows, datetime.now(SHANGHAI))
+        record_release(ctx, folder, rows, clock.now())
     except BaseException:
         # A release the registry does not know would be unaudited: take it back out.
         shutil.rmtree(folder, ignore_errors=True)
@@ -68,3 +67,6 @@ def refresh_catalog_quietly(ctx: PublishContext) -> None:
         message = f"catalog.jsonld not regenerated ({exc.__class__.__name__}: {exc}); the next change rebuilds it"
         ctx.warnings.append(message)
         print(f"warning: {message}", file=sys.stderr)
+
+
+STAGE = Stage(name="release", run=release_step, event="publish", does_io=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipelines.ingest.names import quote_ident
+from pipelines.core.sql import quote_ident
 from pipelines.core.spec.model import FieldSpec
 from pipelines.core.vocab import FieldType
 

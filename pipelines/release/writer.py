@@ -12,10 +12,11 @@ from datetime import datetime
 from pathlib import Path
 
 from pipelines.core.context import ROW, PublishContext
-from pipelines.ingest.names import quote_ident
+from pipelines.core.sql import quote_ident
 from pipelines.release import files, metadata
 from pipelines.release.typing_sql import cast_expression
-from pipelines.release.version import SHANGHAI, reserve_version
+from pipelines.core.clock import SHANGHAI
+from pipelines.release.version import reserve_version
 from pipelines.core.vocab import FieldType
 
 RELEASE_FILES = ("data.parquet", "data.csv", "quality.json", "quality.html", "README.md", "datapackage.json", "provenance.json")

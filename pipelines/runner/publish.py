@@ -19,14 +19,17 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from pipelines.core.context import PublishContext
-from pipelines.core.errors import OpendataError
+from pipelines.core.errors import OpendataError, SpecError
 from pipelines.core.home import Home
+from pipelines.core.vocab import OpenType
 from pipelines.runner.progress import step_progress
-from pipelines.core.spec.loader import load_spec
-from pipelines.runner.steps import PUBLISH_STEPS, record_refusal, run_step
+from pipelines.store.history import past_releases
+from pipelines.runner.specs import load_spec, validate_paths
+from pipelines.runner.steps import publish_stages, record_refusal, run_stage
 
 if TYPE_CHECKING:
     from pipelines.core.spec.model import CatalogSpec
+    from pipelines.core.stage import Stage
 
 # Errors whose messages are ours or name files, never data: they pass through unchanged. OSError and
 # DuckDB's IOException are the transient I/O faults the Prefect flow retries.
@@ -52,9 +55,9 @@ class StepCrashed(OpendataError):
         self.error_type = type(error).__name__
 
 
-def run_guarded(ctx: PublishContext, name: str, target: str) -> None:
-    """Run one step; turn an unexpected exception into StepCrashed, whose message holds no value."""
-    guarded(ctx, name, lambda: run_step(ctx, name, target))
+def run_guarded(ctx: PublishContext, stage: Stage) -> None:
+    """Run one stage; turn an unexpected exception into StepCrashed, whose message holds no value."""
+    guarded(ctx, stage.name, lambda: run_stage(ctx, stage))
 
 
 def guarded(ctx: PublishContext, name: str, work: Callable[[], None]) -> None:
@@ -148,8 +151,10 @@ def publication(spec_path: Path, extract: Path | None = None, home: Path | str |
     """A fresh PublishContext for `spec_path`; its working database is closed (and deleted) on exit."""
     spec = load_spec(spec_path)
     source = (Path(extract) if extract else spec.source_path(Path(spec_path))).resolve()
+    root = Home.resolve(home)
+    past = past_releases(root, spec.id)  # the quality stage's trend and overdue check; read-only
     with working_connection(source) as con:
-        yield PublishContext(spec=spec, spec_path=Path(spec_path).resolve(), extract=source, home=Home.resolve(home), con=con)
+        yield PublishContext(spec=spec, spec_path=Path(spec_path).resolve(), extract=source, home=root, con=con, past_releases=past)
 
 
 def current_flow_run_id() -> str | None:
@@ -171,10 +176,11 @@ def run_plain(spec_path: Path, extract: Path | None = None, home: Path | str | N
         ctx.replaces, ctx.actor = replaces, actor
         ctx.flow_run_id = current_flow_run_id()
         try:
-            with step_progress(ctx.spec.id, [name for name, _ in PUBLISH_STEPS]) as advance:
-                for name, target in PUBLISH_STEPS:
-                    run_guarded(ctx, name, target)
-                    advance(name)
+            stages = publish_stages()
+            with step_progress(ctx.spec.id, [s.name for s in stages]) as advance:
+                for stage in stages:
+                    run_guarded(ctx, stage)
+                    advance(stage.name)
         except OpendataError as exc:
             record_refusal(ctx, exc)
             raise
@@ -199,8 +205,6 @@ def outcome(dataset_id: str, spec_path: str, status: str, *, release: str | None
 
 def plan_all(catalog: Path) -> tuple[list[tuple[Path, CatalogSpec]], list[dict[str, Any]]]:
     """(specs to publish, outcomes already known): invalid specs as errors, not-open ones skipped."""
-    from pipelines.core.spec.validate import validate_paths
-    from pipelines.core.vocab import OpenType
 
     valid, problems = validate_paths([catalog])
     known: list[dict[str, Any]] = []
@@ -217,6 +221,14 @@ def plan_all(catalog: Path) -> tuple[list[tuple[Path, CatalogSpec]], list[dict[s
         else:
             todo.append((path.resolve(), spec))
     return todo, known
+
+
+def require_valid(known: list[dict[str, Any]]) -> None:
+    """Raise SpecError naming every problem when `plan_all` found invalid specs (fix them first)."""
+    invalid = [r for r in known if r["status"] == "error"]
+    if invalid:
+        details = [line.strip() for r in invalid for line in r["message"].splitlines()[1:]]
+        raise SpecError("invalid catalog specs; fix them first (opendata catalog validate)", details=details)
 
 
 def publish_each_plain(todo: list[tuple[Path, CatalogSpec]], home: Path | str | None) -> list[dict[str, Any]]:

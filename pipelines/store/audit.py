@@ -26,19 +26,12 @@ from typing import Any
 
 import duckdb
 
-from pipelines.core.context import PublishContext
-from pipelines.core.errors import OpendataError
+from pipelines.core.clock import SHANGHAI
 from pipelines.core.home import Home
+from pipelines.core.context import StepEvent
 from pipelines.store.db import connect, register_schema
-from pipelines.release.version import SHANGHAI
 
 GENESIS = "0" * 64
-
-# The events the log knows; a step the list does not name is logged under its own step name.
-EVENTS = ("ingest", "quality", "mask", "tag", "publish", "withdraw", "republish", "access", "refusal")
-
-# Step names of pipelines.steps.PUBLISH_STEPS that have another event name in the log.
-STEP_EVENTS = {"desensitize": "mask", "release": "publish"}
 
 register_schema(
     """CREATE TABLE IF NOT EXISTS audit_log (
@@ -144,96 +137,22 @@ def record_event(
 # -- publication events ----------------------------------------------------------------------
 
 
-def _ingest_summary(ctx: PublishContext) -> dict[str, Any]:
-    return {
-        "source_file": ctx.extract.name,
-        "source_sha256": ctx.source_sha256,
-        "source_bytes": ctx.source_bytes,
-        "rows": ctx.source_rows,
-        "columns": len(ctx.source_columns),
-        "encoding": ctx.source_encoding,
-        "undeclared_columns_dropped": len(ctx.undeclared_columns),
-        "manifest": ctx.manifest is not None,
-        "manifest_problem": ctx.manifest_problem,
-    }
+def append_step_events(con: duckdb.DuckDBPyConnection, dataset_id: str, version: str | None, events: list[StepEvent]) -> list[int]:
+    """One entry per finished step, with the details its stage gave (counts and hashes only)."""
+    return [append(con, e.event, dataset_id=dataset_id, version=version, details=e.details) for e in events]
 
 
-def _quality_summary(ctx: PublishContext) -> dict[str, Any]:
-    from pipelines.release.metadata import failed_checks
+def record_refusal(home: Home, dataset_id: str, version: str | None, events: list[StepEvent], details: dict[str, Any]) -> None:
+    """Audit a refused publication: the steps it finished, then a `refusal` entry with `details`.
 
-    quality = ctx.quality or {}
-    scores = {
-        dim: info.get("score") for dim, info in (quality.get("dimensions") or {}).items() if isinstance(info, dict)
-    }
-    overall = quality.get("overall")
-    grade = quality.get("grade") or (overall.get("grade") if isinstance(overall, dict) else None)
-    return {
-        "grade": grade, "overall": overall, "scores": scores,
-        "checks_failed": failed_checks(quality),
-    }
-
-
-# Keys of a masking record that describe what was done; anything else (a sample, a value) stays out.
-_MASK_KEYS = ("column", "operator", "kind", "rule", "recognizer", "type")
-
-
-def _mask_summary(ctx: PublishContext) -> dict[str, Any]:
-    columns = []
-    for record in ctx.masking:
-        kept = {k: record[k] for k in _MASK_KEYS if k in record and isinstance(record[k], (str, type(None)))}
-        kept |= {k: v for k, v in record.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
-        columns.append(kept)
-    privacy = {k: v for k, v in ctx.privacy.items() if isinstance(v, (bool, int, float))}
-    return {"columns": columns, "privacy": privacy}
-
-
-def _tag_summary(ctx: PublishContext) -> dict[str, Any]:
-    return {k: v for k, v in ctx.tag.items() if k in ("open_type", "individual_level", "basis")}
-
-
-_SUMMARIES = {"ingest": _ingest_summary, "quality": _quality_summary, "mask": _mask_summary, "tag": _tag_summary}
-
-
-def append_step_events(con: duckdb.DuckDBPyConnection, ctx: PublishContext) -> list[int]:
-    """One entry per finished step of `ctx.events`, with its summary (counts and hashes only)."""
-    seqs = []
-    for step in ctx.events:
-        event = STEP_EVENTS.get(str(step.get("event")), str(step.get("event")))
-        summary = _SUMMARIES.get(event)
-        details = {"seconds": step.get("seconds"), **(summary(ctx) if summary else {})}
-        seqs.append(append(con, event, dataset_id=ctx.spec.id, version=ctx.version, details=details))
-    return seqs
-
-
-def record_refusal(ctx: PublishContext, error: OpendataError) -> None:
-    """Audit a publication refused for bad input or a closed gate, with the steps it finished.
-
-    The error message is the user-facing one, which by contract carries no cell value. A failure to
-    write the audit entry is reported on stderr and never hides the refusal itself.
+    A failure to write the audit entry is reported on stderr and never hides the refusal itself.
     """
-    from pipelines.runner.steps import PUBLISH_STEPS
-
-    done = [str(e.get("event")) for e in ctx.events]
-    remaining = [name for name, _ in PUBLISH_STEPS if name not in done]
-    details = {
-        "error": type(error).__name__,
-        "exit_code": error.exit_code,
-        "message": error.message,
-        "details": error.details[:20],
-        "steps_done": done,
-        "stopped_at": remaining[0] if remaining else None,
-        "spec_file": ctx.spec_path.name,
-        "source_file": ctx.extract.name,
-        "source_sha256": ctx.source_sha256 or None,
-        "flow_run_id": ctx.flow_run_id,
-        "replaces": ctx.replaces,
-    }
     try:
-        with transaction(ctx.home) as con:
-            append_step_events(con, ctx)
-            append(con, "refusal", dataset_id=ctx.spec.id, version=None, details=details)
+        with transaction(home) as con:
+            append_step_events(con, dataset_id, version, events)
+            append(con, "refusal", dataset_id=dataset_id, version=None, details=details)
     except Exception as exc:  # noqa: BLE001 - the refusal must reach the user even if auditing fails
-        print(f"warning: could not audit the refusal of {ctx.spec.id}: {exc.__class__.__name__}", file=sys.stderr)
+        print(f"warning: could not audit the refusal of {dataset_id}: {exc.__class__.__name__}", file=sys.stderr)
 
 
 # -- verification ----------------------------------------------------------------------------

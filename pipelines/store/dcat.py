@@ -22,7 +22,7 @@ from typing import Any
 from pipelines.core.home import Home
 from pipelines.store import audit
 from pipelines.store.releases import file_rows, release_rows
-from pipelines.release.version import SHANGHAI
+from pipelines.core.clock import SHANGHAI
 from pipelines.core.vocab import OpenType, UpdateFrequency
 
 CONTEXT: dict[str, Any] = {

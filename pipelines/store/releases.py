@@ -17,7 +17,7 @@ from pipelines.core.context import PublishContext
 from pipelines.core.home import Home
 from pipelines.store import audit
 from pipelines.store.db import connect, register_schema
-from pipelines.release.version import version_key
+from pipelines.core.versions import code_version, version_key
 
 register_schema(
     # The catalog entry as it stood when each release was written, so catalog.jsonld is rebuilt
@@ -74,9 +74,7 @@ def record_release(ctx: PublishContext, folder: Path, rows: int, at: datetime) -
                 [ctx.spec.id, ctx.version, name, info["sha256"], info["bytes"]],
             )
         _insert_meta(con, ctx, open_type)
-        audit.append_step_events(con, ctx)
-        from pipelines.release.metadata import code_version
-
+        audit.append_step_events(con, ctx.spec.id, ctx.version, ctx.events)
         audit.append(
             con, "publish", dataset_id=ctx.spec.id, version=ctx.version,
             details={

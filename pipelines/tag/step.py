@@ -19,6 +19,7 @@ from typing import Any
 
 from pipelines.core.context import PublishContext
 from pipelines.core.errors import GateBlocked
+from pipelines.core.stage import Stage
 from pipelines.core.spec.model import CatalogSpec
 from pipelines.core.vocab import FindingKind, OpenType
 
@@ -94,3 +95,11 @@ def tag_step(ctx: PublishContext) -> None:
         "basis": basis,
     }
     ctx.tag = tag
+
+
+def tag_summary(ctx: PublishContext) -> dict[str, Any]:
+    """The audit details of tagging: the open type, whether individual-level, and on what basis."""
+    return {k: v for k, v in ctx.tag.items() if k in ("open_type", "individual_level", "basis")}
+
+
+STAGE = Stage(name="tag", run=tag_step, event="tag", summary=tag_summary)

@@ -9,7 +9,7 @@ import yaml
 from pydantic import ValidationError
 
 from pipelines.core.errors import SpecError
-from pipelines.core.spec.model import CatalogSpec
+from pipelines.core.spec.model import POLICY_CHECK, CatalogSpec, PolicyCheck
 from pipelines.core.spec.yaml_lines import Location, YamlDocument
 
 
@@ -44,8 +44,12 @@ def _pydantic_message(err: dict) -> str:
     return msg
 
 
-def parse_spec(path: Path) -> tuple[CatalogSpec | None, list[SpecProblem]]:
-    """Parse one spec file; return the spec (None if invalid) and every problem found."""
+def parse_spec(path: Path, policy_check: PolicyCheck | None = None) -> tuple[CatalogSpec | None, list[SpecProblem]]:
+    """Parse one spec file; return the spec (None if invalid) and every problem found.
+
+    `policy_check` validates each masking policy's operator and parameters (the masking package's
+    validator, handed in by `pipelines.runner.specs`); without it policies are checked in shape only.
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -59,7 +63,7 @@ def parse_spec(path: Path) -> tuple[CatalogSpec | None, list[SpecProblem]]:
     if not isinstance(doc.data, dict):
         return None, [SpecProblem(path, 1, "a catalog spec must be a YAML mapping")]
     try:
-        spec = CatalogSpec.model_validate(doc.data, context={"defer_cross_field": True})
+        spec = CatalogSpec.model_validate(doc.data, context={"defer_cross_field": True, POLICY_CHECK: policy_check})
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
@@ -75,10 +79,10 @@ def parse_spec(path: Path) -> tuple[CatalogSpec | None, list[SpecProblem]]:
     return (None if problems else spec), problems
 
 
-def load_spec(path: Path | str) -> CatalogSpec:
-    """Load a valid spec or raise `SpecError` listing every problem."""
+def load_spec(path: Path | str, policy_check: PolicyCheck | None = None) -> CatalogSpec:
+    """Load a valid spec or raise `SpecError` listing every problem (policies: see `parse_spec`)."""
     path = Path(path)
-    spec, problems = parse_spec(path)
+    spec, problems = parse_spec(path, policy_check)
     if spec is None:
         raise SpecError(f"{path}: invalid catalog spec", details=[str(p) for p in problems])
     return spec

@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipelines.core.spec.loader import SpecProblem, parse_spec, spec_files
-from pipelines.core.spec.model import CatalogSpec
+from pipelines.core.spec.model import CatalogSpec, PolicyCheck
 
 
-def validate_paths(paths: list[Path]) -> tuple[list[tuple[Path, CatalogSpec]], list[SpecProblem]]:
-    """Validate every spec under `paths`; return the valid specs and all problems."""
+def validate_paths(
+    paths: list[Path], policy_check: PolicyCheck | None = None
+) -> tuple[list[tuple[Path, CatalogSpec]], list[SpecProblem]]:
+    """Validate every spec under `paths`; return the valid specs and all problems (policies: see `parse_spec`)."""
     valid: list[tuple[Path, CatalogSpec]] = []
     problems: list[SpecProblem] = []
     files = spec_files(paths)
@@ -19,7 +21,7 @@ def validate_paths(paths: list[Path]) -> tuple[list[tuple[Path, CatalogSpec]], l
     for path in files:
         if not path.exists():
             continue
-        spec, found = parse_spec(path)
+        spec, found = parse_spec(path, policy_check)
         problems += found
         if spec is None:
             continue
@@ -39,6 +41,6 @@ def validate_paths(paths: list[Path]) -> tuple[list[tuple[Path, CatalogSpec]], l
 
 
 def _line_of(path: Path, key: str) -> int:
-    from pipelines.core.spec.yaml_lines import YamlDocument
+    from pipelines.core.spec.yaml_lines import YamlDocument  # in-function: only a problem needs the line map
 
     return YamlDocument(path.read_text(encoding="utf-8")).line_of((key,))

@@ -20,12 +20,10 @@ from typing import Any
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
-from prefect.utilities.annotations import quote
 from prefect_dask import DaskTaskRunner
 
-from flows import RETRY_DELAYS, is_transient, step_task
-from pipelines.core.context import PublishContext
 from pipelines.core.errors import OpendataError
+from pipelines.runner.prefect_tasks import RETRY_DELAYS, is_transient, run_stage_task
 from pipelines.runner.publish import publication
 from pipelines.runner.scaleout.run import run_steps
 from pipelines.runner.steps import record_refusal
@@ -60,10 +58,6 @@ def prefect_mapper(fn: Callable[..., Any], calls: list[dict[str, Any]]) -> list[
     return [f.result() for f in futures]
 
 
-def _run_step_task(ctx: PublishContext, name: str, target: str) -> None:
-    step_task(name, target)(quote(ctx))
-
-
 @flow(name="publish-partitioned", persist_result=False, log_prints=False, task_runner=dask_runner())  # type: ignore[arg-type]
 def publish_partitioned(
     spec_path: str,
@@ -84,7 +78,7 @@ def publish_partitioned(
         ctx.flow_run_id = str(flow_run.id) if flow_run.id else None
         ctx.replaces, ctx.actor = replaces, actor
         try:
-            run_steps(ctx, partitions, prefect_mapper, scratch, _run_step_task)
+            run_steps(ctx, partitions, prefect_mapper, scratch, run_stage_task)
         except OpendataError as exc:
             record_refusal(ctx, exc)
             raise

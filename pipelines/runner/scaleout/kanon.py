@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from pipelines.core.context import ROW, PublishContext
-from pipelines.ingest.names import quote_ident
+from pipelines.core.sql import quote_ident, quote_literal
 from pipelines.core.spec.model import CatalogSpec
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def present_quasi_identifiers(spec: CatalogSpec, columns: list[str]) -> list[str
 def write_histogram(con: duckdb.DuckDBPyConnection, table: str, qis: list[str], path: Path) -> None:
     """Class → record count of the masked quasi-identifiers (NULL is a value of its own, as in GROUP BY)."""
     cols = ", ".join(quote_ident(c) for c in qis)
-    con.execute(f"COPY (SELECT {cols}, count(*) AS _n FROM {quote_ident(table)} GROUP BY ALL) TO '{_p(path)}' (FORMAT parquet)")
+    con.execute(f"COPY (SELECT {cols}, count(*) AS _n FROM {quote_ident(table)} GROUP BY ALL) TO {quote_literal(str(path))} (FORMAT parquet)")
 
 
 def plan_whole(
@@ -66,7 +66,7 @@ def plan_whole(
     # A table of the quasi-identifiers and nothing else, one row per record, rebuilt from the counts.
     q = ", ".join(quote_ident(c) for c in qis)
     if qis and histograms:
-        listing = ", ".join(f"'{_p(h)}'" for h in histograms)
+        listing = ", ".join(quote_literal(str(h)) for h in histograms)
         con.execute(
             f"CREATE OR REPLACE TABLE {WHOLE} AS SELECT row_number() OVER () AS {ROW}, {q} FROM ("
             f"  SELECT {q}, unnest(range(n)) FROM (SELECT {q}, sum(_n)::BIGINT AS n FROM read_parquet([{listing}]) GROUP BY ALL)"
@@ -85,7 +85,7 @@ def plan_whole(
         for c, level in report.get("levels", {}).items():
             plan.steps[c] = 0 if level == "as published" else ladders[c].names().index(level) + 1
         keep = folder / "keep.parquet"
-        con.execute(f"COPY (SELECT DISTINCT {', '.join(quote_ident(c) for c in qis)} FROM {WHOLE}) TO '{_p(keep)}' (FORMAT parquet)")
+        con.execute(f"COPY (SELECT DISTINCT {', '.join(quote_ident(c) for c in qis)} FROM {WHOLE}) TO {quote_literal(str(keep))} (FORMAT parquet)")
         plan.keep = str(keep)
         return plan, report
     finally:
@@ -114,8 +114,4 @@ def apply_plan(con: duckdb.DuckDBPyConnection, table: str, spec: CatalogSpec, re
         for _, rung in ladder.rungs[: plan["steps"].get(ladder.column, 0)]:
             con.execute(f"UPDATE {t} SET {c} = {rung(c)}")
     match = " AND ".join(f"k.{quote_ident(c)} IS NOT DISTINCT FROM w.{quote_ident(c)}" for c in qis)
-    con.execute(f"DELETE FROM {t} w WHERE NOT EXISTS (SELECT 1 FROM read_parquet('{_p(Path(plan['keep']))}') k WHERE {match})")
-
-
-def _p(path: Path) -> str:
-    return str(path).replace("'", "''")
+    con.execute(f"DELETE FROM {t} w WHERE NOT EXISTS (SELECT 1 FROM read_parquet({quote_literal(str(Path(plan['keep'])))}) k WHERE {match})")

@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.core.context import ROW
-from pipelines.ingest.names import quote_ident
+from pipelines.core.sql import quote_ident, quote_literal
 
 
 @contextmanager
@@ -54,7 +54,7 @@ def write_partitions(con: duckdb.DuckDBPyConnection, table: str, partitions: int
         path = folder / f"in-{i:04d}.parquet"
         con.execute(
             f"COPY (SELECT * FROM {quote_ident(table)} WHERE {ROW} BETWEEN {lo} AND {hi} ORDER BY {ROW}) "
-            f"TO '{_sql_path(path)}' (FORMAT parquet)"
+            f"TO {quote_literal(str(path))} (FORMAT parquet)"
         )
         files.append(path)
     return files
@@ -62,9 +62,5 @@ def write_partitions(con: duckdb.DuckDBPyConnection, table: str, partitions: int
 
 def gather(con: duckdb.DuckDBPyConnection, table: str, files: list[Path]) -> None:
     """Replace the table by the union of the partition files, in row order."""
-    listing = ", ".join(f"'{_sql_path(p)}'" for p in files)
+    listing = ", ".join(quote_literal(str(p)) for p in files)
     con.execute(f"CREATE OR REPLACE TABLE {quote_ident(table)} AS SELECT * FROM read_parquet([{listing}]) ORDER BY {ROW}")
-
-
-def _sql_path(path: Path) -> str:
-    return str(path).replace("'", "''")

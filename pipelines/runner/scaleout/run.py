@@ -16,16 +16,17 @@ from typing import Any
 
 from pipelines.core.context import PublishContext
 from pipelines.core.errors import OpendataError
+from pipelines.core.stage import Stage
 from pipelines.runner.publish import guarded, publication, run_guarded
 from pipelines.runner.scaleout.kanon import plan_whole
 from pipelines.runner.scaleout.merge import merge_reports
 from pipelines.runner.scaleout.partitions import gather, scratch_folder, write_partitions
 from pipelines.runner.scaleout.safety import whole_table_policies
 from pipelines.runner.scaleout.worker import DESENSITIZE, finish_partition, mask_partition
-from pipelines.runner.steps import PUBLISH_STEPS, record_refusal, resolve
+from pipelines.runner.steps import finished, publish_stages, record_refusal, stage
 
 Mapper = Callable[[Callable[..., Any], list[dict[str, Any]]], list[Any]]
-StepRunner = Callable[[PublishContext, str, str], None]
+StepRunner = Callable[[PublishContext, Stage], None]
 log = logging.getLogger(__name__)
 
 
@@ -51,8 +52,9 @@ def desensitize_partitioned(ctx: PublishContext, partitions: int, mapper: Mapper
     if partitions < 2 or problems or ctx.row_count() < 2:
         if problems:
             log.warning("%s: masking the whole table in one process: %s", ctx.spec.id, "; ".join(problems))
-        resolve(DESENSITIZE)(ctx)
-        ctx.events.append({"event": "desensitize", "seconds": round(time.monotonic() - started, 3), "partitions": 1})
+        masking = stage(DESENSITIZE)
+        masking.run(ctx)
+        finished(ctx, masking, started)
         return
     from desensitize.privacy.fail_closed import check_detections
 
@@ -82,7 +84,7 @@ def desensitize_partitioned(ctx: PublishContext, partitions: int, mapper: Mapper
         "detections": detections,
         "rows_suppressed_by_policy": merged.rows_suppressed_by_policy,
     }
-    ctx.events.append({"event": "desensitize", "seconds": round(time.monotonic() - started, 3), "partitions": len(parts)})
+    finished(ctx, stage(DESENSITIZE), started)
 
 
 def run_partitioned(
@@ -109,8 +111,8 @@ def run_partitioned(
 
 def run_steps(ctx: PublishContext, partitions: int, mapper: Mapper, scratch: Path | str | None, run: StepRunner) -> None:
     """Every publication step in order, the desensitize step partitioned, the others run by `run`."""
-    for name, target in PUBLISH_STEPS:
-        if name == "desensitize":
-            guarded(ctx, name, lambda: desensitize_partitioned(ctx, partitions, mapper, scratch))
+    for s in publish_stages():
+        if s.name == DESENSITIZE:
+            guarded(ctx, s.name, lambda: desensitize_partitioned(ctx, partitions, mapper, scratch))
         else:
-            run(ctx, name, target)
+            run(ctx, s)

@@ -12,18 +12,19 @@ from typing import Any
 
 from pipelines.core.context import ROW, PublishContext
 from pipelines.core.home import Home
-from pipelines.ingest.names import quote_ident
+from pipelines.core.sql import quote_ident, quote_literal
 from pipelines.runner.publish import run_guarded, working_database
 from pipelines.runner.scaleout.kanon import apply_plan, present_quasi_identifiers, write_histogram
 from pipelines.core.spec.model import CatalogSpec
-from pipelines.runner.steps import PUBLISH_STEPS
+from pipelines.runner.specs import spec_from_dict
+from pipelines.runner.steps import stage
 
-DESENSITIZE = dict(PUBLISH_STEPS)["desensitize"]
+DESENSITIZE = "desensitize"  # the stage a worker runs on its partition
 
 
 def spec_from(data: dict[str, Any]) -> CatalogSpec:
     """The spec a worker was sent (validated again: a worker trusts nothing it is handed)."""
-    return CatalogSpec.model_validate(data)
+    return spec_from_dict(data)
 
 
 def _without_k_anonymity(spec: CatalogSpec) -> CatalogSpec:
@@ -36,15 +37,15 @@ def mask_partition(spec: dict[str, Any], spec_path: str, home: str, source: str,
     full = spec_from(spec)
     con = working_database()
     try:
-        con.execute(f"CREATE TABLE work AS SELECT * FROM read_parquet('{_p(source)}') ORDER BY {ROW}")
+        con.execute(f"CREATE TABLE work AS SELECT * FROM read_parquet({quote_literal(str(source))}) ORDER BY {ROW}")
         ctx = PublishContext(
             spec=_without_k_anonymity(full), spec_path=Path(spec_path), extract=Path(source), home=Home.resolve(home), con=con,
         )
         rows_in = ctx.row_count()
-        run_guarded(ctx, "desensitize", DESENSITIZE)
+        run_guarded(ctx, stage(DESENSITIZE))
         columns = ctx.columns()
         masked = Path(out_dir) / f"masked-{index:04d}.parquet"
-        con.execute(f"COPY (SELECT * FROM work ORDER BY {ROW}) TO '{_p(masked)}' (FORMAT parquet)")
+        con.execute(f"COPY (SELECT * FROM work ORDER BY {ROW}) TO {quote_literal(str(masked))} (FORMAT parquet)")
         histogram = None
         qis = present_quasi_identifiers(full, columns)
         if full.privacy.k_anonymity and qis:
@@ -69,14 +70,10 @@ def finish_partition(spec: dict[str, Any], masked: str, records: list[dict[str, 
     """Pass 2: generalize to the planned levels and drop the rows of classes below k; return the file."""
     con = working_database()
     try:
-        con.execute(f"CREATE TABLE work AS SELECT * FROM read_parquet('{_p(masked)}') ORDER BY {ROW}")
+        con.execute(f"CREATE TABLE work AS SELECT * FROM read_parquet({quote_literal(str(masked))}) ORDER BY {ROW}")
         apply_plan(con, "work", spec_from(spec), records, plan)
         final = Path(out_dir) / f"final-{index:04d}.parquet"
-        con.execute(f"COPY (SELECT * FROM {quote_ident('work')} ORDER BY {ROW}) TO '{_p(final)}' (FORMAT parquet)")
+        con.execute(f"COPY (SELECT * FROM {quote_ident('work')} ORDER BY {ROW}) TO {quote_literal(str(final))} (FORMAT parquet)")
         return str(final)
     finally:
         con.close()
-
-
-def _p(path: str | Path) -> str:
-    return str(path).replace("'", "''")

@@ -2,12 +2,12 @@
 
 Read-only and optional: without a registry (a fresh home, or `opendata quality` run anywhere) there
 is simply no history. Earlier `quality.json` files hold only scores and counts, never cell values.
+The runner reads it and hands it to the quality stage (`PublishContext.past_releases`).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -15,22 +15,10 @@ from typing import Any
 import duckdb
 
 from pipelines.core.home import Home
+from pipelines.core.results import PastRelease
 from pipelines.store.db import connect
 
 MAX_TREND = 24  # releases shown in the trend chart
-
-
-@dataclass(frozen=True)
-class PastRelease:
-    """One earlier release and the scores its quality report recorded."""
-
-    version: str
-    published_at: datetime
-    status: str
-    overall: float | None
-    grade: str | None
-    dimensions: dict[str, float | None]
-
 
 def _rows(home: Home, dataset_id: str) -> list[tuple[Any, ...]]:
     if not home.db_path.is_file():
@@ -81,8 +69,3 @@ def past_releases(home: Home, dataset_id: str) -> list[PastRelease]:
             )
         )
     return out
-
-
-def last_release_at(releases: list[PastRelease]) -> datetime | None:
-    """When the dataset was last published (a later withdrawal does not undo the delivery)."""
-    return max((r.published_at for r in releases), default=None)

@@ -1,0 +1,1 @@
+"""The web portal (issue 15): placeholder so the import contracts can name it; nothing imports it."""

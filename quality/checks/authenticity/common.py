@@ -1,0 +1,15 @@
+"""What the authenticity checks share."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def rows_value(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
