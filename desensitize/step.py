@@ -21,18 +21,13 @@ from pipelines.core.stage import Stage
 from pipelines.core.vocab import FieldType, FindingKind
 
 from desensitize import keys
+from desensitize.individual import is_personal, leaves_individual
 from desensitize.operators.apply import NO_POLICY, ColumnPolicy, apply_policies, resolve_policies
 from desensitize.operators.base import MaskEnv
 from pipelines.core.sql import quote_ident as ident
 from desensitize.privacy.fail_closed import check_detections
 from desensitize.privacy.kanon import enforce_k_anonymity
 from desensitize.privacy.ladders import ladder_for
-
-# Operators after which a personal column no longer describes one person (the tagging step's rule:
-# removed, coarsened, replaced, or published on purpose with a reason), plus free-text scanning.
-NOT_INDIVIDUAL = frozenset({"drop", "generalize", "redact", "publish", "scan_text"})
-NON_PERSONAL = frozenset({FindingKind.COMPANY_CREDIT_CODE, FindingKind.COMMERCIAL_SECRET})
-
 
 def desensitize_step(ctx: PublishContext) -> None:
     """Mask every column as its policy says; block when that cannot be done safely."""
@@ -139,9 +134,9 @@ def _individual_columns(
         kind = p.column.pii
         if kind is None and p.column.name in detected:
             kind = FindingKind(detected[p.column.name])
-        if kind is None or kind in NON_PERSONAL:
+        if not is_personal(kind):
             continue
-        if p.key == NO_POLICY or p.key not in NOT_INDIVIDUAL:
+        if leaves_individual(None if p.key == NO_POLICY else p.key, masked=True):
             out.append(p.column.name)
     return out
 

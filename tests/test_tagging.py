@@ -13,14 +13,18 @@ from pipelines.core.home import Home
 from pipelines.store.audit import read_log
 from pipelines.store.db import connect
 from pipelines.core.spec.loader import load_spec
-from pipelines.tag.step import individual_level_fields, tag_step
+from desensitize.individual import individual_level_fields
+from pipelines.tag.step import tag_step
 from pipelines.core.vocab import OpenType
 from tests.test_lifecycle_fixtures import company_dataset, person_dataset, publish
 
 
 def _ctx(spec_path: Path, home: Path, privacy: dict[str, object] | None = None) -> PublishContext:
     spec = load_spec(spec_path)
-    ctx = PublishContext(spec=spec, spec_path=spec_path, extract=spec.source_path(spec_path), home=Home(home), con=None)  # type: ignore[arg-type]
+    ctx = PublishContext(
+        spec=spec, spec_path=spec_path, extract=spec.source_path(spec_path), home=Home(home), con=None,  # type: ignore[arg-type]
+        individual_by_spec=individual_level_fields(spec),  # as the runner hands it in
+    )
     ctx.privacy = dict(privacy or {})
     return ctx
 

@@ -69,7 +69,7 @@ class GeneralizeOperator(Operator):
 
     key = "generalize"
     Params = GeneralizeParams
-    keeps_individual = True
+    keeps_individual = False  # coarsened: an age band or a district no longer singles a person out
 
     def check_column(self, params: OperatorParams, column: ColumnInput) -> str | None:
         """A plain text column needs an explicit `to`."""

@@ -25,6 +25,7 @@ class RedactOperator(Operator):
     """Replace each non-null value with `text`; nulls stay null (absence is not personal)."""
 
     key = "redact"
+    keeps_individual = False
     Params = RedactParams
 
     def plan(self, params: OperatorParams, column: ColumnInput, env: MaskEnv) -> ColumnPlan:

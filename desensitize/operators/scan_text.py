@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from pydantic import Field
 
@@ -39,6 +40,15 @@ class ScanTextOperator(Operator):
 
     key = "scan_text"
     Params = ScanTextParams
+    keeps_individual = False
+    removal_depends_on_data = True
+
+    @classmethod
+    def whole_table_reason(cls, params: dict[str, Any], person_name_columns: list[str]) -> str | None:
+        """The names of every row's person-name columns are looked for in every row's text."""
+        if person_name_columns:
+            return f"scan_text looks for the names of {', '.join(person_name_columns)} in every row's text"
+        return None
 
     def plan(self, params: OperatorParams, column: ColumnInput, env: MaskEnv) -> ColumnPlan:
         """Detect and replace in batches; record counts per kind (never the spans' text)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -49,6 +49,11 @@ class SuppressRecordOperator(Operator):
 
     key = "suppress_record"
     Params = SuppressParams
+
+    @classmethod
+    def whole_table_reason(cls, params: dict[str, Any], person_name_columns: list[str]) -> str | None:
+        """`when: rare` counts each value over the whole table."""
+        return "suppress_record when rare counts each value over the whole table" if params.get("when") == "rare" else None
 
     def plan(self, params: OperatorParams, column: ColumnInput, env: MaskEnv) -> ColumnPlan:
         """A row condition over the original values; the value expression is the column itself."""

@@ -62,6 +62,9 @@ class PublishContext:
     quality_html: str | None = None
     masking: list[dict[str, Any]] = field(default_factory=list)
     privacy: dict[str, Any] = field(default_factory=dict)
+    # Personal columns the spec's policies leave at individual level, judged from the operators' properties
+    # by the runner before any data is read: the tag stage's answer when masking did not report one.
+    individual_by_spec: list[str] | None = None
     open_type: OpenType | None = None
     tag: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)

@@ -89,6 +89,11 @@ class FindingKind(_Labelled):
         """A company's credit code is public registration data, not personal data."""
         return self is FindingKind.COMPANY_CREDIT_CODE
 
+    @property
+    def is_personal(self) -> bool:
+        """About a person: every kind but a company's credit code and a company's commercial secret."""
+        return self not in (FindingKind.COMPANY_CREDIT_CODE, FindingKind.COMMERCIAL_SECRET)
+
 
 class FieldType(str, Enum):
     """Types a release column may declare (Frictionless Table Schema names)."""

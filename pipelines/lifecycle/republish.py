@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from desensitize.operators.registry import OPERATORS
 from pipelines.core.errors import GateBlocked, InputError, OpendataError
 from pipelines.core.home import Home
 from pipelines.core.hashing import sha256_file
@@ -53,8 +54,9 @@ def field_still_let_through(spec: CatalogSpec, field: str) -> str | None:
         return None  # the column is no longer in the release
     if f.policy is None:
         return "it has no masking policy"
-    if f.policy.operator == "publish":
-        return "its policy is `publish` (left unchanged)"
+    cls = OPERATORS.get(f.policy.operator)
+    if cls is not None and not cls.changes_value:
+        return f"its policy is `{f.policy.operator}` (left unchanged)"
     return None
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
+from desensitize.individual import individual_level_fields
 from pipelines.core.context import PublishContext
 from pipelines.core.errors import OpendataError, SpecError
 from pipelines.core.home import Home
@@ -154,7 +155,10 @@ def publication(spec_path: Path, extract: Path | None = None, home: Path | str |
     root = Home.resolve(home)
     past = past_releases(root, spec.id)  # the quality stage's trend and overdue check; read-only
     with working_connection(source) as con:
-        yield PublishContext(spec=spec, spec_path=Path(spec_path).resolve(), extract=source, home=root, con=con, past_releases=past)
+        yield PublishContext(
+            spec=spec, spec_path=Path(spec_path).resolve(), extract=source, home=root, con=con,
+            past_releases=past, individual_by_spec=individual_level_fields(spec),
+        )
 
 
 def current_flow_run_id() -> str | None:

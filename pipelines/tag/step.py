@@ -9,8 +9,9 @@ The tag comes from the spec's `open_type`, checked against what masking left:
 
 The masking step reports its finding as `ctx.privacy["individual_level"]` (and, when it can, the
 columns in `ctx.privacy["individual_columns"]`). When masking did not report it, the spec decides,
-conservatively: any personal `pii` field whose policy is not one that removes or coarsens the value
-(drop, generalize, redact) nor a reasoned `publish` counts as individual level.
+conservatively: `ctx.individual_by_spec`, the personal columns whose policy keeps them individual by
+the masking operators' own properties (`desensitize.individual`), which the runner hands in. Without
+even that, every personal column counts as individual level.
 """
 
 from __future__ import annotations
@@ -21,27 +22,14 @@ from pipelines.core.context import PublishContext
 from pipelines.core.errors import GateBlocked
 from pipelines.core.stage import Stage
 from pipelines.core.spec.model import CatalogSpec
-from pipelines.core.vocab import FindingKind, OpenType
-
-# Policies after which a personal column no longer identifies a person (or, for `publish`, the
-# provider has written why the value is public, e.g. a licensed doctor's name).
-NOT_INDIVIDUAL_POLICIES = frozenset({"drop", "generalize", "redact", "publish"})
-
-# Kinds that are not *personal*: a company's public credit code, a company's commercial secret.
-NON_PERSONAL_KINDS = frozenset({FindingKind.COMPANY_CREDIT_CODE, FindingKind.COMMERCIAL_SECRET})
+from pipelines.core.vocab import OpenType
 
 ACCESS_RIGHTS = {OpenType.GENERAL: "public", OpenType.AUTHORIZED: "restricted", OpenType.NOT_OPEN: "non-public"}
 
 
-def individual_level_fields(spec: CatalogSpec) -> list[str]:
-    """Release columns the spec leaves at individual level (the conservative rule above)."""
-    return [
-        f.name
-        for f in spec.fields
-        if f.pii is not None
-        and f.pii not in NON_PERSONAL_KINDS
-        and (f.policy is None or f.policy.operator not in NOT_INDIVIDUAL_POLICIES)
-    ]
+def personal_fields(spec: CatalogSpec) -> list[str]:
+    """Every personal column: the answer when neither masking nor the runner said more."""
+    return [f.name for f in spec.fields if f.pii is not None and f.pii.is_personal]
 
 
 def individual_level(ctx: PublishContext) -> tuple[bool, list[str], str]:
@@ -49,8 +37,8 @@ def individual_level(ctx: PublishContext) -> tuple[bool, list[str], str]:
     if "individual_level" in ctx.privacy:
         columns = ctx.privacy.get("individual_columns") or []
         return bool(ctx.privacy["individual_level"]), [str(c) for c in columns], "masking"
-    columns = individual_level_fields(ctx.spec)
-    return bool(columns), columns, "spec"
+    columns = ctx.individual_by_spec if ctx.individual_by_spec is not None else personal_fields(ctx.spec)
+    return bool(columns), list(columns), "spec"
 
 
 def not_open_message(spec: CatalogSpec) -> GateBlocked:
