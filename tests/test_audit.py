@@ -227,3 +227,19 @@ def test_step_summaries_hold_counts_not_values(busy_home: tuple[Path, Path, Path
     assert all(set(c) <= {"column", "operator", "kind", "rule", "recognizer", "type"} | {k for k, v in c.items() if isinstance(v, (int, float))} for c in masked.values())
     assert "grade" in person["quality"] and "scores" in person["quality"]
     assert person["tag"]["open_type"] == "authorized" and person["tag"]["individual_level"] is True
+
+
+def test_registry_schema_comes_from_the_migrations_once(tmp_path: Path) -> None:
+    """Opening the home for writing applies every migration once, recorded in schema_version; importing creates nothing."""
+    from pipelines.core.home import Home
+    from pipelines.store.db import connect
+    from pipelines.store.migrations import MIGRATIONS, migrate
+
+    home = Home(tmp_path / "home")
+    assert not home.db_path.exists(), "importing the store created no registry"
+    with connect(home) as con:
+        versions = [r[0] for r in con.execute("SELECT version FROM schema_version ORDER BY version").fetchall()]
+        assert versions == [m.version for m in MIGRATIONS] == sorted({m.version for m in MIGRATIONS})
+        assert migrate(con) == [], "a second run applies nothing"
+        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert {"releases", "release_files", "audit_log", "release_meta", "withdrawals", "access_log"} <= tables

@@ -12,20 +12,6 @@ from typing import Any
 import duckdb
 
 from pipelines.store import audit
-from pipelines.store.db import register_schema
-
-register_schema(
-    """CREATE TABLE IF NOT EXISTS access_log (
-        audit_seq BIGINT PRIMARY KEY,         -- the `access` entry of the audit chain
-        obtained_at VARCHAR NOT NULL,
-        dataset_id VARCHAR NOT NULL,
-        version VARCHAR NOT NULL,
-        user_name VARCHAR NOT NULL,
-        purpose VARCHAR,
-        files VARCHAR NOT NULL,               -- JSON list of release file names handed out
-        channel VARCHAR NOT NULL              -- cli, portal, ...
-    )"""
-)
 
 
 def log_access(

@@ -29,23 +29,10 @@ import duckdb
 from pipelines.core.clock import SHANGHAI
 from pipelines.core.home import Home
 from pipelines.core.context import StepEvent
-from pipelines.store.db import connect, register_schema
+from pipelines.store.db import connect
 
 GENESIS = "0" * 64
 
-register_schema(
-    """CREATE TABLE IF NOT EXISTS audit_log (
-        seq BIGINT PRIMARY KEY,               -- 1, 2, 3 ... with no gap
-        recorded_at VARCHAR NOT NULL,         -- ISO time with offset, kept as text so it hashes exactly
-        event VARCHAR NOT NULL,
-        actor VARCHAR NOT NULL,
-        dataset_id VARCHAR,
-        version VARCHAR,
-        details VARCHAR NOT NULL,             -- canonical JSON: counts, hashes, names; never a cell value
-        prev_hash VARCHAR NOT NULL,
-        hash VARCHAR NOT NULL
-    )"""
-)
 
 # Serialises chain appends between threads of one process (processes are serialised by DuckDB's file lock).
 CHAIN_LOCK = threading.RLock()

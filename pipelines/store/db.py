@@ -23,36 +23,8 @@ from pathlib import Path
 import duckdb
 
 from pipelines.core.home import Home
+from pipelines.store.migrations import migrate
 
-_SCHEMA = [
-    """CREATE TABLE IF NOT EXISTS releases (
-        dataset_id VARCHAR NOT NULL,
-        version VARCHAR NOT NULL,
-        status VARCHAR NOT NULL,              -- published | withdrawn
-        open_type VARCHAR NOT NULL,
-        path VARCHAR NOT NULL,                -- release folder relative to the home
-        published_at TIMESTAMPTZ NOT NULL,
-        rows BIGINT NOT NULL,
-        source_path VARCHAR NOT NULL,
-        source_sha256 VARCHAR NOT NULL,
-        spec_path VARCHAR NOT NULL,
-        spec_sha256 VARCHAR NOT NULL,
-        flow_run_id VARCHAR,
-        replaces VARCHAR,
-        withdrawn_at TIMESTAMPTZ,
-        withdraw_reason VARCHAR,
-        withdraw_field VARCHAR,
-        PRIMARY KEY (dataset_id, version)
-    )""",
-    """CREATE TABLE IF NOT EXISTS release_files (
-        dataset_id VARCHAR NOT NULL,
-        version VARCHAR NOT NULL,
-        file VARCHAR NOT NULL,
-        sha256 VARCHAR NOT NULL,
-        bytes BIGINT NOT NULL,
-        PRIMARY KEY (dataset_id, version, file)
-    )""",
-]
 
 # What DuckDB says when another process holds the file (Linux/macOS, then Windows). Matched
 # narrowly: a plain "lock" would also match e.g. "could not read block", which waiting cannot cure.
@@ -87,21 +59,12 @@ def _open(home: Home, read_only: bool, deadline: float) -> duckdb.DuckDBPyConnec
             delay = min(delay * 2, 0.25)
 
 
-_EXTRA: list[str] = []
-
-
-def register_schema(*statements: str) -> None:
-    """Add DDL statements (CREATE ... IF NOT EXISTS) to apply on every connection."""
-    for s in statements:
-        if s not in _EXTRA:
-            _EXTRA.append(s)
-
-
 @contextmanager
 def connect(home: Home, *, read_only: bool = False, timeout_s: float = 120.0) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the registry for one short unit of work, waiting while another process holds it.
 
-    Writers get a transaction that commits when the block ends and rolls back on an exception.
+    Writers get a transaction that commits when the block ends and rolls back on an exception; it
+    first brings the registry's schema up to date (`pipelines.store.migrations`).
     Keep the block short (no file writing, no computation): every other writer waits for it.
     """
     home.ensure()
@@ -110,10 +73,9 @@ def connect(home: Home, *, read_only: bool = False, timeout_s: float = 120.0) ->
         con = _open(home, read_only, deadline)
         try:
             if not read_only:
-                for ddl in (*_SCHEMA, *_EXTRA):
-                    con.execute(ddl)
                 con.execute("BEGIN TRANSACTION")
                 try:
+                    migrate(con)  # the schema this code expects, before any unit of work
                     yield con
                     con.execute("COMMIT")
                 except BaseException:

@@ -16,42 +16,8 @@ import duckdb
 from pipelines.core.context import PublishContext
 from pipelines.core.home import Home
 from pipelines.store import audit
-from pipelines.store.db import connect, register_schema
+from pipelines.store.db import connect
 from pipelines.core.versions import code_version, version_key
-
-register_schema(
-    # The catalog entry as it stood when each release was written, so catalog.jsonld is rebuilt
-    # from the registry alone (a spec file may change or move after publication).
-    """CREATE TABLE IF NOT EXISTS release_meta (
-        dataset_id VARCHAR NOT NULL,
-        version VARCHAR NOT NULL,
-        title VARCHAR NOT NULL,
-        description VARCHAR NOT NULL,
-        publisher VARCHAR NOT NULL,
-        contact VARCHAR NOT NULL,
-        domain VARCHAR NOT NULL,
-        keywords VARCHAR NOT NULL,            -- JSON list
-        update_frequency VARCHAR NOT NULL,
-        license VARCHAR NOT NULL,
-        open_type VARCHAR NOT NULL,
-        open_conditions VARCHAR,
-        individual_level BOOLEAN,
-        columns VARCHAR NOT NULL,             -- JSON list of release column names
-        PRIMARY KEY (dataset_id, version)
-    )""",
-    # A withdrawal is written here first (the intent), then the folder is moved, then the release
-    # row is marked withdrawn and `completed_at` set: a crash in between is finished by the next run.
-    """CREATE TABLE IF NOT EXISTS withdrawals (
-        dataset_id VARCHAR NOT NULL,
-        version VARCHAR NOT NULL,
-        reason VARCHAR NOT NULL,
-        field VARCHAR,
-        actor VARCHAR NOT NULL,
-        requested_at VARCHAR NOT NULL,
-        completed_at VARCHAR,
-        PRIMARY KEY (dataset_id, version)
-    )""",
-)
 
 
 def record_release(ctx: PublishContext, folder: Path, rows: int, at: datetime) -> None:
