@@ -26,7 +26,12 @@ $(KEYFILE): $(BIN)/python
 run: install $(KEYFILE)
 	OPENDATA_PSEUDONYM_KEY_FILE=$${OPENDATA_PSEUDONYM_KEY_FILE:-$(KEYFILE)} $(BIN)/opendata publish --all --home ./var
 
+# The layer contracts (import-linter), types (mypy) and lint (ruff), configured in pyproject.toml,
+# then the tests. Each stops the run on the first failure.
 test: install
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+	$(BIN)/ruff check
 	$(BIN)/python -m pytest
 
 bench: install

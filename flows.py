@@ -175,7 +175,7 @@ def deployments(catalog: str | Path = "catalog_specs", home: str | None = None, 
     the entrypoint `flows.publish_dataset` (the installed module) rather than this file's path, so
     workers on other machines that have the package installed can run it.
     """
-    from prefect.deployments.runner import EntrypointType
+    from prefect.deployments.runner import EntrypointType, RunnerDeployment
 
     todo, known = plan_all(Path(catalog))
     require_valid(known)
@@ -185,28 +185,29 @@ def deployments(catalog: str | Path = "catalog_specs", home: str | None = None, 
         parameters: dict[str, Any] = {"spec_path": str(path), "actor": "schedule"}
         if home:
             parameters["home"] = str(Path(home).resolve())
-        out.append(
-            publish_dataset.to_deployment(
-                name=spec.id,
-                schedules=[schedule] if schedule else None,
-                parameters=parameters,
-                description=f"{spec.title} — {spec.provider.department}; 更新频度 {spec.update_frequency.label}",
-                tags=["publish", spec.update_frequency.value, spec.open_type.value],
-                entrypoint_type=EntrypointType.MODULE_PATH if by_module else EntrypointType.FILE_PATH,
-            )
+        deployment = publish_dataset.to_deployment(
+            name=spec.id,
+            schedules=[schedule] if schedule else None,
+            parameters=parameters,
+            description=f"{spec.title} — {spec.provider.department}; 更新频度 {spec.update_frequency.label}",
+            tags=["publish", spec.update_frequency.value, spec.open_type.value],
+            entrypoint_type=EntrypointType.MODULE_PATH if by_module else EntrypointType.FILE_PATH,
         )
+        assert isinstance(deployment, RunnerDeployment)  # called outside an event loop: not a coroutine
+        out.append(deployment)
     return out
 
 
 def lifecycle_deployments(*, by_module: bool = False) -> list[RunnerDeployment]:
     """Unscheduled deployments the commission triggers from the UI: withdraw and republish."""
-    from prefect.deployments.runner import EntrypointType
+    from prefect.deployments.runner import EntrypointType, RunnerDeployment
 
     kind = EntrypointType.MODULE_PATH if by_module else EntrypointType.FILE_PATH
-    return [
+    out = [
         withdraw_release.to_deployment(name="withdraw", tags=["lifecycle"], entrypoint_type=kind),
         republish_dataset.to_deployment(name="republish", tags=["lifecycle"], entrypoint_type=kind),
     ]
+    return [d for d in out if isinstance(d, RunnerDeployment)]  # outside an event loop none is a coroutine
 
 
 def serve(catalog: str | Path = "catalog_specs", home: str | None = None) -> None:
@@ -227,6 +228,7 @@ def deploy_to_pool(pool: str, catalog: str | Path = "catalog_specs", home: str |
         *deployments(catalog, home, by_module=True), *lifecycle_deployments(by_module=True),
         work_pool_name=pool, build=False, push=False, print_next_steps_message=False, ignore_warnings=True,
     )
+    assert isinstance(ids, list)  # called outside an event loop: not a coroutine
     return [str(i) for i in ids]
 
 

@@ -94,7 +94,7 @@ def validate_with_gx(
     batch = context.data_sources.add_pandas("opendata").add_dataframe_asset("extract").add_batch_definition_whole_dataframe("all")
     vd = context.validation_definitions.add(gx.ValidationDefinition(name="quality", data=batch, suite=suite))
     result_format = {"result_format": "SUMMARY", "partial_unexpected_count": 0, "include_unexpected_rows": False}
-    actions = []
+    actions: list[gx.checkpoint.actions.ValidationAction] = []
     if docs_dir is not None:
         context.variables.data_docs_sites = {}  # drop the default site under a temporary folder
         context.add_data_docs_site(
@@ -114,6 +114,8 @@ def validate_with_gx(
     for vr in run.run_results.values():
         for r in vr.results:
             cfg = r.expectation_config
+            if cfg is None:  # GE leaves it out only for results it did not produce from a configuration
+                continue
             out.append({
                 "type": cfg.type,
                 "check": (cfg.meta or {}).get("check"),

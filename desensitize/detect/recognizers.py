@@ -34,7 +34,7 @@ class BlankChineseNlpEngine(SpacyNlpEngine):
         """Create the blank pipeline instead of loading a trained model."""
         import spacy
 
-        self.nlp = {LANGUAGE: spacy.blank(LANGUAGE)}
+        self.nlp = {LANGUAGE: spacy.blank(LANGUAGE)}  # type: ignore[assignment]  # presidio declares it None until loaded
 
 
 class ChinesePatternRecognizer(PatternRecognizer):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import duckdb
-from prefect import task
+from prefect import Task, task
 from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import State, TaskRun
 from prefect.utilities.annotations import quote
@@ -30,8 +30,8 @@ def is_transient(error: BaseException | None) -> bool:
     return isinstance(error, TRANSIENT) and not isinstance(error, OpendataError)
 
 
-def _retry_only_io(task_obj: Any, task_run: TaskRun, state: State) -> bool:
-    return is_transient(state.result(raise_on_failure=False))  # type: ignore[arg-type]
+def _retry_only_io(task_obj: Task[..., Any], task_run: TaskRun, state: State[Any]) -> bool:
+    return is_transient(state.result(raise_on_failure=False))
 
 
 def stage_task(stage: Stage) -> Any:
@@ -41,17 +41,18 @@ def stage_task(stage: Stage) -> Any:
     def run(ctx: PublishContext) -> None:
         run_guarded(ctx, stage)
 
+    if not io:
+        return task(name=stage.name, cache_policy=NO_CACHE, persist_result=False, retries=0, log_prints=False)(run)
     return task(
-        run,
         name=stage.name,
         cache_policy=NO_CACHE,
         persist_result=False,
-        retries=len(RETRY_DELAYS) if io else 0,
-        retry_delay_seconds=list(RETRY_DELAYS) if io else 0,
-        retry_jitter_factor=0.5 if io else None,
-        retry_condition_fn=_retry_only_io if io else None,
+        retries=len(RETRY_DELAYS),
+        retry_delay_seconds=list(RETRY_DELAYS),
+        retry_jitter_factor=0.5,
+        retry_condition_fn=_retry_only_io,
         log_prints=False,
-    )
+    )(run)
 
 
 def run_stage_task(ctx: PublishContext, stage: Stage) -> None:

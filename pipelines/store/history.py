@@ -56,8 +56,8 @@ def past_releases(home: Home, dataset_id: str) -> list[PastRelease]:
     out: list[PastRelease] = []
     for version, epoch, status, path in _rows(home, dataset_id)[-MAX_TREND:]:
         q = _quality(home, dataset_id, version, path)
-        dims = q.get("dimensions") if isinstance(q.get("dimensions"), dict) else {}
-        overall = q.get("overall") if isinstance(q.get("overall"), dict) else {}
+        dims: dict[str, Any] = q["dimensions"] if isinstance(q.get("dimensions"), dict) else {}
+        overall: dict[str, Any] = q["overall"] if isinstance(q.get("overall"), dict) else {}
         out.append(
             PastRelease(
                 version=str(version),

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from pipelines.core.errors import SpecError
 from pipelines.core.spec.model import POLICY_CHECK, CatalogSpec, PolicyCheck
@@ -32,7 +33,7 @@ def _format_loc(loc: Location) -> str:
     return out
 
 
-def _pydantic_message(err: dict) -> str:
+def _pydantic_message(err: ErrorDetails) -> str:
     msg = str(err["msg"]).removeprefix("Value error, ")
     if err["type"] == "enum":
         expected = err.get("ctx", {}).get("expected", "")

@@ -177,7 +177,7 @@ class CatalogSpec(_Model):
     summary: str = Field(min_length=10, description="数据摘要: what the data is and covers.")
     keywords: list[str] = Field(default_factory=list, description="Search keywords.")
     formats: list[Literal["csv", "parquet"]] = Field(
-        default_factory=lambda: ["csv", "parquet"], description="数据格式 of the release files."
+        default_factory=lambda: ["csv", "parquet"], description="数据格式 of the release files."  # type: ignore[arg-type]
     )
     open_type: OpenType = Field(description="开放类型: general, authorized or not-open.")
     open_conditions: str | None = Field(None, description="开放条件; required for authorized.")

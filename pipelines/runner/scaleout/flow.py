@@ -17,7 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from prefect import flow, task
+from prefect import Task, flow, task
+from prefect.client.schemas.objects import State, TaskRun
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect_dask import DaskTaskRunner
@@ -38,14 +39,13 @@ def dask_runner(address: str | None = None, n_workers: int | None = None) -> Das
     return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "processes": True, "threads_per_worker": 1})
 
 
-def _retry_io(task_obj: Any, task_run: Any, state: Any) -> bool:
+def _retry_io(task_obj: Task[..., Any], task_run: TaskRun, state: State[Any]) -> bool:
     return is_transient(state.result(raise_on_failure=False))
 
 
 def prefect_mapper(fn: Callable[..., Any], calls: list[dict[str, Any]]) -> list[Any]:
     """Submit one task per call to the flow's task runner (the Dask cluster); results in order."""
     as_task = task(
-        fn,
         name=fn.__name__.replace("_", "-"),
         cache_policy=NO_CACHE,
         persist_result=False,
@@ -53,7 +53,7 @@ def prefect_mapper(fn: Callable[..., Any], calls: list[dict[str, Any]]) -> list[
         retry_delay_seconds=list(RETRY_DELAYS),
         retry_condition_fn=_retry_io,
         log_prints=False,
-    )
+    )(fn)
     futures = [as_task.submit(**kw) for kw in calls]
     return [f.result() for f in futures]
 

@@ -13,7 +13,7 @@ from quality.model import Outcome, PlannedCheck, Severity
 from quality.sqlparts import parses_sql
 
 
-def field(env: RunEnv, p: PlannedCheck) -> FieldSpec:
+def _field(env: RunEnv, p: PlannedCheck) -> FieldSpec:
     return env.spec.field(p.column or "")
 
 
@@ -42,11 +42,11 @@ class TypeCheck(RowCheck):
         return [f"try_strptime('', {lit(f.format)})"] if f.format else []
 
     def fail_sql(self, p: PlannedCheck, env: RunEnv, ref: Ref) -> str:
-        return f"NOT {parses_sql(q(p.column or ''), field(env, p))}"
+        return f"NOT {parses_sql(q(p.column or ''), _field(env, p))}"
 
     def outcome(self, p: PlannedCheck, env: RunEnv, values: dict[str, Any]) -> Outcome:
         out = super().outcome(p, env, values)
-        f = field(env, p)
+        f = _field(env, p)
         out.details = {"type": f.type.value, "format_note": f" (format {f.format})" if f.format else ""}
         return out
 

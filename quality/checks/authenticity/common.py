@@ -6,6 +6,7 @@ from typing import Any
 
 
 def rows_value(value: Any) -> int | None:
+    """A manifest's `rows` as a number: an int, or digits in a string; None for anything else."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int):

@@ -14,4 +14,5 @@ def window_days(spec: CatalogSpec) -> int | None:
 
 
 def column(spec: CatalogSpec) -> FieldSpec | None:
+    """The field `timeliness.column` names: the date that makes a record recent."""
     return spec.field(spec.timeliness.column) if spec.timeliness else None

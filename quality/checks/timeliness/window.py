@@ -16,6 +16,7 @@ from quality.sqlparts import date_sql
 
 
 def as_date(value: Any) -> date | None:
+    """A DuckDB date or timestamp result as a date."""
     if isinstance(value, datetime):
         return value.date()
     return value if isinstance(value, date) else None
