@@ -160,7 +160,7 @@ REALTIME_INTERVAL = timedelta(minutes=15)
 
 def schedule_for(frequency: UpdateFrequency) -> Schedule | None:
     """The Prefect schedule for an update frequency, in Asia/Shanghai time; None for irregular."""
-    from prefect.schedules import Cron, Interval
+    from prefect.schedules import Cron, Interval  # in-function: only deployments need schedules
 
     if frequency is UpdateFrequency.REALTIME:
         return Interval(REALTIME_INTERVAL, timezone=TIMEZONE)
@@ -175,7 +175,7 @@ def deployments(catalog: str | Path = "catalog_specs", home: str | None = None, 
     the entrypoint `flows.publish_dataset` (the installed module) rather than this file's path, so
     workers on other machines that have the package installed can run it.
     """
-    from prefect.deployments.runner import EntrypointType, RunnerDeployment
+    from prefect.deployments.runner import EntrypointType, RunnerDeployment  # in-function: the deployment machinery is slow to import; publications never need it
 
     todo, known = plan_all(Path(catalog))
     require_valid(known)
@@ -200,7 +200,7 @@ def deployments(catalog: str | Path = "catalog_specs", home: str | None = None, 
 
 def lifecycle_deployments(*, by_module: bool = False) -> list[RunnerDeployment]:
     """Unscheduled deployments the commission triggers from the UI: withdraw and republish."""
-    from prefect.deployments.runner import EntrypointType, RunnerDeployment
+    from prefect.deployments.runner import EntrypointType, RunnerDeployment  # in-function: the deployment machinery is slow to import; publications never need it
 
     kind = EntrypointType.MODULE_PATH if by_module else EntrypointType.FILE_PATH
     out = [
@@ -212,7 +212,7 @@ def lifecycle_deployments(*, by_module: bool = False) -> list[RunnerDeployment]:
 
 def serve(catalog: str | Path = "catalog_specs", home: str | None = None) -> None:
     """Serve every deployment from this process until interrupted (runs go to PREFECT_API_URL)."""
-    from prefect import serve as prefect_serve
+    from prefect import serve as prefect_serve  # in-function: only `python flows.py serve` needs it
 
     prefect_serve(*deployments(catalog, home), *lifecycle_deployments())
 
@@ -222,7 +222,7 @@ def deploy_to_pool(pool: str, catalog: str | Path = "catalog_specs", home: str |
 
     Workers must have this package installed and see the catalog and home at the same paths.
     """
-    from prefect import deploy
+    from prefect import deploy  # in-function: only `python flows.py deploy` needs it
 
     ids = deploy(
         *deployments(catalog, home, by_module=True), *lifecycle_deployments(by_module=True),

@@ -84,8 +84,8 @@ def validate_with_gx(
     returned counts nor the Data Docs pages hold a cell value.
     """
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")  # no usage reporting from a publication host
-    import great_expectations as gx
-    from great_expectations.data_context.types.base import ProgressBarsConfig
+    import great_expectations as gx  # in-function: GE takes seconds to import; only --gx-docs runs it
+    from great_expectations.data_context.types.base import ProgressBarsConfig  # in-function: as above
 
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)

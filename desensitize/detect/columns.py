@@ -178,7 +178,7 @@ def _looks_like_prose(sample: list[str]) -> bool:
 
 def _text_findings(sample: list[str]) -> dict[str, int]:
     """How many sampled texts hold each kind, by the bulk text detector."""
-    from desensitize.detect.text import TextDetector
+    from desensitize.detect.text import TextDetector  # in-function: the text detector loads presidio and spaCy (seconds); only free text needs it
 
     out: dict[str, int] = {}
     for spans in TextDetector().find_many(sample):

@@ -174,9 +174,9 @@ def _dictionary() -> tuple[frozenset[str], frozenset[str], dict[str, str], froze
 
     Parsing jieba's 350,000 lines takes most of a second, so the result is kept in the user cache
     folder (`pipelines.core.cache.derived`) and read back in a few milliseconds."""
-    from importlib.util import find_spec
+    from importlib.util import find_spec  # in-function: only building the word list needs it
 
-    from pipelines.core.cache import derived
+    from pipelines.core.cache import derived  # in-function: only building the word list needs it
 
     spec = find_spec("jieba")  # its location only: importing jieba itself costs 0.1 s
     assert spec is not None and spec.origin is not None, "jieba is a dependency"
@@ -638,7 +638,7 @@ def _known_index(
 
 def jieba_names(text: str, surname_filter: bool = False) -> list[tuple[int, int]]:
     """Spans jieba's POS tagger labels nr/nrt/nrfg (the measured baseline; not used by default)."""
-    import jieba.posseg as pseg
+    import jieba.posseg as pseg  # in-function: jieba is slow to import; only a cache miss needs it
 
     out: list[tuple[int, int]] = []
     pos = 0

@@ -145,7 +145,7 @@ class TextDetector:
     def analyzer(self) -> AnalyzerEngine:
         """The presidio AnalyzerEngine with our recognizers (built on first use)."""
         if self._analyzer is None:
-            from desensitize.detect.recognizers import build_analyzer
+            from desensitize.detect.recognizers import build_analyzer  # in-function: presidio and spaCy take seconds to import
 
             self._analyzer = build_analyzer(self.patterns, self.names)
         return self._analyzer

@@ -42,7 +42,7 @@ SUPPORTED = (
 @cache
 def vocabulary() -> dict[str, list[str]]:
     """faker zh_CN word lists (imported on first use: faker is heavy)."""
-    from faker.providers.address.zh_CN import Provider as Address
+    from faker.providers.address.zh_CN import Provider as Address  # in-function: faker is slow to import; operators stay light for spec validation
     from faker.providers.person.zh_CN import Provider as Person
     from faker.providers.phone_number.zh_CN import Provider as Phone
     from faker.providers.ssn.zh_CN import Provider as Ssn

@@ -57,7 +57,7 @@ class TextMasker:
 
     def __init__(self, known_names: Sequence[str], kinds: Sequence[FindingKind], sweep: bool) -> None:
         """Build the detector (compiles patterns, loads the surname and word lists)."""
-        from desensitize.detect.text import TextDetector
+        from desensitize.detect.text import TextDetector  # in-function: the detector loads presidio (seconds), in each helper process
 
         self.detector = TextDetector(known_names=known_names, kinds=kinds)
         self.wanted = set(kinds)

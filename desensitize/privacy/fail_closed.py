@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from pipelines.core.errors import GateBlocked
 from pipelines.core.vocab import FindingKind
 
+from desensitize.detect.columns import detect_columns
 from desensitize.operators.defaults import default_policy
 
 if TYPE_CHECKING:
@@ -64,8 +65,6 @@ def check_detections(ctx: PublishContext, sample_size: int = 1000) -> list[dict[
 
     Returns the detections as records (column, kind, confidence, free_text, evidence) for provenance.
     """
-    from desensitize.detect.columns import detect_columns
-
     spec = ctx.spec
     present = set(ctx.columns())
     columns = {f.name: f.source_column for f in spec.fields if f.name in present}

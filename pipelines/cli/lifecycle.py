@@ -33,7 +33,7 @@ def withdraw_command(dataset_id: str, version: str, reason: str, field: str | No
 def republish_command(dataset_id: str, home: Path | None) -> int:
     """Republish the newest withdrawn version under the current spec; print the new release folder last."""
     from pipelines.cli.publish import publish_one  # in-function: keeps `opendata --help` fast
-    from pipelines.lifecycle.republish import republish
+    from pipelines.lifecycle.republish import republish  # in-function: keeps `opendata --help` fast
 
     folder = republish(Home.resolve(home), dataset_id, publish=publish_one)
     print(folder)

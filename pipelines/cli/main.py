@@ -27,7 +27,7 @@ HomeOpt = Annotated[Optional[Path], typer.Option("--home", help="Home directory 
 @handle_errors
 def catalog_validate(paths: Annotated[Optional[list[Path]], typer.Argument(help="Spec files or folders.")] = None) -> int:
     """Validate catalog specs; print each problem as FILE:LINE: message."""
-    from pipelines.cli.catalog import validate_command
+    from pipelines.cli.catalog import validate_command  # in-function: keeps `opendata --help` fast
 
     return validate_command(paths or [Path("catalog_specs")])
 
@@ -40,7 +40,7 @@ def scan(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> int:
     """Detect personal and secret columns in an extract and propose policies."""
-    from pipelines.cli.scan import scan_command
+    from pipelines.cli.scan import scan_command  # in-function: keeps `opendata --help` fast
 
     return scan_command(extract, draft_spec, as_json)
 
@@ -49,7 +49,7 @@ def scan(
 @handle_errors
 def detect_text() -> int:
     """Read one text a line on stdin; print one JSON of findings a line."""
-    from desensitize.detect.text import detect_text_lines
+    from desensitize.detect.text import detect_text_lines  # in-function: keeps `opendata --help` fast
 
     return detect_text_lines(sys.stdin, sys.stdout)
 
@@ -67,7 +67,7 @@ def quality(
     home: HomeOpt = None,
 ) -> int:
     """Check an extract's quality against its spec without publishing (exit 2 if the gate would block)."""
-    from pipelines.cli.quality import quality_command
+    from pipelines.cli.quality import quality_command  # in-function: keeps `opendata --help` fast
 
     return quality_command(extract, spec, out, html, home, gx_docs=gx_docs)
 
@@ -81,7 +81,7 @@ def publish(
     all_: Annotated[bool, typer.Option("--all", help="Publish every spec in catalog_specs/ on its sample extract.")] = False,
 ) -> int:
     """Publish a dataset; the release folder is printed on the last line."""
-    from pipelines.cli.publish import publish_all_command, publish_command
+    from pipelines.cli.publish import publish_all_command, publish_command  # in-function: keeps `opendata --help` fast
 
     if all_:
         return publish_all_command(home)
@@ -100,7 +100,7 @@ def withdraw(
     home: HomeOpt = None,
 ) -> int:
     """Withdraw a release at once: moved to quarantine, never deleted (开放办法 §17)."""
-    from pipelines.cli.lifecycle import withdraw_command
+    from pipelines.cli.lifecycle import withdraw_command  # in-function: keeps `opendata --help` fast
 
     return withdraw_command(dataset_id, version, reason, field, home)
 
@@ -109,7 +109,7 @@ def withdraw(
 @handle_errors
 def republish(dataset_id: str, home: HomeOpt = None) -> int:
     """Desensitize the stored extract again under the current spec and publish a replacing version."""
-    from pipelines.cli.lifecycle import republish_command
+    from pipelines.cli.lifecycle import republish_command  # in-function: keeps `opendata --help` fast
 
     return republish_command(dataset_id, home)
 
@@ -124,7 +124,7 @@ def get(
     home: HomeOpt = None,
 ) -> int:
     """Obtain a release (logged for tracing); prints the path of its data file."""
-    from pipelines.cli.lifecycle import get_command
+    from pipelines.cli.lifecycle import get_command  # in-function: keeps `opendata --help` fast
 
     return get_command(dataset_id, version, user, purpose, home)
 
@@ -137,7 +137,7 @@ def trace(
     home: HomeOpt = None,
 ) -> int:
     """List who obtained a release and when."""
-    from pipelines.cli.lifecycle import trace_command
+    from pipelines.cli.lifecycle import trace_command  # in-function: keeps `opendata --help` fast
 
     return trace_command(dataset_id, version, home)
 
@@ -146,7 +146,7 @@ def trace(
 @handle_errors
 def audit_verify(home: HomeOpt = None) -> int:
     """Recompute the audit hash chain and every release file hash; exit 1 on any mismatch."""
-    from pipelines.cli.lifecycle import audit_verify_command
+    from pipelines.cli.lifecycle import audit_verify_command  # in-function: keeps `opendata --help` fast
 
     return audit_verify_command(home)
 

@@ -105,15 +105,15 @@ def _load_whole(
     if fmt is SourceFormat.CSV:
         header = csv_format.read_csv(con, path, text_encoding or "utf-8", table, _max_line_bytes(source))
     elif fmt is SourceFormat.XLSX:
-        from pipelines.ingest.excel_format import read_xlsx
+        from pipelines.ingest.excel_format import read_xlsx  # in-function: each format's reader is imported only for its files
 
         header = read_xlsx(con, path, source.sheet, table)
     elif fmt is SourceFormat.JSON:
-        from pipelines.ingest.json_format import read_json
+        from pipelines.ingest.json_format import read_json  # in-function: each format's reader is imported only for its files
 
         header = read_json(con, path, text_encoding or "utf-8", table)
     else:
-        from pipelines.ingest.parquet_format import read_parquet
+        from pipelines.ingest.parquet_format import read_parquet  # in-function: each format's reader is imported only for its files
 
         header = read_parquet(con, path, table)
     rows = _row_count(con, path, table)

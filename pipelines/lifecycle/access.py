@@ -7,6 +7,7 @@ authorized-open data without a stated purpose (§8); refusals are audited too.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,6 @@ HANDED_OUT = ("data.csv",)
 @dataclass(frozen=True)
 class Obtained:
     """A logged access: the data file handed out and the line the user must cite."""
-
     data_file: Path
     version: str
     audit_seq: int
@@ -107,7 +107,6 @@ def _refuse_handing_out(home: Home, release: dict[str, Any], purpose: str | None
 
 
 def _attribution(folder: Path) -> str | None:
-    import json
 
     try:
         return str(json.loads((folder / "datapackage.json").read_text(encoding="utf-8")).get("attribution") or "") or None
@@ -118,7 +117,6 @@ def _attribution(folder: Path) -> str | None:
 @dataclass(frozen=True)
 class Trace:
     """A release and everyone who obtained it."""
-
     release: dict[str, Any]
     accesses: list[dict[str, Any]]
     replaced_by: str | None

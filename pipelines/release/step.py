@@ -11,6 +11,7 @@ from pipelines.core.stage import Stage
 from pipelines.store.db import connect
 from pipelines.store.releases import get_release, record_release
 from pipelines.release.writer import publish_folder
+from pipelines.store.dcat import write_catalog
 from pipelines.core.vocab import OpenType
 
 
@@ -59,8 +60,6 @@ def release_step(ctx: PublishContext) -> None:
 
 def refresh_catalog_quietly(ctx: PublishContext) -> None:
     """Regenerate catalog.jsonld; a failure is a warning (the release stands; the next change rebuilds it)."""
-    from pipelines.store.dcat import write_catalog
-
     try:
         write_catalog(ctx.home)
     except Exception as exc:  # noqa: BLE001 - the catalog is derived from the registry and can be rebuilt

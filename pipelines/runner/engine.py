@@ -61,7 +61,7 @@ def warm_up() -> None:
     # In-function imports: the stages and the name dictionaries are slow to load; only a publication needs them.
     from desensitize.detect.names import common_words, given_name_chars, surnames
     from pipelines.runner.prefect_tasks import stage_task  # noqa: F401  (the task wrapper the flow uses)
-    from pipelines.runner.steps import publish_stages
+    from pipelines.runner.steps import publish_stages  # in-function: the stages are slow to import
 
     publish_stages()
     surnames()

@@ -84,7 +84,7 @@ def configured_api_url() -> str | None:
         return url
     if "prefect.settings" in sys.modules:
         # Prefect is already loaded (a test harness, a served flow): its settings are the truth.
-        from prefect.settings import get_current_settings
+        from prefect.settings import get_current_settings  # in-function: Prefect is slow to import
 
         return get_current_settings().api.url or None
     return _profile_api_url() or _toml_api_url(Path.cwd())
@@ -187,8 +187,8 @@ def _server_env(workdir: Path, db: Path, *, migrate: bool) -> dict[str, str]:
 
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
     # Linux: the server gets SIGTERM if this process dies without running its exit handlers.
-    import ctypes
-    import signal
+    import ctypes  # in-function: only Linux's parent-death signal needs it
+    import signal  # in-function: only Linux's parent-death signal needs it
 
     try:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
@@ -265,7 +265,7 @@ class LocalApi:
         them a flow run also ends at once, instead of waiting up to a second for the heartbeat
         thread to wake.
         """
-        from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+        from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings  # in-function: Prefect is slow to import
 
         return temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
 

@@ -165,7 +165,7 @@ def current_flow_run_id() -> str | None:
     """The id of the Prefect flow run this code runs in, if any (without importing Prefect)."""
     if "prefect" not in sys.modules:
         return None
-    from prefect.runtime import flow_run
+    from prefect.runtime import flow_run  # in-function: Prefect is slow to import; only a run inside a flow needs it
 
     run_id = flow_run.id
     return str(run_id) if run_id else None

@@ -12,16 +12,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import duckdb
 
+from desensitize.privacy.ladders import Ladder, ladder_for
+from desensitize.step import k_anonymity_report
 from pipelines.core.context import ROW, PublishContext
 from pipelines.core.sql import quote_ident, quote_literal
 from pipelines.core.spec.model import CatalogSpec
-
-if TYPE_CHECKING:
-    from desensitize.privacy.ladders import Ladder
 
 WHOLE = "_kanon_whole"
 
@@ -29,7 +28,6 @@ WHOLE = "_kanon_whole"
 @dataclass
 class KPlan:
     """What every partition does for k-anonymity: rungs to climb per column, classes to keep."""
-
     quasi_identifiers: list[str]
     steps: dict[str, int] = field(default_factory=dict)  # column → number of ladder rungs applied
     keep: str | None = None  # Parquet file of the surviving classes (generalized values)
@@ -59,8 +57,6 @@ def plan_whole(
     records) are marked with the levels reached, as a single-process run marks them. Raises
     GateBlocked when k cannot be met within max_suppression: the whole release is blocked.
     """
-    from desensitize.step import k_anonymity_report  # the single-process search and report, reused as is
-
     qis = present_quasi_identifiers(ctx.spec, columns)
     con = ctx.con
     # A table of the quasi-identifiers and nothing else, one row per record, rebuilt from the counts.
@@ -94,8 +90,6 @@ def plan_whole(
 
 def ladders_for(spec: CatalogSpec, records: list[dict[str, Any]], qis: list[str]) -> list[Ladder]:
     """The generalization ladder of each quasi-identifier, as the desensitize step builds them."""
-    from desensitize.privacy.ladders import ladder_for
-
     by_col = {r["column"]: r for r in records}
     out = []
     for c in qis:

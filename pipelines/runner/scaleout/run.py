@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from desensitize.privacy.fail_closed import check_detections
 from pipelines.core.context import PublishContext
 from pipelines.core.errors import OpendataError
 from pipelines.core.stage import Stage
@@ -37,7 +38,6 @@ def in_process(fn: Callable[..., Any], calls: list[dict[str, Any]]) -> list[Any]
 
 def dask_mapper(client: Any) -> Mapper:
     """A Mapper over a `distributed.Client` (workers need the same code and the scratch folder)."""
-
     def run(fn: Callable[..., Any], calls: list[dict[str, Any]]) -> list[Any]:
         futures = [client.submit(fn, pure=False, **kw) for kw in calls]
         return list(client.gather(futures))
@@ -56,7 +56,6 @@ def desensitize_partitioned(ctx: PublishContext, partitions: int, mapper: Mapper
         masking.run(ctx)
         finished(ctx, masking, started)
         return
-    from desensitize.privacy.fail_closed import check_detections
 
     # Fail closed on the whole table, before a single row is handed to a worker.
     detections = check_detections(ctx)
