@@ -33,17 +33,19 @@ def test_general_non_personal_is_tagged_general(tmp_path: Path) -> None:
     ctx = _ctx(company_dataset(tmp_path / "dept"), tmp_path / "home")
     tag_step(ctx)
     assert ctx.open_type is OpenType.GENERAL
-    assert ctx.tag["open_type"] == "general" and ctx.tag["label"] == "普遍开放"
-    assert ctx.tag["individual_level"] is False and ctx.tag["conditions"] is None
+    assert ctx.tag is not None
+    assert ctx.tag.as_json()["open_type"] == "general" and ctx.tag.as_json()["label"] == "普遍开放"
+    assert ctx.tag.individual_level is False and ctx.tag.conditions is None
 
 
 def test_authorized_keeps_its_conditions(tmp_path: Path) -> None:
     ctx = _ctx(person_dataset(tmp_path / "dept"), tmp_path / "home")
     tag_step(ctx)
     assert ctx.open_type is OpenType.AUTHORIZED
-    assert ctx.tag["conditions"] == "仅限科研机构用于公益研究，须签署数据使用协议"
-    assert ctx.tag["individual_level"] is True and ctx.tag["basis"] == "spec"
-    assert ctx.tag["individual_columns"] == ["person_name"]
+    assert ctx.tag is not None
+    assert ctx.tag.conditions == "仅限科研机构用于公益研究，须签署数据使用协议"
+    assert ctx.tag.individual_level is True and ctx.tag.basis == "spec"
+    assert ctx.tag.individual_columns == ["person_name"]
 
 
 def test_general_against_masking_finding_is_blocked_with_advice(tmp_path: Path) -> None:
@@ -63,7 +65,7 @@ def test_masking_finding_overrides_the_conservative_spec_rule(tmp_path: Path) ->
     spec = person_dataset(tmp_path / "dept", open_type="general", name_policy="partial_mask")
     ctx = _ctx(spec, tmp_path / "home", {"individual_level": False})
     tag_step(ctx)
-    assert ctx.open_type is OpenType.GENERAL and ctx.tag["basis"] == "masking"
+    assert ctx.open_type is OpenType.GENERAL and ctx.tag is not None and ctx.tag.basis == "masking"
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipelines.core.home import Home
-from pipelines.core.results import PastRelease
+from pipelines.core.results import PastRelease, QualityResult, Tag
 from pipelines.core.spec.model import CatalogSpec
 from pipelines.core.vocab import OpenType
 
@@ -58,15 +58,14 @@ class PublishContext:
     # Earlier releases of the dataset (oldest first), read from the registry by the runner for the quality trend.
     past_releases: list[PastRelease] = field(default_factory=list)
     # Results of later steps, written into the release metadata.
-    quality: dict[str, Any] | None = None
-    quality_html: str | None = None
+    quality: QualityResult | None = None
     masking: list[dict[str, Any]] = field(default_factory=list)
     privacy: dict[str, Any] = field(default_factory=dict)
     # Personal columns the spec's policies leave at individual level, judged from the operators' properties
     # by the runner before any data is read: the tag stage's answer when masking did not report one.
     individual_by_spec: list[str] | None = None
     open_type: OpenType | None = None
-    tag: dict[str, Any] = field(default_factory=dict)
+    tag: Tag | None = None
     warnings: list[str] = field(default_factory=list)
     flow_run_id: str | None = None
     replaces: str | None = None

@@ -1,10 +1,18 @@
-"""What stages hand to later stages and to the release metadata, read the same way everywhere."""
+"""What stages hand to later stages and to the release metadata, read the same way everywhere.
+
+Each result keeps the JSON the release files have always held (`as_json`), so provenance.json and
+quality.json stay byte-identical while the stages read typed fields.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+
+from pipelines.core.vocab import OpenType
+
+ACCESS_RIGHTS = {OpenType.GENERAL: "public", OpenType.AUTHORIZED: "restricted", OpenType.NOT_OPEN: "non-public"}
 
 
 @dataclass(frozen=True)
@@ -27,3 +35,57 @@ def failed_checks(quality: dict[str, Any]) -> dict[str, int]:
             severity = str(check.get("severity", "unknown"))
             counts[severity] = counts.get(severity, 0) + 1
     return counts
+
+
+@dataclass(frozen=True)
+class QualityResult:
+    """The quality stage's report: quality.json as a document, quality.html, and what others read of them."""
+
+    report: dict[str, Any]  # quality.json (DESIGN.md §5), written as is into the release
+    html: str = ""  # quality.html
+
+    @property
+    def grade(self) -> str | None:
+        """The overall grade (优秀, 良好, 合格, 不合格)."""
+        overall = self.report.get("overall")
+        grade = self.report.get("grade") or (overall.get("grade") if isinstance(overall, dict) else None)
+        return grade if isinstance(grade, str) else None
+
+    @property
+    def scores(self) -> dict[str, Any]:
+        """Score by dimension."""
+        dims = self.report.get("dimensions") or {}
+        return {dim: info.get("score") for dim, info in dims.items() if isinstance(info, dict)}
+
+    @property
+    def checks_failed(self) -> dict[str, int]:
+        """How many checks failed, by severity."""
+        return failed_checks(self.report)
+
+
+@dataclass(frozen=True)
+class Tag:
+    """The tag stage's decision: the release's open type, and whether its data is individual-level."""
+
+    open_type: OpenType
+    conditions: str | None  # open_conditions, for authorized-open data
+    individual_level: bool
+    individual_columns: list[str] = field(default_factory=list)
+    basis: str = "spec"  # "masking" when the masking step reported it, else "spec"
+
+    @property
+    def access_rights(self) -> str:
+        """DCAT access rights: public, restricted or non-public."""
+        return ACCESS_RIGHTS[self.open_type]
+
+    def as_json(self) -> dict[str, Any]:
+        """The `open_type` object of provenance.json and datapackage.json."""
+        return {
+            "open_type": self.open_type.value,
+            "label": self.open_type.label,
+            "conditions": self.conditions,
+            "access_rights": self.access_rights,
+            "individual_level": self.individual_level,
+            "individual_columns": self.individual_columns,
+            "basis": self.basis,
+        }

@@ -60,7 +60,7 @@ def datapackage(ctx: PublishContext, schema_fields: list[dict[str, Any]], create
         "licenses": [{"name": spec.license, "title": spec.license}],
         "sources": [{"title": spec.provider.department}],
         "attribution": attribution(ctx),
-        "open_type": ctx.tag or {"open_type": ctx.open_type.value if ctx.open_type else None},
+        "open_type": ctx.tag.as_json() if ctx.tag else {"open_type": ctx.open_type.value if ctx.open_type else None},
         "update_frequency": spec.update_frequency.value,
         "domain": spec.domain,
         "resources": resources,
@@ -79,7 +79,7 @@ def schema_field(name: str, label: str, ftype: FieldType, description: str | Non
 
 def provenance(ctx: PublishContext, created: datetime) -> dict[str, Any]:
     """Where the data came from, what was done to it, by which code and run (开放办法 §3, §15)."""
-    quality = ctx.quality or {}
+    quality = ctx.quality.report if ctx.quality else {}
     return {
         "dataset_id": ctx.spec.id,
         "version": ctx.version,
@@ -102,7 +102,7 @@ def provenance(ctx: PublishContext, created: datetime) -> dict[str, Any]:
         "code_version": code_version(),
         "flow_run_id": ctx.flow_run_id,
         "replaces": ctx.replaces,
-        "open_type": ctx.tag,
+        "open_type": ctx.tag.as_json() if ctx.tag else {},
         "masking": ctx.masking,
         "privacy": ctx.privacy,
         "quality": {k: quality.get(k) for k in ("dimensions", "overall", "grade") if k in quality}
@@ -116,7 +116,7 @@ def provenance(ctx: PublishContext, created: datetime) -> dict[str, Any]:
 
 def readme(ctx: PublishContext, rows: int) -> str:
     """A short human README for the release folder."""
-    tag = ctx.tag or {}
+    tag = ctx.tag.as_json() if ctx.tag else {}
     lines = [
         f"# {ctx.spec.title}",
         "",

@@ -48,8 +48,8 @@ def write_release_folder(ctx: PublishContext, tmp: Path) -> int:
     # of the whole table happens once, above.
     files.write_csv_with_bom(ctx.con, files.parquet_select(tmp / "data.parquet"), tmp / "data.csv")
     rows = ctx.row_count()
-    metadata.dump_json(tmp / "quality.json", ctx.quality or {"dimensions": {}, "checks": []})
-    (tmp / "quality.html").write_text(ctx.quality_html or _empty_quality_html(spec.title), encoding="utf-8")
+    metadata.dump_json(tmp / "quality.json", ctx.quality.report if ctx.quality else {"dimensions": {}, "checks": []})
+    (tmp / "quality.html").write_text(ctx.quality.html if ctx.quality and ctx.quality.html else _empty_quality_html(spec.title), encoding="utf-8")
     (tmp / "README.md").write_text(metadata.readme(ctx, rows), encoding="utf-8")
     for name in ("data.csv", "data.parquet", "quality.json", "quality.html", "README.md"):
         ctx.release_files[name] = files.file_digest(tmp / name)

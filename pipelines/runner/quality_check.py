@@ -33,12 +33,12 @@ class CheckedExtract:
     @property
     def quality(self) -> dict[str, Any]:
         """The report as quality.json holds it."""
-        return self.ctx.quality or {}
+        return self.ctx.quality.report if self.ctx.quality else {}
 
     @property
     def html(self) -> str:
         """The report as quality.html."""
-        return self.ctx.quality_html or ""
+        return self.ctx.quality.html if self.ctx.quality else ""
 
     def gx_data_docs(self, docs_dir: Path) -> tuple[Path | None, int]:
         """Run the Great Expectations suite on a sample and build its Data Docs: (index page, rows sampled)."""

@@ -66,7 +66,7 @@ def _insert_meta(con: duckdb.DuckDBPyConnection, ctx: PublishContext, open_type:
         [
             spec.id, ctx.version, spec.title, spec.summary, spec.provider.department, spec.provider.contact,
             spec.domain, json.dumps(spec.keywords, ensure_ascii=False), spec.update_frequency.value, spec.license,
-            open_type, spec.open_conditions, ctx.tag.get("individual_level"), json.dumps(columns),
+            open_type, spec.open_conditions, ctx.tag.individual_level if ctx.tag else None, json.dumps(columns),
         ],
     )
 

@@ -20,11 +20,10 @@ from typing import Any
 
 from pipelines.core.context import PublishContext
 from pipelines.core.errors import GateBlocked
+from pipelines.core.results import Tag
 from pipelines.core.stage import Stage
 from pipelines.core.spec.model import CatalogSpec
 from pipelines.core.vocab import OpenType
-
-ACCESS_RIGHTS = {OpenType.GENERAL: "public", OpenType.AUTHORIZED: "restricted", OpenType.NOT_OPEN: "non-public"}
 
 
 def personal_fields(spec: CatalogSpec) -> list[str]:
@@ -73,21 +72,19 @@ def tag_step(ctx: PublishContext) -> None:
             ],
         )
     ctx.open_type = spec.open_type
-    tag: dict[str, Any] = {
-        "open_type": spec.open_type.value,
-        "label": spec.open_type.label,
-        "conditions": spec.open_conditions if spec.open_type is OpenType.AUTHORIZED else None,
-        "access_rights": ACCESS_RIGHTS[spec.open_type],
-        "individual_level": individual,
-        "individual_columns": columns,
-        "basis": basis,
-    }
-    ctx.tag = tag
+    ctx.tag = Tag(
+        open_type=spec.open_type,
+        conditions=spec.open_conditions if spec.open_type is OpenType.AUTHORIZED else None,
+        individual_level=individual,
+        individual_columns=columns,
+        basis=basis,
+    )
 
 
 def tag_summary(ctx: PublishContext) -> dict[str, Any]:
     """The audit details of tagging: the open type, whether individual-level, and on what basis."""
-    return {k: v for k, v in ctx.tag.items() if k in ("open_type", "individual_level", "basis")}
+    tag = ctx.tag.as_json() if ctx.tag else {}
+    return {k: v for k, v in tag.items() if k in ("open_type", "individual_level", "basis")}
 
 
 STAGE = Stage(name="tag", run=tag_step, event="tag", summary=tag_summary)
