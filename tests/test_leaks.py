@@ -142,7 +142,7 @@ def test_remarks_keep_their_non_personal_words(extract: Path, tmp_path: Path) ->
     # Name boundaries are the detector's judgement: a two-character name followed by 代为办理 is
     # sometimes taken as three characters (龙明代), costing one character of a kept word.
     assert total > ROWS // 2 and kept >= 0.99 * total
-    record = next(m for m in ctx.masking if m["column"] == "remarks")
+    record = next(m for m in [m.as_json() for m in ctx.masking] if m["column"] == "remarks")
     assert record["detections"]["person_name"] > 0 and record["detections"]["mobile_phone"] > 0
     assert record["detections"]["resident_id"] > 0
 

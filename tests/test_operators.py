@@ -42,7 +42,7 @@ def mask_table(
     col = ColumnInput("c", ftype, pii, fmt)
     assert op.check_column(params, col) is None
     env = MaskEnv(con, "work", key_loader=lambda: key)
-    record = apply_policies(env, [ColumnPolicy(col, op.key, op, params)])[0]
+    record = apply_policies(env, [ColumnPolicy(col, op.key, op, params)])[0].as_json()
     columns = [r[0] for r in con.execute("DESCRIBE work").fetchall()]
     rows = con.execute("SELECT * FROM work ORDER BY _row").fetchall()
     return rows, record, columns
@@ -63,7 +63,7 @@ def mask_columns(
         op = get_operator(policy["operator"])
         params = op.parse({k: v for k, v in policy.items() if k != "operator"})
         resolved.append(ColumnPolicy(ColumnInput(f"c{i}", ftype, pii), op.key, op, params))
-    records = apply_policies(MaskEnv(con, "work", key_loader=lambda: KEY), resolved)
+    records = [r.as_json() for r in apply_policies(MaskEnv(con, "work", key_loader=lambda: KEY), resolved)]
     columns = [r[0] for r in con.execute("DESCRIBE work").fetchall()]
     return con.execute("SELECT * FROM work ORDER BY _row").fetchall(), records, columns
 
@@ -366,7 +366,7 @@ def test_one_pass_over_several_columns_counts_each() -> None:
     ]:
         op = get_operator(policy.pop("operator"))
         policies.append(ColumnPolicy(ColumnInput(name, ftype, pii), op.key, op, op.parse(policy)))
-    records = apply_policies(MaskEnv(con, "work", key_loader=lambda: KEY), policies)
+    records = [r.as_json() for r in apply_policies(MaskEnv(con, "work", key_loader=lambda: KEY), policies)]
     rows = con.execute("SELECT * FROM work ORDER BY _row").fetchall()
     assert rows == [(1, "张*", token_of(KEY, "13800138000"), "2020", "x"), (2, "李*", None, "2021", None)]
     by = {r["column"]: r for r in records}

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipelines.core.home import Home
-from pipelines.core.results import PastRelease, QualityResult, Tag
+from pipelines.core.results import MaskRecord, PastRelease, QualityResult, Tag
 from pipelines.core.spec.model import CatalogSpec
 from pipelines.core.vocab import OpenType
 
@@ -59,7 +59,7 @@ class PublishContext:
     past_releases: list[PastRelease] = field(default_factory=list)
     # Results of later steps, written into the release metadata.
     quality: QualityResult | None = None
-    masking: list[dict[str, Any]] = field(default_factory=list)
+    masking: list[MaskRecord] = field(default_factory=list)
     privacy: dict[str, Any] = field(default_factory=dict)
     # Personal columns the spec's policies leave at individual level, judged from the operators' properties
     # by the runner before any data is read: the tag stage's answer when masking did not report one.

@@ -89,3 +89,63 @@ class Tag:
             "individual_columns": self.individual_columns,
             "basis": self.basis,
         }
+
+
+@dataclass
+class MaskRecord:
+    """What masking did to one column: the operator, its resolved parameters and counts, never a value.
+
+    `type` is the release type when the masked values no longer fit the declared one;
+    `k_anonymity_level` the generalization k-anonymity reached for a quasi-identifier.
+    """
+
+    column: str
+    operator: str
+    params: dict[str, Any]
+    cells_changed: int
+    rows_suppressed: int
+    detections: dict[str, int]
+    reason: str | None = None
+    type: str | None = None
+    k_anonymity_level: str | None = None
+    # provenance.json lists `type` after `k_anonymity_level` when k-anonymity set it: kept so its bytes do not change.
+    type_from_k_anonymity: bool = field(default=False, repr=False)
+
+    def generalized(self, level: str, release_type: str | None) -> None:
+        """Mark the level k-anonymity reached and, when the values became text, their new type."""
+        self.k_anonymity_level = level
+        if release_type is not None:
+            self.type_from_k_anonymity = self.type is None
+            self.type = release_type
+
+    def as_json(self) -> dict[str, Any]:
+        """The record as provenance.json holds it."""
+        out: dict[str, Any] = {
+            "column": self.column,
+            "operator": self.operator,
+            "params": self.params,
+            "cells_changed": self.cells_changed,
+            "rows_suppressed": self.rows_suppressed,
+            "detections": self.detections,
+        }
+        if self.reason:
+            out["reason"] = self.reason
+        if self.type is not None and not self.type_from_k_anonymity:
+            out["type"] = self.type
+        if self.k_anonymity_level is not None:
+            out["k_anonymity_level"] = self.k_anonymity_level
+        if self.type is not None and self.type_from_k_anonymity:
+            out["type"] = self.type
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> MaskRecord:
+        """A record back from its JSON (as handed between scale-out workers)."""
+        keys = list(data)
+        late_type = "type" in data and "k_anonymity_level" in data and keys.index("type") > keys.index("k_anonymity_level")
+        return cls(
+            column=data["column"], operator=data["operator"], params=data.get("params") or {},
+            cells_changed=int(data.get("cells_changed") or 0), rows_suppressed=int(data.get("rows_suppressed") or 0),
+            detections=dict(data.get("detections") or {}), reason=data.get("reason"), type=data.get("type"),
+            k_anonymity_level=data.get("k_anonymity_level"), type_from_k_anonymity=late_type,
+        )

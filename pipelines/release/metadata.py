@@ -103,7 +103,7 @@ def provenance(ctx: PublishContext, created: datetime) -> dict[str, Any]:
         "flow_run_id": ctx.flow_run_id,
         "replaces": ctx.replaces,
         "open_type": ctx.tag.as_json() if ctx.tag else {},
-        "masking": ctx.masking,
+        "masking": [m.as_json() for m in ctx.masking],
         "privacy": ctx.privacy,
         "quality": {k: quality.get(k) for k in ("dimensions", "overall", "grade") if k in quality}
         | {"checks_failed": failed_checks(quality)},

@@ -25,7 +25,7 @@ RELEASE_FILES = ("data.parquet", "data.csv", "quality.json", "quality.html", "RE
 def _release_columns(ctx: PublishContext) -> list[tuple[str, str, FieldType]]:
     """(name, SQL expression, type) for every column still in the working table."""
     present = set(ctx.columns())
-    changed = {m["column"]: m.get("type") for m in ctx.masking if m.get("type")}
+    changed = {m.column: m.type for m in ctx.masking if m.type}
     out = []
     for f in ctx.spec.fields:
         if f.name not in present:

@@ -19,6 +19,7 @@ import duckdb
 from desensitize.privacy.ladders import Ladder, ladder_for
 from desensitize.step import k_anonymity_report
 from pipelines.core.context import ROW, PublishContext
+from pipelines.core.results import MaskRecord
 from pipelines.core.sql import quote_ident, quote_literal
 from pipelines.core.spec.model import CatalogSpec
 
@@ -49,7 +50,7 @@ def write_histogram(con: duckdb.DuckDBPyConnection, table: str, qis: list[str], 
 
 
 def plan_whole(
-    ctx: PublishContext, records: list[dict[str, Any]], columns: list[str], rows: int, histograms: list[Path], folder: Path
+    ctx: PublishContext, records: list[MaskRecord], columns: list[str], rows: int, histograms: list[Path], folder: Path
 ) -> tuple[KPlan | None, dict[str, Any]]:
     """Run the k-anonymity search over the summed histograms: (plan for the partitions, report).
 
@@ -88,18 +89,18 @@ def plan_whole(
         con.execute(f"DROP TABLE IF EXISTS {WHOLE}")
 
 
-def ladders_for(spec: CatalogSpec, records: list[dict[str, Any]], qis: list[str]) -> list[Ladder]:
+def ladders_for(spec: CatalogSpec, records: list[MaskRecord], qis: list[str]) -> list[Ladder]:
     """The generalization ladder of each quasi-identifier, as the desensitize step builds them."""
-    by_col = {r["column"]: r for r in records}
+    by_col = {r.column: r for r in records}
     out = []
     for c in qis:
         f = spec.field(c)
-        rec = by_col.get(c, {})
-        out.append(ladder_for(c, f.type, f.pii, f.label, f.format, operator=rec.get("operator"), params=rec.get("params")))
+        rec = by_col.get(c)
+        out.append(ladder_for(c, f.type, f.pii, f.label, f.format, operator=rec.operator if rec else None, params=rec.params if rec else None))
     return out
 
 
-def apply_plan(con: duckdb.DuckDBPyConnection, table: str, spec: CatalogSpec, records: list[dict[str, Any]], plan: dict[str, Any]) -> None:
+def apply_plan(con: duckdb.DuckDBPyConnection, table: str, spec: CatalogSpec, records: list[MaskRecord], plan: dict[str, Any]) -> None:
     """Generalize one partition's quasi-identifiers to the planned levels; drop rows of classes that do not survive."""
     qis: list[str] = plan["quasi_identifiers"]
     t = quote_ident(table)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipelines.core.results import MaskRecord
+
 # Record keys that count cells or rows: summed over partitions. Every other key describes the
 # policy (operator, parameters, type) and must be the same in every partition.
 _SUMMED = ("cells_changed", "rows_suppressed")
@@ -18,7 +20,7 @@ class PartitionsDisagree(RuntimeError):
 class Merged:
     """Masking records, privacy facts, warnings and columns of the partitions, combined."""
 
-    records: list[dict[str, Any]]
+    records: list[MaskRecord]
     columns: list[str]
     rows_in: int
     rows_out: int
@@ -62,7 +64,7 @@ def merge_reports(reports: list[dict[str, Any]]) -> Merged:
         individual += [c for c in r["privacy"].get("individual_columns", []) if c not in individual]
         warnings += [w for w in r["warnings"] if w not in warnings]
     return Merged(
-        records=merge_records([r["masking"] for r in reports]),
+        records=[MaskRecord.from_json(r) for r in merge_records([r["masking"] for r in reports])],
         columns=columns,
         rows_in=sum(int(r["rows_in"]) for r in reports),
         rows_out=sum(int(r["rows_out"]) for r in reports),

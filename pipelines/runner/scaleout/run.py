@@ -71,7 +71,8 @@ def desensitize_partitioned(ctx: PublishContext, partitions: int, mapper: Mapper
         if plan is None:
             finals = [Path(r["masked"]) for r in reports]
         else:
-            calls = [{**common, "masked": r["masked"], "records": merged.records, "plan": plan.as_dict(), "index": r["index"]} for r in reports]
+            records = [m.as_json() for m in merged.records]  # JSON-able: workers may be other processes or machines
+            calls = [{**common, "masked": r["masked"], "records": records, "plan": plan.as_dict(), "index": r["index"]} for r in reports]
             finals = [Path(f) for f in mapper(finish_partition, calls)]
         gather(ctx.con, ctx.table, finals)
     ctx.masking.extend(merged.records)

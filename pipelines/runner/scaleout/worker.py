@@ -12,6 +12,7 @@ from typing import Any
 
 from pipelines.core.context import ROW, PublishContext
 from pipelines.core.home import Home
+from pipelines.core.results import MaskRecord
 from pipelines.core.sql import quote_ident, quote_literal
 from pipelines.runner.publish import run_guarded, working_database
 from pipelines.runner.scaleout.kanon import apply_plan, present_quasi_identifiers, write_histogram
@@ -56,7 +57,7 @@ def mask_partition(spec: dict[str, Any], spec_path: str, home: str, source: str,
             "rows_in": rows_in,
             "rows_out": ctx.row_count(),
             "columns": columns,
-            "masking": ctx.masking,
+            "masking": [m.as_json() for m in ctx.masking],
             "privacy": {k: v for k, v in ctx.privacy.items() if k in ("individual_columns", "rows_suppressed_by_policy")},
             "warnings": ctx.warnings,
             "masked": str(masked),
@@ -71,7 +72,7 @@ def finish_partition(spec: dict[str, Any], masked: str, records: list[dict[str, 
     con = working_database()
     try:
         con.execute(f"CREATE TABLE work AS SELECT * FROM read_parquet({quote_literal(str(masked))}) ORDER BY {ROW}")
-        apply_plan(con, "work", spec_from(spec), records, plan)
+        apply_plan(con, "work", spec_from(spec), [MaskRecord.from_json(r) for r in records], plan)
         final = Path(out_dir) / f"final-{index:04d}.parquet"
         con.execute(f"COPY (SELECT * FROM {quote_ident('work')} ORDER BY {ROW}) TO {quote_literal(str(final))} (FORMAT parquet)")
         return str(final)
