@@ -11,7 +11,7 @@ import pytest
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV
 
-from pipelines.dcat import FREQUENCY, dataset_iri, frequency_uri, write_catalog
+from pipelines.dcat import dataset_iri, frequency_uri, write_catalog
 from pipelines.home import Home
 from pipelines.lifecycle.withdraw import withdraw
 from pipelines.vocab import UpdateFrequency
@@ -20,9 +20,9 @@ from tests.test_lifecycle_fixtures import company_dataset, person_dataset, publi
 DCAT = Namespace("http://www.w3.org/ns/dcat#")  # DCAT 3 terms (hasVersion, version) too
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 ADMS = Namespace("http://www.w3.org/ns/adms#")
-COMPLETED = URIRef("http://purl.org/adms/status/Completed")
-WITHDRAWN = URIRef("http://purl.org/adms/status/Withdrawn")
 EU = "http://publications.europa.eu/resource/authority/"
+COMPLETED = URIRef(EU + "dataset-status/COMPLETED")
+WITHDRAWN = URIRef(EU + "dataset-status/WITHDRAWN")
 
 
 def _graph(home: Path) -> Graph:
@@ -151,8 +151,8 @@ def test_catalog_write_is_atomic_and_leaves_no_temp_file(two_datasets: tuple[Pat
 
 @pytest.mark.parametrize("frequency", list(UpdateFrequency))
 def test_every_update_frequency_maps_to_the_eu_vocabulary(frequency: UpdateFrequency) -> None:
-    assert frequency_uri(frequency.value) == EU + "frequency/" + FREQUENCY[frequency]
-    assert FREQUENCY[UpdateFrequency.SEMIANNUAL] == "ANNUAL_2" and FREQUENCY[UpdateFrequency.IRREGULAR] == "IRREG"
+    assert frequency_uri(frequency.value) == EU + "frequency/" + frequency.eu_code
+    assert UpdateFrequency.SEMIANNUAL.eu_code == "ANNUAL_2" and UpdateFrequency.IRREGULAR.eu_code == "IRREG"
 
 
 def test_empty_registry_gives_an_empty_but_valid_catalog(tmp_path: Path) -> None:
