@@ -130,6 +130,19 @@ class SharingMethod(_Labelled):
     OFFLINE = "offline"
 
 
+class ResourceClass(_Labelled):
+    """信息资源分类, 类 (政务信息资源目录编制指南): the first digit of an 信息资源代码."""
+
+    BASIC = "basic"
+    THEMATIC = "thematic"
+    DEPARTMENTAL = "departmental"
+
+    @property
+    def code(self) -> str:
+        """The 类 digit that starts the 前段码 of an 信息资源代码."""
+        return _RESOURCE_CLASS_CODES[self]
+
+
 class Licence(str, Enum):
     """Licences a release may carry (SPDX ids), each with its EU licence authority-table code."""
 
@@ -184,6 +197,12 @@ _EU_FREQUENCY: dict[UpdateFrequency, str] = {
     UpdateFrequency.SEMIANNUAL: "ANNUAL_2",
     UpdateFrequency.YEARLY: "ANNUAL",
     UpdateFrequency.IRREGULAR: "IRREG",
+}
+
+_RESOURCE_CLASS_CODES: dict[ResourceClass, str] = {
+    ResourceClass.BASIC: "1",
+    ResourceClass.THEMATIC: "2",
+    ResourceClass.DEPARTMENTAL: "3",
 }
 
 _EU_ACCESS_RIGHT: dict[OpenType, str] = {
@@ -242,6 +261,9 @@ _LABELS: dict[Enum, str] = {
     UpdateFrequency.SEMIANNUAL: "每半年",
     UpdateFrequency.YEARLY: "每年",
     UpdateFrequency.IRREGULAR: "不定期",
+    ResourceClass.BASIC: "基础信息资源",
+    ResourceClass.THEMATIC: "主题信息资源",
+    ResourceClass.DEPARTMENTAL: "部门信息资源",
     SharingMethod.API: "共享平台方式（接口服务）",
     SharingMethod.DATABASE: "共享平台方式（库表交换）",
     SharingMethod.FILE: "共享平台方式（文件下载）",
