@@ -15,7 +15,7 @@ from pipelines.cli.errors import handle_errors
 
 # Locals are never shown: a crash must not print cell values held in variables.
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_show_locals=False, help="Publish departmental extracts as open data (福州市公共数据开放).")
-catalog_app = typer.Typer(no_args_is_help=True, help="Catalog specs: validate before review and publication.")
+catalog_app = typer.Typer(no_args_is_help=True, help="Catalog specs: validate before review and publication; export the catalog.")
 audit_app = typer.Typer(no_args_is_help=True, help="The tamper-evident audit log.")
 app.add_typer(catalog_app, name="catalog")
 app.add_typer(audit_app, name="audit")
@@ -30,6 +30,20 @@ def catalog_validate(paths: Annotated[Optional[list[Path]], typer.Argument(help=
     from pipelines.cli.catalog import validate_command
 
     return validate_command(paths or [Path("catalog_specs")])
+
+
+@catalog_app.command("export")
+@handle_errors
+def catalog_export(
+    fmt: Annotated[str, typer.Option("--format", help="cn-catalog: the national 政务信息资源目录 (GB/T 21063.3 core metadata).")],
+    out: Annotated[Optional[Path], typer.Option("--out", help="FILE.xlsx (the upload workbook) or FILE.json; default JSON on stdout.")] = None,
+    specs: Annotated[Path, typer.Option("--specs", help="Folder of catalog specs.")] = Path("catalog_specs"),
+    home: HomeOpt = None,
+) -> int:
+    """Export the catalog in another standard's fields, filled from the specs and the registry."""
+    from pipelines.cli.catalog_export import export_command
+
+    return export_command(fmt, out, specs, home)
 
 
 @app.command()
