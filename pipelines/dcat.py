@@ -358,6 +358,19 @@ def catalog_path(home: Home, fmt: str = "jsonld", dataset_id: str | None = None)
     return home.root / "catalog" / f"{dataset_id}.{fmt}"
 
 
+def _write_dataset(home: Home, dataset_id: str, part: dict[str, Any]) -> None:
+    # Only a dataset whose entry changed is serialized again: Turtle and RDF/XML cost far more than
+    # the JSON-LD, and a publication changes one dataset of many.
+    jsonld = json.dumps(part, ensure_ascii=False, default=str).encode("utf-8")
+    paths = {fmt: catalog_path(home, fmt, dataset_id) for fmt in FORMATS}
+    if all(p.exists() for p in paths.values()) and paths["jsonld"].read_bytes() == jsonld:
+        return
+    for fmt, data in serializations(part).items():
+        if fmt != "jsonld":
+            _write_atomically(paths[fmt], data)
+    _write_atomically(paths["jsonld"], jsonld)  # last: it is what says the other two are current
+
+
 def write_catalog(home: Home) -> Path:
     """Rebuild `HOME/catalog.jsonld`, `.ttl`, `.rdf` and `HOME/catalog/<id>.*` from the registry, each atomically."""
     base = home.root.as_uri() + "/"
@@ -366,8 +379,7 @@ def write_catalog(home: Home) -> Path:
         document = build_catalog(release_rows(con), file_rows(con), base)
         # The per-dataset files first and catalog.jsonld last: its time stamp says everything is current.
         for dataset_id, part in dataset_documents(document).items():
-            for fmt, data in serializations(part).items():
-                _write_atomically(catalog_path(home, fmt, dataset_id), data)
+            _write_dataset(home, dataset_id, part)
         whole = serializations(document)
         for fmt in ("ttl", "rdf", "jsonld"):
             _write_atomically(catalog_path(home, fmt), whole[fmt])
