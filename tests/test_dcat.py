@@ -202,3 +202,13 @@ def test_contact_point_carries_phone_and_email_found_in_the_contact_text() -> No
     assert node["vcard:hasTelephone"] == {"@id": "tel:+86-591-12345"}
     assert node["vcard:hasEmail"] == {"@id": "mailto:mzj@fuzhou.gov.cn"}
     assert contact_point("国家税务总局福州市税务局", "纳税服务热线 12366")["vcard:hasTelephone"] == {"@id": "tel:12366;phone-context=+86"}
+
+
+def test_only_the_changed_dataset_is_serialized_again(two_datasets: tuple[Path, Path, Path]) -> None:
+    home, person, _ = two_datasets
+    untouched = (home / "catalog" / "food-permits.ttl").stat().st_ino
+    changed = (home / "catalog" / "relief-payments.ttl").stat().st_ino
+    withdraw(Home(home), "relief-payments", person.name, "姓名脱敏不足")
+    assert (home / "catalog" / "food-permits.ttl").stat().st_ino == untouched
+    assert (home / "catalog" / "relief-payments.ttl").stat().st_ino != changed
+    assert b"dataset-status/WITHDRAWN" in (home / "catalog" / "relief-payments.ttl").read_bytes()
