@@ -67,10 +67,6 @@ FORMATS: dict[str, tuple[str, str]] = {
     "rdf": ("xml", "application/rdf+xml"),
 }
 
-# Chinese labels of the two release states, for the skos:prefLabel the status concept must carry.
-_STATUS_LABELS = {DatasetStatus.COMPLETED: "已发布", DatasetStatus.WITHDRAWN: "已撤回"}
-
-
 def frequency_uri(value: str) -> str:
     """The EU frequency URI of an `update_frequency` key."""
     return UpdateFrequency(value).eu_uri
@@ -100,8 +96,9 @@ def _iri(value: str) -> dict[str, str]:
 
 
 def _status(release_status: str) -> dict[str, Any]:
-    status = DatasetStatus(release_status) if release_status in DatasetStatus._value2member_map_ else DatasetStatus.COMPLETED
-    return {"@id": status.eu_uri, "@type": "skos:Concept", "skos:prefLabel": _zh(_STATUS_LABELS[status])}
+    # The shapes require a skos:Concept, and a concept its skos:prefLabel.
+    status = DatasetStatus(release_status)
+    return {"@id": status.eu_uri, "@type": "skos:Concept", "skos:prefLabel": _zh(status.label)}
 
 
 def _licence(licence_id: str) -> dict[str, Any]:

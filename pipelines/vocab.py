@@ -164,7 +164,7 @@ class Licence(str, Enum):
         return f"https://spdx.org/licenses/{self.value}"
 
 
-class DatasetStatus(str, Enum):
+class DatasetStatus(_Labelled):
     """Status of a release in the catalog (`adms:status`), from the EU dataset-status table."""
 
     COMPLETED = "published"
@@ -268,6 +268,8 @@ _LABELS: dict[Enum, str] = {
     SharingMethod.DATABASE: "共享平台方式（库表交换）",
     SharingMethod.FILE: "共享平台方式（文件下载）",
     SharingMethod.OFFLINE: "其他方式（介质交换）",
+    DatasetStatus.COMPLETED: "已发布",
+    DatasetStatus.WITHDRAWN: "已撤回",
     Dimension.AUTHENTICITY: "真实性",
     Dimension.COMPLETENESS: "完整性",
     Dimension.ACCURACY: "准确性",

@@ -62,6 +62,7 @@ class Provider(_Model):
         None,
         description="提供方代码: the department's unified social credit code (GB 32100, 18 characters), "
         "needed by the national catalog export.",
+        json_schema_extra={"pattern": "^[0-9A-HJ-NPQRTUWXY]{18}$"},
     )
 
     @field_validator("department", "contact")
@@ -212,7 +213,9 @@ class NationalCatalog(_Model):
         None, description="共享方式: api, database, file or offline; required unless sharing_type is not-shared."
     )
     related: list[str] = Field(
-        default_factory=list, description="关联资源代码: 信息资源代码 of related resources (same format as `code`)."
+        default_factory=list,
+        description="关联资源代码: 信息资源代码 of related resources (same format as `code`).",
+        json_schema_extra={"items": {"type": "string", "pattern": RESOURCE_CODE_PATTERN}},
     )
 
     @field_validator("related")
@@ -248,6 +251,7 @@ class CatalogSpec(_Model):
         description="Licence users receive (SPDX id with an entry in the EU licence table: "
         + ", ".join(licence.value for licence in Licence)
         + "); attribution is always required.",
+        json_schema_extra={"enum": [licence.value for licence in Licence]},
     )
     source: Source
     fields: list[FieldSpec] = Field(min_length=1, description="数据项: the release columns.")
