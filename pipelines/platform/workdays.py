@@ -23,6 +23,7 @@ Dates are calendar dates in Asia/Shanghai (the city's own day, whatever the serv
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -90,6 +91,8 @@ def load_schedule(path: Path) -> dict[int, YearSchedule]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         raise InputError("invalid holiday schedule", details=[f"{path}:{line}: not valid YAML or JSON"]) from None
+    except ValueError:  # YAML reads 2027-02-30 as a date and fails on it
+        raise InputError("invalid holiday schedule", details=[_bad_date_line(path, text)]) from None
     if not isinstance(doc.data, dict):
         raise InputError("invalid holiday schedule", details=[f"{path}:1: expected a mapping of year: {{holidays, workdays}}"])
     out: dict[int, YearSchedule] = {}
@@ -116,6 +119,17 @@ def load_schedule(path: Path) -> dict[int, YearSchedule]:
     if problems:
         raise InputError("invalid holiday schedule", details=problems)
     return out
+
+
+def _bad_date_line(path: Path, text: str) -> str:
+    """`FILE:LINE: message` for the first date-like text that is no calendar date."""
+    for number, line in enumerate(text.splitlines(), 1):
+        for token in re.findall(r"\d{4}-\d{2}-\d{2}", line):
+            try:
+                date.fromisoformat(token)
+            except ValueError:
+                return f"{path}:{number}: {token} is not a calendar date"
+    return f"{path}:1: a date is not a calendar date"
 
 
 # -- the calendar -----------------------------------------------------------------------------
