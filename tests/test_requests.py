@@ -139,3 +139,23 @@ def test_bad_input_exits_1_with_one_line(site: Site) -> None:
     site.ok("request", "answer", rid, "--agree", "--reason", "同意", "--on", "2026-10-20")
     code, _, err = site.cli("request", "answer", rid, "--refuse", "--reason", "x")
     assert code == 1 and "already answered" in err
+
+
+def test_help_of_the_new_commands_imports_no_heavy_library() -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    heavy = ["prefect", "duckdb", "pandas", "pyarrow", "fastapi", "chinese_calendar", "openpyxl"]
+    for argv in (["request", "--help"], ["request", "list", "--help"], ["assess", "--help"]):
+        code = (
+            "import sys, json\n"
+            f"sys.argv = ['opendata', *{argv!r}]\n"
+            "import pipelines.cli.main as main\n"
+            "try:\n    main.run()\nexcept SystemExit:\n    pass\n"
+            f"print(json.dumps([m for m in {heavy!r} if m in sys.modules]))\n"
+        )
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+        assert done.returncode == 0 and "Usage" in done.stdout, done.stderr
+        assert json.loads(done.stdout.strip().splitlines()[-1]) == [], argv
