@@ -80,6 +80,7 @@ def test_privacy_objection_flags_the_release_until_withdrawn(site: Site) -> None
     assert item["department"] == MARKET, "the department comes from the dataset's catalog spec"
     assert item["version"] == version and item["under_review"] is True and item["for_commission"] is True
     assert under_review(site.home, "food-permits", version) is True
+    assert [i["id"] for i in site.items("--department", "市大数据委")] == [oid], "listed for the commission"
     assert under_review(site.home, "bus-stops", site.version("bus-stops")) is False
     site.ok("withdraw", "food-permits", "--version", version, "--reason", "隐私异议 OBJ-2026-0001")
     assert under_review(site.home, "food-permits", version) is False

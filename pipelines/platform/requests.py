@@ -16,6 +16,7 @@ those are personal and stay in the `requests` table, which no public list reads 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -130,7 +131,7 @@ def _insert(home: Home, new: store.NewRequest, calendar: WorkCalendar, prefix: s
 
 
 def _with_id(new: store.NewRequest, item_id: str) -> store.NewRequest:
-    return store.NewRequest(**{**new.__dict__, "id": item_id})
+    return dataclasses.replace(new, id=item_id)
 
 
 def open_request(
@@ -291,6 +292,9 @@ def list_items(
 ) -> list[Item]:
     """Every item (optionally of one department, optionally only those overdue on a date), oldest first.
 
+    The commission's list (`department` = COMMISSION) holds its reviews and every release under
+    privacy review, whichever department must answer the objection (开放办法 §17: it acts with them).
+
     Deadlines are computed on reading, with the schedule known now: a provisional deadline becomes
     final once the year's schedule is in the package or the operator's file.
     """
@@ -303,7 +307,7 @@ def list_items(
         withdrawn = _withdrawn_releases(con)
     items = [_item(r, cal, withdrawn) for r in rows]
     if department is not None:
-        items = [i for i in items if i.department == department]
+        items = [i for i in items if i.department == department or (department == COMMISSION and i.for_commission)]
     if overdue_as_of is not None:
         items = [i for i in items if i.overdue(overdue_as_of)]
     return items

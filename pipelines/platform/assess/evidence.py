@@ -117,7 +117,8 @@ def _aware(value: Any) -> datetime | None:
         return None
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
-    return value if value.tzinfo else value.replace(tzinfo=SHANGHAI)
+    # The year a release counts for is Fuzhou's year, whatever zone the registry hands back.
+    return value.astimezone(SHANGHAI) if value.tzinfo else value.replace(tzinfo=SHANGHAI)
 
 
 def _grants_per_dataset(con: Any, year: int) -> dict[str, int]:
