@@ -44,7 +44,9 @@ def test_request_form_submits_without_javascript(client: TestClient) -> None:
 
 def test_form_errors_are_shown_in_the_form(client: TestClient) -> None:
     bad = client.post("/requests", data={"title": "", "department": "x", "requester": "y", "text": "z"})
-    assert bad.status_code == 400 and 'role="alert"' in bad.text
+    assert bad.status_code == 400 and 'role="alert"' in bad.text and "需要的数据 不能为空" in bad.text
+    long = client.post("/requests", data={"title": "t", "department": "d", "requester": "r", "text": "字" * 5001})
+    assert long.status_code == 400 and "5000" in long.text
     bad = client.post("/objections", data={"dataset": "no-such", "kind": "error", "requester": "y", "text": "z"})
     assert bad.status_code == 400 and "unknown dataset" in bad.text
 

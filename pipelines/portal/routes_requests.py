@@ -37,6 +37,29 @@ STATUS_LABELS = {
 }
 
 
+# The service names CLI options in its messages; a form shows its own field labels instead.
+FIELD_LABELS = {
+    "--title": "需要的数据", "--department": "数据提供部门", "--requester": "申请人", "--text": "说明",
+    "--kind": "异议类型", "DATASET": "数据集编号", "must not be empty": "不能为空",
+}
+# Limits the forms declare (maxlength); checked here too, since a client need not honour them.
+MAX_LENGTHS = {"title": 200, "department": 100, "requester": 100, "text": 5000, "dataset": 100, "version": 40}
+
+
+def _form_message(exc: OpendataError) -> str:
+    message = exc.message
+    for option, label in FIELD_LABELS.items():
+        message = message.replace(option, label)
+    return message
+
+
+def _too_long(**fields: str) -> str | None:
+    for name, value in fields.items():
+        if len(value) > MAX_LENGTHS[name]:
+            return f"{name}: 超过 {MAX_LENGTHS[name]} 字"
+    return None
+
+
 def _home(request: Request) -> Home:
     home = getattr(request.app.state, "home", None)
     return home if isinstance(home, Home) else Home.resolve(home)
@@ -79,14 +102,16 @@ def request_submit(
     text: str = Form(""),
 ) -> Response:
     """Register a request from the form; redirect to its status page."""
+    form = {"title": title, "department": department, "requester": requester, "text": text}
+    if (problem := _too_long(**form)) is not None:
+        return _render(request, "requests/new.html", {"form": form, "error": problem}, status_code=400)
     try:
         opened = svc.open_request(
             _home(request), title=title, department=department, requester=requester, text=text,
             received=today(), channel="portal", calendar=calendar_from_env(strict=False),
         )
     except OpendataError as exc:
-        form = {"title": title, "department": department, "requester": requester, "text": text}
-        return _render(request, "requests/new.html", {"form": form, "error": exc.message}, status_code=400)
+        return _render(request, "requests/new.html", {"form": form, "error": _form_message(exc)}, status_code=400)
     return RedirectResponse(f"/requests/{opened.id}", status_code=303)
 
 
@@ -107,6 +132,9 @@ def objection_submit(
     text: str = Form(""),
 ) -> Response:
     """Register an objection from the form; redirect to its status page."""
+    form = {"dataset": dataset, "version": version, "kind": kind, "requester": requester, "text": text}
+    if (problem := _too_long(dataset=dataset, version=version, requester=requester, text=text)) is not None:
+        return _render(request, "requests/objection.html", {"form": form, "error": problem}, status_code=400)
     try:
         opened = svc.open_objection(
             _home(request), dataset.strip(), kind=kind, requester=requester, text=text, version=version.strip() or None,
@@ -114,8 +142,7 @@ def objection_submit(
             calendar=calendar_from_env(strict=False),
         )
     except OpendataError as exc:
-        form = {"dataset": dataset, "version": version, "kind": kind, "requester": requester, "text": text}
-        return _render(request, "requests/objection.html", {"form": form, "error": exc.message}, status_code=400)
+        return _render(request, "requests/objection.html", {"form": form, "error": _form_message(exc)}, status_code=400)
     return RedirectResponse(f"/requests/{opened.id}", status_code=303)
 
 
