@@ -19,6 +19,8 @@ catalog_app = typer.Typer(no_args_is_help=True, help="Catalog specs: validate be
 audit_app = typer.Typer(no_args_is_help=True, help="The tamper-evident audit log.")
 app.add_typer(catalog_app, name="catalog")
 app.add_typer(audit_app, name="audit")
+request_app = typer.Typer(no_args_is_help=True, help="Open-data requests, objections and reviews, answered within 20 working days.")
+app.add_typer(request_app, name="request")
 
 HomeOpt = Annotated[Optional[Path], typer.Option("--home", help="Home directory (default $OPENDATA_HOME, else ./var).")]
 
@@ -163,6 +165,113 @@ def audit_verify(home: HomeOpt = None) -> int:
     from pipelines.lifecycle.commands import audit_verify_command
 
     return audit_verify_command(home)
+
+
+# -- requests, objections, reviews (管理办法 §24; 开放办法 §10, §26) and the assessment (考核办法) --------
+# Required options are declared optional and checked by the command, so that a missing one exits 1.
+
+ReceivedOpt = Annotated[Optional[str], typer.Option("--received", help="Day of receipt, YYYY-MM-DD (default today, Asia/Shanghai).")]
+RequesterOpt = Annotated[Optional[str], typer.Option("--requester", help="Who asks (personal: stored, never listed publicly).")]
+TextOpt = Annotated[Optional[str], typer.Option("--text", help="What is asked or objected to.")]
+CatalogOpt = Annotated[Path, typer.Option("--catalog", help="Folder of catalog specs (departments).")]
+
+
+@request_app.command("open")
+@handle_errors
+def request_open(
+    title: Annotated[Optional[str], typer.Option("--title", help="The data asked for.")] = None,
+    department: Annotated[Optional[str], typer.Option("--department", help="Department asked to list or open it.")] = None,
+    requester: RequesterOpt = None,
+    text: TextOpt = None,
+    received: ReceivedOpt = None,
+    home: HomeOpt = None,
+) -> int:
+    """Register a request to list or open data; print its id and due date."""
+    from pipelines.cli.request import open_command
+
+    return open_command(title, department, requester, text, received, home)
+
+
+@request_app.command("objection")
+@handle_errors
+def request_objection(
+    dataset: Annotated[str, typer.Argument(help="Dataset id.")],
+    version: Annotated[Optional[str], typer.Option("--version", help="Release version (default the newest published).")] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="error | omission | privacy.")] = None,
+    requester: RequesterOpt = None,
+    text: TextOpt = None,
+    received: ReceivedOpt = None,
+    home: HomeOpt = None,
+    catalog: CatalogOpt = Path("catalog_specs"),
+) -> int:
+    """Register an objection to a release (开放办法 §26); print its id and due date."""
+    from pipelines.cli.request import objection_command
+
+    return objection_command(dataset, version, kind, requester, text, received, home, catalog)
+
+
+@request_app.command("answer")
+@handle_errors
+def request_answer(
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="Request, objection or review id.")],
+    agree: Annotated[bool, typer.Option("--agree", help="Agree (list or open it; uphold the objection).")] = False,
+    refuse: Annotated[bool, typer.Option("--refuse", help="Refuse, with reasons.")] = False,
+    reason: Annotated[Optional[str], typer.Option("--reason", help="The answer's reasons.")] = None,
+    on: Annotated[Optional[str], typer.Option("--on", help="Day of the answer, YYYY-MM-DD (default today).")] = None,
+    home: HomeOpt = None,
+) -> int:
+    """Record the answer to a request, objection or review."""
+    from pipelines.cli.request import answer_command
+
+    return answer_command(item_id, agree, refuse, reason, on, home)
+
+
+@request_app.command("review")
+@handle_errors
+def request_review(
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="The refused request or objection.")],
+    requester: RequesterOpt = None,
+    text: TextOpt = None,
+    received: ReceivedOpt = None,
+    home: HomeOpt = None,
+) -> int:
+    """Ask the commission to review a refusal; print the review's id and due date."""
+    from pipelines.cli.request import review_command
+
+    return review_command(item_id, requester, text, received, home)
+
+
+@request_app.command("list")
+@handle_errors
+def request_list(
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only those unanswered past their due date.")] = False,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Day to judge overdue on, YYYY-MM-DD (default today).")] = None,
+    department: Annotated[Optional[str], typer.Option("--department", help="Only this department's.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    home: HomeOpt = None,
+) -> int:
+    """List requests, objections and reviews with their deadlines (never the requester)."""
+    from pipelines.cli.request import list_command
+
+    return list_command(overdue, as_of, department, as_json, home)
+
+
+@app.command()
+@handle_errors
+def assess(
+    year: Annotated[Optional[int], typer.Option("--year", help="Year assessed.")] = None,
+    home: HomeOpt = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Write the HTML and XLSX report here and publish the scorecard.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    weights: Annotated[
+        Optional[Path], typer.Option("--weights", help="Weights and grade thresholds YAML (default $OPENDATA_ASSESS_WEIGHTS, else the shipped one).")
+    ] = None,
+    catalog: CatalogOpt = Path("catalog_specs"),
+) -> int:
+    """Score and grade every department of the catalog for a year (考核办法 §7–§14)."""
+    from pipelines.cli.assess import assess_command
+
+    return assess_command(year, home, out, as_json, weights, catalog)
 
 
 def run() -> None:
