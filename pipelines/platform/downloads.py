@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipelines.home import Home
-from pipelines.platform import grants
+from pipelines.platform import grants, tokens
 from pipelines.platform.catalog import DATA_FILES, RELEASE_FILES, Catalog, DatasetView, VersionView, local_time
 from pipelines.platform.errors import Forbidden, Gone, NotFound, Unauthorized
 from pipelines.registry import audit
@@ -57,11 +57,11 @@ def withdrawal_notice(dataset: DatasetView, version: VersionView) -> str:
 
 def _locate(catalog: Catalog, dataset_id: str, version: str, file: str) -> tuple[DatasetView, VersionView]:
     if file not in RELEASE_FILES:
-        raise NotFound(f"{file!r} is not a release file; the files are {', '.join(RELEASE_FILES)}")
+        raise NotFound(f"{file!r} is not a release file; the files are {', '.join(RELEASE_FILES)}", zh="没有这个文件")
     dataset = catalog.get(dataset_id)
     found = dataset.version(version) if dataset else None
     if dataset is None or found is None:
-        raise NotFound(f"no release {dataset_id} {version}; see the catalog at /")
+        raise NotFound(f"no release {dataset_id} {version}; see the catalog at /", zh="没有这个数据集或版本，请从数据目录查找")
     return dataset, found
 
 
@@ -85,7 +85,7 @@ def authorize(home: Home, catalog: Catalog, dataset_id: str, version: str, file:
         raise Unauthorized(
             f"{dataset.title} 为授权开放数据：请在数据集页面提交申请，获批后以 Authorization: Bearer <令牌> 下载"
         )
-    grant = None
+    grant, refused = None, None
     with audit.transaction(home) as con:
         if not _still_published(con, dataset_id, version):
             catalog.refresh()
@@ -93,27 +93,23 @@ def authorize(home: Home, catalog: Catalog, dataset_id: str, version: str, file:
         if needs_grant:
             try:
                 grant = grants.check_token(con, token or "", dataset_id)
-            except Forbidden as refused:
+            except Forbidden as exc:
+                refused = exc
+                # The refusal is audited (never the token: only the grant id it names).
                 audit.append(con, "refusal", dataset_id=dataset_id, version=version, details={
-                    "command": "download", "file": file, "channel": "portal", "message": refused.message,
+                    "command": "download", "file": file, "channel": "portal", "message": exc.message,
+                    "grant": tokens.grant_id_of(token or ""),
                 })
-                refused_message = refused.message
-            else:
-                refused_message = None
-        else:
-            refused_message = None
-        if refused_message is None:
-            if grant is not None:
-                seq = log_access(
-                    con, dataset_id, version, grant.applicant, grant.purpose, [file], "portal",
-                    grant_id=grant.id, applicant=grant.applicant,
-                    audit_user=f"个人申请人（{grant.id}）" if grant.is_person else grant.applicant,
-                )
-            else:
-                seq = log_access(con, dataset_id, version, ANONYMOUS, None, [file], "portal")
-    if refused_message is not None:
-        # Raised after the refusal's audit entry commits.
-        raise Forbidden(refused_message)
+        if refused is None and grant is not None:
+            seq = log_access(
+                con, dataset_id, version, grant.applicant, grant.purpose, [file], "portal",
+                grant_id=grant.id, applicant=grant.applicant,
+                audit_user=f"个人申请人（{grant.id}）" if grant.is_person else grant.applicant,
+            )
+        elif refused is None:
+            seq = log_access(con, dataset_id, version, ANONYMOUS, None, [file], "portal")
+    if refused is not None:
+        raise refused  # after the refusal's audit entry has committed
     path = ver.folder / file
     if grant is not None:
         from pipelines.platform.fingerprint import ensure_copy

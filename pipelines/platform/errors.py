@@ -6,9 +6,19 @@ from pipelines.errors import InputError
 
 
 class PlatformError(InputError):
-    """A request the platform refuses (bad input: CLI exit 1); `status` is the portal's answer."""
+    """A request the platform refuses (bad input: CLI exit 1); `status` is the portal's answer.
+
+    `zh` is the message the (Chinese) portal shows; the CLI prints the English `message`.
+    """
 
     status = 400
+
+    def __init__(self, message: str, *, zh: str | None = None) -> None:
+        super().__init__(message)
+        self.zh = zh or message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), self.message, self.zh))
 
 
 class NotFound(PlatformError):
@@ -39,3 +49,7 @@ class Conflict(PlatformError):
     """The application is not in a state that allows this step (e.g. approving a rejected one)."""
 
     status = 409
+
+
+def _rebuild(cls: type[PlatformError], message: str, zh: str) -> PlatformError:
+    return cls(message, zh=zh)

@@ -32,6 +32,7 @@ APPLICANT_TYPE_LABELS = {"enterprise": "企业", "university": "高等院校", "
 PUBLIC_BENEFIT_ONLY = ("university", "research-institute")
 DEFAULT_TERM_DAYS = 365
 MAX_TEXT = 2000
+_ZH = {"applicant": "申请人", "purpose": "使用目的", "scenario": "应用场景", "safeguards": "数据安全保障措施"}
 
 
 @dataclass(frozen=True)
@@ -64,21 +65,34 @@ def _clean(form: ApplicationForm) -> ApplicationForm:
         tender_ref=(form.tender_ref or "").strip() or None,
     )
     if f.applicant_type not in APPLICANT_TYPES:
-        raise PlatformError(f"applicant type {f.applicant_type!r} is not one of {', '.join(APPLICANT_TYPES)}; choose one")
+        raise PlatformError(
+            f"applicant type {f.applicant_type!r} is not one of {', '.join(APPLICANT_TYPES)}; choose one",
+            zh="请选择申请人类型：企业、高等院校、科研机构或个人",
+        )
     for name, value in (("applicant", f.applicant), ("purpose", f.purpose), ("scenario", f.scenario), ("safeguards", f.safeguards)):
         if not value:
-            raise PlatformError(f"{name} is empty: state the {name} (开放办法 §8 asks for purpose, scenario and safeguards)")
+            raise PlatformError(
+                f"{name} is empty: state the {name} (开放办法 §8 asks for purpose, scenario and safeguards)",
+                zh=f"请填写{_ZH[name]}（开放办法第八条要求说明使用目的、应用场景和数据安全保障措施）",
+            )
         if len(value) > MAX_TEXT:
-            raise PlatformError(f"{name} is longer than {MAX_TEXT} characters; shorten it")
+            raise PlatformError(f"{name} is longer than {MAX_TEXT} characters; shorten it", zh=f"{_ZH[name]}不能超过 {MAX_TEXT} 字")
     if f.commercial and f.applicant_type in PUBLIC_BENEFIT_ONLY:
         raise PlatformError(
             f"a {f.applicant_type} may use authorized-open data for public-benefit work only, not commercially "
-            "(开放办法 §8); apply without --commercial"
+            "(开放办法 §8); apply without --commercial",
+            zh="高等院校和科研机构仅可将授权开放数据用于公益性研究，不得用于商业用途（开放办法第八条）",
         )
     if f.commercial and not f.tender_ref:
-        raise PlatformError("commercial use of authorized-open data needs a competitive-tender reference (开放办法 §8); give --tender REF")
+        raise PlatformError(
+            "commercial use of authorized-open data needs a competitive-tender reference (开放办法 §8); give --tender REF",
+            zh="商业用途须经公开竞争方式确定，请填写招标文号（开放办法第八条）",
+        )
     if not f.commercial and f.tender_ref:
-        raise PlatformError("a tender reference was given without --commercial; add --commercial or drop --tender")
+        raise PlatformError(
+            "a tender reference was given without --commercial; add --commercial or drop --tender",
+            zh="填写了招标文号但未勾选商业用途：请勾选商业用途或删除招标文号",
+        )
     return f
 
 
@@ -94,7 +108,7 @@ def _dataset_open_type(con: duckdb.DuckDBPyConnection, dataset_id: str) -> str:
         [dataset_id],
     ).fetchone()
     if row is None:
-        raise NotFound(f"{dataset_id}: no published release of that dataset; check the id on the portal catalog")
+        raise NotFound(f"{dataset_id}: no published release of that dataset; check the id on the portal catalog", zh="该数据集没有可申请的已发布版本")
     return str(row[0])
 
 
@@ -112,9 +126,15 @@ def apply(home: Home, form: ApplicationForm, channel: str = "cli") -> Applicatio
     with audit.transaction(home) as con:
         open_type = _dataset_open_type(con, f.dataset_id)
         if open_type != OpenType.AUTHORIZED.value:
-            raise PlatformError(f"{f.dataset_id} is {OpenType(open_type).label} ({open_type}), not authorized-open: nothing to apply for")
+            raise PlatformError(
+                f"{f.dataset_id} is {OpenType(open_type).label} ({open_type}), not authorized-open: nothing to apply for",
+                zh=f"该数据集为{OpenType(open_type).label}数据，无需申请",
+            )
         if restriction_store.get(con, f.applicant) is not None:
-            raise Forbidden("this applicant's access is restricted (开放办法 §16); no new application is accepted")
+            raise Forbidden(
+                "this applicant's access is restricted (开放办法 §16); no new application is accepted",
+                zh="该申请人已被限制使用开放数据（开放办法第十六条），不再受理其申请",
+            )
         store.insert(con, app)
         audit.append(con, "grant-apply", dataset_id=f.dataset_id, details={
             "application": app_id, "applicant": _audit_applicant(app), "applicant_type": f.applicant_type,
@@ -217,13 +237,13 @@ def check_token(con: duckdb.DuckDBPyConnection, token: str, dataset_id: str) -> 
     # Compare even when no grant was found, so a wrong id and a wrong secret take the same time.
     ok = tokens.matches(token, app.token_sha256 if app else "0" * 64)
     if app is None or not ok:
-        raise Forbidden("the access token is not valid; use the token issued when your application was approved")
+        raise Forbidden("the access token is not valid; use the token issued when your application was approved", zh="访问令牌无效：请使用申请获批时发放的令牌")
     if app.status != "approved":
-        raise Forbidden(f"grant {app.id} is {app.status}; apply again on the dataset page")
+        raise Forbidden(f"grant {app.id} is {app.status}; apply again on the dataset page", zh=f"授权 {app.id} 已失效（{app.status}），请重新申请")
     if app.dataset_id != dataset_id:
-        raise Forbidden(f"grant {app.id} is for {app.dataset_id}, not {dataset_id}; apply for this dataset")
+        raise Forbidden(f"grant {app.id} is for {app.dataset_id}, not {dataset_id}; apply for this dataset", zh=f"授权 {app.id} 不适用于该数据集，请针对该数据集提出申请")
     if app.expires_on is not None and app.expires_on < datetime.now(SHANGHAI).date():
-        raise Forbidden(f"grant {app.id} expired on {app.expires_on}; apply again on the dataset page")
+        raise Forbidden(f"grant {app.id} expired on {app.expires_on}; apply again on the dataset page", zh=f"授权 {app.id} 已于 {app.expires_on} 到期，请重新申请")
     if restriction_store.get(con, app.applicant) is not None:
-        raise Forbidden(f"grant {app.id}: the grantee's access is restricted (开放办法 §16)")
+        raise Forbidden(f"grant {app.id}: the grantee's access is restricted (开放办法 §16)", zh="该用户已被限制使用开放数据（开放办法第十六条）")
     return app

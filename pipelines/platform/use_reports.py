@@ -38,13 +38,16 @@ def submit(home: Home, grant_id: str, text: str, channel: str = "cli", token: st
     """Record a use report of an approved grant (the portal form must also present the grant's token)."""
     text = text.strip()
     if not text or len(text) > MAX_TEXT:
-        raise PlatformError(f"the report text is empty or longer than {MAX_TEXT} characters; write how the data was used")
+        raise PlatformError(
+            f"the report text is empty or longer than {MAX_TEXT} characters; write how the data was used",
+            zh=f"请填写使用情况（不超过 {MAX_TEXT} 字）",
+        )
     with audit.transaction(home) as con:
         app = grant_store.get(con, grant_id.strip())
         if app is None or app.status not in ("approved", "revoked"):
-            raise NotFound(f"no approved grant {grant_id}; see `opendata grant list`")
+            raise NotFound(f"no approved grant {grant_id}; see `opendata grant list`", zh="没有这个授权编号")
         if token is not None and not tokens.matches(token, app.token_sha256):
-            raise Forbidden("the access token does not belong to this grant; use the token issued with it")
+            raise Forbidden("the access token does not belong to this grant; use the token issued with it", zh="访问令牌与授权编号不符")
         report = UseReport(app.id, audit.now_iso(), text, channel)
         store.insert(con, report)
         audit.append(con, "use-report", dataset_id=app.dataset_id, details={"grant": app.id, "chars": len(text), "channel": channel})

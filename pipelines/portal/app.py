@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from pipelines.home import Home
 from pipelines.platform.catalog import Catalog
@@ -30,11 +31,20 @@ async def _platform_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, PlatformError)
     headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
     if request.url.path.startswith("/api/"):
-        return JSONResponse({"error": exc.message}, status_code=exc.status, headers=headers)
-    response = render(request, "error.html", {"status": exc.status, "message": exc.message}, status_code=exc.status)
+        return JSONResponse({"error": exc.zh}, status_code=exc.status, headers=headers)
+    response = render(request, "error.html", {"status": exc.status, "message": exc.zh}, status_code=exc.status)
     if headers:
         response.headers.update(headers)
     return response
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    """Unmatched URLs and other HTTP errors: the same Chinese page (JSON under /api)."""
+    assert isinstance(exc, StarletteHTTPException)
+    message = {404: "没有这个页面", 405: "不支持这种请求方式"}.get(exc.status_code, str(exc.detail))
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": message}, status_code=exc.status_code)
+    return render(request, "error.html", {"status": exc.status_code, "message": message}, status_code=exc.status_code)
 
 
 def create_app(home: Home) -> FastAPI:
@@ -43,6 +53,7 @@ def create_app(home: Home) -> FastAPI:
     app.state.portal = PortalState(home, Catalog(home))
     app.state.nav_links = list(NAV_LINKS)
     app.add_exception_handler(PlatformError, _platform_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
     for router in ROUTERS:
         app.include_router(router)
     return app

@@ -52,7 +52,7 @@ def dataset_page(request: Request, dataset_id: str, state: State) -> HTMLRespons
     """One catalog entry: §11 fields, versions, field table, quality, citation, downloads, how to apply."""
     dataset = state.catalog.get(dataset_id)
     if dataset is None:
-        raise NotFound(f"no dataset {dataset_id!r} in the catalog; search the catalog at /")
+        raise NotFound(f"no dataset {dataset_id!r} in the catalog; search the catalog at /", zh="没有这个数据集，请从数据目录查找")
     latest = dataset.latest
     return render(request, "dataset.html", {
         "d": dataset, "latest": latest, "quality": quality_summary(latest) if latest else None,
@@ -87,7 +87,7 @@ def catalog_jsonld(state: State) -> FileResponse:
     """The DCAT-AP catalog the publication flow keeps in the home (served as written, never rebuilt here)."""
     path = state.home.catalog
     if not path.is_file():
-        raise NotFound("catalog.jsonld has not been written yet; it appears with the first publication")
+        raise NotFound("catalog.jsonld has not been written yet; it appears with the first publication", zh="目录文件尚未生成")
     return FileResponse(path, media_type="application/ld+json")
 
 

@@ -19,7 +19,7 @@ State = Annotated[PortalState, Depends(portal_state)]
 def _authorized_dataset(state: PortalState, dataset_id: str):  # type: ignore[no-untyped-def]
     dataset = state.catalog.get(dataset_id)
     if dataset is None:
-        raise NotFound(f"no dataset {dataset_id!r} in the catalog; search the catalog at /")
+        raise NotFound(f"no dataset {dataset_id!r} in the catalog; search the catalog at /", zh="没有这个数据集，请从数据目录查找")
     return dataset
 
 
@@ -50,7 +50,7 @@ def apply_submit(
         app = grants.apply(state.home, form, channel="portal")
     except PlatformError as exc:
         return render(request, "apply.html", {
-            "d": dataset, "types": grants.APPLICANT_TYPE_LABELS, "form": form.__dict__, "error": exc.message,
+            "d": dataset, "types": grants.APPLICANT_TYPE_LABELS, "form": form.__dict__, "error": exc.zh,
         }, status_code=exc.status)
     return render(request, "applied.html", {"d": dataset, "app_id": app.id})
 
@@ -75,7 +75,7 @@ def report_submit(
             raise PlatformError("请填写获批时发放的访问令牌")
         report = use_reports.submit(state.home, grant_id, text, channel="portal", token=token)
     except PlatformError as exc:
-        return render(request, "report.html", {"error": exc.message, "done": None, "grant_id": grant_id}, status_code=exc.status)
+        return render(request, "report.html", {"error": exc.zh, "done": None, "grant_id": grant_id}, status_code=exc.status)
     return render(request, "report.html", {"error": None, "done": report, "grant_id": report.grant_id})
 
 
