@@ -13,12 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
+
 from pipelines.home import Home
 from pipelines.platform import grants, tokens
 from pipelines.platform.catalog import DATA_FILES, RELEASE_FILES, Catalog, DatasetView, VersionView, local_time
 from pipelines.platform.errors import Forbidden, Gone, NotFound, Unauthorized
 from pipelines.registry import audit
+from pipelines.platform.group_commit import committer
 from pipelines.registry.access import log_access
+from pipelines.store.grants import Application
 
 ANONYMOUS = "匿名用户"
 MEDIA_TYPES = {
@@ -65,14 +69,41 @@ def _locate(catalog: Catalog, dataset_id: str, version: str, file: str) -> tuple
     return dataset, found
 
 
-def _still_published(con: object, dataset_id: str, version: str) -> bool:
+def _still_published(con: duckdb.DuckDBPyConnection, dataset_id: str, version: str) -> bool:
     """Re-read the status inside the logging transaction: a withdrawal may have landed since the cache."""
-    row = con.execute(  # type: ignore[attr-defined]
+    row = con.execute(
         "SELECT r.status, w.requested_at FROM releases r LEFT JOIN withdrawals w USING (dataset_id, version) "
         "WHERE r.dataset_id = ? AND r.version = ?",
         [dataset_id, version],
     ).fetchone()
     return bool(row) and row[0] == "published" and row[1] is None
+
+
+def _log_one(con: duckdb.DuckDBPyConnection, dataset: DatasetView, version: str, file: str, token: str | None) -> tuple[Application | None, int]:
+    """Inside the (shared) transaction: re-check, then log the access or audit the refusal.
+
+    A refusal is written before it is raised: the audit entry must survive even though this
+    request fails, so the unit appends it and returns the error instead of rolling back.
+    """
+    if not _still_published(con, dataset.id, version):
+        raise Gone(f"{dataset.title} {version} 已撤回或正在撤回，已停止提供下载。")
+    if token is None:
+        return None, log_access(con, dataset.id, version, ANONYMOUS, None, [file], "portal")
+    try:
+        grant = grants.check_token(con, token, dataset.id)
+    except Forbidden as exc:
+        # Audited with the grant id the token names, never the token itself.
+        audit.append(con, "refusal", dataset_id=dataset.id, version=version, details={
+            "command": "download", "file": file, "channel": "portal", "message": exc.message,
+            "grant": tokens.grant_id_of(token),
+        })
+        raise
+    seq = log_access(
+        con, dataset.id, version, grant.applicant, grant.purpose, [file], "portal",
+        grant_id=grant.id, applicant=grant.applicant,
+        audit_user=f"个人申请人（{grant.id}）" if grant.is_person else grant.applicant,
+    )
+    return grant, seq
 
 
 def authorize(home: Home, catalog: Catalog, dataset_id: str, version: str, file: str, token: str | None) -> Download:
@@ -85,31 +116,15 @@ def authorize(home: Home, catalog: Catalog, dataset_id: str, version: str, file:
         raise Unauthorized(
             f"{dataset.title} 为授权开放数据：请在数据集页面提交申请，获批后以 Authorization: Bearer <令牌> 下载"
         )
-    grant, refused = None, None
-    with audit.transaction(home) as con:
-        if not _still_published(con, dataset_id, version):
-            catalog.refresh()
-            raise Gone(f"{dataset.title} {version} 已撤回或正在撤回，已停止提供下载。")
-        if needs_grant:
-            try:
-                grant = grants.check_token(con, token or "", dataset_id)
-            except Forbidden as exc:
-                refused = exc
-                # The refusal is audited (never the token: only the grant id it names).
-                audit.append(con, "refusal", dataset_id=dataset_id, version=version, details={
-                    "command": "download", "file": file, "channel": "portal", "message": exc.message,
-                    "grant": tokens.grant_id_of(token or ""),
-                })
-        if refused is None and grant is not None:
-            seq = log_access(
-                con, dataset_id, version, grant.applicant, grant.purpose, [file], "portal",
-                grant_id=grant.id, applicant=grant.applicant,
-                audit_user=f"个人申请人（{grant.id}）" if grant.is_person else grant.applicant,
-            )
-        elif refused is None:
-            seq = log_access(con, dataset_id, version, ANONYMOUS, None, [file], "portal")
-    if refused is not None:
-        raise refused  # after the refusal's audit entry has committed
+
+    def unit(con: duckdb.DuckDBPyConnection) -> tuple[Application | None, int]:
+        return _log_one(con, dataset, version, file, token if needs_grant else None)
+
+    try:
+        grant, seq = committer(home).run(unit)
+    except Gone:
+        catalog.refresh()
+        raise
     path = ver.folder / file
     if grant is not None:
         from pipelines.platform.fingerprint import ensure_copy
