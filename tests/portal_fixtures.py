@@ -1,7 +1,7 @@
 """A home with one general-open and one authorized-open release (with a pseudonym column), for portal tests.
 
 Publishing costs seconds, so the home is built once per test session and copied per test
-(`portal_home`): each test gets its own registry and may withdraw, approve or restrict freely.
+(`portal_home`; loaded for every test file by tests/conftest.py): each test gets its own registry and may withdraw, approve or restrict freely.
 """
 
 from __future__ import annotations
@@ -11,14 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_lifecycle_fixtures import company_dataset, person_dataset, publish
-
 GENERAL = "food-permits"
 AUTHORIZED = "relief-payments"
 
 
 @pytest.fixture(scope="session")
 def _published_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Publish the two datasets once per session (imported here: loading this plugin stays cheap)."""
+    from tests.test_lifecycle_fixtures import company_dataset, person_dataset, publish
+
     mp = pytest.MonkeyPatch()
     mp.setenv("OPENDATA_INSECURE_DEV_KEY", "1")
     mp.setenv("OPENDATA_ENGINE", "plain")

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from pipelines.cli.main import app
 from tests.conftest import ROOT
-from tests.portal_fixtures import AUTHORIZED, GENERAL, _published_home, portal_home, version_of  # noqa: F401 - fixtures
+from tests.portal_fixtures import AUTHORIZED, GENERAL, version_of
 
 APPLY = ["--purpose", "低保政策评估", "--scenario", "学术研究", "--safeguards", "内网隔离"]
 

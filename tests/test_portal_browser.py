@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.portal_fixtures import AUTHORIZED, GENERAL, _published_home, portal_home, version_of  # noqa: F401 - fixtures
+from tests.portal_fixtures import AUTHORIZED, GENERAL, version_of
 from tests.portal_server import serving
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -18,7 +18,7 @@ from pipelines.platform.downloads import authorize
 from pipelines.platform.grants import ApplicationForm
 from pipelines.platform.group_commit import GroupCommitter
 from tests.conftest import ROOT
-from tests.portal_fixtures import AUTHORIZED, GENERAL, _published_home, portal_home, version_of  # noqa: F401 - fixtures
+from tests.portal_fixtures import AUTHORIZED, GENERAL, version_of
 
 WRITER = """
 import sys, time

@@ -22,7 +22,7 @@ from pipelines.platform.restrictions import restrict
 from pipelines.portal.app import create_app
 from pipelines.registry.db import connect
 from pipelines.store import grants as grant_store
-from tests.portal_fixtures import AUTHORIZED, GENERAL, _published_home, portal_home, version_of  # noqa: F401 - fixtures
+from tests.portal_fixtures import AUTHORIZED, GENERAL, version_of
 
 PERSON = "张晓明"
 

@@ -76,7 +76,7 @@ def _still_published(con: duckdb.DuckDBPyConnection, dataset_id: str, version: s
         "WHERE r.dataset_id = ? AND r.version = ?",
         [dataset_id, version],
     ).fetchone()
-    return bool(row) and row[0] == "published" and row[1] is None
+    return row is not None and row[0] == "published" and row[1] is None
 
 
 def _log_one(con: duckdb.DuckDBPyConnection, dataset: DatasetView, version: str, file: str, token: str | None) -> tuple[Application | None, int]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import duckdb
 
@@ -166,7 +167,7 @@ def approve(home: Home, app_id: str, by: str, expires: date | None = None) -> Ap
         if restriction_store.get(con, app.applicant) is not None:
             raise Forbidden("this applicant's access is restricted (开放办法 §16); the application cannot be approved")
         issued = tokens.issue(app.id)
-        changes = {
+        changes: dict[str, Any] = {
             "status": "approved", "decided_at": audit.now_iso(), "decided_by": by, "token_sha256": issued.sha256,
             "expires_on": expires, "fingerprint_key": secrets.token_hex(32),
         }
@@ -183,7 +184,7 @@ def reject(home: Home, app_id: str, by: str, reason: str) -> Application:
         raise PlatformError("--by and --reason must both be given: who rejects, and why")
     with audit.transaction(home) as con:
         app = _pending(con, app_id)
-        changes = {"status": "rejected", "decided_at": audit.now_iso(), "decided_by": by.strip(), "decision_reason": reason.strip()}
+        changes: dict[str, Any] = {"status": "rejected", "decided_at": audit.now_iso(), "decided_by": by.strip(), "decision_reason": reason.strip()}
         store.update(con, app.id, **changes)
         audit.append(con, "grant-reject", dataset_id=app.dataset_id, actor=by.strip(), details={"application": app.id, "reason": reason.strip()})
     return replace(app, **changes)
@@ -191,7 +192,7 @@ def reject(home: Home, app_id: str, by: str, reason: str) -> Application:
 
 def revoke_in(con: duckdb.DuckDBPyConnection, app: Application, reason: str) -> Application:
     """Revoke an approved grant inside the caller's transaction (its token stops working at once)."""
-    changes = {"status": "revoked", "revoked_at": audit.now_iso(), "revoke_reason": reason}
+    changes: dict[str, Any] = {"status": "revoked", "revoked_at": audit.now_iso(), "revoke_reason": reason}
     store.update(con, app.id, **changes)
     audit.append(con, "grant-revoke", dataset_id=app.dataset_id, details={"grant": app.id, "reason": reason})
     return replace(app, **changes)

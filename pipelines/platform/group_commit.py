@@ -80,7 +80,7 @@ class GroupCommitter:
             if not isinstance(exc, Exception):
                 raise
             return
-        for item, (ok, value) in zip(batch, outcomes):
+        for item, (ok, value) in zip(batch, outcomes, strict=True):
             if ok:
                 item.future.set_result(value)
             else:

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 
-from pipelines.platform.catalog import RELEASE_FILES, DatasetView, local_time, quality_summary
+from pipelines.platform.catalog import RELEASE_FILES, DatasetView, quality_summary
 from pipelines.platform.errors import NotFound
 from pipelines.portal.state import PortalState, portal_state
 from pipelines.portal.templating import render
@@ -90,5 +90,3 @@ def catalog_jsonld(state: State) -> FileResponse:
         raise NotFound("catalog.jsonld has not been written yet; it appears with the first publication", zh="目录文件尚未生成")
     return FileResponse(path, media_type="application/ld+json")
 
-
-__all__ = ["router", "local_time"]

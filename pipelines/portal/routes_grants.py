@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse
 
 from pipelines.platform import grants, restrictions, use_reports
+from pipelines.platform.catalog import DatasetView
 from pipelines.platform.errors import NotFound, PlatformError
 from pipelines.portal.state import PortalState, portal_state
 from pipelines.portal.templating import render
@@ -16,7 +17,8 @@ router = APIRouter()
 State = Annotated[PortalState, Depends(portal_state)]
 
 
-def _authorized_dataset(state: PortalState, dataset_id: str):  # type: ignore[no-untyped-def]
+def _dataset(state: PortalState, dataset_id: str) -> DatasetView:
+    """The dataset of an application form, or NotFound (the form itself says when none is needed)."""
     dataset = state.catalog.get(dataset_id)
     if dataset is None:
         raise NotFound(f"no dataset {dataset_id!r} in the catalog; search the catalog at /", zh="没有这个数据集，请从数据目录查找")
@@ -26,7 +28,7 @@ def _authorized_dataset(state: PortalState, dataset_id: str):  # type: ignore[no
 @router.get("/datasets/{dataset_id}/apply", response_class=HTMLResponse)
 def apply_form(request: Request, dataset_id: str, state: State) -> HTMLResponse:
     """The application form for an authorized-open dataset."""
-    dataset = _authorized_dataset(state, dataset_id)
+    dataset = _dataset(state, dataset_id)
     return render(request, "apply.html", {"d": dataset, "types": grants.APPLICANT_TYPE_LABELS, "form": {}, "error": None})
 
 
@@ -44,7 +46,7 @@ def apply_submit(
     tender: Annotated[str, Form()] = "",
 ) -> HTMLResponse:
     """Record the application and show its id; on a refusal show the form again with the reason."""
-    dataset = _authorized_dataset(state, dataset_id)
+    dataset = _dataset(state, dataset_id)
     form = grants.ApplicationForm(dataset_id, applicant, applicant_type, purpose, scenario, safeguards, bool(commercial), tender or None)
     try:
         app = grants.apply(state.home, form, channel="portal")

@@ -75,7 +75,7 @@ class Application:
 
 def _rows(cur: duckdb.DuckDBPyConnection) -> list[Application]:
     names = [d[0] for d in cur.description]
-    return [Application(**dict(zip(names, r))) for r in cur.fetchall()]
+    return [Application(**dict(zip(names, r, strict=True))) for r in cur.fetchall()]
 
 
 def insert(con: duckdb.DuckDBPyConnection, app: Application) -> None:
