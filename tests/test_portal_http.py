@@ -230,3 +230,11 @@ def test_nothing_is_served_when_the_access_cannot_be_logged(portal_home: Path, m
     r = client(portal_home).get(f"/datasets/{GENERAL}/{v}/data.csv")
     assert r.status_code == 500
     assert "S0001" not in r.text and "食品" not in r.text
+
+
+def test_each_versions_own_open_type_decides(portal_home: Path) -> None:
+    """A version published as authorized-open stays closed even if the dataset's newer metadata says general."""
+    v = version_of(portal_home, GENERAL)
+    with connect(Home(portal_home)) as con:
+        con.execute("UPDATE releases SET open_type = 'authorized' WHERE dataset_id = ?", [GENERAL])
+    assert client(portal_home).get(f"/datasets/{GENERAL}/{v}/data.csv").status_code == 401

@@ -53,6 +53,12 @@ class VersionView:
     withdrawn_at: datetime | None
     withdraw_reason: str | None
     replaces: str | None
+    open_type: str                            # as tagged when this version was published
+
+    @property
+    def authorized(self) -> bool:
+        """This version's data files go to grantees only (anything but general-open is treated so)."""
+        return self.open_type != OpenType.GENERAL.value
 
     @property
     def available(self) -> bool:
@@ -178,7 +184,7 @@ def _build(home: Home, rows: list[dict[str, Any]]) -> list[DatasetView]:
         versions = [
             VersionView(
                 r["version"], _status(r), r["published_at"], int(r["rows"]), home.root / r["path"],
-                r["withdrawn_at"], r["withdraw_reason"] or r.get("pending_reason"), r["replaces"],
+                r["withdrawn_at"], r["withdraw_reason"] or r.get("pending_reason"), r["replaces"], r["open_type"],
             )
             for r in group
         ]

@@ -111,7 +111,8 @@ def authorize(home: Home, catalog: Catalog, dataset_id: str, version: str, file:
     dataset, ver = _locate(catalog, dataset_id, version, file)
     if not ver.available:
         raise Gone(withdrawal_notice(dataset, ver))
-    needs_grant = dataset.authorized and file in DATA_FILES
+    # The version's own open type decides: a dataset re-tagged later does not open its older data.
+    needs_grant = ver.authorized and file in DATA_FILES
     if needs_grant and not token:
         raise Unauthorized(
             f"{dataset.title} 为授权开放数据：请在数据集页面提交申请，获批后以 Authorization: Bearer <令牌> 下载"
