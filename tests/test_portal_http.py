@@ -238,3 +238,17 @@ def test_each_versions_own_open_type_decides(portal_home: Path) -> None:
     with connect(Home(portal_home)) as con:
         con.execute("UPDATE releases SET open_type = 'authorized' WHERE dataset_id = ?", [GENERAL])
     assert client(portal_home).get(f"/datasets/{GENERAL}/{v}/data.csv").status_code == 401
+
+
+def test_the_portal_never_writes_releases(portal_home: Path) -> None:
+    def snapshot() -> dict[str, tuple[int, int]]:
+        return {str(p.relative_to(portal_home)): (p.stat().st_size, p.stat().st_mtime_ns) for p in (portal_home / "releases").rglob("*")}
+
+    before = snapshot()
+    c, v = client(portal_home), version_of(portal_home, AUTHORIZED)
+    got = approved(portal_home)
+    for url in ("/", f"/datasets/{AUTHORIZED}", "/api/datasets", f"/datasets/{AUTHORIZED}/{v}/quality.html"):
+        assert c.get(url).status_code == 200
+    assert c.get(f"/datasets/{AUTHORIZED}/{v}/data.parquet", headers={"Authorization": f"Bearer {got.token}"}).status_code == 200
+    assert snapshot() == before
+    assert (portal_home / "grants" / got.grant.id / v / "data.parquet").is_file()
