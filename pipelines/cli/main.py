@@ -17,10 +17,14 @@ from pipelines.cli.errors import handle_errors
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_show_locals=False, help="Publish departmental extracts as open data (福州市公共数据开放).")
 catalog_app = typer.Typer(no_args_is_help=True, help="Catalog specs: validate before review and publication; export the catalog.")
 audit_app = typer.Typer(no_args_is_help=True, help="The tamper-evident audit log.")
+grant_app = typer.Typer(no_args_is_help=True, help="Authorized-open applications and grants (开放办法 §8, §12, §15).")
+user_app = typer.Typer(no_args_is_help=True, help="Users of the platform: restrict access publicly (开放办法 §16).")
 app.add_typer(catalog_app, name="catalog")
 app.add_typer(audit_app, name="audit")
 request_app = typer.Typer(no_args_is_help=True, help="Open-data requests, objections and reviews, answered within 20 working days.")
 app.add_typer(request_app, name="request")
+app.add_typer(grant_app, name="grant")
+app.add_typer(user_app, name="user")
 
 HomeOpt = Annotated[Optional[Path], typer.Option("--home", help="Home directory (default $OPENDATA_HOME, else ./var).")]
 
@@ -272,6 +276,123 @@ def assess(
     from pipelines.cli.assess import assess_command
 
     return assess_command(year, home, out, as_json, weights, catalog)
+
+@app.command()
+@handle_errors
+def serve(
+    home: HomeOpt = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+) -> int:
+    """Serve the portal (开放平台): catalog, downloads, applications, restrictions."""
+    from pipelines.cli.serve import serve_command
+
+    return serve_command(home, host, port)
+
+
+@grant_app.command("apply")
+@handle_errors
+def grant_apply(
+    dataset_id: str,
+    applicant: Annotated[str, typer.Option("--applicant", help="Applicant (organisation or person) name.")],
+    applicant_type: Annotated[str, typer.Option("--applicant-type", help="enterprise | university | research-institute | person.")],
+    purpose: Annotated[str, typer.Option("--purpose", help="What the data is for.")],
+    scenario: Annotated[str, typer.Option("--scenario", help="The application scenario.")],
+    safeguards: Annotated[str, typer.Option("--safeguards", help="The data-security safeguards.")],
+    commercial: Annotated[bool, typer.Option("--commercial", help="Commercial use (needs --tender).")] = False,
+    tender: Annotated[Optional[str], typer.Option("--tender", help="Competitive-tender reference of commercial use.")] = None,
+    home: HomeOpt = None,
+) -> int:
+    """Apply for authorized-open data; the application id is printed on the last line."""
+    from pipelines.cli.grant import apply_command
+
+    return apply_command(dataset_id, applicant, applicant_type, purpose, scenario, safeguards, commercial, tender, home)
+
+
+@grant_app.command("approve")
+@handle_errors
+def grant_approve(
+    app_id: str,
+    by: Annotated[str, typer.Option("--by", help="Who approves.")],
+    expires: Annotated[Optional[str], typer.Option("--expires", help="Last valid day, YYYY-MM-DD (default one year).")] = None,
+    home: HomeOpt = None,
+) -> int:
+    """Approve an application; the access token is printed once on the last line."""
+    from pipelines.cli.grant import approve_command
+
+    return approve_command(app_id, by, expires, home)
+
+
+@grant_app.command("reject")
+@handle_errors
+def grant_reject(
+    app_id: str,
+    by: Annotated[str, typer.Option("--by", help="Who rejects.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why.")],
+    home: HomeOpt = None,
+) -> int:
+    """Reject a pending application."""
+    from pipelines.cli.grant import reject_command
+
+    return reject_command(app_id, by, reason, home)
+
+
+@grant_app.command("revoke")
+@handle_errors
+def grant_revoke(
+    grant_id: str, reason: Annotated[str, typer.Option("--reason", help="Why.")], home: HomeOpt = None,
+) -> int:
+    """Revoke an approved grant (its token stops working at once)."""
+    from pipelines.cli.grant import revoke_command
+
+    return revoke_command(grant_id, reason, home)
+
+
+@grant_app.command("list")
+@handle_errors
+def grant_list(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    overdue_reports: Annotated[bool, typer.Option("--overdue-reports", help="Only grants whose use report is overdue (开放办法 §15).")] = False,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Day to judge overdue reports on (default today).")] = None,
+    home: HomeOpt = None,
+) -> int:
+    """List applications and grants (the commission's view)."""
+    from pipelines.cli.grant import list_command
+
+    return list_command(as_json, overdue_reports, as_of, home)
+
+
+@grant_app.command("report")
+@handle_errors
+def grant_report(
+    grant_id: str, text: Annotated[str, typer.Option("--text", help="How the data was used.")], home: HomeOpt = None,
+) -> int:
+    """Record a grantee's periodic use report."""
+    from pipelines.cli.grant import report_command
+
+    return report_command(grant_id, text, home)
+
+
+@user_app.command("restrict")
+@handle_errors
+def user_restrict(
+    applicant: str, reason: Annotated[str, typer.Option("--reason", help="Why access is restricted.")], home: HomeOpt = None,
+) -> int:
+    """Restrict an applicant: revoke its grants, refuse new applications, list it publicly."""
+    from pipelines.cli.grant import restrict_command
+
+    return restrict_command(applicant, reason, home)
+
+
+@app.command("identify-leak")
+@handle_errors
+def identify_leak(
+    file: Annotated[Path, typer.Argument(help="The leaked CSV or XLSX file (or an excerpt).")], home: HomeOpt = None,
+) -> int:
+    """Name the grant whose fingerprinted copy a leaked file is, or say none."""
+    from pipelines.cli.grant import identify_leak_command
+
+    return identify_leak_command(file, home)
 
 
 def run() -> None:
