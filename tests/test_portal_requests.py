@@ -1,33 +1,30 @@
-"""The request pages of the portal, mounted on a tiny app with a test-only base.html (the portal
-branch owns the real app and base template)."""
+"""The request pages inside the real portal app (create_app): forms without JavaScript, the portal's
+navigation, no requester on any page, the privacy-review flag on the dataset page and in the API."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from fastapi import FastAPI
-from fastapi.templating import Jinja2Templates
 from fastapi.testclient import TestClient
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
 
 from pipelines.home import Home
 from pipelines.platform.requests import under_review
-from pipelines.portal import routes_requests
+from pipelines.portal.app import NAV_LINKS, create_app
 from tests.test_requests_fixtures import MARKET, Site, published_site, site  # noqa: F401 - fixtures
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "portal"
 
 
 @pytest.fixture
 def client(site: Site) -> TestClient:
-    app = FastAPI()
-    app.include_router(routes_requests.router)
-    loader = ChoiceLoader([FileSystemLoader(str(FIXTURES)), FileSystemLoader(str(routes_requests.TEMPLATES_DIR))])
-    app.state.templates = Jinja2Templates(env=Environment(loader=loader, autoescape=select_autoescape()))
-    app.state.home = Home(site.home)
-    app.state.catalog = site.root / "catalog_specs"
-    return TestClient(app)
+    return TestClient(create_app(Home(site.home), site.root / "catalog_specs"))
+
+
+def test_request_pages_are_in_the_portal_navigation(client: TestClient) -> None:
+    for path in ("/requests", "/requests/new", "/objections/new", "/scorecard"):
+        page = client.get(path)
+        assert page.status_code == 200, path
+        # The portal's own base.html: its header and every navigation link, this page's included.
+        assert "福州市公共数据开放平台" in page.text and 'aria-label="主导航"' in page.text
+        assert all(f'href="{link.href}"' in page.text for link in NAV_LINKS)
+    assert {"/requests", "/requests/new", "/objections/new", "/scorecard"} <= {link.href for link in NAV_LINKS}
 
 
 def test_request_form_submits_without_javascript(client: TestClient) -> None:
@@ -62,6 +59,24 @@ def test_privacy_objection_flags_the_release(client: TestClient, site: Site) -> 
     page = client.get(done.headers["location"])
     assert "隐私审查中" in page.text and MARKET in page.text and "林小姐" not in page.text
     assert "隐私审查中" in client.get("/requests").text
+    # The dataset page carries the notice at once, and the API says which version is under review.
+    dataset_page = client.get("/datasets/food-permits")
+    assert 'class="under-review"' in dataset_page.text and version in dataset_page.text and "林小姐" not in dataset_page.text
+    api = {d["id"]: d for d in client.get("/api/datasets").json()}
+    assert [v["under_review"] for v in api["food-permits"]["versions"]] == [True]
+    assert all(not v["under_review"] for v in api["bus-stops"]["versions"])
+
+
+def test_answered_privacy_objection_lifts_the_notice(client: TestClient, site: Site) -> None:
+    version = site.version("food-permits")
+    assert "隐私审查中" not in client.get("/datasets/food-permits").text
+    done = client.post("/objections", data={"dataset": "food-permits", "version": version, "kind": "privacy",
+                                            "requester": "林小姐", "text": "含手机号"}, follow_redirects=False)
+    item_id = done.headers["location"].rsplit("/", 1)[-1]
+    assert "隐私审查中" in client.get("/datasets/food-permits").text
+    site.ok("request", "answer", item_id, "--refuse", "--reason", "经核查不含个人信息")
+    client.app.state.portal.catalog.refresh()  # type: ignore[attr-defined] - another process answered
+    assert "隐私审查中" not in client.get("/datasets/food-permits").text
 
 
 def test_unknown_item_is_404(client: TestClient) -> None:

@@ -283,11 +283,12 @@ def serve(
     home: HomeOpt = None,
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+    catalog: CatalogOpt = Path("catalog_specs"),
 ) -> int:
-    """Serve the portal (开放平台): catalog, downloads, applications, restrictions."""
+    """Serve the portal (开放平台): catalog, downloads, applications, requests and objections, restrictions."""
     from pipelines.cli.serve import serve_command
 
-    return serve_command(home, host, port)
+    return serve_command(home, host, port, catalog)
 
 
 @grant_app.command("apply")

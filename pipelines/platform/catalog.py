@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from pipelines.home import Home
+from pipelines.platform.requests import releases_under_review
 from pipelines.registry.db import connect
 from pipelines.registry.releases import release_rows
 from pipelines.release.version import SHANGHAI
@@ -54,6 +56,7 @@ class VersionView:
     withdraw_reason: str | None
     replaces: str | None
     open_type: str                            # as tagged when this version was published
+    under_review: bool = False                # an open privacy objection (开放办法 §26, §17), still out
 
     @property
     def authorized(self) -> bool:
@@ -175,7 +178,7 @@ def quality_summary(version: VersionView) -> QualitySummary | None:
     return QualitySummary(scores, grade, failed)
 
 
-def _build(home: Home, rows: list[dict[str, Any]]) -> list[DatasetView]:
+def _build(home: Home, rows: list[dict[str, Any]], reviewed: AbstractSet[tuple[str, str]] = frozenset()) -> list[DatasetView]:
     by_id: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         by_id.setdefault(row["dataset_id"], []).append(row)
@@ -185,6 +188,7 @@ def _build(home: Home, rows: list[dict[str, Any]]) -> list[DatasetView]:
             VersionView(
                 r["version"], _status(r), r["published_at"], int(r["rows"]), home.root / r["path"],
                 r["withdrawn_at"], r["withdraw_reason"] or r.get("pending_reason"), r["replaces"], r["open_type"],
+                (dataset_id, r["version"]) in reviewed,
             )
             for r in group
         ]
@@ -235,7 +239,9 @@ class Catalog:
             if not {"releases", "release_meta", "withdrawals"} <= tables:
                 return []
             rows = release_rows(con)
-        return _build(self.home, rows)
+            # The requests table appears with the first request or objection; until then nothing is under review.
+            reviewed = releases_under_review(con) if "requests" in tables else set()
+        return _build(self.home, rows, reviewed)
 
 
 def local_time(value: datetime | None) -> str:

@@ -321,16 +321,23 @@ def get_item(home: Home | Path | str | None, item_id: str, calendar: WorkCalenda
     return None
 
 
+def releases_under_review(con: Any) -> set[tuple[str, str]]:
+    """(dataset id, version) of every release under privacy review, read on an open registry connection.
+
+    The one definition of the flag: an open privacy objection on a release that is neither withdrawn
+    nor being withdrawn. The portal's catalog view reads it in its own (read-only) connection.
+    """
+    rows = con.execute(
+        "SELECT DISTINCT dataset_id, version FROM requests WHERE kind = 'objection' AND objection_kind = 'privacy' "
+        "AND status = 'open' AND dataset_id IS NOT NULL AND version IS NOT NULL"
+    ).fetchall()
+    return {(str(d), str(v)) for d, v in rows} - _withdrawn_releases(con)
+
+
 def under_review(home: Home | Path | str | None, dataset_id: str, version: str) -> bool:
     """Whether a release is flagged on the portal: an open privacy objection, and not withdrawn."""
     h = _home(home)
     if not h.db_path.exists():
         return False
     with connect(h) as con:
-        open_privacy = con.execute(
-            "SELECT count(*) FROM requests WHERE kind = 'objection' AND objection_kind = 'privacy' AND status = 'open' "
-            "AND dataset_id = ? AND version = ?",
-            [dataset_id, version],
-        ).fetchone()
-        withdrawn = (dataset_id, version) in _withdrawn_releases(con)
-    return bool(open_privacy and open_privacy[0]) and not withdrawn
+        return (dataset_id, version) in releases_under_review(con)

@@ -6,6 +6,8 @@ under templates/<name>/ and extend base.html.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -13,16 +15,22 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from pipelines.home import Home
 from pipelines.platform.catalog import Catalog
 from pipelines.platform.errors import PlatformError
-from pipelines.portal import routes_catalog, routes_files, routes_grants
+from pipelines.portal import routes_catalog, routes_files, routes_grants, routes_requests
 from pipelines.portal.state import PortalState
 from pipelines.portal.templating import NavLink, render
 
-ROUTERS: list[APIRouter] = [routes_catalog.router, routes_files.router, routes_grants.router]
+ROUTERS: list[APIRouter] = [
+    routes_catalog.router, routes_files.router, routes_grants.router, routes_requests.router,
+]
 
 NAV_LINKS: list[NavLink] = [
     NavLink("数据目录", "/"),
     NavLink("提交使用报告", "/grants/report"),
     NavLink("限制名单", "/restrictions"),
+    NavLink("提交开放需求", "/requests/new"),
+    NavLink("异议", "/objections/new"),
+    NavLink("办理情况", "/requests"),
+    NavLink("考核结果", "/scorecard"),
 ]
 
 
@@ -47,10 +55,13 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return render(request, "error.html", {"status": exc.status_code, "message": message}, status_code=exc.status_code)
 
 
-def create_app(home: Home) -> FastAPI:
-    """The portal over one home (read-only on releases; writes only the registry's logs and grants)."""
+def create_app(home: Home, specs: Path = Path("catalog_specs")) -> FastAPI:
+    """The portal over one home (read-only on releases; writes only the registry's logs, grants and requests).
+
+    `specs` is the catalog specs folder: it names the department that answers an objection.
+    """
     app = FastAPI(title="福州市公共数据开放平台", docs_url=None, redoc_url=None, openapi_url=None)
-    app.state.portal = PortalState(home, Catalog(home))
+    app.state.portal = PortalState(home, Catalog(home), specs)
     app.state.nav_links = list(NAV_LINKS)
     app.add_exception_handler(PlatformError, _platform_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)

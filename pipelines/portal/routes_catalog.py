@@ -57,6 +57,7 @@ def dataset_page(request: Request, dataset_id: str, state: State) -> HTMLRespons
     return render(request, "dataset.html", {
         "d": dataset, "latest": latest, "quality": quality_summary(latest) if latest else None,
         "files": RELEASE_FILES, "versions": list(reversed(dataset.versions)),
+        "reviewed": [v for v in dataset.versions if v.under_review],
     })
 
 
@@ -69,7 +70,7 @@ def _api_dataset(d: DatasetView) -> dict[str, Any]:
                 "version": v.version, "status": v.status, "published_at": v.published_at.isoformat(), "rows": v.rows,
                 "withdrawn_at": v.withdrawn_at.isoformat() if v.withdrawn_at else None,
                 "withdraw_reason": v.withdraw_reason if v.status != "published" else None,
-                "replaces": v.replaces,
+                "replaces": v.replaces, "under_review": v.under_review,
             }
             for v in d.versions
         ],

@@ -1,32 +1,27 @@
 """Portal pages for requests, objections and the published scorecard (管理办法 §24; 开放办法 §26; 考核办法 §19).
 
-`router` is collected by the portal app. Pages extend the portal's `base.html` (blocks `title` and
-`content`) and work without JavaScript: plain forms, POST, then a redirect to the new item's page.
-The status list shows no requester and no free text: both may carry personal data.
-
-The app may set `app.state.home` (a Home or path; default `$OPENDATA_HOME`), `app.state.catalog`
-(catalog spec folder; default `catalog_specs`) and `app.state.templates` (its Jinja2Templates,
-whose loader must also find `requests/*.html` of this package's templates folder).
+`router` is collected by the portal app (`ROUTERS`). Like every portal page, these read the home and
+the catalog specs folder from the app's `PortalState` and render through `templating.render`, so
+they extend the portal's `base.html` with its navigation. They work without JavaScript: plain
+forms, POST, then a redirect to the new item's page. The status list shows no requester and no free
+text: both may carry personal data.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from fastapi.templating import Jinja2Templates
 
 from pipelines.errors import OpendataError
-from pipelines.home import Home
 from pipelines.platform import requests as svc
 from pipelines.platform.workdays import calendar_from_env, today
-
-TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
-_DEFAULT_TEMPLATES = Jinja2Templates(directory=str(TEMPLATES_DIR))
+from pipelines.portal.state import PortalState, portal_state
+from pipelines.portal.templating import render
 
 router = APIRouter()
+State = Annotated[PortalState, Depends(portal_state)]
 
 KIND_LABELS = {"request": "开放需求", "objection": "异议", "review": "复核申请"}
 OBJECTION_LABELS = {"error": "数据错误", "omission": "数据遗漏", "privacy": "侵犯商业秘密或个人隐私"}
@@ -60,30 +55,16 @@ def _too_long(**fields: str) -> str | None:
     return None
 
 
-def _home(request: Request) -> Home:
-    home = getattr(request.app.state, "home", None)
-    return home if isinstance(home, Home) else Home.resolve(home)
-
-
-def _catalog(request: Request) -> Path:
-    return Path(getattr(request.app.state, "catalog", None) or "catalog_specs")
-
-
-def _templates(request: Request) -> Jinja2Templates:
-    templates = getattr(request.app.state, "templates", None)
-    return templates if isinstance(templates, Jinja2Templates) else _DEFAULT_TEMPLATES
-
-
 def _render(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> Response:
     labels = {"kinds": KIND_LABELS, "objections": OBJECTION_LABELS, "statuses": STATUS_LABELS}
-    return _templates(request).TemplateResponse(request, name, {**context, "labels": labels}, status_code=status_code)
+    return render(request, name, {**context, "labels": labels}, status_code=status_code)
 
 
 @router.get("/requests", response_class=HTMLResponse)
-def requests_list(request: Request, department: str | None = None) -> Response:
+def requests_list(request: Request, state: State, department: str | None = None) -> Response:
     """Public status list of requests, objections and reviews: deadlines and answers, no requesters."""
     # A bad operator schedule file must not take the page down: deadlines then show as provisional.
-    items = svc.list_items(_home(request), department=department, calendar=calendar_from_env(strict=False))
+    items = svc.list_items(state.home, department=department, calendar=calendar_from_env(strict=False))
     return _render(request, "requests/list.html", {"items": list(reversed(items)), "as_of": today(), "department": department})
 
 
@@ -96,6 +77,7 @@ def request_form(request: Request, department: str = "") -> Response:
 @router.post("/requests", response_model=None)
 def request_submit(
     request: Request,
+    state: State,
     title: str = Form(""),
     department: str = Form(""),
     requester: str = Form(""),
@@ -107,7 +89,7 @@ def request_submit(
         return _render(request, "requests/new.html", {"form": form, "error": problem}, status_code=400)
     try:
         opened = svc.open_request(
-            _home(request), title=title, department=department, requester=requester, text=text,
+            state.home, title=title, department=department, requester=requester, text=text,
             received=today(), channel="portal", calendar=calendar_from_env(strict=False),
         )
     except OpendataError as exc:
@@ -125,6 +107,7 @@ def objection_form(request: Request, dataset: str = "", version: str = "") -> Re
 @router.post("/objections", response_model=None)
 def objection_submit(
     request: Request,
+    state: State,
     dataset: str = Form(""),
     version: str = Form(""),
     kind: str = Form(""),
@@ -137,29 +120,31 @@ def objection_submit(
         return _render(request, "requests/objection.html", {"form": form, "error": problem}, status_code=400)
     try:
         opened = svc.open_objection(
-            _home(request), dataset.strip(), kind=kind, requester=requester, text=text, version=version.strip() or None,
-            received=today(), catalog=_catalog(request), channel="portal",
+            state.home, dataset.strip(), kind=kind, requester=requester, text=text, version=version.strip() or None,
+            received=today(), catalog=state.specs, channel="portal",
             calendar=calendar_from_env(strict=False),
         )
     except OpendataError as exc:
         return _render(request, "requests/objection.html", {"form": form, "error": _form_message(exc)}, status_code=400)
+    # A privacy objection flags the release on its dataset page: show it now, not after the cache expires.
+    state.catalog.refresh()
     return RedirectResponse(f"/requests/{opened.id}", status_code=303)
 
 
 @router.get("/requests/{item_id}", response_class=HTMLResponse)
-def request_status(request: Request, item_id: str) -> Response:
+def request_status(request: Request, item_id: str, state: State) -> Response:
     """One item's public status: kind, department, deadline, answer; no requester, no text."""
-    item = svc.get_item(_home(request), item_id, calendar=calendar_from_env(strict=False))
+    item = svc.get_item(state.home, item_id, calendar=calendar_from_env(strict=False))
     if item is None:
         return _render(request, "requests/missing.html", {"item_id": item_id}, status_code=404)
     return _render(request, "requests/detail.html", {"item": item, "as_of": today()})
 
 
 @router.get("/scorecard", response_class=HTMLResponse)
-def scorecard(request: Request) -> Response:
+def scorecard(request: Request, state: State) -> Response:
     """The latest published annual scorecard of departments (考核办法 §19)."""
     from pipelines.platform.assess.publish import latest_scorecard
     from pipelines.platform.assess.weights import DIMENSION_LABELS, DIMENSIONS
 
-    card = latest_scorecard(_home(request))
+    card = latest_scorecard(state.home)
     return _render(request, "requests/scorecard.html", {"card": card, "dimensions": DIMENSIONS, "dim_labels": DIMENSION_LABELS})
