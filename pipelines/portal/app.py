@@ -15,12 +15,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from pipelines.home import Home
 from pipelines.platform.catalog import Catalog
 from pipelines.platform.errors import PlatformError
-from pipelines.portal import routes_catalog, routes_files, routes_grants, routes_requests
+from pipelines.portal import routes_catalog, routes_dcat, routes_files, routes_grants, routes_requests
 from pipelines.portal.state import PortalState
 from pipelines.portal.templating import NavLink, render
 
 ROUTERS: list[APIRouter] = [
-    routes_catalog.router, routes_files.router, routes_grants.router, routes_requests.router,
+    routes_catalog.router, routes_dcat.router, routes_files.router, routes_grants.router, routes_requests.router,
 ]
 
 NAV_LINKS: list[NavLink] = [

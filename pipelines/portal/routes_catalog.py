@@ -1,11 +1,11 @@
-"""Catalog pages: `/` (search and filters), `/datasets/{id}`, `/api/datasets`, `/catalog.jsonld`."""
+"""Catalog pages: `/` (search and filters), `/datasets/{id}`, `/api/datasets` (the DCAT files: routes_dcat)."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 
 from pipelines.platform.catalog import RELEASE_FILES, DatasetView, quality_summary
 from pipelines.platform.errors import NotFound
@@ -14,6 +14,8 @@ from pipelines.portal.templating import render
 from pipelines.vocab import OpenType, UpdateFrequency
 
 router = APIRouter()
+# The DCAT files linked from the home and dataset pages: (suffix, label), served by routes_dcat.
+CATALOG_FORMATS = (("jsonld", "JSON-LD"), ("ttl", "Turtle"), ("rdf", "RDF/XML"))
 State = Annotated[PortalState, Depends(portal_state)]
 
 
@@ -44,7 +46,9 @@ def catalog_page(
         "frequency": [(f.value, f.label) for f in UpdateFrequency if any(d.update_frequency == f.value for d in datasets)],
     }
     chosen = {"q": q, "domain": domain, "open_type": open_type, "department": department, "frequency": frequency}
-    return render(request, "catalog.html", {"datasets": shown, "total": len(datasets), "options": options, "chosen": chosen})
+    return render(request, "catalog.html", {
+        "datasets": shown, "total": len(datasets), "options": options, "chosen": chosen, "catalog_formats": CATALOG_FORMATS,
+    })
 
 
 @router.get("/datasets/{dataset_id}", response_class=HTMLResponse)
@@ -57,7 +61,7 @@ def dataset_page(request: Request, dataset_id: str, state: State) -> HTMLRespons
     return render(request, "dataset.html", {
         "d": dataset, "latest": latest, "quality": quality_summary(latest) if latest else None,
         "files": RELEASE_FILES, "versions": list(reversed(dataset.versions)),
-        "reviewed": [v for v in dataset.versions if v.under_review],
+        "reviewed": [v for v in dataset.versions if v.under_review], "catalog_formats": CATALOG_FORMATS,
     })
 
 
@@ -81,13 +85,3 @@ def _api_dataset(d: DatasetView) -> dict[str, Any]:
 def api_datasets(state: State) -> JSONResponse:
     """Every dataset as JSON: id, title, open type and versions with status."""
     return JSONResponse([_api_dataset(d) for d in state.catalog.datasets()])
-
-
-@router.get("/catalog.jsonld")
-def catalog_jsonld(state: State) -> FileResponse:
-    """The DCAT-AP catalog the publication flow keeps in the home (served as written, never rebuilt here)."""
-    path = state.home.catalog
-    if not path.is_file():
-        raise NotFound("catalog.jsonld has not been written yet; it appears with the first publication", zh="目录文件尚未生成")
-    return FileResponse(path, media_type="application/ld+json")
-
