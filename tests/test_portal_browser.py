@@ -108,3 +108,40 @@ def test_browse_search_download_apply_and_get_the_grant(browser, portal_home: Pa
         assert granted.request.get(url).status == 200
         granted.close()
         context.close()
+
+
+def test_objection_through_the_form_shows_on_the_public_list_without_the_requester(browser, portal_home: Path) -> None:  # type: ignore[no-untyped-def]
+    requester, text = "林美华", "第三行公开了经营者本人的手机号码"
+    v = version_of(portal_home, GENERAL)
+    with serving(portal_home) as base:
+        context = browser.new_context(java_script_enabled=False)
+        page = context.new_page()
+
+        # from the dataset page, the objection link beside the version fills in dataset and version
+        page.goto(f"{base}/datasets/{GENERAL}")
+        assert page.locator("p.under-review").count() == 0
+        page.click(f"table.versions a.object[href*='version={v}']")
+        assert page.input_value("input[name=dataset]") == GENERAL and page.input_value("input[name=version]") == v
+        page.check("input[name=kind][value=privacy]")
+        page.fill("input[name=requester]", requester)
+        page.fill("textarea[name=text]", text)
+        page.click("main button[type=submit]")
+
+        # the item's own status page: its id, the review flag, no requester and no text
+        assert "/requests/OBJ-" in page.url
+        item_id = page.url.rsplit("/", 1)[-1]
+        assert "隐私审查中" in page.content()
+        assert requester not in page.content() and text not in page.content()
+
+        # the public status list, reached through the portal's navigation
+        page.click("nav >> text=办理情况")
+        assert page.url == f"{base}/requests"
+        row = page.locator("table.requests tr", has=page.locator(f"a[href='/requests/{item_id}']"))
+        assert row.count() == 1 and "隐私审查中" in row.inner_text() and GENERAL in row.inner_text()
+        assert requester not in page.content() and text not in page.content()
+
+        # and the dataset page now carries the notice
+        page.goto(f"{base}/datasets/{GENERAL}")
+        assert page.locator("p.under-review").is_visible()
+        assert v in page.locator("p.under-review").inner_text()
+        context.close()
