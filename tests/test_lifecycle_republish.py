@@ -79,8 +79,8 @@ def test_withdraw_then_republish_replaces_the_old_version(withdrawn: tuple[Path,
     old_iri, new_iri = URIRef(dataset_iri("relief-payments", old)), URIRef(dataset_iri("relief-payments", new))
     assert list(g.query("SELECT ?n ?o WHERE { ?n dct:replaces ?o }", initNs={"dct": DCT})) == [(new_iri, old_iri)]
     assert (old_iri, DCT.isReplacedBy, new_iri) in g
-    assert g.value(old_iri, ADMS.status) == URIRef("http://purl.org/adms/status/Withdrawn")
-    assert g.value(new_iri, ADMS.status) == URIRef("http://purl.org/adms/status/Completed")
+    assert g.value(old_iri, ADMS.status) == URIRef("http://publications.europa.eu/resource/authority/dataset-status/WITHDRAWN")
+    assert g.value(new_iri, ADMS.status) == URIRef("http://publications.europa.eu/resource/authority/dataset-status/COMPLETED")
     # Users asking for the old version are told of the new one; the default is the new one.
     with pytest.raises(InputError, match=f"replaced by {new}"):
         obtain(Home(home), "relief-payments", old, "alice", "研究")

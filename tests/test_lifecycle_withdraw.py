@@ -70,7 +70,7 @@ def test_withdraw_moves_marks_and_audits(published: tuple[Path, Path], monkeypat
     details = json.loads(entry["details"])
     assert details["reason"] == "家庭人口数与发放日期组合可识别个人" and details["field"] == "household_size"
     assert "data.csv" in details["files"]
-    assert "Withdrawn" in (home / "catalog.jsonld").read_text(encoding="utf-8")
+    assert "dataset-status/WITHDRAWN" in (home / "catalog.jsonld").read_text(encoding="utf-8")
     assert verify(Home(home)).ok
     assert "withdrawn relief-payments" in capsys.readouterr().out
 
@@ -176,10 +176,10 @@ def test_withdraw_refuses_bad_input(published: tuple[Path, Path]) -> None:
 def test_finishing_an_interrupted_withdrawal_updates_the_catalog(published: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     home, folder = published
     _withdraw_dying_at("complete_withdrawal", home, folder, monkeypatch, "泄露")
-    assert "Withdrawn" not in (home / "catalog.jsonld").read_text(encoding="utf-8")
+    assert "dataset-status/WITHDRAWN" not in (home / "catalog.jsonld").read_text(encoding="utf-8")
     with pytest.raises(InputError, match="was withdrawn"):
         obtain(Home(home), "relief-payments", None, "alice", "研究")  # the next run of anything finishes it
-    assert "Withdrawn" in (home / "catalog.jsonld").read_text(encoding="utf-8")
+    assert "dataset-status/WITHDRAWN" in (home / "catalog.jsonld").read_text(encoding="utf-8")
 
 
 _KILLED_MID_TRANSACTION = """

@@ -68,10 +68,13 @@ def trace_command(dataset_id: str, version: str, home: Path | None) -> int:
     console = Console(width=max(Console().width, 120))
     console.print(f"{dataset_id} {version}: {status}", highlight=False)
     table = Table(title=f"obtained {dataset_id} {version}: {len(found.accesses)} time(s)")
-    for column in ("when", "user", "purpose", "files", "channel", "audit seq"):
+    for column in ("when", "user", "purpose", "files", "channel", "grant", "audit seq"):
         table.add_column(column, overflow="fold")
     for a in found.accesses:
-        table.add_row(a["obtained_at"], a["user_name"], a["purpose"] or "", ", ".join(a["files"]), a["channel"], str(a["audit_seq"]))
+        table.add_row(
+            a["obtained_at"], a["user_name"], a["purpose"] or "", ", ".join(a["files"]), a["channel"],
+            a.get("grant_id") or "", str(a["audit_seq"]),
+        )
     console.print(table)
     return 0
 

@@ -1,1 +1,1 @@
-"""The web portal (issue 15): placeholder so the import contracts can name it; nothing imports it."""
+"""The portal (开放平台): a FastAPI app over one home, read-only on releases. Start it with `opendata serve`."""

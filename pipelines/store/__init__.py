@@ -1,1 +1,1 @@
-"""The registry in `HOME/opendata.duckdb`: releases, audit log, access log."""
+"""The store layer: registry tables, audit and access logs, releases and the catalogs built from them (LAYOUT.md)."""

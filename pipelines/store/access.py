@@ -22,14 +22,24 @@ def log_access(
     purpose: str | None,
     files: list[str],
     channel: str = "cli",
+    grant_id: str | None = None,
+    applicant: str | None = None,
+    audit_user: str | None = None,
 ) -> int:
-    """Record one access and its audit entry in the caller's transaction; return the audit seq."""
-    details = {"user": user, "purpose": purpose, "files": files, "channel": channel}
+    """Record one access and its audit entry in the caller's transaction; return the audit seq.
+
+    `audit_user` replaces `user` in the audit entry when the user is a natural person whose name
+    must stay in the access table only (the audit details are read more widely).
+    """
+    details = {"user": audit_user or user, "purpose": purpose, "files": files, "channel": channel}
+    if grant_id is not None:
+        details["grant_id"] = grant_id
     seq = audit.append(con, "access", dataset_id=dataset_id, version=version, details=details)
     at = con.execute("SELECT recorded_at FROM audit_log WHERE seq = ?", [seq]).fetchone()[0]  # type: ignore[index]
     con.execute(
-        "INSERT INTO access_log VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [seq, at, dataset_id, version, user, purpose, json.dumps(files, ensure_ascii=False), channel],
+        "INSERT INTO access_log (audit_seq, obtained_at, dataset_id, version, user_name, purpose, files, channel, "
+        "grant_id, applicant) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [seq, at, dataset_id, version, user, purpose, json.dumps(files, ensure_ascii=False), channel, grant_id, applicant],
     )
     return seq
 

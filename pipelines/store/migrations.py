@@ -115,6 +115,77 @@ MIGRATIONS: list[Migration] = [
             channel VARCHAR NOT NULL              -- cli, portal, ...
         )""",
     )),
+    Migration(5, "access log: the grant and grantee of a download", (
+        "ALTER TABLE access_log ADD COLUMN IF NOT EXISTS grant_id VARCHAR",  # the authorized-open grant used, if any
+        "ALTER TABLE access_log ADD COLUMN IF NOT EXISTS applicant VARCHAR",  # the grantee (registry only, never on a public page)
+    )),
+    Migration(6, "requests, objections, reviews and published scorecards", (
+        """CREATE TABLE IF NOT EXISTS requests (
+            id VARCHAR PRIMARY KEY,               -- REQ-2026-0001, OBJ-..., REV-...
+            kind VARCHAR NOT NULL,                -- request | objection | review
+            objection_kind VARCHAR,               -- error | omission | privacy (objections only)
+            department VARCHAR NOT NULL,          -- who must answer (the commission for a review)
+            title VARCHAR NOT NULL,
+            dataset_id VARCHAR,                   -- objections: the release objected to
+            version VARCHAR,
+            parent_id VARCHAR,                    -- reviews: the refused request or objection
+            requester VARCHAR NOT NULL,           -- personal data: never on a public list, a log or in the audit log
+            text VARCHAR NOT NULL,
+            received DATE NOT NULL,               -- day of receipt, Asia/Shanghai
+            status VARCHAR NOT NULL,              -- open | agreed | refused
+            answered DATE,
+            reason VARCHAR,
+            channel VARCHAR NOT NULL,             -- cli | portal
+            created_at VARCHAR NOT NULL
+        )""",
+        """CREATE TABLE IF NOT EXISTS scorecards (
+            year INTEGER NOT NULL,
+            published_at VARCHAR NOT NULL,        -- ISO time with offset
+            body VARCHAR NOT NULL,                -- the assessment JSON as published
+            sha256 VARCHAR NOT NULL,
+            PRIMARY KEY (year, published_at)
+        )""",
+    )),
+    Migration(7, "authorized-open applications and grants", (
+        """CREATE TABLE IF NOT EXISTS grant_applications (
+            id VARCHAR PRIMARY KEY,               -- APP-YYYYMMDD-xxxxxx, also the grant id once approved
+            dataset_id VARCHAR NOT NULL,
+            applicant VARCHAR NOT NULL,
+            applicant_type VARCHAR NOT NULL,      -- enterprise | university | research-institute | person
+            purpose VARCHAR NOT NULL,
+            scenario VARCHAR NOT NULL,
+            safeguards VARCHAR NOT NULL,
+            commercial BOOLEAN NOT NULL,
+            tender_ref VARCHAR,
+            status VARCHAR NOT NULL,              -- pending | approved | rejected | revoked
+            applied_at VARCHAR NOT NULL,
+            decided_at VARCHAR,
+            decided_by VARCHAR,
+            decision_reason VARCHAR,
+            token_sha256 VARCHAR,                 -- the token itself is shown once and never stored
+            expires_on DATE,
+            revoked_at VARCHAR,
+            revoke_reason VARCHAR,
+            fingerprint_key VARCHAR               -- hex secret keying this grantee's copy (pseudonyms, record ids)
+        )""",
+    )),
+    Migration(8, "restricted applicants", (
+        """CREATE TABLE IF NOT EXISTS user_restrictions (
+            applicant VARCHAR PRIMARY KEY,
+            reason VARCHAR NOT NULL,
+            restricted_at VARCHAR NOT NULL,
+            restricted_by VARCHAR NOT NULL,
+            is_person BOOLEAN NOT NULL            -- a natural person's name is masked on the public page
+        )""",
+    )),
+    Migration(9, "grantees' use reports", (
+        """CREATE TABLE IF NOT EXISTS use_reports (
+            grant_id VARCHAR NOT NULL,
+            submitted_at VARCHAR NOT NULL,
+            text VARCHAR NOT NULL,
+            channel VARCHAR NOT NULL              -- cli | portal
+        )""",
+    )),
 ]
 
 _VERSIONS = """CREATE TABLE IF NOT EXISTS schema_version (

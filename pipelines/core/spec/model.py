@@ -18,8 +18,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from pipelines.core.vocab import (
     FieldType,
     FindingKind,
+    Licence,
     NotOpenReason,
     OpenType,
+    ResourceClass,
+    SharingMethod,
     SharingType,
     SourceFormat,
     UpdateFrequency,
@@ -27,6 +30,10 @@ from pipelines.core.vocab import (
 
 ID_PATTERN = r"^[a-z][a-z0-9-]{2,63}$"
 NAME_PATTERN = r"^[a-z][a-z0-9_]{0,62}$"
+# 信息资源代码 (政务信息资源目录编制指南): 前段码 = 类 (1 digit) 项 (2) 目 (3) [细目 (3)], "/", 后段码 = 顺序码 (6).
+RESOURCE_CODE_PATTERN = r"^[1-3][0-9]{5}(?:[0-9]{3})?/[0-9]{6}$"
+# The release formats and the IANA media type each is published under (dcat:mediaType).
+RELEASE_FORMATS = ("csv", "parquet")
 
 
 def regex_compiles(value: str | None) -> str | None:
@@ -48,7 +55,36 @@ class Provider(_Model):
     """数据提供部门 and its contact (管理办法 §34)."""
 
     department: str = Field(min_length=2, description="Provider department, e.g. 福州市民政局.")
-    contact: str = Field(min_length=2, description="Office and public phone or e-mail users can reach.")
+    contact: str = Field(
+        min_length=2,
+        description="Office and public phone or e-mail users can reach; becomes the DCAT-AP contact point (vcard:Kind).",
+    )
+    code: str | None = Field(
+        None,
+        description="提供方代码: the department's unified social credit code (GB 32100, 18 characters), "
+        "needed by the national catalog export.",
+        json_schema_extra={"pattern": "^[0-9A-HJ-NPQRTUWXY]{18}$"},
+    )
+
+    @field_validator("department", "contact")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        # A contact of spaces passes min_length but gives harvesters an empty vcard:Kind.
+        if not value.strip():
+            raise ValueError("must not be blank")
+        return value
+
+    @field_validator("code", mode="before")
+    @classmethod
+    def _credit_code(cls, value: Any) -> Any:
+        if isinstance(value, int):  # an unquoted all-digit code: YAML reads it as a number, exactly
+            value = str(value)
+        if value is not None:
+            from stdnum.cn import uscc
+
+            if not uscc.is_valid(value):
+                raise ValueError(f"{value!r} is not a valid unified social credit code (GB 32100: 18 characters, check character)")
+        return value
 
 
 class Source(_Model):
@@ -167,6 +203,39 @@ class QualitySection(_Model):
     accept: list[QualityAccept] = Field(default_factory=list, description="Error checks accepted, with reasons.")
 
 
+class NationalCatalog(_Model):
+    """The 政务信息资源目录 (GB/T 21063.3 core metadata) fields the rest of the spec does not already give."""
+
+    code: str = Field(
+        pattern=RESOURCE_CODE_PATTERN,
+        description="信息资源代码: 前段码/后段码, e.g. 305012001/000001 (类 1 digit, 项 2, 目 3, optional 细目 3; "
+        "then a 6-digit 顺序码). The 类 digit must match `class`.",
+    )
+    resource_class: ResourceClass = Field(
+        alias="class", description="信息资源分类, 类: basic (基础), thematic (主题) or departmental (部门信息资源)."
+    )
+    category: str = Field(min_length=2, description="信息资源分类 below 类: 项/目 names, e.g. 民政/社会救助.")
+    sharing_conditions: str | None = Field(
+        None, description="共享条件: what a requesting department must meet; required when sharing_type is conditional."
+    )
+    sharing_method: SharingMethod | None = Field(
+        None, description="共享方式: api, database, file or offline; required unless sharing_type is not-shared."
+    )
+    related: list[str] = Field(
+        default_factory=list,
+        description="关联资源代码: 信息资源代码 of related resources (same format as `code`).",
+        json_schema_extra={"items": {"type": "string", "pattern": RESOURCE_CODE_PATTERN}},
+    )
+
+    @field_validator("related")
+    @classmethod
+    def _related_codes(cls, value: list[str]) -> list[str]:
+        for code in value:
+            if not re.match(RESOURCE_CODE_PATTERN, code):
+                raise ValueError(f"{code!r} is not an 信息资源代码 (前段码/后段码, e.g. 305012001/000001)")
+        return value
+
+
 class CatalogSpec(_Model):
     """A catalog entry (开放目录条目) for one dataset, and how to publish it."""
 
@@ -177,7 +246,8 @@ class CatalogSpec(_Model):
     summary: str = Field(min_length=10, description="数据摘要: what the data is and covers.")
     keywords: list[str] = Field(default_factory=list, description="Search keywords.")
     formats: list[Literal["csv", "parquet"]] = Field(
-        default_factory=lambda: ["csv", "parquet"], description="数据格式 of the release files."  # type: ignore[arg-type]
+        default_factory=lambda: ["csv", "parquet"],  # type: ignore[arg-type]
+        description="数据格式 of the release files: csv (text/csv) or parquet (application/vnd.apache.parquet).",
     )
     open_type: OpenType = Field(description="开放类型: general, authorized or not-open.")
     open_conditions: str | None = Field(None, description="开放条件; required for authorized.")
@@ -185,12 +255,42 @@ class CatalogSpec(_Model):
     sharing_type: SharingType = Field(description="共享类型 between departments.")
     legal_basis: str | None = Field(None, description="Legal basis; required unless sharing is unconditional (管理办法 §16).")
     update_frequency: UpdateFrequency = Field(description="更新频度.")
-    license: str = Field("CC-BY-4.0", description="Licence users receive; attribution is always required.")
+    license: str = Field(
+        Licence.CC_BY_4_0.value,
+        description="Licence users receive (SPDX id with an entry in the EU licence table: "
+        + ", ".join(licence.value for licence in Licence)
+        + "); attribution is always required.",
+        json_schema_extra={"enum": [licence.value for licence in Licence]},
+    )
     source: Source
     fields: list[FieldSpec] = Field(min_length=1, description="数据项: the release columns.")
     privacy: Privacy = Field(default_factory=Privacy)
     timeliness: Timeliness | None = None
     quality: QualitySection = Field(default_factory=QualitySection)
+    national_catalog: NationalCatalog | None = Field(
+        None, description="政务信息资源目录 fields for `opendata catalog export --format cn-catalog`."
+    )
+
+    @field_validator("license", mode="before")
+    @classmethod
+    def _known_licence(cls, value: Any) -> Any:
+        # A licence a harvester cannot resolve is as bad as none: dct:license must name a LicenseDocument.
+        if value is None or (isinstance(value, str) and not value.strip()):
+            raise ValueError("a release must state its licence (dct:license); e.g. CC-BY-4.0")
+        if value not in Licence._value2member_map_:
+            known = ", ".join(licence.value for licence in Licence)
+            raise ValueError(f"{value!r} is not a licence with a DCAT-AP vocabulary entry (one of: {known})")
+        return value
+
+    @field_validator("formats", mode="before")
+    @classmethod
+    def _formats_with_media_type(cls, value: Any) -> Any:
+        for item in value if isinstance(value, list) else []:
+            if item not in RELEASE_FORMATS:
+                raise ValueError(
+                    f"{item!r} has no release media type (dcat:mediaType); release formats are {', '.join(RELEASE_FORMATS)}"
+                )
+        return value
 
     @model_validator(mode="after")
     def _cross_field_rules(self, info: ValidationInfo) -> CatalogSpec:
@@ -216,6 +316,7 @@ class CatalogSpec(_Model):
             problems.append(
                 (("sharing_type",), f"sharing_type {self.sharing_type.value} requires legal_basis (管理办法 §16)")
             )
+        problems += self._national_catalog_problems()
         seen_names: set[str] = set()
         seen_sources: set[str] = set()
         for i, f in enumerate(self.fields):
@@ -246,6 +347,29 @@ class CatalogSpec(_Model):
                 problems.append(
                     (("quality", "accept", i, "column"), f"accepted check names column {accepted.column!r}, which is not a field name")
                 )
+        return problems
+
+    def _national_catalog_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        national = self.national_catalog
+        if national is None:
+            return []
+        problems: list[tuple[tuple[str | int, ...], str]] = []
+        where = ("national_catalog",)
+        if national.code[0] != national.resource_class.code:
+            problems.append(((*where, "code"), (
+                f"信息资源代码 {national.code} starts with 类 {national.code[0]}, but class is "
+                f"{national.resource_class.value} ({national.resource_class.label}, 类 {national.resource_class.code})"
+            )))
+        if self.sharing_type is SharingType.CONDITIONAL and not (national.sharing_conditions or "").strip():
+            problems.append(((*where,), "sharing_type conditional requires national_catalog.sharing_conditions (共享条件)"))
+        if self.sharing_type is SharingType.NOT_SHARED and national.sharing_method is not None:
+            problems.append(((*where, "sharing_method"), "sharing_type not-shared has no sharing_method (共享方式)"))
+        if self.sharing_type is not SharingType.NOT_SHARED and national.sharing_method is None:
+            methods = ", ".join(m.value for m in SharingMethod)
+            problems.append(((*where,), f"sharing_type {self.sharing_type.value} requires national_catalog.sharing_method (one of: {methods})"))
+        for i, code in enumerate(national.related):
+            if code == national.code:
+                problems.append(((*where, "related", i), "a resource is not related to itself"))
         return problems
 
     # -- convenience -------------------------------------------------------------------------
