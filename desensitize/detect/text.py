@@ -30,6 +30,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
+from desensitize.detect.name_policy import DEFAULT_NAME_RECOGNIZERS, check_recognizers, model_for, model_names
 from desensitize.detect.names import NameRules
 from desensitize.detect.patterns import DIGIT_TRIGGER, PATTERNS, PRIORITY, TextPattern, score_match
 from pipelines.vocab import FindingKind
@@ -109,12 +110,21 @@ def resolve(candidates: Iterable[_Candidate]) -> list[Span]:
 class TextDetector:
     """Finds personal data in Chinese text. Keep one per extract: compiling takes a moment."""
 
-    def __init__(self, known_names: Iterable[str] = (), kinds: Collection[FindingKind] | None = None) -> None:
+    def __init__(
+        self,
+        known_names: Iterable[str] = (),
+        kinds: Collection[FindingKind] | None = None,
+        name_recognizers: Collection[str] = DEFAULT_NAME_RECOGNIZERS,
+    ) -> None:
         """`known_names`: raw values of the extract's own name columns (kept in memory only).
-        `kinds`: the kinds to report (default all)."""
+        `kinds`: the kinds to report (default all). `name_recognizers`: keys of `name_policy.NAME_RECOGNIZERS`
+        (default all: the rules with the known names, and the model; the evaluation measures them apart)."""
         self.kinds = frozenset(FindingKind) if kinds is None else frozenset(kinds)
         self.patterns = tuple(p for p in PATTERNS if p.kind in self.kinds)
-        self.names = NameRules(known_names) if FindingKind.PERSON_NAME in self.kinds else None
+        wants_names = FindingKind.PERSON_NAME in self.kinds
+        keys = check_recognizers(name_recognizers)
+        self.names = NameRules(known_names) if wants_names and "name_rules" in keys else None
+        self.name_model = model_for(keys) if wants_names else None
         # Number patterns run around runs of digits; a lone digit token only meets the patterns that can
         # match its length.
         self._digit_patterns = tuple(p for p in self.patterns if p.trigger == DIGIT_TRIGGER)
@@ -155,14 +165,19 @@ class TextDetector:
         if not text:
             return []
         entities = sorted({p.kind.value for p in self.patterns} | ({"person_name"} if self.names else set()))
-        if not entities:
-            return []
-        # Same full-width fold as the bulk path: one character for one, so offsets fit `text`.
-        results = self.analyzer.analyze(text=text.translate(FOLD_FULL_WIDTH), language="zh", entities=entities)
-        return resolve(
-            (r.start, r.end, r.score, str(r.recognition_metadata.get("recognizer_name", "")), FindingKind(r.entity_type))
-            for r in results
-        )
+        found: list[_Candidate] = []
+        if entities:
+            # Same full-width fold as the bulk path: one character for one, so offsets fit `text`.
+            results = self.analyzer.analyze(text=text.translate(FOLD_FULL_WIDTH), language="zh", entities=entities)
+            found = [
+                (r.start, r.end, r.score, str(r.recognition_metadata.get("recognizer_name", "")), FindingKind(r.entity_type))
+                for r in results
+            ]
+        if self.name_model is not None:
+            # The same policy as the bulk path: the model reads where no other recognizer found a name.
+            names = [c for c in found if c[4] is FindingKind.PERSON_NAME]
+            found.extend(model_names(self.name_model, [text], [0, len(text) + 1], names))
+        return resolve(found)
 
     # -- bulk path --------------------------------------------------------------------------------
 
@@ -205,9 +220,13 @@ class TextDetector:
             self._find_numbers(joined, starts, found)
         if self._literal_trigger is not None:
             self._find_literal(joined, starts, found)
+        person = FindingKind.PERSON_NAME
+        names: list[_Candidate] = []
         if self.names is not None:
-            person = FindingKind.PERSON_NAME
-            found.extend((s, e, score, rule, person) for s, e, score, rule in self.names.find_joined(joined))
+            names = [(s, e, score, rule, person) for s, e, score, rule in self.names.find_joined(joined)]
+            found.extend(names)
+        if self.name_model is not None:
+            found.extend(model_names(self.name_model, clean, starts, names))
         return _per_text(found, starts, len(clean))
 
     def _find_numbers(self, joined: str, starts: list[int], found: list[_Candidate]) -> None:
