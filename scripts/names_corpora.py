@@ -15,6 +15,7 @@ test split is only ever evaluated. CLUENER2020 is not here on purpose: it must n
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from collections.abc import Callable
@@ -32,8 +33,9 @@ class Corpus:
     repo: str  # owner/name on GitHub
     commit: str
     train: tuple[str, ...]  # paths inside the repository
-    test: str
-    reader: str  # "conll" (char TAB|SPACE tag, blank line between sentences) or "lines" (chars / tags files)
+    test: str  # "" when only a part of a corpus' training set is used (its test split is elsewhere)
+    reader: str  # "conll" (char TAB|SPACE tag, blank line between sentences), "lines" (chars / tags files)
+    # or "json" (one {"text", "entity_list": [{"entity_index": {"begin", "end"}, "entity_type"}]} a line)
     person: tuple[str, ...]  # entity labels that are person names
     licence: str  # as stated by the source
     note: str = ""
@@ -60,6 +62,18 @@ CORPORA = (
         ("data/weiboNER_2nd_conll.train",), "data/weiboNER_2nd_conll.test", "conll", ("PER.NAM",),
         "annotations CC BY-SA 3.0 (README 'Data License'); the messages follow Weibo's terms of service",
         "the revised (2nd) release; named mentions only",
+    ),
+    Corpus(
+        "msra_1000", "GuocaiL/nlp_corpus", "f924a9e1117d14572cd1ea13e2e62538101328b4",
+        ("open_ner_data/MSRA/msra_1000.txt",), "", "json", ("PER",),
+        "as for msra (the repository converts public NER sets to one JSON format and states no licence)",
+        "the first 1,000 sentences of the MSRA training set; tested by the msra test split",
+    ),
+    Corpus(
+        "peoples_daily_1998", "GuocaiL/nlp_corpus", "f924a9e1117d14572cd1ea13e2e62538101328b4",
+        ("open_ner_data/people_daily/people_daily_ner_1000.txt",), "", "json", ("PERSON",),
+        "People's Daily January 1998 (Peking University annotation), as converted by the repository; no licence stated",
+        "1,000 sentences, training only",
     ),
     Corpus(
         "resume", "jiesutd/LatticeLSTM", "24d17f4270f11d2f75046789d8b67eaa2b907dce",
@@ -154,8 +168,24 @@ def _lines(chars_text: str, tags_text: str, person: tuple[str, ...]) -> list[Sen
     return out
 
 
+def _json(text: str, person: tuple[str, ...]) -> list[Sentence]:
+    out: list[Sentence] = []
+    for line in text.splitlines():
+        if line.strip():
+            obj = json.loads(line)
+            spans = sorted(
+                (e["entity_index"]["begin"], e["entity_index"]["end"]) for e in obj["entity_list"] if e["entity_type"] in person
+            )
+            out.append((obj["text"], spans))
+    return out
+
+
 def load(corpus: Corpus, split: str) -> list[Sentence]:
     """The sentences of one split ("train" or "test") with their person-name spans."""
+    if split == "test" and not corpus.test:
+        return []
+    if corpus.reader == "json":
+        return [s for path in (corpus.train if split == "train" else (corpus.test,)) for s in _json(read_file(corpus, path), corpus.person)]
     if split == "train":
         if corpus.reader == "lines":
             return _lines(read_file(corpus, corpus.train[0]), read_file(corpus, corpus.train[1]), corpus.person)

@@ -71,7 +71,8 @@ def training_set(extra: list[Path], per_template: int) -> tuple[list[Sentence], 
         sentences = load(corpus, "train")
         counts[corpus.key] = len(sentences)
         data.extend(sentences)
-        swapped = [s for s in (swap_names(x, maker, chinese) for x in sentences) if s is not None]
+        # Two copies with other names: the model learns the context of a name, not the names of 1998 news.
+        swapped = [s for _ in range(2) for s in (swap_names(x, maker, chinese) for x in sentences) if s is not None]
         counts[corpus.key + "+swapped"] = len(swapped)
         data.extend(swapped)
     written = remarks(maker, per_template)

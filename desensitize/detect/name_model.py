@@ -5,9 +5,10 @@ context, learnt from annotated news, social media, résumés and remark-style se
 part of name detection (python-crfsuite tags in C, but the features are built in Python: about 10 µs a
 character), so it runs only where it can change the outcome (`candidates`):
 
-* at a *candidate*: a surname (not one of the ambiguous ones: 于, 经, 和 …) followed by a Chinese
+* at a *candidate*: a surname (not one of the ambiguous ones: 但, 经, 和 …) followed by a Chinese
   character that may start a given name, the two making no common word, the surname ending no common
-  word with the character before it;
+  word with the character before it; a surname that is mostly a preposition (于, 向 …) only before two
+  characters common in given names (于春燕, not 于本月);
 * not covered by a name another method already found (a known name of the extract, a rule);
 * over a window of ±`WINDOW` characters around the candidates, not the whole text.
 
@@ -16,6 +17,8 @@ The weights (`desensitize/models/names.crfsuite`) are read once per process, on 
 
 from __future__ import annotations
 
+import os
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +27,7 @@ from importlib import resources
 from pathlib import Path
 
 from desensitize.detect.name_features import Lexicon, features, lexicon
+from desensitize.detect.names import FUNCTION_SURNAMES, _class_without
 
 MODEL_PATH = Path(str(resources.files("desensitize.models").joinpath("names.crfsuite")))
 META_PATH = MODEL_PATH.with_suffix(".json")
@@ -38,22 +42,31 @@ class Gate:
     first: frozenset[str]  # characters that may start a name here: unambiguous surnames, compound starts
     compound: frozenset[str]
     words: frozenset[str]
+    prepositions: frozenset[str]  # surnames that are far more often prepositions (于, 向 …)
+    given: frozenset[str]
+    regex: re.Pattern[str]  # a name-starting character followed by a Chinese character
 
     def candidates(self, text: str, covered: Sequence[tuple[int, int]] = ()) -> list[int]:
         """Start positions of possible names not inside `covered` spans."""
         out: list[int] = []
-        first, words, compound = self.first, self.words, self.compound
-        n = len(text)
-        for i, c in enumerate(text):
-            if c not in first or i + 1 >= n:
-                continue
+        inside: bytearray | None = None
+        words, compound, prepositions, given = self.words, self.compound, self.prepositions, self.given
+        # The regex skips, in C, to a name-starting character before a Chinese one: most remarks hold none.
+        for m in self.regex.finditer(text):
+            i = m.start()
             nxt = text[i + 1]
-            if text[i:i + 2] in compound:
-                pass
-            elif not "\u4e00" <= nxt <= "\u9fff" or nxt in _STOP or text[i:i + 2] in words or (i and text[i - 1:i + 1] in words):
-                continue
-            if any(a <= i < b for a, b in covered):
-                continue
+            if text[i:i + 2] not in compound:
+                if text[i:i + 2] in words or (i and text[i - 1:i + 1] in words):
+                    continue
+                if text[i] in prepositions and not (nxt in given and text[i + 2:i + 3] in given):
+                    continue  # 于本月, 向社区: a preposition; 于春燕: a surname and two given-name characters
+            if covered:
+                if inside is None:  # a mask, not a scan of `covered` per candidate: a long text has thousands
+                    inside = bytearray(len(text) + 1)
+                    for a, b in covered:
+                        inside[a:b] = b"\x01" * (b - a)
+                if inside[i]:
+                    continue
             out.append(i)
         return out
 
@@ -63,7 +76,12 @@ def gate() -> Gate:
     """The gate built from the shipped surname list and dictionary."""
     lex = lexicon()
     first = (lex.single - lex.ambiguous) | {c[0] for c in lex.compound}
-    return Gate(first=frozenset(first), compound=lex.compound, words=lex.words)
+    # The lookahead is a Chinese character that is no function word: the regex engine rejects 于是, 王的 in C.
+    regex = re.compile(f"[{re.escape(''.join(sorted(first)))}](?={_class_without(set(_STOP))})")
+    return Gate(
+        first=frozenset(first), compound=lex.compound, words=lex.words, prepositions=frozenset(FUNCTION_SURNAMES),
+        given=lex.given, regex=regex,
+    )
 
 
 class NameModel:
@@ -146,5 +164,7 @@ def _spans(labels: Sequence[str]) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def name_model() -> NameModel:
-    """The process-wide model (weights read on first tagging)."""
-    return NameModel()
+    """The process-wide model (weights read on first tagging): the shipped weights, or the file named by
+    `OPENDATA_NAME_MODEL` (a department's retrained model, see desensitize/models/README.md)."""
+    override = os.environ.get("OPENDATA_NAME_MODEL", "").strip()
+    return NameModel(Path(override) if override else MODEL_PATH)

@@ -26,7 +26,14 @@ NAME_RECOGNIZERS: dict[str, str] = {
     "name_model": "character CRF trained on public corpora (desensitize/detect/name_model.py)",
 }
 DEFAULT_NAME_RECOGNIZERS = ("name_rules", "name_model")
-MODEL_SCORE = 0.7  # between a cue rule (0.75) and a boundary rule (0.6): it decides nothing against an identifier
+NAME_MODE = "weak"  # how the model's spans meet the rules' (`combine_names`), chosen by scripts/eval_names.py
+MODEL_SCORE = 0.7
+# Per mode, the rules whose names the model does not reread (None: every name found stands).
+STANDING: dict[str, frozenset[str] | None] = {
+    "gap": None,
+    "bounds": frozenset({"name_known"}),
+    "weak": frozenset({"name_known", "name_trigger", "name_cue", "name_list"}),
+}  # between a cue rule (0.75) and a boundary rule (0.6): it decides nothing against an identifier
 
 _Candidate = tuple[int, int, float, str, FindingKind]
 
@@ -44,16 +51,40 @@ def model_for(keys: Collection[str]) -> NameModel | None:
     return name_model() if "name_model" in keys else None
 
 
-def model_names(model: NameModel, texts: Sequence[str], starts: Sequence[int], found: Sequence[_Candidate]) -> list[_Candidate]:
-    """The model's names in texts joined at `starts` (offsets as in text.py's joined string), where
-    `found` holds the names the other recognizers found there (sorted or not)."""
+def combine_names(
+    model: NameModel, texts: Sequence[str], starts: Sequence[int], found: Sequence[_Candidate], mode: str = "gap"
+) -> list[_Candidate]:
+    """The name candidates of texts joined at `starts` (offsets as in text.py's joined string): the
+    other recognizers' `found` names combined with the model's.
+
+    `mode` "gap": the model reads only where no name was found, and every span is kept (overlaps merge).
+    `mode` "bounds": the model also reads where a rule found a name, and where its span overlaps a rule's
+    span the model's boundaries replace the rule's (the extract's known names always stand).
+    """
+    known_only = mode != "gap"
+    # "bounds": only known names stand; "weak": names found by a context rule stand too, and the model
+    # rereads only where a weak rule (boundary, shape) found a name.
+    standing = STANDING[mode]
     covered: list[list[tuple[int, int]]] = [[] for _ in texts]
-    for s, e, _, _, _ in found:
-        i = bisect_right(starts, s) - 1
-        covered[i].append((s - starts[i], e - starts[i]))
+    by_text: list[list[_Candidate]] = [[] for _ in texts]
+    for c in found:
+        i = bisect_right(starts, c[0]) - 1
+        by_text[i].append(c)
+        if standing is None or c[3] in standing:
+            covered[i].append((c[0] - starts[i], c[1] - starts[i]))
     person = FindingKind.PERSON_NAME
     out: list[_Candidate] = []
     for i, text in enumerate(texts):
         ts = starts[i]
-        out.extend((a + ts, b + ts, MODEL_SCORE, "name_model", person) for a, b in model.find(text, covered[i]))
+        spans = [(a + ts, b + ts) for a, b in model.find(text, covered[i])] if text else []
+        ours = [(a, b, MODEL_SCORE, "name_model", person) for a, b in spans]
+        if known_only and spans:
+            mask = bytearray(len(text) + 1)
+            for a, b in spans:
+                mask[a - ts:b - ts] = b"\x01" * (b - a)
+            kept = [c for c in by_text[i] if (standing is not None and c[3] in standing) or not any(mask[c[0] - ts:c[1] - ts])]
+        else:
+            kept = by_text[i]
+        out.extend(kept)
+        out.extend(ours)
     return out
