@@ -56,9 +56,9 @@ def build() -> None:
     hand: dict[str, list[str]] = {}
     for line in (DATA / "names_eval_handnames.txt").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            split, names = line.split("\t")
-            hand[split] = names.split()
-    sentences = []
+            split, listed = line.split("\t")
+            hand[split] = listed.split()
+    sentences: list[dict] = []
     known: set[str] = set()
     for line in (DATA / "names_eval_templates.txt").read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
@@ -68,7 +68,8 @@ def build() -> None:
         fixed = "{" in template and all(m.group(2) for m in re.finditer(r"\{([NK])(?:=([^}]+))?\}", template))
         fills = 1 if "{" not in template or fixed else (4 if split == "tune" else 3)
         for k in range(fills):
-            text, names, pos = "", [], 0
+            text, pos = "", 0
+            names: list[list[int]] = []
             for m in re.finditer(r"\{([NK])(?:=([^}]+))?\}", template):
                 text += template[pos:m.start()]
                 if m.group(2):
@@ -100,7 +101,7 @@ def load() -> tuple[list[str], list[dict]]:
 
 def load_blind(path: Path = BLIND) -> list[dict]:
     """The blind set: prose with each name marked ⟦…⟧, written by someone who never saw the detector."""
-    sentences = []
+    sentences: list[dict] = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -132,6 +133,7 @@ def methods(known: list[str]) -> dict[str, Callable[[list[str]], list[Spans]]]:
     only_names = {FindingKind.PERSON_NAME}
     known_only = NameRules(known)
     model = name_model()
+    assert model is not None, "OPENDATA_NAME_MODEL=none turns the model off; unset it to evaluate"
 
     def per_text(fn: Callable[[str], Spans]) -> Callable[[list[str]], list[Spans]]:
         return lambda texts: [fn(t) for t in texts]
@@ -274,10 +276,10 @@ def main() -> int:
             raise SystemExit("sealed split: only its totals are printed")
         part = splits[args.split][0]
         for s, f in zip(part, found_by[f"{args.errors}/{args.split}"]):
-            gold = {tuple(x) for x in s["names"]}
-            if set(f) != gold:
-                miss = [s["text"][a:b] for a, b in gold - set(f)]
-                extra = [s["text"][a:b] for a, b in set(f) - gold]
+            labelled = {(x[0], x[1]) for x in s["names"]}
+            if set(f) != labelled:
+                miss = [s["text"][a:b] for a, b in labelled - set(f)]
+                extra = [s["text"][a:b] for a, b in set(f) - labelled]
                 print(f"{s['id']:8} missed={miss} extra={extra} | {s['text']}")
     return 0
 

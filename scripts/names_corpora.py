@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -194,4 +193,3 @@ def load(corpus: Corpus, split: str) -> list[Sentence]:
 
 
 BY_KEY: dict[str, Corpus] = {c.key: c for c in CORPORA}
-LOADERS: dict[str, Callable[[str], list[Sentence]]] = {c.key: (lambda split, c=c: load(c, split)) for c in CORPORA}

@@ -7,7 +7,9 @@ Training data, in this order (the order is fixed, so the same inputs give the sa
 1. the train split of each corpus in scripts/names_corpora.py (where they are read from: its docstring);
 2. each train sentence holding a Chinese name once more, its names swapped for generated ones;
 3. remark-style sentences written for training (scripts/names_augment.py), filled with generated names;
-4. `--extra` JSONL files: one object a line, {"text": "...", "spans": [[start, end], ...]}, every person
+4. the "tune" split of desensitize/data/names_eval.json (templated administrative prose written to tune
+   the rules), once as it is and once with swapped names; its "heldout" split and the blind sets never;
+5. `--extra` JSONL files: one object a line, {"text": "...", "spans": [[start, end], ...]}, every person
    name of the text marked (character offsets, end exclusive). Given twice, they weigh double.
 
 The test splits are never read here. The model is a linear-chain CRF (python-crfsuite, L-BFGS) over
@@ -33,7 +35,7 @@ from names_augment import NameMaker, remarks, swap_names  # noqa: E402
 from names_corpora import CORPORA, Sentence, load  # noqa: E402
 
 SEED = 20261204
-PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True}
 
 
 def bio(text: str, spans: list[tuple[int, int]]) -> list[str]:
@@ -78,6 +80,11 @@ def training_set(extra: list[Path], per_template: int) -> tuple[list[Sentence], 
     written = remarks(maker, per_template)
     counts["remarks"] = len(written)
     data.extend(written)
+    labelled = json.loads((ROOT / "desensitize" / "data" / "names_eval.json").read_text(encoding="utf-8"))
+    tune = [(s["text"], [(a, b) for a, b in s["names"]]) for s in labelled["sentences"] if s["split"] == "tune"]
+    tune += [s for s in (swap_names(x, maker, chinese) for x in tune) if s is not None]
+    counts["names_eval:tune"] = len(tune)
+    data.extend(tune)
     for path in extra:
         rows = read_jsonl(path)
         counts[f"extra:{path.name}"] = len(rows)

@@ -163,8 +163,11 @@ def _spans(labels: Sequence[str]) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=1)
-def name_model() -> NameModel:
+def name_model() -> NameModel | None:
     """The process-wide model (weights read on first tagging): the shipped weights, or the file named by
-    `OPENDATA_NAME_MODEL` (a department's retrained model, see desensitize/models/README.md)."""
+    `OPENDATA_NAME_MODEL` (a department's retrained model, see desensitize/models/README.md); None when
+    that variable is `none` (rules only: for before/after measurements, never for a publication)."""
     override = os.environ.get("OPENDATA_NAME_MODEL", "").strip()
+    if override.lower() == "none":
+        return None
     return NameModel(Path(override) if override else MODEL_PATH)
