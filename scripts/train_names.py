@@ -101,17 +101,23 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     ap.add_argument("--per-template", type=int, default=25, help="fills of each remark template")
     ap.add_argument("--max-iterations", type=int, default=PARAMS["max_iterations"])
+    ap.add_argument("--check", action="store_true", help="only rebuild the training data and compare its SHA-256 with names.json")
     args = ap.parse_args()
     t0 = time.perf_counter()
     data, counts = training_set(args.extra, args.per_template)
     digest = hashlib.sha256()
+    for text, spans in data:
+        if text:
+            digest.update(json.dumps([text, spans], ensure_ascii=False).encode())
+    if args.check:
+        shipped = json.loads(META_PATH.read_text(encoding="utf-8"))["training_data_sha256"]
+        print(f"training data {digest.hexdigest()} {'==' if digest.hexdigest() == shipped else '!='} shipped {shipped}")
+        raise SystemExit(0 if digest.hexdigest() == shipped else 1)
     trainer = pycrfsuite.Trainer(verbose=False)
     lex = lexicon()
     for text, spans in data:
-        if not text:
-            continue
-        digest.update(json.dumps([text, spans], ensure_ascii=False).encode())
-        trainer.append(pycrfsuite.ItemSequence(features(text, lex)), bio(text, spans))
+        if text:
+            trainer.append(pycrfsuite.ItemSequence(features(text, lex)), bio(text, spans))
     params = dict(PARAMS, max_iterations=args.max_iterations)
     trainer.set_params(params)
     t1 = time.perf_counter()

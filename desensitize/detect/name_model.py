@@ -27,11 +27,12 @@ from importlib import resources
 from pathlib import Path
 
 from desensitize.detect.name_features import Lexicon, features, lexicon
-from desensitize.detect.names import FUNCTION_SURNAMES, _class_without
+from desensitize.detect.names import FUNCTION_SURNAMES, TRIGGERS, VERB_TRIGGERS, _class_without
 
 MODEL_PATH = Path(str(resources.files("desensitize.models").joinpath("names.crfsuite")))
 META_PATH = MODEL_PATH.with_suffix(".json")
 WINDOW = 10  # characters each side of a candidate: the features see ±2, the transitions carry a little further
+_ROLE_WORDS = frozenset(TRIGGERS) | frozenset(VERB_TRIGGERS)  # 孙子, 原告 …: the words before a name, never one
 _STOP = frozenset("的了着过是在于与和及或并而但因由从自向对把被将已也都又还就才再很最所其之此该这那个些每各某等系均共约即则")
 
 
@@ -115,7 +116,13 @@ class NameModel:
         import pycrfsuite
 
         labels = self._tagger().tag(pycrfsuite.ItemSequence(features(text, self.lex)))
-        return _spans(labels)
+        return [(a, b) for a, b in _spans(labels) if self._plausible(text[a:b])]
+
+    def _plausible(self, span: str) -> bool:
+        """A span worth masking as a name: two or more Chinese characters (or the · of minority and
+        foreign names), not a role or kinship word. The news corpora label a lone surname before a title
+        (江|主席) as a name; in a remark 陈先生 names nobody, and the surname alone is what a mask keeps."""
+        return len(span) >= 2 and span not in _ROLE_WORDS and all("\u4e00" <= c <= "\u9fff" or c == "·" for c in span)
 
     def find(self, text: str, covered: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
         """Name spans in `text` around the gate's candidates outside `covered`."""

@@ -26,7 +26,7 @@ NAME_RECOGNIZERS: dict[str, str] = {
     "name_model": "character CRF trained on public corpora (desensitize/detect/name_model.py)",
 }
 DEFAULT_NAME_RECOGNIZERS = ("name_rules", "name_model")
-NAME_MODE = "weak"  # how the model's spans meet the rules' (`combine_names`), chosen by scripts/eval_names.py
+NAME_MODE = "gap"  # how the model's spans meet the rules' (`combine_names`), chosen by scripts/eval_names.py
 MODEL_SCORE = 0.7
 # Per mode, the rules whose names the model does not reread (None: every name found stands).
 STANDING: dict[str, frozenset[str] | None] = {
