@@ -31,6 +31,7 @@ from desensitize.detect.names import FUNCTION_SURNAMES, TRIGGERS, VERB_TRIGGERS,
 
 MODEL_PATH = Path(str(resources.files("desensitize.models").joinpath("names.crfsuite")))
 META_PATH = MODEL_PATH.with_suffix(".json")
+_CACHE_SIZE = 100_000  # windows remembered (about 20 MB at most); the cache starts over when full
 WINDOW = 10  # characters each side of a candidate: the features see ±2, the transitions carry a little further
 _ROLE_WORDS = frozenset(TRIGGERS) | frozenset(VERB_TRIGGERS)  # 孙子, 原告 …: the words before a name, never one
 _STOP = frozenset("的了着过是在于与和及或并而但因由从自向对把被将已也都又还就才再很最所其之此该这那个些每各某等系均共约即则")
@@ -98,6 +99,7 @@ class NameModel:
         self.lex: Lexicon = lexicon()
         self.gate = gate()
         self._local = threading.local()
+        self._cache: dict[str, list[tuple[int, int]]] = {}
 
     def _tagger(self):  # type: ignore[no-untyped-def]  # pycrfsuite ships no type hints
         tagger = getattr(self._local, "tagger", None)
@@ -130,8 +132,17 @@ class NameModel:
         if not starts:
             return []
         out: list[tuple[int, int]] = []
+        cache = self._cache
         for ws, we in _windows(starts, len(text)):
-            for a, b in self.tag(text[ws:we]):
+            window = text[ws:we]
+            # Remarks repeat their wording around the people they name: the same window (约谈核实，本人电话1…)
+            # comes back thousands of times in an extract, and is tagged once.
+            found = cache.get(window)
+            if found is None:
+                if len(cache) >= _CACHE_SIZE:
+                    cache.clear()
+                found = cache[window] = self.tag(window)
+            for a, b in found:
                 # A span cut by the window edge is read again by no one: keep it only whole.
                 if (a > 0 or ws == 0) and (b < we - ws or we == len(text)):
                     out.append((a + ws, b + ws))
