@@ -6,7 +6,8 @@ COMMIT:PATH` from a checkout found in this order:
 1. `$NAMES_CORPORA/<owner>+<name>` (a clone, bare or not; `git clone https://github.com/<owner>/<name>
    $NAMES_CORPORA/<owner>+<name>`), or `$NAMES_CORPORA_<KEY>` naming that checkout for one corpus;
 2. `/work/.mirror/<owner>+<name>/repo` (the snapshots of the development machine);
-3. otherwise the repository is cloned into `~/.cache/opendata/corpora/<owner>+<name>`.
+3. otherwise the repository is cloned into `~/.cache/opendata/corpora/<owner>+<name>` (not when
+   `NAMES_CORPORA_OFFLINE=1`: the tests set it, and skip what they cannot read).
 
 Only person names are kept: PER (MSRA, People's Daily), PER.NAM (Weibo: named mentions, not nominal
 ones such as 男友) and NAME (Resume). A corpus' train split is the only part used for training; its
@@ -97,7 +98,9 @@ def _checkout(corpus: Corpus) -> Path:
         for git_dir in (base, base / ".git"):
             if (git_dir / "HEAD").exists() and (git_dir / "objects").exists():
                 return git_dir
-    subprocess.run(["git", "clone", "--bare", f"https://github.com/{corpus.repo}", str(cache)], check=True)
+    if os.environ.get("NAMES_CORPORA_OFFLINE") == "1":
+        raise FileNotFoundError(f"no checkout of {corpus.repo} (NAMES_CORPORA_OFFLINE=1: not cloning)")
+    subprocess.run(["git", "clone", "--bare", f"https://github.com/{corpus.repo}", str(cache)], check=True, timeout=600)
     return cache
 
 

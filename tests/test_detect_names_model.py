@@ -103,13 +103,14 @@ def _prf(found: list[list[tuple[int, int]]], sentences: list[dict]) -> tuple[flo
 
 
 def test_model_floor_on_the_blind_test_split() -> None:
-    """The sealed half of data/names_blind.txt (never trained on). Measured: see models/README.md."""
+    """The sealed half of data/names_blind.txt (never trained on). Measured: P 0.957, R 0.976."""
     sentences = _blind_test()
     p, r = _prf([_model().tag(s["text"]) for s in sentences], sentences)
     assert p >= 0.90 and r >= 0.95
 
 
 def test_union_floor_on_the_blind_test_split() -> None:
+    """What ships (rules, known names and the model). Measured: P 0.908, R 0.956 (rules alone 0.898 / 0.919)."""
     sentences = _blind_test()
     spans = TextDetector(kinds={K.PERSON_NAME}).find_many([s["text"] for s in sentences])
     p, r = _prf([[(x.start, x.end) for x in found] for found in spans], sentences)
@@ -117,6 +118,7 @@ def test_union_floor_on_the_blind_test_split() -> None:
 
 
 def _corpus_test(key: str) -> list[dict]:
+    os.environ.setdefault("NAMES_CORPORA_OFFLINE", "1")  # a test never clones from the network
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
         from names_corpora import BY_KEY, load
@@ -128,12 +130,29 @@ def _corpus_test(key: str) -> list[dict]:
         pytest.skip(f"corpus {key} not available here ({type(exc).__name__})")
 
 
+def test_union_floor_on_the_blind_remarks() -> None:
+    """The remark-style blind set (data/names_blind_remarks.txt), measured once after the model was final:
+    P 0.928, R 0.946. A floor against regressions, below the issue's target (R 0.995, P 0.95)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from eval_names import load_blind_remarks
+    finally:
+        sys.path.pop(0)
+    sentences = load_blind_remarks()
+    assert len(sentences) >= 560
+    spans = TextDetector(kinds={K.PERSON_NAME}).find_many([s["text"] for s in sentences])
+    p, r = _prf([[(x.start, x.end) for x in found] for found in spans], sentences)
+    assert p >= 0.90 and r >= 0.93
+
+
 @pytest.mark.skipif(os.environ.get("OPENDATA_SKIP_CORPORA") == "1", reason="corpora not wanted")
-def test_model_floor_on_the_resume_test_split() -> None:
-    """Resume NER's test split (jiesutd/LatticeLSTM, never trained on); needs the corpus checkout."""
-    sentences = _corpus_test("resume")
+@pytest.mark.parametrize(("key", "precision", "recall"), [("resume", 0.93, 0.97), ("msra", 0.80, 0.62)])
+def test_model_floor_on_public_test_splits(key: str, precision: float, recall: float) -> None:
+    """Test splits never trained on (Resume: P 0.949, R 1.000; MSRA: P 0.833, R 0.656 measured); they are
+    read from a corpus checkout (scripts/names_corpora.py) and skipped where there is none."""
+    sentences = _corpus_test(key)
     p, r = _prf([_model().tag(s["text"]) for s in sentences], sentences)
-    assert p >= 0.93 and r >= 0.97
+    assert p >= precision and r >= recall
 
 
 # -- bad input to detect-text -----------------------------------------------------------------------
