@@ -61,30 +61,26 @@ def combine_names(
     `mode` "bounds": the model also reads where a rule found a name, and where its span overlaps a rule's
     span the model's boundaries replace the rule's (the extract's known names always stand).
     """
-    known_only = mode != "gap"
     # "bounds": only known names stand; "weak": names found by a context rule stand too, and the model
     # rereads only where a weak rule (boundary, shape) found a name.
     standing = STANDING[mode]
-    covered: list[list[tuple[int, int]]] = [[] for _ in texts]
-    by_text: list[list[_Candidate]] = [[] for _ in texts]
+    covered: dict[int, list[tuple[int, int]]] = {}
     for c in found:
-        i = bisect_right(starts, c[0]) - 1
-        by_text[i].append(c)
         if standing is None or c[3] in standing:
-            covered[i].append((c[0] - starts[i], c[1] - starts[i]))
+            i = bisect_right(starts, c[0]) - 1
+            covered.setdefault(i, []).append((c[0] - starts[i], c[1] - starts[i]))
     person = FindingKind.PERSON_NAME
-    out: list[_Candidate] = []
+    ours: list[_Candidate] = []
+    find = model.find
     for i, text in enumerate(texts):
-        ts = starts[i]
-        spans = [(a + ts, b + ts) for a, b in model.find(text, covered[i])] if text else []
-        ours = [(a, b, MODEL_SCORE, "name_model", person) for a, b in spans]
-        if known_only and spans:
-            mask = bytearray(len(text) + 1)
-            for a, b in spans:
-                mask[a - ts:b - ts] = b"\x01" * (b - a)
-            kept = [c for c in by_text[i] if (standing is not None and c[3] in standing) or not any(mask[c[0] - ts:c[1] - ts])]
-        else:
-            kept = by_text[i]
-        out.extend(kept)
-        out.extend(ours)
-    return out
+        if text:
+            ts = starts[i]
+            ours.extend((a + ts, b + ts, MODEL_SCORE, "name_model", person) for a, b in find(text, covered.get(i, ())))
+    if standing is None or not ours:
+        return [*found, *ours]  # "gap": every span is kept, overlaps merge in `text.resolve`
+    # The model's boundaries replace those of the overlapping names that do not stand.
+    mask: dict[int, None] = {}
+    for a, b, *_ in ours:
+        mask.update(dict.fromkeys(range(a, b)))
+    kept = [c for c in found if c[3] in standing or not any(k in mask for k in range(c[0], c[1]))]
+    return [*kept, *ours]
