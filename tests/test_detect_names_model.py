@@ -183,3 +183,22 @@ def test_detect_text_answers_every_line_of_bad_input() -> None:
     assert {"kind": "person_name", "start": 1, "end": 4} in rows[3]["findings"]
     assert {"kind": "person_name", "start": 1, "end": 4} in rows[4]["findings"]
     assert secret not in done.stdout.decode("utf-8") and secret not in done.stderr.decode("utf-8", "replace")
+
+
+def test_a_departments_jsonl_is_read_and_checked(tmp_path: Path) -> None:
+    """`train_names.py --extra`: spans by character offsets; a bad span names the line, never the text."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from train_names import bio, read_jsonl
+    finally:
+        sys.path.pop(0)
+    good = tmp_path / "ours.jsonl"
+    good.write_text('{"text": "经王志强核实", "spans": [[1, 4]]}\n\n{"text": "情况属实", "spans": []}\n', encoding="utf-8")
+    rows = read_jsonl(good)
+    assert rows == [("经王志强核实", [(1, 4)]), ("情况属实", [])]
+    assert bio(*rows[0]) == ["O", "B", "I", "I", "O", "O"]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "经王志强核实", "spans": [[4, 9]]}\n', encoding="utf-8")
+    with pytest.raises(SystemExit, match="bad.jsonl:1") as err:
+        read_jsonl(bad)
+    assert "王志强" not in str(err.value)
