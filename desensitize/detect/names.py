@@ -578,6 +578,8 @@ class NameRules:
             if s < last or skip[s]:
                 continue
             g = s + (2 if text[s:s + 2] in compound else 1)
+            if g - s == 1 and text[s] not in self.single:
+                continue  # 之子|林秀英: 子 starts a compound surname (子车) but is no surname alone
             e = g
             while e < limit and e - g < 2 and text[e] in given_ok:
                 e += 1
