@@ -13,7 +13,7 @@ import pytest
 from desensitize.detect.name_model import MODEL_PATH, NameModel, name_model
 from desensitize.detect.name_policy import check_recognizers
 from desensitize.detect.text import TextDetector
-from desensitize.operators.scan_text import replace_spans
+from desensitize.operators.text_tags import replace_spans
 from pipelines.core.vocab import FindingKind as K
 
 ROOT = Path(__file__).resolve().parent.parent
