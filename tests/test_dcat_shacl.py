@@ -3,7 +3,7 @@
 The shapes are SEMICeu/DCAT-AP `releases/3.0.1/shacl/dcat-ap-SHACL.ttl` (© European Union, CC BY 4.0).
 No PyPI package ships that file (ckanext-dcat tests against it but leaves its copy out of its wheel
 and sdist), and this repository does not vendor it: the test reads it from `OPENDATA_DCAT_SHAPES` (a
-path) and is skipped, saying so, when that is not set. See tests/README.md for how to get the file.
+path), else from `shared/dcat-ap/3.0.1/` beside the checkout, and is skipped, saying so, when neither exists. See tests/README.md for how to get the file.
 """
 
 from __future__ import annotations
@@ -26,10 +26,16 @@ ENV = {"OPENDATA_INSECURE_DEV_KEY": "1", "OPENDATA_ENGINE": "plain"}
 OFFICIAL_SHA256 = "990d3e42721de6a4be8cc338a7171559f195e62dea89c0b56531356b78cc026f"
 
 
+# Where the steering repository's shared/ folder (beside this checkout, also in CI) would keep the file.
+SHARED_COPY = Path(__file__).resolve().parents[2] / "shared" / "dcat-ap" / "3.0.1" / "dcat-ap-SHACL.ttl"
+
+
 def shapes_path() -> Path | None:
-    """The official shapes file named by OPENDATA_DCAT_SHAPES, or None."""
+    """The official shapes file named by OPENDATA_DCAT_SHAPES, else the shared/ copy if there is one, else None."""
     named = os.environ.get("OPENDATA_DCAT_SHAPES")
-    return Path(named) if named else None
+    if named:
+        return Path(named)
+    return SHARED_COPY if SHARED_COPY.is_file() else None
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +44,7 @@ def shapes() -> Graph:
     if path is None or not path.is_file():
         reason = (
             f"OPENDATA_DCAT_SHAPES={path} is not a file" if path else
-            "OPENDATA_DCAT_SHAPES is not set: point it at DCAT-AP 3.0.1 shacl/dcat-ap-SHACL.ttl (see tests/README.md)"
+            f"OPENDATA_DCAT_SHAPES is not set and {SHARED_COPY} does not exist: point it at DCAT-AP 3.0.1 shacl/dcat-ap-SHACL.ttl (see tests/README.md)"
         )
         print(f"SKIPPED DCAT-AP SHACL conformance: {reason}")
         pytest.skip(reason)
