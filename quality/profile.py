@@ -1,8 +1,14 @@
 """Column profile for the report's charts: null rates of every column, value distributions of a few.
 
-Null counts come from the shared scan. Distributions are drawn only for columns that are not
-personal (`pii` unset) and have few distinct values; values held by fewer than `MIN_COUNT` rows are
-folded into one "other" bar, so a rare value cannot single out a record.
+Null counts come from the shared scan. Distributions are drawn only for columns published as they
+are (no `pii`, no `policy`) that have few distinct values; values held by fewer than `MIN_COUNT` rows
+are folded into one "other" bar, so a rare value cannot single out a record.
+
+Why not at all, rather than after masking, for a column with a policy (personal, `scan_text` free
+text, dropped, generalized ...): quality runs on the extract *before* masking, so its values are the
+raw ones, and a sentence repeated often enough to chart may name a person. The release itself shows
+what masking made of such a column; its distribution of masked values would tell a reader nothing
+about the extract's quality that the null rate and the checks do not.
 """
 
 from __future__ import annotations
@@ -12,7 +18,8 @@ from typing import Any
 
 import duckdb
 
-from pipelines.spec.model import CatalogSpec
+from pipelines.spec.model import CatalogSpec, FieldSpec
+from quality.display import shows_label
 from quality.sqlparts import q
 
 MAX_DISTINCT = 20  # columns with more distinct values get no distribution chart
@@ -41,12 +48,17 @@ class ColumnProfile:
         return 0.0 if self.rows == 0 else self.nulls / self.rows
 
 
+def charted(f: FieldSpec) -> bool:
+    """Whether a column may get a value distribution: only one published as it is (see the module notes)."""
+    return f.pii is None and f.policy is None
+
+
 def aggregates(spec: CatalogSpec) -> dict[str, str]:
     """Aggregates for the shared scan: non-null counts, and distinct estimates of chart candidates."""
     out: dict[str, str] = {}
     for i, f in enumerate(spec.fields):
         out[f"_p{i}_n"] = f"count({q(f.name)})"
-        if f.pii is None:
+        if charted(f):
             out[f"_p{i}_d"] = f"approx_count_distinct({q(f.name)})"
     return out
 
@@ -57,7 +69,7 @@ def build(spec: CatalogSpec, con: duckdb.DuckDBPyConnection, table: str, rows: i
     for i, f in enumerate(spec.fields):
         prof = ColumnProfile(f.name, f.label, f.type.value, f.pii.value if f.pii else None, rows, rows - int(values[f"_p{i}_n"] or 0))
         distinct = values.get(f"_p{i}_d")
-        if f.pii is None and distinct is not None and 0 < int(distinct) <= MAX_DISTINCT * 2:
+        if charted(f) and distinct is not None and 0 < int(distinct) <= MAX_DISTINCT * 2:
             _distribution(con, table, prof)
         out.append(prof)
     return out
@@ -71,10 +83,13 @@ def _distribution(con: duckdb.DuckDBPyConnection, table: str, prof: ColumnProfil
     ).fetchall()
     if len(counts) > MAX_DISTINCT:
         return
-    shown = [(str(v)[:MAX_LABEL], int(n)) for v, n in counts if n >= MIN_COUNT][:TOP]
+    # A frequent value that looks like an identifier (a long digit run, an @) is folded away too:
+    # `opendata quality` writes its report even for an extract the privacy gate would block.
+    shown = [(str(v)[:MAX_LABEL], int(n)) for v, n in counts if n >= MIN_COUNT and shows_label(str(v))][:TOP]
     prof.top = shown
     prof.other = sum(int(n) for _, n in counts) - sum(n for _, n in shown)
     if len(shown) < len(counts):
         prof.notes.append(
-            f"{len(counts) - len(shown)} values held by fewer than {MIN_COUNT} rows or beyond the top {TOP} are folded into 其他"
+            f"{len(counts) - len(shown)} values held by fewer than {MIN_COUNT} rows, beyond the top {TOP} "
+            "or shaped like an identifier are folded into 其他"
         )

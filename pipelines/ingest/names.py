@@ -19,15 +19,19 @@ def kept_columns(keep: Sequence[tuple[str, str]]) -> str:
 
 
 def check_header(path: Path, header: list[str]) -> None:
-    """Refuse blank or duplicate column names (a second 姓名 column would be silently renamed)."""
+    """Refuse blank or duplicate column names (a second 姓名 column would be silently renamed).
+
+    Duplicates are named by position, not by name: when the header row is missing, the "names"
+    are the first data row's cells, and an error message must never quote a cell.
+    """
     blanks = [i + 1 for i, h in enumerate(header) if not h]
     if blanks:
         raise InputError(f"{path}: header column {blanks[0]} has no name")
-    seen: set[str] = set()
-    dupes: list[str] = []
-    for h in header:
-        if h in seen and h not in dupes:
-            dupes.append(h)
-        seen.add(h)
-    if dupes:
-        raise InputError(f"{path}: duplicate column names in the header: {', '.join(dupes)}")
+    first: dict[str, int] = {}
+    for i, h in enumerate(header, start=1):
+        if h in first:
+            raise InputError(
+                f"{path}: line 1: header columns {first[h]} and {i} have the same name; "
+                "give every column its own name (or add the header row, if line 1 is data)"
+            )
+        first[h] = i
