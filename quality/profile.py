@@ -63,33 +63,52 @@ def aggregates(spec: CatalogSpec) -> dict[str, str]:
     return out
 
 
+COLUMNS_PER_QUERY = 256  # distributions of this many columns come from one query
+
+
 def build(spec: CatalogSpec, con: duckdb.DuckDBPyConnection, table: str, rows: int, values: dict[str, Any]) -> list[ColumnProfile]:
     """Profiles of every column; distributions queried only for the few eligible columns."""
     out: list[ColumnProfile] = []
+    eligible: list[ColumnProfile] = []
     for i, f in enumerate(spec.fields):
         prof = ColumnProfile(f.name, f.label, f.type.value, f.pii.value if f.pii else None, rows, rows - int(values[f"_p{i}_n"] or 0))
         distinct = values.get(f"_p{i}_d")
         if charted(f) and distinct is not None and 0 < int(distinct) <= MAX_DISTINCT * 2:
-            _distribution(con, table, prof)
+            eligible.append(prof)
         out.append(prof)
+    for start in range(0, len(eligible), COLUMNS_PER_QUERY):
+        _distributions(con, table, eligible[start : start + COLUMNS_PER_QUERY])
     return out
 
 
-def _distribution(con: duckdb.DuckDBPyConnection, table: str, prof: ColumnProfile) -> None:
-    # approx_count_distinct is an estimate, so the exact count decides.
-    counts = con.execute(
-        f"SELECT {q(prof.column)} AS v, count(*) AS n FROM {q(table)} WHERE {q(prof.column)} IS NOT NULL "
-        f"GROUP BY v ORDER BY n DESC, v LIMIT {MAX_DISTINCT + 1}"
-    ).fetchall()
+def _distributions(con: duckdb.DuckDBPyConnection, table: str, profs: list[ColumnProfile]) -> None:
+    # approx_count_distinct is an estimate, so the exact count decides. One query for many columns
+    # (unpivoted to column, value rows), not one per column: a query per column made a wide extract's
+    # cost grow with columns × table width.
+    cast = ", ".join(f"CAST({q(p.column)} AS VARCHAR) AS {q(p.column)}" for p in profs)
+    cells = f"UNPIVOT (SELECT {cast} FROM {q(table)}) ON {', '.join(q(p.column) for p in profs)} INTO NAME c VALUE v"
+    counted = (
+        f"SELECT c, v, count(*) AS n, row_number() OVER (PARTITION BY c ORDER BY count(*) DESC, v) AS k "
+        f"FROM ({cells}) GROUP BY c, v"
+    )
+    by_column: dict[str, list[tuple[Any, int]]] = {}
+    for c, v, n, _ in con.execute(f"SELECT * FROM ({counted}) WHERE k <= {MAX_DISTINCT + 1} ORDER BY c, k").fetchall():
+        by_column.setdefault(c, []).append((v, int(n)))
+    for prof in profs:
+        _distribution(prof, by_column.get(prof.column, []))
+
+
+def _distribution(prof: ColumnProfile, counts: list[tuple[Any, int]]) -> None:
     if len(counts) > MAX_DISTINCT:
         return
     # A frequent value that looks like an identifier (a long digit run, an @) is folded away too:
     # `opendata quality` writes its report even for an extract the privacy gate would block.
+    hidden = sum(1 for v, n in counts if n >= MIN_COUNT and not shows_label(str(v)))
     shown = [(str(v)[:MAX_LABEL], int(n)) for v, n in counts if n >= MIN_COUNT and shows_label(str(v))][:TOP]
     prof.top = shown
     prof.other = sum(int(n) for _, n in counts) - sum(n for _, n in shown)
     if len(shown) < len(counts):
         prof.notes.append(
-            f"{len(counts) - len(shown)} values held by fewer than {MIN_COUNT} rows, beyond the top {TOP} "
-            "or shaped like an identifier are folded into 其他"
+            f"{len(counts) - len(shown)} values held by fewer than {MIN_COUNT} rows or beyond the top {TOP} are folded into 其他"
+            + (f" ({hidden} shaped like an identifier)" if hidden else "")
         )
