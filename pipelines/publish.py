@@ -9,8 +9,8 @@ quote a cell value.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -24,6 +24,7 @@ from pipelines.home import Home
 from pipelines.progress import step_progress
 from pipelines.spec.loader import load_spec
 from pipelines.steps import PUBLISH_STEPS, record_refusal, run_step
+from pipelines.workspace import private_subfolder, run_folder
 
 if TYPE_CHECKING:
     from pipelines.spec.model import CatalogSpec
@@ -77,9 +78,13 @@ OTHER_FACTOR = 4.0  # xlsx and parquet are compressed files: their tables are se
 
 
 def spill_folder() -> Path:
-    """Where DuckDB may spill: the OS temp folder, never the home directory."""
-    spill = Path(tempfile.gettempdir()) / "opendata-spill"
-    spill.mkdir(exist_ok=True)
+    """Where DuckDB may spill: a private folder (0700) of this run in the OS temp folder, never the home.
+
+    Never a fixed name: another user could create it first, or plant a symlink there, and read the
+    raw values DuckDB spills (see `pipelines.workspace`).
+    """
+    spill = run_folder() / "spill"
+    spill.mkdir(mode=0o700, exist_ok=True)
     return spill
 
 
@@ -90,7 +95,7 @@ def working_database(folder: Path | None = None) -> duckdb.DuckDBPyConnection:
     makes one and deletes it); either way DuckDB spills to the OS temp folder, never to the home.
     """
     con = duckdb.connect(str(folder / "work.duckdb") if folder is not None else ":memory:")
-    con.execute(f"SET temp_directory = '{spill_folder()}'")
+    con.execute("SET temp_directory = " + "'" + str(spill_folder()).replace("'", "''") + "'")
     con.execute(f"SET memory_limit = '{os.environ.get(MEMORY_LIMIT_ENV, '1GB')}'")
     con.execute("SET preserve_insertion_order = true")
     return con
@@ -135,10 +140,12 @@ def working_connection(extract: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         con = working_database()
         if file_backed(extract, con):
             con.close()
-            # A private folder in the OS temp folder (mode 0700): the database file and its WAL hold raw
-            # extract values, so they must never be written under the home directory, and are deleted here.
-            folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="opendata-work-"))
-            con = working_database(Path(folder))
+            # A private folder in this run's folder (mode 0700): the database file and its WAL hold raw
+            # extract values, so they must never be written under the home directory, and are deleted
+            # here (or with the run folder, by the next command, if this process is killed).
+            folder = private_subfolder("work")
+            stack.callback(shutil.rmtree, folder, True)
+            con = working_database(folder)
         stack.callback(con.close)  # closed before its folder is deleted (callbacks run last-in, first-out)
         yield con
 

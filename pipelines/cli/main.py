@@ -153,6 +153,9 @@ def audit_verify(home: HomeOpt = None) -> int:
 
 def run() -> None:
     """Console-script entry point."""
+    from pipelines.workspace import clean_stale
+
+    clean_stale()  # the private working folders of runs that were killed (their processes are gone)
     app()
 
 

@@ -117,7 +117,10 @@ def detect(path: Path, declared: str = "auto", hashed: tuple[str, int] | None = 
 
 def utf8_copy(path: Path, encoding: str) -> Path:
     """A temporary UTF-8 copy of a GB18030 file (caller deletes it). Streaming, constant memory."""
-    fd, name = tempfile.mkstemp(prefix="opendata-extract-", suffix=path.suffix)
+    from pipelines.workspace import run_folder
+
+    # In this run's private folder, so a killed run's copy is removed by the next command.
+    fd, name = tempfile.mkstemp(prefix="opendata-extract-", suffix=path.suffix, dir=run_folder())
     out = Path(name)
     decoder = codecs.getincrementaldecoder(encoding)()
     with path.open("rb") as src, open(fd, "w", encoding="utf-8", newline="") as dst:
