@@ -20,6 +20,18 @@ audit_app = typer.Typer(no_args_is_help=True, help="The tamper-evident audit log
 app.add_typer(catalog_app, name="catalog")
 app.add_typer(audit_app, name="audit")
 
+def _recover(home: Optional[Path]) -> None:
+    """Put right what a killed run left in the home before a command uses it (see lifecycle.recover)."""
+    from pipelines.home import Home
+    from pipelines.lifecycle.recover import recover
+
+    done = recover(Home.resolve(home))
+    for folder in done.removed:
+        print(f"note: removed {folder}, the partial release of a publication that was killed (audited)", file=sys.stderr)
+    if done.catalog_rebuilt:
+        print("note: catalog.jsonld rebuilt: a run was killed before it could rebuild it", file=sys.stderr)
+
+
 HomeOpt = Annotated[Optional[Path], typer.Option("--home", help="Home directory (default $OPENDATA_HOME, else ./var).")]
 
 
@@ -67,6 +79,7 @@ def quality(
     home: HomeOpt = None,
 ) -> int:
     """Check an extract's quality against its spec without publishing (exit 2 if the gate would block)."""
+    _recover(home)
     from quality.command import quality_command
 
     return quality_command(extract, spec, out, html, home, gx_docs=gx_docs)
@@ -81,6 +94,7 @@ def publish(
     all_: Annotated[bool, typer.Option("--all", help="Publish every spec in catalog_specs/ on its sample extract.")] = False,
 ) -> int:
     """Publish a dataset; the release folder is printed on the last line."""
+    _recover(home)
     from pipelines.cli.publish import publish_all_command, publish_command
 
     if all_:
@@ -100,6 +114,7 @@ def withdraw(
     home: HomeOpt = None,
 ) -> int:
     """Withdraw a release at once: moved to quarantine, never deleted (开放办法 §17)."""
+    _recover(home)
     from pipelines.lifecycle.commands import withdraw_command
 
     return withdraw_command(dataset_id, version, reason, field, home)
@@ -109,6 +124,7 @@ def withdraw(
 @handle_errors
 def republish(dataset_id: str, home: HomeOpt = None) -> int:
     """Desensitize the stored extract again under the current spec and publish a replacing version."""
+    _recover(home)
     from pipelines.lifecycle.commands import republish_command
 
     return republish_command(dataset_id, home)
@@ -124,6 +140,7 @@ def get(
     home: HomeOpt = None,
 ) -> int:
     """Obtain a release (logged for tracing); prints the path of its data file."""
+    _recover(home)
     from pipelines.lifecycle.commands import get_command
 
     return get_command(dataset_id, version, user, purpose, home)
@@ -137,6 +154,7 @@ def trace(
     home: HomeOpt = None,
 ) -> int:
     """List who obtained a release and when."""
+    _recover(home)
     from pipelines.lifecycle.commands import trace_command
 
     return trace_command(dataset_id, version, home)
@@ -146,6 +164,7 @@ def trace(
 @handle_errors
 def audit_verify(home: HomeOpt = None) -> int:
     """Recompute the audit hash chain and every release file hash; exit 1 on any mismatch."""
+    _recover(home)
     from pipelines.lifecycle.commands import audit_verify_command
 
     return audit_verify_command(home)

@@ -35,7 +35,7 @@ from pipelines.release.version import SHANGHAI
 GENESIS = "0" * 64
 
 # The events the log knows; a step the list does not name is logged under its own step name.
-EVENTS = ("ingest", "quality", "mask", "tag", "publish", "withdraw", "republish", "access", "refusal")
+EVENTS = ("ingest", "quality", "mask", "tag", "publish", "withdraw", "republish", "access", "refusal", "recovery")
 
 # Step names of pipelines.steps.PUBLISH_STEPS that have another event name in the log.
 STEP_EVENTS = {"desensitize": "mask", "release": "publish"}

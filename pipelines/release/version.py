@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -43,6 +44,11 @@ def next_version(home: Home, dataset_id: str, on: date | None = None) -> str:
     return f"{day}.{max(counters, default=0) + 1}"
 
 
+def writer_pid_file(tmp: Path) -> Path:
+    """`.tmp-<version>.pid` beside the temporary folder: the pid of the process writing it."""
+    return tmp.with_name(tmp.name + ".pid")
+
+
 def reserve_version(home: Home, dataset_id: str) -> tuple[str, Path]:
     """Take the next version by creating its temporary folder (mkdir is atomic: one winner)."""
     base = home.releases / dataset_id
@@ -54,5 +60,7 @@ def reserve_version(home: Home, dataset_id: str) -> tuple[str, Path]:
             tmp.mkdir()
         except FileExistsError:
             continue  # a concurrent publication reserved it first
+        # Who writes it: a folder whose writer is gone was left by a killed run (see lifecycle.recover).
+        writer_pid_file(tmp).write_text(str(os.getpid()), encoding="utf-8")
         return version, tmp
     raise RuntimeError(f"no free release version for {dataset_id}")

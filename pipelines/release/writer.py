@@ -15,7 +15,7 @@ from pipelines.context import ROW, PublishContext
 from pipelines.ingest.names import quote_ident
 from pipelines.release import files, metadata
 from pipelines.release.typing_sql import cast_expression
-from pipelines.release.version import SHANGHAI, reserve_version
+from pipelines.release.version import SHANGHAI, reserve_version, writer_pid_file
 from pipelines.vocab import FieldType
 
 RELEASE_FILES = ("data.parquet", "data.csv", "quality.json", "quality.html", "README.md", "datapackage.json", "provenance.json")
@@ -81,4 +81,6 @@ def publish_folder(ctx: PublishContext) -> tuple[Path, int]:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    finally:
+        writer_pid_file(tmp).unlink(missing_ok=True)
     return final, rows
