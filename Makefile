@@ -23,8 +23,14 @@ KEYFILE := $(VENV)/pseudonym.key
 $(KEYFILE): $(BIN)/python
 	$(BIN)/python -c "import os, secrets; fd = os.open('$(KEYFILE)', os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600); os.write(fd, secrets.token_urlsafe(32).encode())"
 
-run: install $(KEYFILE)
-	OPENDATA_PSEUDONYM_KEY_FILE=$${OPENDATA_PSEUDONYM_KEY_FILE:-$(KEYFILE)} $(BIN)/opendata publish --all --home ./var
+# The audit key (HMAC of every audit entry) beside it; its anchor is written beside the key as
+# audit.key.anchor.json. Set OPENDATA_AUDIT_KEY_FILE to use the real one.
+AUDITKEY := $(VENV)/audit.key
+$(AUDITKEY): $(BIN)/python
+	$(BIN)/python -c "import os, secrets; fd = os.open('$(AUDITKEY)', os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600); os.write(fd, secrets.token_urlsafe(32).encode())"
+
+run: install $(KEYFILE) $(AUDITKEY)
+	OPENDATA_PSEUDONYM_KEY_FILE=$${OPENDATA_PSEUDONYM_KEY_FILE:-$(KEYFILE)} OPENDATA_AUDIT_KEY_FILE=$${OPENDATA_AUDIT_KEY_FILE:-$(AUDITKEY)} $(BIN)/opendata publish --all --home ./var
 
 test: install
 	$(BIN)/python -m pytest

@@ -65,6 +65,10 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test reads the developer's OPENDATA_HOME or writes to ./var."""
     monkeypatch.setenv("OPENDATA_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("OPENDATA_ENGINE", "plain")
+    # The public development audit key; its anchor lies beside each test's home (tmp_path).
+    monkeypatch.setenv("OPENDATA_INSECURE_DEV_AUDIT_KEY", "1")
+    monkeypatch.delenv("OPENDATA_AUDIT_KEY_FILE", raising=False)
+    monkeypatch.delenv("OPENDATA_AUDIT_ANCHOR", raising=False)
 
 
 def write_csv_with_manifest(path: Path, header: list[str], rows: list[list[str]], provider: str) -> Path:
