@@ -20,12 +20,22 @@ audit_app = typer.Typer(no_args_is_help=True, help="The tamper-evident audit log
 app.add_typer(catalog_app, name="catalog")
 app.add_typer(audit_app, name="audit")
 
-def _recover(home: Optional[Path]) -> None:
-    """Put right what a killed run left in the home before a command uses it (see lifecycle.recover)."""
+def _recover(home: Optional[Path], *, must_exist: bool = False) -> None:
+    """Check the home, then put right what a killed run left in it (see lifecycle.recover).
+
+    `must_exist`: commands that only work on an existing home (verify, trace, get, withdraw,
+    republish) refuse a missing folder rather than create an empty one and report on it.
+    """
+    from pipelines.errors import InputError
     from pipelines.home import Home
     from pipelines.lifecycle.recover import recover
 
-    done = recover(Home.resolve(home))
+    h = Home.resolve(home)
+    if h.root.exists() and not h.root.is_dir():
+        raise InputError(f"{h.root} is a file, not an opendata home folder; give --home (or OPENDATA_HOME) a folder")
+    if must_exist and not h.root.is_dir():
+        raise InputError(f"{h.root}: no opendata home there (the folder does not exist); check --home or OPENDATA_HOME")
+    done = recover(h)
     for folder in done.removed:
         print(f"note: removed {folder}, the partial release of a publication that was killed (audited)", file=sys.stderr)
     if done.catalog_rebuilt:
@@ -114,7 +124,7 @@ def withdraw(
     home: HomeOpt = None,
 ) -> int:
     """Withdraw a release at once: moved to quarantine, never deleted (开放办法 §17)."""
-    _recover(home)
+    _recover(home, must_exist=True)
     from pipelines.lifecycle.commands import withdraw_command
 
     return withdraw_command(dataset_id, version, reason, field, home)
@@ -124,7 +134,7 @@ def withdraw(
 @handle_errors
 def republish(dataset_id: str, home: HomeOpt = None) -> int:
     """Desensitize the stored extract again under the current spec and publish a replacing version."""
-    _recover(home)
+    _recover(home, must_exist=True)
     from pipelines.lifecycle.commands import republish_command
 
     return republish_command(dataset_id, home)
@@ -140,7 +150,7 @@ def get(
     home: HomeOpt = None,
 ) -> int:
     """Obtain a release (logged for tracing); prints the path of its data file."""
-    _recover(home)
+    _recover(home, must_exist=True)
     from pipelines.lifecycle.commands import get_command
 
     return get_command(dataset_id, version, user, purpose, home)
@@ -154,7 +164,7 @@ def trace(
     home: HomeOpt = None,
 ) -> int:
     """List who obtained a release and when."""
-    _recover(home)
+    _recover(home, must_exist=True)
     from pipelines.lifecycle.commands import trace_command
 
     return trace_command(dataset_id, version, home)
@@ -164,7 +174,7 @@ def trace(
 @handle_errors
 def audit_verify(home: HomeOpt = None) -> int:
     """Recompute the audit hash chain and every release file hash; exit 1 on any mismatch."""
-    _recover(home)
+    _recover(home, must_exist=True)
     from pipelines.lifecycle.commands import audit_verify_command
 
     return audit_verify_command(home)

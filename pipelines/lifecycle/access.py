@@ -16,6 +16,7 @@ from pipelines.home import Home
 from pipelines.lifecycle.withdraw import complete_pending
 from pipelines.registry import audit
 from pipelines.registry.access import accesses, log_access
+from pipelines.registry.db import read_registry
 from pipelines.registry.releases import release_rows
 from pipelines.release.version import SHANGHAI
 from pipelines.vocab import OpenType
@@ -128,7 +129,7 @@ def trace(home: Home, dataset_id: str, version: str) -> Trace:
     """Who obtained `dataset_id` `version` and when (withdrawn versions included: that is the point)."""
     if not home.db_path.exists():
         raise InputError(f"no registry in {home.root}: nothing was ever published there")
-    with audit.transaction(home) as con:
+    with read_registry(home) as con:  # tracing only reads
         rows = release_rows(con, dataset_id)
         if not rows:
             raise InputError(f"{dataset_id}: no such dataset in the registry of {home.root}")

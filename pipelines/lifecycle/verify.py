@@ -24,6 +24,7 @@ from pipelines.audit_key import ENV_ANCHOR, anchor_path, load_audit_key, read_an
 from pipelines.home import Home
 from pipelines.registry import audit
 from pipelines.registry.access import accesses
+from pipelines.registry.db import read_registry
 from pipelines.registry.releases import file_rows, release_rows
 from pipelines.release.files import file_digest
 from pipelines.release.version import TMP_PREFIX, VERSION_RE
@@ -181,7 +182,8 @@ def verify(home: Home) -> VerifyReport:
         _unknown_folders(home, set(), report)
         return report
     key = load_audit_key(home.root)
-    with audit.transaction(home) as con:
+    # Read-only: verifying must never change (or need to be able to change) what it verifies.
+    with read_registry(home) as con:
         log = audit.read_log(con)
         releases = release_rows(con)
         files = file_rows(con)
