@@ -9,6 +9,7 @@ quote a cell value.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from pipelines.context import PublishContext
-from pipelines.errors import OpendataError
+from pipelines.errors import InputError, OpendataError
 from pipelines.home import Home
 from pipelines.progress import step_progress
 from pipelines.spec.loader import load_spec
@@ -88,6 +89,21 @@ def spill_folder() -> Path:
     return spill
 
 
+_MEMORY_LIMIT = re.compile(r"\d{1,6}(\.\d{1,3})?\s?(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
+
+
+def memory_limit() -> str:
+    """`OPENDATA_MEMORY_LIMIT` (default 1GB), checked to be a size such as 512MB or 2GiB.
+
+    Why checked: the value ends up in a DuckDB SET statement, which takes no parameters; anything but
+    a number and a unit is refused (exit 1) rather than pasted into SQL.
+    """
+    value = os.environ.get(MEMORY_LIMIT_ENV, "1GB").strip()
+    if not _MEMORY_LIMIT.fullmatch(value):
+        raise InputError(f"{MEMORY_LIMIT_ENV} must be a size such as 512MB, 1GB or 2GiB (got {value[:20]!r}); unset it for 1GB")
+    return value
+
+
 def working_database(folder: Path | None = None) -> duckdb.DuckDBPyConnection:
     """A DuckDB for extract data: in memory, or with `folder` a database file in that private folder.
 
@@ -96,7 +112,7 @@ def working_database(folder: Path | None = None) -> duckdb.DuckDBPyConnection:
     """
     con = duckdb.connect(str(folder / "work.duckdb") if folder is not None else ":memory:")
     con.execute("SET temp_directory = " + "'" + str(spill_folder()).replace("'", "''") + "'")
-    con.execute(f"SET memory_limit = '{os.environ.get(MEMORY_LIMIT_ENV, '1GB')}'")
+    con.execute(f"SET memory_limit = '{memory_limit()}'")  # validated: digits and a unit, nothing else
     con.execute("SET preserve_insertion_order = true")
     return con
 

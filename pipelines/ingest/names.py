@@ -23,6 +23,8 @@ def kept_columns(keep: Sequence[tuple[str, str]]) -> str:
 # would take minutes and gigabytes; 1,000 columns × 3 rows take about 15 s and 0.8 GiB
 # (benchmarks/wide.py, benchmarks/README.md). Refused before any data is read.
 MAX_COLUMNS = 1000
+# Column names the working tables use for themselves (row number, the CSV reader's longest cell).
+RESERVED = frozenset({"_row", "_longest"})
 
 
 def check_header(path: Path, header: list[str]) -> None:
@@ -40,11 +42,17 @@ def check_header(path: Path, header: list[str]) -> None:
     blanks = [i + 1 for i, h in enumerate(header) if not h]
     if blanks:
         raise InputError(f"{path}: header column {blanks[0]} has no name")
+    for i, h in enumerate(header, start=1):
+        if h.casefold() in RESERVED:
+            raise InputError(f"{path}: line 1: header column {i} is named {h!r}, a name the toolkit reserves; rename that column")
     first: dict[str, int] = {}
     for i, h in enumerate(header, start=1):
-        if h in first:
+        # DuckDB matches column names without regard to letter case, so ab and AB are one column to it.
+        folded = h.casefold()
+        if folded in first:
+            same = "the same name" if header[first[folded] - 1] == h else "names that differ only in letter case"
             raise InputError(
-                f"{path}: line 1: header columns {first[h]} and {i} have the same name; "
+                f"{path}: line 1: header columns {first[folded]} and {i} have {same}; "
                 "give every column its own name (or add the header row, if line 1 is data)"
             )
-        first[h] = i
+        first[folded] = i

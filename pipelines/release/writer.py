@@ -45,7 +45,7 @@ def write_release_folder(ctx: PublishContext, tmp: Path) -> int:
     files.write_parquet(ctx.con, select, tmp / "data.parquet")
     # The CSV streams from the Parquet just written (a single-file scan keeps its order): the only sort
     # of the whole table happens once, above.
-    files.write_csv_with_bom(ctx.con, files.parquet_select(tmp / "data.parquet"), tmp / "data.csv")
+    files.write_csv_with_bom(ctx.con, files.csv_select(ctx.con, tmp / "data.parquet"), tmp / "data.csv")
     rows = ctx.row_count()
     metadata.dump_json(tmp / "quality.json", ctx.quality or {"dimensions": {}, "checks": []})
     (tmp / "quality.html").write_text(ctx.quality_html or _empty_quality_html(spec.title), encoding="utf-8")
