@@ -60,6 +60,11 @@ fields:
 """
 
 
+# The public development audit key for every test, module-scoped fixtures included (they run before
+# the function-scoped fixture below); a test that needs no key removes it.
+os.environ["OPENDATA_INSECURE_DEV_AUDIT_KEY"] = "1"
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test reads the developer's OPENDATA_HOME or writes to ./var."""
