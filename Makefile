@@ -32,7 +32,12 @@ $(AUDITKEY): $(BIN)/python
 run: install $(KEYFILE) $(AUDITKEY)
 	OPENDATA_PSEUDONYM_KEY_FILE=$${OPENDATA_PSEUDONYM_KEY_FILE:-$(KEYFILE)} OPENDATA_AUDIT_KEY_FILE=$${OPENDATA_AUDIT_KEY_FILE:-$(AUDITKEY)} $(BIN)/opendata publish --all --home ./var
 
+# The layer contracts (import-linter), types (mypy) and lint (ruff), configured in pyproject.toml,
+# then the tests. Each stops the run on the first failure.
 test: install
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+	$(BIN)/ruff check
 	$(BIN)/python -m pytest
 
 bench: install

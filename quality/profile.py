@@ -18,9 +18,9 @@ from typing import Any
 
 import duckdb
 
-from pipelines.spec.model import CatalogSpec, FieldSpec
+from pipelines.core.spec.model import CatalogSpec, FieldSpec
+from pipelines.core.sql import quote_ident as q
 from quality.display import shows_label
-from quality.sqlparts import q
 
 MAX_DISTINCT = 20  # columns with more distinct values get no distribution chart
 TOP = 10

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.home import Home
+from pipelines.core.home import Home
 from pipelines.lifecycle.access import obtain
 from pipelines.lifecycle.verify import verify
-from pipelines.registry import audit
+from pipelines.store import audit
 from tests.conftest import run_cli
 from tests.test_lifecycle_fixtures import person_dataset, publish, query
 

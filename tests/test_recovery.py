@@ -7,9 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pipelines.home import Home
-from pipelines.registry.audit import read_log
-from pipelines.registry.db import connect
+from pipelines.core.home import Home
+from pipelines.store.audit import read_log
+from pipelines.store.db import connect
 from tests.conftest import ROOT, run_cli
 from tests.test_lifecycle_fixtures import person_dataset, publish
 
@@ -25,14 +25,14 @@ def dying(ctx, tmp):
     os._exit(9)  # killed with the release written into .tmp-<version>, before the rename
 
 writer.write_release_folder = dying
-from pipelines.publish import run_plain
+from pipelines.runner.publish import run_plain
 run_plain({spec!r}, None, {home!r})
 """
 
 _KILLED_BEFORE_CATALOG = """
 import os, sys
 sys.path.insert(0, {root!r})
-from pipelines.home import Home
+from pipelines.core.home import Home
 from pipelines.lifecycle import withdraw as w
 
 def dying(home):
@@ -80,7 +80,7 @@ def test_a_withdrawal_killed_before_the_catalog_rebuild_is_put_right_by_any_comm
     home = tmp_path / "home"
     folder = publish(person_dataset(tmp_path / "dept"), home)
     _run(_KILLED_BEFORE_CATALOG.format(root=str(ROOT), home=str(home), version=folder.name))
-    assert "Withdrawn" not in (home / "catalog.jsonld").read_text(encoding="utf-8")
+    assert "dataset-status/WITHDRAWN" not in (home / "catalog.jsonld").read_text(encoding="utf-8")
     result = run_cli("trace", "relief-payments", "--version", folder.name, "--home", str(home))
     assert result.returncode == 0, result.stderr
-    assert "Withdrawn" in (home / "catalog.jsonld").read_text(encoding="utf-8")
+    assert "dataset-status/WITHDRAWN" in (home / "catalog.jsonld").read_text(encoding="utf-8")

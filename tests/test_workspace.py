@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import write_extract
-from pipelines import workspace
-from pipelines.publish import working_database
+from pipelines.core import workspace
+from pipelines.runner.publish import working_database
 from tests.conftest import ROOT, run_cli
 
 
@@ -91,7 +91,7 @@ def test_a_planted_symlink_at_the_old_spill_name_is_not_used(tmp_path: Path, mon
     result = run_cli("scan", str(ROOT / "sample_data" / "transport-bus-stops.csv"), env={"TMPDIR": str(tmp)})
     assert result.returncode == 0, result.stderr
     con_env = {**os.environ, "TMPDIR": str(tmp)}
-    code = "from pipelines.publish import working_database; print(working_database().execute(\"SELECT current_setting('temp_directory')\").fetchall()[0][0])"
+    code = "from pipelines.runner.publish import working_database; print(working_database().execute(\"SELECT current_setting('temp_directory')\").fetchall()[0][0])"
     shown = subprocess.run([sys.executable, "-c", code], env=con_env, cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
     assert "opendata-spill" not in shown and Path(shown).parent.name.startswith("opendata-run-")
     assert list(target.iterdir()) == []

@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pipelines.vocab import FindingKind
+from pipelines.core.sql import quote_literal
+from pipelines.core.vocab import FindingKind
 
 from desensitize.detect.rules import PLATE_PROVINCES
 
@@ -37,10 +38,6 @@ _PLATE = (
     rf"(?:^|[^A-Za-z0-9])[{PLATE_PROVINCES}][A-HJ-NP-Z][·• ]?"
     r"(?:[A-HJ-NP-Z0-9]{0,5}[0-9][A-HJ-NP-Z0-9]{0,5}|[A-HJ-NP-Z0-9]{4}[挂学警港澳])(?:$|[^A-Za-z0-9])"
 )
-
-
-def _lit(pattern: str) -> str:
-    return "'" + pattern.replace("'", "''") + "'"
 
 
 def _id_checksum(x: str) -> str:
@@ -73,8 +70,8 @@ def _luhn(x: str) -> str:
 
 def _any_token(col: str, prefilter: str, token: str, valid: str) -> str:
     """TRUE when some `token` match (group 1) in the cell passes `valid` (a lambda body over x)."""
-    tokens = f"regexp_extract_all({col}, {_lit(token)}, 1)"
-    return f"(CASE WHEN regexp_matches({col}, {_lit(prefilter)}) THEN len(list_filter({tokens}, lambda x: {valid})) > 0 ELSE false END)"
+    tokens = f"regexp_extract_all({col}, {quote_literal(token)}, 1)"
+    return f"(CASE WHEN regexp_matches({col}, {quote_literal(prefilter)}) THEN len(list_filter({tokens}, lambda x: {valid})) > 0 ELSE false END)"
 
 
 def _guarded(guard: str, predicate: str) -> str:
@@ -117,17 +114,17 @@ def bank_card_sql(col: str) -> str:
 
 def mobile_sql(col: str) -> str:
     """A mainland mobile number (1[3-9] + 9 digits, +86, spaces or dashes allowed) in the cell."""
-    return _guarded(_long(col, 11), f"regexp_matches({col}, {_lit(_MOBILE)})")
+    return _guarded(_long(col, 11), f"regexp_matches({col}, {quote_literal(_MOBILE)})")
 
 
 def email_sql(col: str) -> str:
     """An e-mail address in the cell."""
-    return _guarded(f"contains({col}, '@')", f"regexp_matches({col}, {_lit(_EMAIL)})")
+    return _guarded(f"contains({col}, '@')", f"regexp_matches({col}, {quote_literal(_EMAIL)})")
 
 
 def plate_sql(col: str) -> str:
     """A GA 36 licence plate with at least one digit in its serial, in the cell."""
-    return _guarded(_long(col, 7), f"regexp_matches(upper({col}), {_lit(_PLATE)})")
+    return _guarded(_long(col, 7), f"regexp_matches(upper({col}), {quote_literal(_PLATE)})")
 
 
 @dataclass(frozen=True)

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from desensitize.keys import hmac_sql, key_id, key_params
+from desensitize.keys import hmac_hex, hmac_sql, key_id, key_params
 from desensitize.operators.base import (
     ColumnInput,
     ColumnPlan,
     MaskEnv,
     Operator,
     OperatorParams,
-    literal,
     string_type_unless,
 )
+from pipelines.core.sql import quote_literal as literal
 from desensitize.operators.sqlexpr import normalized
 
 # Domain tag hashed before the value, so tokens cannot be confused with other HMACs of the key.
@@ -22,7 +22,6 @@ TOKEN_DOMAIN = "opendata-pseudonym-v1\x1f"
 
 class PseudonymizeParams(OperatorParams):
     """Parameters of `pseudonymize`."""
-
     length: int = Field(16, ge=8, le=64, description="Hex characters of the token (16 = 64 bits).")
     prefix: str = Field("", max_length=16, pattern=r"^[A-Za-z0-9_-]*$", description="Text put before the token, e.g. P_.")
 
@@ -35,7 +34,6 @@ class PseudonymizeOperator(Operator):
     native sha256 over the RFC 2104 pads, bound as parameters): no Python loop, and the key never
     appears in SQL text.
     """
-
     key = "pseudonymize"
     Params = PseudonymizeParams
     needs_key = True
@@ -57,6 +55,4 @@ class PseudonymizeOperator(Operator):
 
 def token_of(key: bytes, normalized_value: str, length: int = 16, prefix: str = "") -> str:
     """The token `pseudonymize` gives an already-normalized value (the Python twin, for tests and audits)."""
-    from desensitize.keys import hmac_hex
-
     return prefix + hmac_hex(key, TOKEN_DOMAIN + normalized_value)[:length]

@@ -18,19 +18,12 @@ from collections.abc import Sequence
 
 import duckdb
 
-from pipelines.vocab import FindingKind
+from pipelines.core.sql import quote_ident
+from pipelines.core.vocab import FindingKind
 
 from desensitize.detect.sql_rules import SQL_RULES
 
 COLUMNS_PER_SCAN = 256
-
-
-def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _lit(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def count_identifiers(
@@ -43,9 +36,9 @@ def count_identifiers(
         group = list(columns[start : start + COLUMNS_PER_SCAN])
         # One (column, value) row per non-null cell: each detector is written once, whatever the
         # number of columns, so planning stays small and the work grows with the cells scanned.
-        listed = ", ".join(_quote(c) for c in group)
-        cast = ", ".join(f"CAST({_quote(c)} AS VARCHAR) AS {_quote(c)}" for c in group)
-        cells = f"UNPIVOT (SELECT {cast} FROM {_quote(table)}) ON {listed} INTO NAME c VALUE v"  # NULLs left out
+        listed = ", ".join(quote_ident(c) for c in group)
+        cast = ", ".join(f"CAST({quote_ident(c)} AS VARCHAR) AS {quote_ident(c)}" for c in group)
+        cells = f"UNPIVOT (SELECT {cast} FROM {quote_ident(table)}) ON {listed} INTO NAME c VALUE v"  # NULLs left out
         for column, *ns in con.execute(f"SELECT c, {counts} FROM ({cells}) GROUP BY c").fetchall():
             for rule, n in zip(SQL_RULES, ns):
                 if n:

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.errors import InputError
+from pipelines.core.errors import InputError
 from pipelines.ingest.encoding import utf8_copy
-from pipelines.ingest.names import check_header, kept_columns, quote_ident
+from pipelines.core.sql import quote_ident
+from pipelines.ingest.names import check_header, kept_columns
 
 LONGEST = "_longest"  # per-row byte length of the longest cell, dropped once the size check is done
 
@@ -105,7 +106,7 @@ def _lf_copy(path: Path) -> Path:
     """A copy of `path` with CRLF line ends made LF, in this run's private folder (caller deletes it)."""
     import tempfile
 
-    from pipelines.workspace import run_folder
+    from pipelines.core.workspace import run_folder
 
     fd, name = tempfile.mkstemp(prefix="opendata-lf-", suffix=path.suffix, dir=run_folder())
     pending = b""

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from pipelines.home import Home
-from pipelines.release.version import TMP_PREFIX, VERSION_RE, writer_pid_file
+from pipelines.core.home import Home
+from pipelines.core.versions import TMP_PREFIX, VERSION_RE, writer_pid_file
 
 ORPHAN_AFTER_S = 600.0  # a .tmp folder without a pid file (killed between mkdir and write) this old is stale
 
@@ -74,13 +74,13 @@ def _writable(home: Home) -> bool:
 
 
 def _catalog_stale(home: Home) -> bool:
-    from pipelines.registry.db import connect
+    from pipelines.store.db import read_registry
 
     try:
         built = home.catalog.stat().st_mtime
     except FileNotFoundError:
         built = 0.0
-    with connect(home, read_only=True) as con:
+    with read_registry(home) as con:  # read-only: missing tables are empty stand-ins
         row = con.execute("SELECT max(published_at), max(withdrawn_at) FROM releases").fetchone() or (None, None)
     latest = max((t.timestamp() for t in row if isinstance(t, datetime)), default=None)
     return latest is not None and latest > built
@@ -88,8 +88,8 @@ def _catalog_stale(home: Home) -> bool:
 
 def recover(home: Home) -> Recovered:
     """Delete orphaned temporary release folders (audited) and rebuild a stale catalog."""
-    from pipelines.dcat import write_catalog
-    from pipelines.registry import audit
+    from pipelines.store.dcat import write_catalog
+    from pipelines.store import audit
 
     done = Recovered()
     if not _writable(home):

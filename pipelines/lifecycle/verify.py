@@ -20,14 +20,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipelines.audit_key import ENV_ANCHOR, anchor_path, load_audit_key, read_anchor
-from pipelines.home import Home
-from pipelines.registry import audit
-from pipelines.registry.access import accesses
-from pipelines.registry.db import read_registry
-from pipelines.registry.releases import file_rows, release_rows
+from pipelines.core.home import Home
+from pipelines.store import audit
+from pipelines.store.access import accesses
+from pipelines.store.audit_key import ENV_ANCHOR, anchor_path, load_audit_key, read_anchor
+from pipelines.store.db import read_registry
+from pipelines.store.releases import file_rows, release_rows
 from pipelines.release.files import file_digest
-from pipelines.release.version import TMP_PREFIX, VERSION_RE
+from pipelines.core.versions import TMP_PREFIX, VERSION_RE
 
 
 @dataclass
@@ -195,8 +195,7 @@ def verify(home: Home) -> VerifyReport:
     _check_anchor(home, log, first_keyed, unkeyed_until, report)
     index = _audit_index(log)
     for release in releases:
-        key = (release["dataset_id"], release["version"])
-        expected = files.get(key, {})
+        expected = files.get((release["dataset_id"], release["version"]), {})
         folder = _check_folder(home, release, report)
         if folder is not None:
             _check_files(home, folder, expected, report)

@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 import os
-import re
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-from pipelines.home import Home
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
-VERSION_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.(\d+)$")
-TMP_PREFIX = ".tmp-"
+from pipelines.core import clock
+from pipelines.core.home import Home
+from pipelines.core.versions import TMP_PREFIX, VERSION_RE, version_key, writer_pid_file
 
 
 def today() -> date:
     """Today in Fuzhou's time zone (versions and attribution dates follow local time)."""
-    return datetime.now(SHANGHAI).date()
-
-
-def version_key(version: str) -> tuple[str, int]:
-    """Sort key: by date, then by the day's counter as a number (so .10 sorts after .9)."""
-    m = VERSION_RE.match(version)
-    return (m.group(1), int(m.group(2))) if m else (version, 0)
+    return clock.now().date()
 
 
 def existing_versions(home: Home, dataset_id: str) -> list[str]:
@@ -42,11 +32,6 @@ def next_version(home: Home, dataset_id: str, on: date | None = None) -> str:
     day = (on or today()).isoformat()
     counters = [version_key(v)[1] for v in existing_versions(home, dataset_id) if v.startswith(day + ".")]
     return f"{day}.{max(counters, default=0) + 1}"
-
-
-def writer_pid_file(tmp: Path) -> Path:
-    """`.tmp-<version>.pid` beside the temporary folder: the pid of the process writing it."""
-    return tmp.with_name(tmp.name + ".pid")
 
 
 def reserve_version(home: Home, dataset_id: str) -> tuple[str, Path]:
