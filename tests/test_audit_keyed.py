@@ -98,3 +98,23 @@ def test_a_wrong_key_fails_every_keyed_entry(home: Path, tmp_path: Path) -> None
     other.write_text("a-different-secret-of-enough-bytes")
     result = run_cli("audit", "verify", "--home", str(home), env={"OPENDATA_AUDIT_KEY_FILE": str(other), "OPENDATA_AUDIT_ANCHOR": str(tmp_path / ".home.audit-anchor.json")})
     assert result.returncode == 1 and "hash mismatch" in result.stdout
+
+
+def test_the_default_key_under_xdg_config_home_is_found_without_a_variable(tmp_path: Path) -> None:
+    # The same rule as the pseudonym key: $XDG_CONFIG_HOME/opendata/audit.key, the anchor beside it.
+    config = tmp_path / "xdg"
+    (config / "opendata").mkdir(parents=True)
+    key_file = config / "opendata" / "audit.key"
+    key_file.write_text("a-default-audit-key-of-enough-bytes")
+    env = {"XDG_CONFIG_HOME": str(config), "OPENDATA_INSECURE_DEV_AUDIT_KEY": ""}
+    home = tmp_path / "home"
+    spec = person_dataset(tmp_path / "dept")
+    published = run_cli("publish", str(spec), "--home", str(home), env=env | {"OPENDATA_INSECURE_DEV_KEY": "1"})
+    assert published.returncode == 0, published.stdout + published.stderr
+    anchor = config / "opendata" / "audit.key.anchor.json"
+    assert anchor.is_file() and str(home.resolve()) in json.loads(anchor.read_text(encoding="utf-8"))["homes"]
+    ok = run_cli("audit", "verify", "--home", str(home), env=env)
+    assert ok.returncode == 0 and f"anchor: {anchor}" in ok.stdout, ok.stdout + ok.stderr
+    # Another key (here the public development one) does not verify what the default key wrote.
+    other = run_cli("audit", "verify", "--home", str(home), env={"XDG_CONFIG_HOME": str(tmp_path / "empty"), "OPENDATA_INSECURE_DEV_AUDIT_KEY": "1"})
+    assert other.returncode == 1 and "hash mismatch" in other.stdout

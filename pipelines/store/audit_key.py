@@ -6,13 +6,16 @@ a key kept *outside* the home, and the newest (seq, chain value) is copied after
 *anchor* file, also outside the home, which `audit verify` compares with the log's head, so deleting
 the newest entries (which leaves a valid chain) is caught too.
 
-Key sources, in order: `OPENDATA_AUDIT_KEY_FILE` (a file of at least 16 bytes outside the home;
-`make run` creates one beside the pseudonym key in `.venv/`), then `OPENDATA_INSECURE_DEV_AUDIT_KEY=1`
-(a fixed public key for tests and sample runs: it protects nothing). Without either, commands that
-write or verify the audit log refuse (exit 1) and say how to set one.
+Key sources, in order: `OPENDATA_AUDIT_KEY_FILE` (a file of at least 16 bytes outside the home),
+then `OPENDATA_INSECURE_DEV_AUDIT_KEY=1` (a fixed public key for tests and sample runs: it protects
+nothing), then the default key file `$XDG_CONFIG_HOME/opendata/audit.key` (else
+`~/.config/opendata/audit.key`), beside the pseudonym key, outside any home and any checkout: the CLI,
+`python flows.py serve`, its workers and `make run` (which creates it) find it without a variable.
+Without any of them, commands that write or verify the audit log refuse (exit 1) and say how to set one.
 
-The anchor is `OPENDATA_AUDIT_ANCHOR`, else `<key file>.anchor.json` beside the key file, else (the
-development key) `.<home name>.audit-anchor.json` beside the home. It maps each home to its head.
+The anchor is `OPENDATA_AUDIT_ANCHOR`, else `<key file>.anchor.json` beside the key file in use
+(`audit.key.anchor.json` for the default one), else (the development key) `.<home name>.audit-anchor.json`
+beside the home. It maps each home to its head.
 """
 
 from __future__ import annotations
@@ -34,11 +37,19 @@ ENV_DEV_KEY = "OPENDATA_INSECURE_DEV_AUDIT_KEY"
 MIN_KEY_BYTES = 16
 _DEV_KEY = b"opendata-fuzhou insecure development audit key - not secret"
 
-_HOW_TO = (
-    f"set {ENV_KEY_FILE} to a file outside the opendata home holding a secret of at least {MIN_KEY_BYTES} bytes, e.g. "
-    f"`head -c 32 /dev/urandom | base64 > /etc/opendata/audit.key && export {ENV_KEY_FILE}=/etc/opendata/audit.key` "
-    f"(`make run` makes one in .venv/); for tests and sample runs only, {ENV_DEV_KEY}=1 uses a public key"
-)
+
+def default_key_file() -> Path:
+    """Where the key is found when no variable names one: $XDG_CONFIG_HOME/opendata/audit.key."""
+    config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(config).expanduser() / "opendata" / "audit.key"
+
+
+def _how_to() -> str:
+    return (
+        f"put a secret of at least {MIN_KEY_BYTES} bytes in {default_key_file()} (mode 600; `make run` creates one), "
+        f"or set {ENV_KEY_FILE} to another file outside the opendata home holding one; "
+        f"for tests and sample runs only, {ENV_DEV_KEY}=1 uses a public key"
+    )
 
 
 class AuditKeyError(OpendataError):
@@ -50,7 +61,7 @@ class AuditKeyError(OpendataError):
 def _outside(path: Path, home_root: Path | None, what: str) -> Path:
     resolved = path.expanduser().resolve()
     if home_root is not None and resolved.is_relative_to(home_root.resolve()):
-        raise AuditKeyError(f"{what} points inside the opendata home directory ({home_root}); keep it outside", details=[_HOW_TO])
+        raise AuditKeyError(f"{what} points inside the opendata home directory ({home_root}); keep it outside", details=[_how_to()])
     return resolved
 
 
@@ -58,17 +69,26 @@ def load_audit_key(home_root: Path | None = None) -> bytes:
     """The audit key (see the module notes); AuditKeyError when none is usable."""
     path_text = os.environ.get(ENV_KEY_FILE)
     if path_text:
-        path = _outside(Path(path_text), home_root, ENV_KEY_FILE)
-        try:
-            key = path.read_bytes().strip()
-        except OSError as exc:
-            raise AuditKeyError(f"{ENV_KEY_FILE}: cannot read {path}: {exc.strerror}", details=[_HOW_TO]) from None
-        if len(key) < MIN_KEY_BYTES:
-            raise AuditKeyError(f"{ENV_KEY_FILE}: the key in {path} is shorter than {MIN_KEY_BYTES} bytes", details=[_HOW_TO])
-        return key
+        return _key_from_file(_outside(Path(path_text), home_root, ENV_KEY_FILE), ENV_KEY_FILE)
     if os.environ.get(ENV_DEV_KEY) == "1":
         return _DEV_KEY
-    raise AuditKeyError("no audit key is configured; the audit log is keyed so that it cannot be rewritten unnoticed", details=[_HOW_TO])
+    default = default_key_file()
+    if default.exists():
+        return _key_from_file(_outside(default, home_root, "the default audit key file"), "the default audit key file")
+    raise AuditKeyError(
+        f"no audit key is configured (none in {default}, no {ENV_KEY_FILE}); the audit log is keyed so that it cannot be rewritten unnoticed",
+        details=[_how_to()],
+    )
+
+
+def _key_from_file(path: Path, what: str) -> bytes:
+    try:
+        key = path.read_bytes().strip()
+    except OSError as exc:
+        raise AuditKeyError(f"{what}: cannot read {path}: {exc.strerror}", details=[_how_to()]) from None
+    if len(key) < MIN_KEY_BYTES:
+        raise AuditKeyError(f"{what}: the key in {path} is shorter than {MIN_KEY_BYTES} bytes", details=[_how_to()])
+    return key
 
 
 def is_dev_key(key: bytes) -> bool:
@@ -89,6 +109,9 @@ def anchor_path(home_root: Path) -> Path:
     key_file = os.environ.get(ENV_KEY_FILE)
     if key_file:
         key_path = Path(key_file).expanduser().resolve()
+        return key_path.with_name(key_path.name + ".anchor.json")
+    if os.environ.get(ENV_DEV_KEY) != "1" and default_key_file().exists():
+        key_path = default_key_file().resolve()
         return key_path.with_name(key_path.name + ".anchor.json")
     root = home_root.resolve()
     return root.with_name(f".{root.name}.audit-anchor.json")
