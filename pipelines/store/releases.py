@@ -16,7 +16,7 @@ import duckdb
 from pipelines.core.context import PublishContext
 from pipelines.core.home import Home
 from pipelines.store import audit
-from pipelines.store.db import connect
+from pipelines.store.db import read_registry
 from pipelines.core.versions import code_version, version_key
 
 
@@ -115,7 +115,7 @@ def list_releases(home: Home, dataset_id: str | None = None) -> list[dict[str, A
     """Every registered release (optionally of one dataset), oldest first."""
     if not home.db_path.exists():
         return []
-    with connect(home) as con:
+    with read_registry(home) as con:  # only reads
         sql = "SELECT * FROM releases" + (" WHERE dataset_id = ?" if dataset_id else "")
         rows = _dicts(con.execute(sql, [dataset_id] if dataset_id else []))
     return sorted(rows, key=lambda r: (r["dataset_id"], version_key(r["version"])))
