@@ -69,6 +69,7 @@ def catalog_export(
     home: HomeOpt = None,
 ) -> int:
     """Export the catalog in another standard's fields, filled from the specs and the registry."""
+    _recover(home)
     from pipelines.cli.catalog_export import export_command
 
     return export_command(fmt, out, specs, home)
@@ -220,6 +221,7 @@ def request_open(
     home: HomeOpt = None,
 ) -> int:
     """Register a request to list or open data; print its id and due date."""
+    _recover(home)
     from pipelines.cli.request import open_command
 
     return open_command(title, department, requester, text, received, home)
@@ -238,6 +240,7 @@ def request_objection(
     catalog: CatalogOpt = Path("catalog_specs"),
 ) -> int:
     """Register an objection to a release (开放办法 §26); print its id and due date."""
+    _recover(home)
     from pipelines.cli.request import objection_command
 
     return objection_command(dataset, version, kind, requester, text, received, home, catalog)
@@ -254,6 +257,7 @@ def request_answer(
     home: HomeOpt = None,
 ) -> int:
     """Record the answer to a request, objection or review."""
+    _recover(home)
     from pipelines.cli.request import answer_command
 
     return answer_command(item_id, agree, refuse, reason, on, home)
@@ -269,6 +273,7 @@ def request_review(
     home: HomeOpt = None,
 ) -> int:
     """Ask the commission to review a refusal; print the review's id and due date."""
+    _recover(home)
     from pipelines.cli.request import review_command
 
     return review_command(item_id, requester, text, received, home)
@@ -284,6 +289,7 @@ def request_list(
     home: HomeOpt = None,
 ) -> int:
     """List requests, objections and reviews with their deadlines (never the requester)."""
+    _recover(home)
     from pipelines.cli.request import list_command
 
     return list_command(overdue, as_of, department, as_json, home)
@@ -302,6 +308,7 @@ def assess(
     catalog: CatalogOpt = Path("catalog_specs"),
 ) -> int:
     """Score and grade every department of the catalog for a year (考核办法 §7–§14)."""
+    _recover(home)
     from pipelines.cli.assess import assess_command
 
     return assess_command(year, home, out, as_json, weights, catalog)
@@ -315,6 +322,7 @@ def serve(
     catalog: CatalogOpt = Path("catalog_specs"),
 ) -> int:
     """Serve the portal (开放平台): catalog, downloads, applications, requests and objections, restrictions."""
+    _recover(home)
     from pipelines.cli.serve import serve_command
 
     return serve_command(home, host, port, catalog)
@@ -334,6 +342,7 @@ def grant_apply(
     home: HomeOpt = None,
 ) -> int:
     """Apply for authorized-open data; the application id is printed on the last line."""
+    _recover(home)
     from pipelines.cli.grant import apply_command
 
     return apply_command(dataset_id, applicant, applicant_type, purpose, scenario, safeguards, commercial, tender, home)
@@ -348,6 +357,7 @@ def grant_approve(
     home: HomeOpt = None,
 ) -> int:
     """Approve an application; the access token is printed once on the last line."""
+    _recover(home)
     from pipelines.cli.grant import approve_command
 
     return approve_command(app_id, by, expires, home)
@@ -362,6 +372,7 @@ def grant_reject(
     home: HomeOpt = None,
 ) -> int:
     """Reject a pending application."""
+    _recover(home)
     from pipelines.cli.grant import reject_command
 
     return reject_command(app_id, by, reason, home)
@@ -373,6 +384,7 @@ def grant_revoke(
     grant_id: str, reason: Annotated[str, typer.Option("--reason", help="Why.")], home: HomeOpt = None,
 ) -> int:
     """Revoke an approved grant (its token stops working at once)."""
+    _recover(home)
     from pipelines.cli.grant import revoke_command
 
     return revoke_command(grant_id, reason, home)
@@ -387,6 +399,7 @@ def grant_list(
     home: HomeOpt = None,
 ) -> int:
     """List applications and grants (the commission's view)."""
+    _recover(home)
     from pipelines.cli.grant import list_command
 
     return list_command(as_json, overdue_reports, as_of, home)
@@ -398,6 +411,7 @@ def grant_report(
     grant_id: str, text: Annotated[str, typer.Option("--text", help="How the data was used.")], home: HomeOpt = None,
 ) -> int:
     """Record a grantee's periodic use report."""
+    _recover(home)
     from pipelines.cli.grant import report_command
 
     return report_command(grant_id, text, home)
@@ -409,6 +423,7 @@ def user_restrict(
     applicant: str, reason: Annotated[str, typer.Option("--reason", help="Why access is restricted.")], home: HomeOpt = None,
 ) -> int:
     """Restrict an applicant: revoke its grants, refuse new applications, list it publicly."""
+    _recover(home)
     from pipelines.cli.grant import restrict_command
 
     return restrict_command(applicant, reason, home)
@@ -420,6 +435,7 @@ def identify_leak(
     file: Annotated[Path, typer.Argument(help="The leaked CSV or XLSX file (or an excerpt).")], home: HomeOpt = None,
 ) -> int:
     """Name the grant whose fingerprinted copy a leaked file is, or say none."""
+    _recover(home)
     from pipelines.cli.grant import identify_leak_command
 
     return identify_leak_command(file, home)
