@@ -23,7 +23,17 @@ KEYFILE := $(VENV)/pseudonym.key
 $(KEYFILE): $(BIN)/python
 	$(BIN)/python -c "import os, secrets; fd = os.open('$(KEYFILE)', os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600); os.write(fd, secrets.token_urlsafe(32).encode())"
 
-run: install $(KEYFILE)
+# The audit key (HMAC of every audit entry) lives where the CLI, `python flows.py serve` and its
+# workers look without any variable: $XDG_CONFIG_HOME/opendata/audit.key (else
+# ~/.config/opendata/audit.key), outside the home directory and out of git; its anchor is written
+# beside it as audit.key.anchor.json. `make run` creates a random one there if there is none; set
+# OPENDATA_AUDIT_KEY_FILE (and OPENDATA_AUDIT_ANCHOR) to use another.
+AUDITKEY := $(or $(XDG_CONFIG_HOME),$(HOME)/.config)/opendata/audit.key
+$(AUDITKEY): | $(BIN)/python
+	$(BIN)/python -c "import os, secrets; os.makedirs(os.path.dirname('$(AUDITKEY)'), mode=0o700, exist_ok=True); fd = os.open('$(AUDITKEY)', os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600); os.write(fd, secrets.token_urlsafe(32).encode())"
+	@echo "created the audit key $(AUDITKEY) (keep it: audit verify needs the same key)"
+
+run: install $(KEYFILE) $(AUDITKEY)
 	OPENDATA_PSEUDONYM_KEY_FILE=$${OPENDATA_PSEUDONYM_KEY_FILE:-$(KEYFILE)} $(BIN)/opendata publish --all --home ./var
 
 # The layer contracts (import-linter), types (mypy) and lint (ruff), configured in pyproject.toml,

@@ -80,6 +80,14 @@ def shows_raw(value: str, f: FieldSpec | None) -> bool:
     return f.type is not FieldType.STRING or bool(f.enum)
 
 
+_LONG_DIGIT_RUN = re.compile(r"\d{11,}")  # mobiles, IDs, cards; not postcodes or compact dates
+
+
+def shows_label(value: str) -> bool:
+    """True when a frequent value may label a chart bar: no 11-digit run (phone, ID, card), no @."""
+    return not _LONG_DIGIT_RUN.search(value) and "@" not in value
+
+
 def mask(value: str | None, f: FieldSpec | None) -> str | None:
     """The value as a report may show it."""
     if value is None:

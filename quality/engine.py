@@ -1,7 +1,8 @@
 """Run a suite on the working table: one DuckDB scan for every check and the column profile.
 
 Each check contributes per-row boolean projections and aggregates; they are prefixed per check
-(`_q<i>_<name>`) and evaluated together, so the table is read once whatever the number of checks.
+(`_q<i>_<name>`) and evaluated together, so the table is read once for up to `AGGREGATES_PER_SCAN`
+aggregates (every ordinary spec), and once per such group for a very wide extract.
 A uniqueness check counts its distinct values in a query of its own (cheaper than in the shared
 scan); only checks that failed make further, bounded queries (duplicates), and the examples of all
 checks are fetched in one query per column, by row number, then masked before they leave this module.
@@ -20,13 +21,42 @@ from pipelines.core.sql import quote_ident as q
 from quality.suite import Suite
 
 
-def _scan_sql(suite: Suite, env: RunEnv) -> tuple[str, dict[str, tuple[int, str]]]:
+# Aggregates evaluated by one scan. A spec of a few dozen columns fits one scan, as before; a wide
+# extract is read once per group instead of in one statement whose size (and DuckDB's memory for
+# planning it: 22 GB for 5,000 columns) grows with columns × checks.
+AGGREGATES_PER_SCAN = 512
+
+
+def _groups(suite: Suite, env: RunEnv) -> list[tuple[list[int], dict[str, str]]]:
+    """Checks (by index) and profile aggregates, in scan-sized groups, in the order of one scan."""
+    groups: list[tuple[list[int], dict[str, str]]] = [([], {})]
+    size = 0
+
+    def room(n: int) -> None:
+        nonlocal size
+        if size and size + n > AGGREGATES_PER_SCAN:
+            groups.append(([], {}))
+            size = 0
+        size += n
+
+    for i, p in enumerate(suite.checks):
+        room(max(1, len(registry.get(p.key).aggregates(p, env, lambda local: local))))
+        groups[-1][0].append(i)
+    for alias, sql in profile.aggregates(suite.spec).items():
+        room(1)
+        groups[-1][1][alias] = sql
+    return groups
+
+
+def _scan_sql(suite: Suite, env: RunEnv, indices: list[int] | None = None, extra: dict[str, str] | None = None) -> tuple[str, dict[str, tuple[int, str]]]:
+    """One scan's SQL for the checks `indices` (default all) and the profile aggregates `extra` (default all)."""
     layers: list[list[str]] = []  # derived values, innermost first
     projections: list[str] = []
     # Aliases start with "_", which no release column name can (spec NAME_PATTERN), so they never clash.
     aggregates: list[str] = ["count(*) AS _n_rows"]
     owners: dict[str, tuple[int, str]] = {}  # alias -> (check index, local name)
-    for i, p in enumerate(suite.checks):
+    for i in range(len(suite.checks)) if indices is None else indices:
+        p = suite.checks[i]
         check = registry.get(p.key)
 
         def ref(local: str, i: int = i) -> str:
@@ -41,7 +71,8 @@ def _scan_sql(suite: Suite, env: RunEnv) -> tuple[str, dict[str, tuple[int, str]
             alias = f"_q{i}_agg_{name}"
             aggregates.append(f"{sql} AS {alias}")
             owners[alias] = (i, name)
-    aggregates += [f"{sql} AS {alias}" for alias, sql in profile.aggregates(suite.spec).items()]
+    extra = profile.aggregates(suite.spec) if extra is None else extra
+    aggregates += [f"{sql} AS {alias}" for alias, sql in extra.items()]
     source = env.table
     for level in [*layers, projections]:
         if level:
@@ -81,11 +112,14 @@ def _examples(env: RunEnv, results: list[CheckResult]) -> None:
 
 def run_suite(suite: Suite, env: RunEnv) -> tuple[list[CheckResult], list[ColumnProfile], int]:
     """Evaluate every planned check; return results, column profiles and the row count."""
-    sql, owners = _scan_sql(suite, env)
-    cur = env.con.execute(sql)
-    names = [d[0] for d in cur.description or []]
-    row = cur.fetchone() or ()
-    values: dict[str, Any] = dict(zip(names, row))
+    values: dict[str, Any] = {}
+    owners: dict[str, tuple[int, str]] = {}
+    for indices, extra in _groups(suite, env):
+        sql, owned = _scan_sql(suite, env, indices, extra)
+        cur = env.con.execute(sql)
+        names = [d[0] for d in cur.description or []]
+        values.update(zip(names, cur.fetchone() or ()))
+        owners.update(owned)
     per_check: list[dict[str, Any]] = [{} for _ in suite.checks]
     for alias, (i, name) in owners.items():
         per_check[i][name] = values[alias]

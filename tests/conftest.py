@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -63,11 +64,25 @@ fields:
 """
 
 
+# The public development audit key for every test, module-scoped fixtures included (they run before
+# the function-scoped fixture below); a test that needs no key removes it.
+os.environ["OPENDATA_INSECURE_DEV_AUDIT_KEY"] = "1"
+# Never the developer's real keys (~/.config/opendata/audit.key, pseudonym.key): the default key
+# folder is an empty one of this test session (each test gets its own below).
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="opendata-test-config-")
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test reads the developer's OPENDATA_HOME or writes to ./var."""
     monkeypatch.setenv("OPENDATA_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("OPENDATA_ENGINE", "plain")
+    # The public development audit key; its anchor lies beside each test's home (tmp_path).
+    monkeypatch.setenv("OPENDATA_INSECURE_DEV_AUDIT_KEY", "1")
+    monkeypatch.delenv("OPENDATA_AUDIT_KEY_FILE", raising=False)
+    monkeypatch.delenv("OPENDATA_AUDIT_ANCHOR", raising=False)
+    # Nor the developer's default key files ($XDG_CONFIG_HOME/opendata/audit.key, pseudonym.key).
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 
 
 def write_csv_with_manifest(path: Path, header: list[str], rows: list[list[str]], provider: str) -> Path:

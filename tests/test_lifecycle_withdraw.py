@@ -41,10 +41,11 @@ def _withdraw_dying_at(step: str, home: Path, folder: Path, monkeypatch: pytest.
     def crash(*_a: object, **_k: object) -> None:
         raise Crash
 
-    monkeypatch.setattr(withdraw_module, step, crash)
-    with pytest.raises(Crash):
-        withdraw(Home(home), "relief-payments", folder.name, *args)
-    monkeypatch.undo()
+    # A context of its own: undoing it must not undo the environment conftest set (the audit key).
+    with monkeypatch.context() as m:
+        m.setattr(withdraw_module, step, crash)
+        with pytest.raises(Crash):
+            withdraw(Home(home), "relief-payments", folder.name, *args)
 
 
 @pytest.fixture

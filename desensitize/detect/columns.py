@@ -187,13 +187,24 @@ def _text_findings(sample: list[str]) -> dict[str, int]:
     return dict(sorted(out.items()))
 
 
-def sample_values(con: duckdb.DuckDBPyConnection, table: str, column: str, sample_size: int = 1000) -> list[str]:
-    """Up to `sample_size` non-blank values, a deterministic sample (ordered by a hash of the row number)."""
-    has_row = bool(
+def _has_row(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    return bool(
         con.execute(
             "SELECT count(*) FROM information_schema.columns WHERE table_name = ? AND column_name = '_row'", [table]
         ).fetchone()[0]  # type: ignore[index]
     )
+
+
+def sample_values(
+    con: duckdb.DuckDBPyConnection, table: str, column: str, sample_size: int = 1000, has_row: bool | None = None
+) -> list[str]:
+    """Up to `sample_size` non-blank values, a deterministic sample (ordered by a hash of the row number).
+
+    `has_row` says whether `table` has the `_row` column; callers sampling many columns pass it, so
+    the catalog is not asked once per column (which made a 5,000-column extract slow).
+    """
+    if has_row is None:
+        has_row = _has_row(con, table)
     col = quote_ident(column)
     order = "hash(_row)" if has_row else f"hash({col})"
     rows = con.execute(
@@ -211,7 +222,8 @@ def detect_columns(
     The detection's `column` is the table's column name (the release name for the working table).
     """
     out: list[ColumnDetection] = []
+    has_row = _has_row(con, table)
     for name, header in columns.items():
-        d = classify_column(header, sample_values(con, table, name, sample_size))
+        d = classify_column(header, sample_values(con, table, name, sample_size, has_row))
         out.append(ColumnDetection(name, d.kind, d.confidence, d.free_text, d.evidence))
     return out

@@ -85,8 +85,27 @@ class TextMasker:
 _HELPER: TextMasker | None = None  # the masker of a helper process, built once when it starts
 
 
-def _start_helper(known_names: list[str], kinds: list[str], sweep: bool) -> None:
+def _die_with_parent(parent: int, every_s: float = 0.5) -> None:
+    """End this helper when the process that started it is gone (e.g. killed with SIGKILL).
+
+    A killed parent cannot tell its helpers to stop, and an orphan would keep its chunks of raw
+    texts in memory for as long as it lives. A daemon thread polls the parent pid (portable, unlike
+    PR_SET_PDEATHSIG, which also fires when the *thread* that spawned the helper ends).
+    """
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every_s)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="opendata-parent-watch", daemon=True).start()
+
+
+def _start_helper(known_names: list[str], kinds: list[str], sweep: bool, parent: int | None = None) -> None:
     global _HELPER
+    _die_with_parent(parent if parent is not None else os.getppid())
     _HELPER = TextMasker(known_names, [FindingKind(k) for k in kinds], sweep)
 
 
@@ -176,7 +195,7 @@ class ParallelMasker:
                     max_workers=self.helpers,
                     mp_context=multiprocessing.get_context("spawn"),
                     initializer=_start_helper,
-                    initargs=self.init_args,
+                    initargs=(*self.init_args, os.getpid()),
                 )
             except (OSError, ValueError, RuntimeError):
                 self._failed = True

@@ -60,8 +60,38 @@ def _suggestion(kind: FindingKind, header: str) -> str:
     )
 
 
+def _every_row(ctx: PublishContext, records: list[dict[str, Any]], problems: list[str], blocked: list[str]) -> None:
+    """Run the fast identifier detectors over every row of the columns published as they are.
+
+    A column with no policy reaches the release unchanged, so one identifier in any of its rows is
+    a leak the sample may have missed. Its counts go into the column's record (for provenance);
+    a personal kind blocks. A credit code is public (DESIGN.md §4): counted, never blocking.
+    """
+    from desensitize.privacy.full_scan import count_identifiers
+
+    unmasked = [r["column"] for r in records if r["policy"] is None]
+    found = count_identifiers(ctx.con, ctx.table, unmasked)
+    by_column = {r["column"]: r for r in records}
+    for column, counts in found.items():
+        by_column[column]["rows_with"] = {k.value: n for k, n in counts.items()}
+        personal = {k: n for k, n in counts.items() if not k.is_public}
+        if not personal or column in blocked:
+            continue
+        blocked.append(column)
+        field = ctx.spec.field(column)
+        kinds = ", ".join(f"{k.value} ({k.label}) in {n} row(s)" for k, n in personal.items())
+        first = next(iter(personal))
+        problems.append(
+            f"column {column} ({field.source_column}), published unmasked: {kinds}, found by scanning every row"
+            f" — {_suggestion(first, field.source_column)}"
+        )
+
+
 def check_detections(ctx: PublishContext, sample_size: int = 1000) -> list[dict[str, Any]]:
     """Detect every column's kind; GateBlocked naming each undeclared personal or free-text column.
+
+The kind comes from a sample of `sample_size` rows; the fast identifier detectors then read every
+row of the columns without a policy (`_every_row`), so a planted ID far from the sample blocks too.
 
     Returns the detections as records (column, kind, confidence, free_text, evidence) for provenance.
     """
@@ -104,6 +134,7 @@ def check_detections(ctx: PublishContext, sample_size: int = 1000) -> list[dict[
                 + (f" [{_describe(evidence)}]" if evidence else "")
                 + " — add `policy: scan_text` (or drop/redact it)"
             )
+    _every_row(ctx, records, problems, blocked)
     if problems:
         raise GateBlocked(
             f"{spec.id}: {len(problems)} column(s) hold personal data or free text the spec does not cover "

@@ -25,6 +25,10 @@ def handle_errors(fn: F) -> F:
             prefix = "blocked" if exc.exit_code == 2 else "error"
             print(f"{prefix}: {exc.render()}", file=sys.stderr)
             raise typer.Exit(exc.exit_code) from None
+        except PermissionError as exc:
+            # e.g. a read-only home: one line naming the file, never a traceback.
+            print(f"error: permission denied: {exc.filename or 'a file'}; run as an account that may write it", file=sys.stderr)
+            raise typer.Exit(1) from None
         if isinstance(code, int) and code:
             raise typer.Exit(code)
         return code

@@ -83,9 +83,17 @@ def audit_verify_command(home: Path | None) -> int:
     """Verify the audit chain and every release file; exit 1 on any problem."""
     from pipelines.lifecycle.verify import verify  # in-function: keeps `opendata --help` fast
 
-    report = verify(Home.resolve(home))
+    from pipelines.store.audit_key import anchor_path
+
+    h = Home.resolve(home)
+    report = verify(h)
     for problem in report.problems:
         print(problem)
+    for note in report.notes:
+        print(f"note: {note}")
+    if report.head is not None:
+        # For the operator to keep elsewhere as well: a copy no one with access to this machine can edit.
+        print(f"audit head: seq {report.head[0]} chain value {report.head[1]} (anchor: {anchor_path(h.root)})")
     summary = f"{report.entries} audit entries, {report.releases} releases, {report.files} files checked"
     if report.ok:
         print(f"audit verify: OK ({summary})")

@@ -26,6 +26,28 @@ app.add_typer(request_app, name="request")
 app.add_typer(grant_app, name="grant")
 app.add_typer(user_app, name="user")
 
+def _recover(home: Optional[Path], *, must_exist: bool = False) -> None:
+    """Check the home, then put right what a killed run left in it (see lifecycle.recover).
+
+    `must_exist`: commands that only work on an existing home (verify, trace, get, withdraw,
+    republish) refuse a missing folder rather than create an empty one and report on it.
+    """
+    from pipelines.core.errors import InputError
+    from pipelines.core.home import Home
+    from pipelines.lifecycle.recover import recover
+
+    h = Home.resolve(home)
+    if h.root.exists() and not h.root.is_dir():
+        raise InputError(f"{h.root} is a file, not an opendata home folder; give --home (or OPENDATA_HOME) a folder")
+    if must_exist and not h.root.is_dir():
+        raise InputError(f"{h.root}: no opendata home there (the folder does not exist); check --home or OPENDATA_HOME")
+    done = recover(h)
+    for folder in done.removed:
+        print(f"note: removed {folder}, the partial release of a publication that was killed (audited)", file=sys.stderr)
+    if done.catalog_rebuilt:
+        print("note: catalog.jsonld rebuilt: a run was killed before it could rebuild it", file=sys.stderr)
+
+
 HomeOpt = Annotated[Optional[Path], typer.Option("--home", help="Home directory (default $OPENDATA_HOME, else ./var).")]
 
 
@@ -47,6 +69,7 @@ def catalog_export(
     home: HomeOpt = None,
 ) -> int:
     """Export the catalog in another standard's fields, filled from the specs and the registry."""
+    _recover(home)
     from pipelines.cli.catalog_export import export_command
 
     return export_command(fmt, out, specs, home)
@@ -87,6 +110,7 @@ def quality(
     home: HomeOpt = None,
 ) -> int:
     """Check an extract's quality against its spec without publishing (exit 2 if the gate would block)."""
+    _recover(home)
     from pipelines.cli.quality import quality_command  # in-function: keeps `opendata --help` fast
 
     return quality_command(extract, spec, out, html, home, gx_docs=gx_docs)
@@ -101,6 +125,7 @@ def publish(
     all_: Annotated[bool, typer.Option("--all", help="Publish every spec in catalog_specs/ on its sample extract.")] = False,
 ) -> int:
     """Publish a dataset; the release folder is printed on the last line."""
+    _recover(home)
     from pipelines.cli.publish import publish_all_command, publish_command  # in-function: keeps `opendata --help` fast
 
     if all_:
@@ -120,6 +145,7 @@ def withdraw(
     home: HomeOpt = None,
 ) -> int:
     """Withdraw a release at once: moved to quarantine, never deleted (开放办法 §17)."""
+    _recover(home, must_exist=True)
     from pipelines.cli.lifecycle import withdraw_command  # in-function: keeps `opendata --help` fast
 
     return withdraw_command(dataset_id, version, reason, field, home)
@@ -129,6 +155,7 @@ def withdraw(
 @handle_errors
 def republish(dataset_id: str, home: HomeOpt = None) -> int:
     """Desensitize the stored extract again under the current spec and publish a replacing version."""
+    _recover(home, must_exist=True)
     from pipelines.cli.lifecycle import republish_command  # in-function: keeps `opendata --help` fast
 
     return republish_command(dataset_id, home)
@@ -144,6 +171,7 @@ def get(
     home: HomeOpt = None,
 ) -> int:
     """Obtain a release (logged for tracing); prints the path of its data file."""
+    _recover(home, must_exist=True)
     from pipelines.cli.lifecycle import get_command  # in-function: keeps `opendata --help` fast
 
     return get_command(dataset_id, version, user, purpose, home)
@@ -157,6 +185,7 @@ def trace(
     home: HomeOpt = None,
 ) -> int:
     """List who obtained a release and when."""
+    _recover(home, must_exist=True)
     from pipelines.cli.lifecycle import trace_command  # in-function: keeps `opendata --help` fast
 
     return trace_command(dataset_id, version, home)
@@ -166,6 +195,7 @@ def trace(
 @handle_errors
 def audit_verify(home: HomeOpt = None) -> int:
     """Recompute the audit hash chain and every release file hash; exit 1 on any mismatch."""
+    _recover(home, must_exist=True)
     from pipelines.cli.lifecycle import audit_verify_command  # in-function: keeps `opendata --help` fast
 
     return audit_verify_command(home)
@@ -191,6 +221,7 @@ def request_open(
     home: HomeOpt = None,
 ) -> int:
     """Register a request to list or open data; print its id and due date."""
+    _recover(home)
     from pipelines.cli.request import open_command
 
     return open_command(title, department, requester, text, received, home)
@@ -209,6 +240,7 @@ def request_objection(
     catalog: CatalogOpt = Path("catalog_specs"),
 ) -> int:
     """Register an objection to a release (开放办法 §26); print its id and due date."""
+    _recover(home)
     from pipelines.cli.request import objection_command
 
     return objection_command(dataset, version, kind, requester, text, received, home, catalog)
@@ -225,6 +257,7 @@ def request_answer(
     home: HomeOpt = None,
 ) -> int:
     """Record the answer to a request, objection or review."""
+    _recover(home)
     from pipelines.cli.request import answer_command
 
     return answer_command(item_id, agree, refuse, reason, on, home)
@@ -240,6 +273,7 @@ def request_review(
     home: HomeOpt = None,
 ) -> int:
     """Ask the commission to review a refusal; print the review's id and due date."""
+    _recover(home)
     from pipelines.cli.request import review_command
 
     return review_command(item_id, requester, text, received, home)
@@ -255,6 +289,7 @@ def request_list(
     home: HomeOpt = None,
 ) -> int:
     """List requests, objections and reviews with their deadlines (never the requester)."""
+    _recover(home)
     from pipelines.cli.request import list_command
 
     return list_command(overdue, as_of, department, as_json, home)
@@ -273,6 +308,7 @@ def assess(
     catalog: CatalogOpt = Path("catalog_specs"),
 ) -> int:
     """Score and grade every department of the catalog for a year (考核办法 §7–§14)."""
+    _recover(home)
     from pipelines.cli.assess import assess_command
 
     return assess_command(year, home, out, as_json, weights, catalog)
@@ -286,6 +322,7 @@ def serve(
     catalog: CatalogOpt = Path("catalog_specs"),
 ) -> int:
     """Serve the portal (开放平台): catalog, downloads, applications, requests and objections, restrictions."""
+    _recover(home)
     from pipelines.cli.serve import serve_command
 
     return serve_command(home, host, port, catalog)
@@ -305,6 +342,7 @@ def grant_apply(
     home: HomeOpt = None,
 ) -> int:
     """Apply for authorized-open data; the application id is printed on the last line."""
+    _recover(home)
     from pipelines.cli.grant import apply_command
 
     return apply_command(dataset_id, applicant, applicant_type, purpose, scenario, safeguards, commercial, tender, home)
@@ -319,6 +357,7 @@ def grant_approve(
     home: HomeOpt = None,
 ) -> int:
     """Approve an application; the access token is printed once on the last line."""
+    _recover(home)
     from pipelines.cli.grant import approve_command
 
     return approve_command(app_id, by, expires, home)
@@ -333,6 +372,7 @@ def grant_reject(
     home: HomeOpt = None,
 ) -> int:
     """Reject a pending application."""
+    _recover(home)
     from pipelines.cli.grant import reject_command
 
     return reject_command(app_id, by, reason, home)
@@ -344,6 +384,7 @@ def grant_revoke(
     grant_id: str, reason: Annotated[str, typer.Option("--reason", help="Why.")], home: HomeOpt = None,
 ) -> int:
     """Revoke an approved grant (its token stops working at once)."""
+    _recover(home)
     from pipelines.cli.grant import revoke_command
 
     return revoke_command(grant_id, reason, home)
@@ -358,6 +399,7 @@ def grant_list(
     home: HomeOpt = None,
 ) -> int:
     """List applications and grants (the commission's view)."""
+    _recover(home)
     from pipelines.cli.grant import list_command
 
     return list_command(as_json, overdue_reports, as_of, home)
@@ -369,6 +411,7 @@ def grant_report(
     grant_id: str, text: Annotated[str, typer.Option("--text", help="How the data was used.")], home: HomeOpt = None,
 ) -> int:
     """Record a grantee's periodic use report."""
+    _recover(home)
     from pipelines.cli.grant import report_command
 
     return report_command(grant_id, text, home)
@@ -380,6 +423,7 @@ def user_restrict(
     applicant: str, reason: Annotated[str, typer.Option("--reason", help="Why access is restricted.")], home: HomeOpt = None,
 ) -> int:
     """Restrict an applicant: revoke its grants, refuse new applications, list it publicly."""
+    _recover(home)
     from pipelines.cli.grant import restrict_command
 
     return restrict_command(applicant, reason, home)
@@ -391,6 +435,7 @@ def identify_leak(
     file: Annotated[Path, typer.Argument(help="The leaked CSV or XLSX file (or an excerpt).")], home: HomeOpt = None,
 ) -> int:
     """Name the grant whose fingerprinted copy a leaked file is, or say none."""
+    _recover(home)
     from pipelines.cli.grant import identify_leak_command
 
     return identify_leak_command(file, home)
@@ -398,6 +443,9 @@ def identify_leak(
 
 def run() -> None:
     """Console-script entry point."""
+    from pipelines.core.workspace import clean_stale
+
+    clean_stale()  # the private working folders of runs that were killed (their processes are gone)
     app()
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pipelines.core.errors import InputError
 from pipelines.core.home import Home
+from pipelines.store.audit_key import load_audit_key
 
 
 HOME_ENV = "OPENDATA_PORTAL_HOME"  # read by pipelines.portal.app.app_from_env
@@ -23,6 +24,9 @@ def serve_command(home: Path | None, host: str, port: int, catalog: Path = Path(
     if not 0 < port < 65536:
         raise InputError(f"--port {port} is not a TCP port; give 1-65535")
     h = Home.resolve(home)
+    # Every download appends a keyed audit entry: without a usable audit key none could be logged, so
+    # say so once now (exit 1) rather than refuse each download.
+    load_audit_key(h.root)
     # The CLI and the portal are sibling interfaces: uvicorn builds the app from its import string (the
     # portal's factory reads these two settings), so the CLI never imports the portal package.
     os.environ[HOME_ENV], os.environ[CATALOG_ENV] = str(h.root), str(catalog)

@@ -13,6 +13,11 @@ VERSION_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.(\d+)$")
 TMP_PREFIX = ".tmp-"  # a `.tmp-<version>` folder is a version reserved by a release being written
 
 
+def writer_pid_file(tmp: Path) -> Path:
+    """`.tmp-<version>.pid` beside the temporary folder: the pid of the process writing it."""
+    return tmp.with_name(tmp.name + ".pid")
+
+
 def version_key(version: str) -> tuple[str, int]:
     """Sort key: by date, then by the day's counter as a number (so .10 sorts after .9)."""
     m = VERSION_RE.match(version)

@@ -67,10 +67,56 @@ def _reader_sql(header: list[str], max_line_bytes: int) -> str:
 
 
 def _run(con: duckdb.DuckDBPyConnection, path: Path, sql: str, params: list[object]) -> None:
+    """Run the read; a file mixing CRLF and LF line ends (which DuckDB refuses) is read from an LF copy."""
     try:
         con.execute(sql, params)
+        return
     except duckdb.Error as exc:
-        raise InputError(_describe(path, str(exc))) from None
+        error = str(exc)
+    source = Path(str(params[0]))
+    if _mixed_line_ends(source):
+        copy = _lf_copy(source)  # same lines, same line numbers
+        try:
+            con.execute(sql, [str(copy), *params[1:]])
+            return
+        except duckdb.Error as exc:
+            error = str(exc)
+        finally:
+            copy.unlink(missing_ok=True)
+    raise InputError(_describe(path, error))
+
+
+def _mixed_line_ends(path: Path) -> bool:
+    """True when some lines end in CRLF and others in a bare LF (a file edited on two systems)."""
+    crlf = lf = False
+    last = b""
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            data = last + chunk
+            n = data.count(b"\n")
+            r = data.count(b"\r\n")
+            crlf, lf = crlf or r > 0, lf or n > r
+            if crlf and lf:
+                return True
+            last = data[-1:] if data.endswith(b"\r") else b""
+    return False
+
+
+def _lf_copy(path: Path) -> Path:
+    """A copy of `path` with CRLF line ends made LF, in this run's private folder (caller deletes it)."""
+    import tempfile
+
+    from pipelines.core.workspace import run_folder
+
+    fd, name = tempfile.mkstemp(prefix="opendata-lf-", suffix=path.suffix, dir=run_folder())
+    pending = b""
+    with path.open("rb") as src, open(fd, "wb") as dst:
+        while chunk := src.read(1 << 20):
+            data = pending + chunk
+            pending = b"\r" if data.endswith(b"\r") else b""
+            dst.write((data[:-1] if pending else data).replace(b"\r\n", b"\n"))
+        dst.write(pending)
+    return Path(name)
 
 
 def read_csv(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, table: str, max_line_bytes: int) -> list[str]:

@@ -96,7 +96,9 @@ def detect(path: Path, declared: str = "auto", hashed: tuple[str, int] | None = 
         bad = _decodes(path, "utf-8" if enc == "utf-8-sig" else enc, skip=3 if enc == "utf-8-sig" else 0)
         if bad is None:
             return TextInfo(sha, size, enc)
-        first_bad = bad if first_bad is None else first_bad
+        # The candidate that decodes furthest is the file's likely encoding, and its failure the one to
+        # report: a GBK file fails UTF-8 at its first Chinese character (line 1), GBK only where it is bad.
+        first_bad = bad if first_bad is None else max(first_bad, bad)
     line = _line_at(path, first_bad or 0)
     tried = " or ".join("GBK/GB18030" if c == "gb18030" else c.upper() for c in candidates)
     raise InputError(f"{path}: line {line}: bytes that are not valid {tried} text; re-export the extract as UTF-8 or GBK")
@@ -104,7 +106,10 @@ def detect(path: Path, declared: str = "auto", hashed: tuple[str, int] | None = 
 
 def utf8_copy(path: Path, encoding: str) -> Path:
     """A temporary UTF-8 copy of a GB18030 file (caller deletes it). Streaming, constant memory."""
-    fd, name = tempfile.mkstemp(prefix="opendata-extract-", suffix=path.suffix)
+    from pipelines.core.workspace import run_folder
+
+    # In this run's private folder, so a killed run's copy is removed by the next command.
+    fd, name = tempfile.mkstemp(prefix="opendata-extract-", suffix=path.suffix, dir=run_folder())
     out = Path(name)
     decoder = codecs.getincrementaldecoder(encoding)()
     with path.open("rb") as src, open(fd, "w", encoding="utf-8", newline="") as dst:

@@ -162,11 +162,20 @@ class _MissingColumns(InputError):
 
 def _check_kept(path: Path, header: list[str], keep: Sequence[tuple[str, str]]) -> None:
     missing = [src for src, _ in keep if src not in header]
-    if missing:
-        raise _MissingColumns(
-            f"{path}: declared columns missing from the extract: {', '.join(missing)}",
-            details=[f"the extract has: {', '.join(header)}"],
-        )
+    if not missing:
+        return
+    declared = {src for src, _ in keep}
+    if declared & set(header):
+        # Line 1 names declared columns, so it is the header row: its names are column names, not data.
+        details = [f"the extract has: {', '.join(header)}"]
+    else:
+        # No declared name on line 1: it may be a data row (the header row is missing) or another
+        # file altogether, so it is described, never quoted.
+        details = [
+            f"line 1 has {len(header)} field(s) and none is a declared column: if line 1 is data, "
+            "add the header row; otherwise check --input and source.path (line 1 is not shown: it may hold data)"
+        ]
+    raise _MissingColumns(f"{path}: declared columns missing from the extract: {', '.join(missing)}", details=details)
 
 
 def _row_count(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> int:

@@ -17,6 +17,7 @@ from pipelines.core.home import Home
 from pipelines.lifecycle.withdraw import complete_pending
 from pipelines.store import audit
 from pipelines.store.access import accesses, log_access
+from pipelines.store.db import read_registry
 from pipelines.store.releases import release_rows
 from pipelines.core.clock import SHANGHAI
 from pipelines.core.vocab import OpenType
@@ -126,7 +127,7 @@ def trace(home: Home, dataset_id: str, version: str) -> Trace:
     """Who obtained `dataset_id` `version` and when (withdrawn versions included: that is the point)."""
     if not home.db_path.exists():
         raise InputError(f"no registry in {home.root}: nothing was ever published there")
-    with audit.transaction(home) as con:
+    with read_registry(home) as con:  # tracing only reads
         rows = release_rows(con, dataset_id)
         if not rows:
             raise InputError(f"{dataset_id}: no such dataset in the registry of {home.root}")

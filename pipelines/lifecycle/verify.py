@@ -23,6 +23,8 @@ from typing import Any
 from pipelines.core.home import Home
 from pipelines.store import audit
 from pipelines.store.access import accesses
+from pipelines.store.audit_key import ENV_ANCHOR, anchor_path, load_audit_key, read_anchor
+from pipelines.store.db import read_registry
 from pipelines.store.releases import file_rows, release_rows
 from pipelines.release.files import file_digest
 from pipelines.core.versions import TMP_PREFIX, VERSION_RE
@@ -33,9 +35,11 @@ class VerifyReport:
     """The outcome of a verification."""
 
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # worth knowing, not a fault (e.g. an old unkeyed chain)
     entries: int = 0
     releases: int = 0
     files: int = 0
+    head: tuple[int, str] | None = None  # newest (seq, chain value): what the anchor should hold
 
     @property
     def ok(self) -> bool:
@@ -131,23 +135,67 @@ def _unknown_folders(home: Home, known: set[tuple[str, str]], report: VerifyRepo
                     report.problems.append(f"{place}/{dataset_dir.name}/{version_dir.name}: {kind} the registry does not know")
 
 
+def _check_anchor(home: Home, log: list[dict[str, Any]], first_keyed: int | None, unkeyed_until: int, report: VerifyReport) -> None:
+    """Compare the log's head with the anchor kept outside the home (catches deleting the newest rows)."""
+    if log:
+        report.head = (int(log[-1]["seq"]), str(log[-1]["hash"]))
+    if unkeyed_until:
+        report.notes.append(
+            f"audit seq 1..{unkeyed_until}: written before the audit key (plain sha256 chain): anyone able to write "
+            "the registry could have rewritten them unnoticed; entries after them are keyed"
+        )
+    anchor = read_anchor(home.root)
+    where = anchor_path(home.root)
+    if anchor is None:
+        if first_keyed is not None:
+            report.problems.append(
+                f"audit anchor: none for this home in {where}, but the log has keyed entries: "
+                f"the anchor was deleted or {ENV_ANCHOR} points elsewhere; the newest entries cannot be checked"
+            )
+        return
+    seq, value, anchored_from = int(anchor["seq"]), str(anchor["hash"]), int(anchor.get("keyed_from") or 1)
+    if first_keyed != anchored_from:
+        report.problems.append(
+            f"audit anchor: the keyed chain starts at seq {anchored_from} per the anchor, at {first_keyed} per the "
+            "registry (table audit_chain was altered)"
+        )
+    by_seq = {int(r["seq"]): r for r in log}
+    newest = int(log[-1]["seq"]) if log else 0
+    if seq not in by_seq:
+        report.problems.append(
+            f"audit seq {seq}: missing: the anchor ({where}) says the log reached seq {seq}, chain value {value[:16]}…, "
+            f"but it ends at seq {newest}: the newest entries were deleted"
+        )
+    elif by_seq[seq]["hash"] != value:
+        report.problems.append(
+            f"audit seq {seq}: its chain value {str(by_seq[seq]['hash'])[:16]}… differs from the anchor's {value[:16]}…: "
+            "the log was rewritten at or before this entry"
+        )
+    elif newest > seq:
+        report.notes.append(f"audit seq {seq + 1}..{newest}: after the anchor (a run stopped before updating it); their chain is keyed")
+
+
 def verify(home: Home) -> VerifyReport:
     """Check everything in the module docstring; the report lists each problem."""
     report = VerifyReport()
     if not home.db_path.exists():
         _unknown_folders(home, set(), report)
         return report
-    with audit.transaction(home) as con:
+    key = load_audit_key(home.root)
+    # Read-only: verifying must never change (or need to be able to change) what it verifies.
+    with read_registry(home) as con:
         log = audit.read_log(con)
         releases = release_rows(con)
         files = file_rows(con)
         access_rows = accesses(con)
+        first_keyed = audit.keyed_from(con)
     report.entries, report.releases = len(log), len(releases)
-    report.problems += [str(p) for p in audit.verify_chain(log)]
+    unkeyed_until = (first_keyed - 1) if first_keyed is not None else (int(log[-1]["seq"]) if log else 0)
+    report.problems += [str(p) for p in audit.verify_chain(log, key, first_keyed if first_keyed is not None else unkeyed_until + 1)]
+    _check_anchor(home, log, first_keyed, unkeyed_until, report)
     index = _audit_index(log)
     for release in releases:
-        key = (release["dataset_id"], release["version"])
-        expected = files.get(key, {})
+        expected = files.get((release["dataset_id"], release["version"]), {})
         folder = _check_folder(home, release, report)
         if folder is not None:
             _check_files(home, folder, expected, report)

@@ -20,7 +20,7 @@ from pipelines.core.home import Home
 from pipelines.platform import tokens
 from pipelines.platform.errors import Conflict, Forbidden, NotFound, PlatformError
 from pipelines.store import audit
-from pipelines.store.db import connect
+from pipelines.store.db import read_registry
 from pipelines.core.clock import SHANGHAI
 from pipelines.store import grants as store
 from pipelines.store import restrictions as restriction_store
@@ -215,13 +215,13 @@ def list_all(home: Home) -> list[Application]:
     """Every application and grant, oldest first."""
     if not home.db_path.exists():
         return []
-    with connect(home) as con:
+    with read_registry(home) as con:  # only reads
         return store.all_rows(con)
 
 
 def get(home: Home, app_id: str) -> Application:
     """One application or grant, or NotFound."""
-    with connect(home) as con:
+    with read_registry(home) as con:  # only reads
         app = store.get(con, app_id.strip())
     if app is None:
         raise NotFound(f"no application or grant {app_id}; see `opendata grant list`")

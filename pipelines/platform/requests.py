@@ -26,7 +26,7 @@ from pipelines.core.errors import InputError
 from pipelines.core.home import Home
 from pipelines.platform.workdays import Deadline, WorkCalendar, calendar_from_env, today
 from pipelines.store import audit
-from pipelines.store.db import connect
+from pipelines.store.db import read_registry
 from pipelines.store.releases import release_rows  # also registers the `withdrawals` table read below
 from pipelines.store import requests as store
 
@@ -165,7 +165,7 @@ def _spec_department(catalog: Path, dataset_id: str) -> str | None:
 
 
 def _release_for(home: Home, dataset_id: str, version: str | None) -> dict[str, Any]:
-    with connect(home) as con:
+    with read_registry(home) as con:  # only reads
         rows = release_rows(con, dataset_id)
     if not rows:
         raise InputError(f"unknown dataset {dataset_id!r}: no release of it is registered in {home.root}")
@@ -212,7 +212,7 @@ def open_review(
     """Ask the commission to review a refused request or objection; return id and deadline."""
     h = _home(home)
     requester, text, day = _required(requester, "--requester"), _required(text, "--text"), _received(received)
-    with connect(h) as con:
+    with read_registry(h) as con:  # only reads
         parent = store.get(con, parent_id)
         reviewed = con.execute("SELECT id FROM requests WHERE parent_id = ?", [parent_id]).fetchone()
     if parent is None:
@@ -302,7 +302,7 @@ def list_items(
     if not h.db_path.exists():
         return []
     cal = calendar or calendar_from_env()
-    with connect(h) as con:
+    with read_registry(h) as con:  # only reads
         rows = store.all_rows(con)
         withdrawn = _withdrawn_releases(con)
     items = [_item(r, cal, withdrawn) for r in rows]
@@ -339,5 +339,5 @@ def under_review(home: Home | Path | str | None, dataset_id: str, version: str) 
     h = _home(home)
     if not h.db_path.exists():
         return False
-    with connect(h) as con:
+    with read_registry(h) as con:  # only reads
         return (dataset_id, version) in releases_under_review(con)

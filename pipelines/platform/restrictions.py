@@ -13,7 +13,7 @@ from pipelines.core.home import Home
 from pipelines.platform.errors import PlatformError
 from pipelines.platform.grants import revoke_in
 from pipelines.store import audit
-from pipelines.store.db import connect
+from pipelines.store.db import read_registry
 from pipelines.store import grants as grant_store
 from pipelines.store import restrictions as store
 from pipelines.store.restrictions import Restriction
@@ -67,6 +67,6 @@ def public_list(home: Home) -> list[PublicRestriction]:
     """Every restriction as the public page shows it (a person's name masked)."""
     if not home.db_path.exists():
         return []
-    with connect(home) as con:
+    with read_registry(home) as con:  # only reads
         rows = store.all_rows(con)
     return [PublicRestriction(mask_person(r.applicant) if r.is_person else r.applicant, r.reason, r.restricted_at[:10]) for r in rows]

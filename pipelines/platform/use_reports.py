@@ -13,7 +13,7 @@ from pipelines.core.home import Home
 from pipelines.platform import tokens
 from pipelines.platform.errors import Forbidden, NotFound, PlatformError
 from pipelines.store import audit
-from pipelines.store.db import connect
+from pipelines.store.db import read_registry
 from pipelines.core.clock import SHANGHAI
 from pipelines.store import grants as grant_store
 from pipelines.store import use_reports as store
@@ -59,7 +59,7 @@ def overdue(home: Home, as_of: date | None = None) -> list[Overdue]:
     as_of = as_of or datetime.now(SHANGHAI).date()
     if not home.db_path.exists():
         return []
-    with connect(home) as con:
+    with read_registry(home) as con:  # only reads
         apps = [a for a in grant_store.all_rows(con) if a.status == "approved"]
         last = store.last_submitted(con)
     out = []

@@ -9,7 +9,7 @@ import duckdb
 import pyarrow.csv as pacsv
 
 from pipelines.core.hashing import sha256_file
-from pipelines.core.sql import quote_literal
+from pipelines.core.sql import quote_ident, quote_literal
 
 BOM = codecs.BOM_UTF8
 
@@ -28,6 +28,33 @@ def write_csv_with_bom(con: duckdb.DuckDBPyConnection, select_sql: str, path: Pa
         with pacsv.CSVWriter(fh, reader.schema, write_options=options) as writer:
             for batch in reader:
                 writer.write_batch(batch)
+
+
+# Spreadsheet formula injection (OWASP "CSV injection"): a cell starting with one of these is run as
+# a formula when data.csv is opened in Excel or WPS. Such text cells get a leading single quote in
+# data.csv only, as spreadsheet-safe exporters do; data.parquet keeps the value as it is. Cells of
+# numeric columns are typed numbers in the Parquet file and never touched, and neither is a text
+# cell that is just a signed number (-5, +3.2), which a spreadsheet reads as that number.
+FORMULA_START = ("=", "+", "-", "@")
+_SIGNED_NUMBER = "[+-][0-9]+([.][0-9]+)?"
+
+
+def csv_select(con: duckdb.DuckDBPyConnection, parquet: Path) -> str:
+    """Read back the release Parquet for data.csv, text cells made inert for spreadsheets (see above)."""
+    source = f"read_parquet({quote_literal(str(parquet))})"
+    starts = ", ".join(f"'{c}'" for c in FORMULA_START)
+    parts = []
+    for name, dtype, *_ in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall():
+        col = quote_ident(str(name))
+        if str(dtype) == "VARCHAR":
+            inert = "chr(39) || " + col  # chr(39) is the single quote
+            parts.append(
+                f"CASE WHEN left({col}, 1) IN ({starts}) AND NOT regexp_full_match({col}, '{_SIGNED_NUMBER}') "
+                f"THEN {inert} ELSE {col} END AS {col}"
+            )
+        else:
+            parts.append(col)
+    return f"SELECT {', '.join(parts)} FROM {source}"
 
 
 def parquet_select(path: Path) -> str:

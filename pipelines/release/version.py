@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
 from pipelines.core import clock
 from pipelines.core.home import Home
-from pipelines.core.versions import TMP_PREFIX, VERSION_RE, version_key
+from pipelines.core.versions import TMP_PREFIX, VERSION_RE, version_key, writer_pid_file
 
 
 def today() -> date:
@@ -44,5 +45,7 @@ def reserve_version(home: Home, dataset_id: str) -> tuple[str, Path]:
             tmp.mkdir()
         except FileExistsError:
             continue  # a concurrent publication reserved it first
+        # Who writes it: a folder whose writer is gone was left by a killed run (see lifecycle.recover).
+        writer_pid_file(tmp).write_text(str(os.getpid()), encoding="utf-8")
         return version, tmp
     raise RuntimeError(f"no free release version for {dataset_id}")

@@ -16,6 +16,7 @@ from pipelines.core.sql import quote_ident
 from pipelines.release import files, metadata
 from pipelines.release.typing_sql import cast_expression
 from pipelines.core.clock import SHANGHAI
+from pipelines.core.versions import writer_pid_file
 from pipelines.release.version import reserve_version
 from pipelines.core.vocab import FieldType
 
@@ -46,7 +47,7 @@ def write_release_folder(ctx: PublishContext, tmp: Path) -> int:
     files.write_parquet(ctx.con, select, tmp / "data.parquet")
     # The CSV streams from the Parquet just written (a single-file scan keeps its order): the only sort
     # of the whole table happens once, above.
-    files.write_csv_with_bom(ctx.con, files.parquet_select(tmp / "data.parquet"), tmp / "data.csv")
+    files.write_csv_with_bom(ctx.con, files.csv_select(ctx.con, tmp / "data.parquet"), tmp / "data.csv")
     rows = ctx.row_count()
     metadata.dump_json(tmp / "quality.json", ctx.quality.report if ctx.quality else {"dimensions": {}, "checks": []})
     (tmp / "quality.html").write_text(ctx.quality.html if ctx.quality and ctx.quality.html else _empty_quality_html(spec.title), encoding="utf-8")
@@ -82,4 +83,6 @@ def publish_folder(ctx: PublishContext) -> tuple[Path, int]:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    finally:
+        writer_pid_file(tmp).unlink(missing_ok=True)
     return final, rows

@@ -9,8 +9,9 @@ quote a cell value.
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -20,9 +21,11 @@ import duckdb
 
 from desensitize.individual import individual_level_fields
 from pipelines.core.context import PublishContext
-from pipelines.core.errors import OpendataError, SpecError
+from pipelines.core.errors import InputError, OpendataError, SpecError
 from pipelines.core.home import Home
 from pipelines.core.vocab import OpenType
+from pipelines.core.sql import quote_literal
+from pipelines.core.workspace import private_subfolder, run_folder
 from pipelines.runner.progress import step_progress
 from pipelines.store.history import past_releases
 from pipelines.runner.specs import load_spec, validate_paths
@@ -81,10 +84,29 @@ OTHER_FACTOR = 4.0  # xlsx and parquet are compressed files: their tables are se
 
 
 def spill_folder() -> Path:
-    """Where DuckDB may spill: the OS temp folder, never the home directory."""
-    spill = Path(tempfile.gettempdir()) / "opendata-spill"
-    spill.mkdir(exist_ok=True)
+    """Where DuckDB may spill: a private folder (0700) of this run in the OS temp folder, never the home.
+
+    Never a fixed name: another user could create it first, or plant a symlink there, and read the
+    raw values DuckDB spills (see `pipelines.core.workspace`).
+    """
+    spill = run_folder() / "spill"
+    spill.mkdir(mode=0o700, exist_ok=True)
     return spill
+
+
+_MEMORY_LIMIT = re.compile(r"\d{1,6}(\.\d{1,3})?\s?(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
+
+
+def memory_limit() -> str:
+    """`OPENDATA_MEMORY_LIMIT` (default 1GB), checked to be a size such as 512MB or 2GiB.
+
+    Why checked: the value ends up in a DuckDB SET statement, which takes no parameters; anything but
+    a number and a unit is refused (exit 1) rather than pasted into SQL.
+    """
+    value = os.environ.get(MEMORY_LIMIT_ENV, "1GB").strip()
+    if not _MEMORY_LIMIT.fullmatch(value):
+        raise InputError(f"{MEMORY_LIMIT_ENV} must be a size such as 512MB, 1GB or 2GiB (got {value[:20]!r}); unset it for 1GB")
+    return value
 
 
 def working_database(folder: Path | None = None) -> duckdb.DuckDBPyConnection:
@@ -94,8 +116,8 @@ def working_database(folder: Path | None = None) -> duckdb.DuckDBPyConnection:
     makes one and deletes it); either way DuckDB spills to the OS temp folder, never to the home.
     """
     con = duckdb.connect(str(folder / "work.duckdb") if folder is not None else ":memory:")
-    con.execute(f"SET temp_directory = '{spill_folder()}'")
-    con.execute(f"SET memory_limit = '{os.environ.get(MEMORY_LIMIT_ENV, '1GB')}'")
+    con.execute(f"SET temp_directory = {quote_literal(str(spill_folder()))}")
+    con.execute(f"SET memory_limit = '{memory_limit()}'")  # validated: digits and a unit, nothing else
     con.execute("SET preserve_insertion_order = true")
     return con
 
@@ -139,10 +161,12 @@ def working_connection(extract: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         con = working_database()
         if file_backed(extract, con):
             con.close()
-            # A private folder in the OS temp folder (mode 0700): the database file and its WAL hold raw
-            # extract values, so they must never be written under the home directory, and are deleted here.
-            folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="opendata-work-"))
-            con = working_database(Path(folder))
+            # A private folder in this run's folder (mode 0700): the database file and its WAL hold raw
+            # extract values, so they must never be written under the home directory, and are deleted
+            # here (or with the run folder, by the next command, if this process is killed).
+            folder = private_subfolder("work")
+            stack.callback(shutil.rmtree, folder, True)
+            con = working_database(folder)
         stack.callback(con.close)  # closed before its folder is deleted (callbacks run last-in, first-out)
         yield con
 

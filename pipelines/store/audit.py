@@ -1,8 +1,13 @@
 """The audit log: an append-only, hash-chained table in the registry (开放办法 §3; 管理办法 §29).
 
-Every entry stores the hash of the entry before it, and its own hash is
-`sha256(prev_hash + canonical JSON of the entry)`. Changing, inserting or deleting a row breaks the
-chain at that row, which `verify_chain` names by its sequence number.
+Every entry stores the chain value of the entry before it, and its own chain value (column `hash`)
+is `HMAC-SHA256(audit key, prev_hash + canonical JSON of the entry)`, under a key kept outside the
+home (`pipelines.store.audit_key`): without the key nobody can write a row that verifies. Changing,
+inserting or deleting a row breaks the chain at that row, which `verify_chain` names by its sequence
+number; after every committed append the head (seq, chain value) is copied to the anchor file outside
+the home, so deleting the newest rows is caught as well. Homes written before the key existed keep
+their plain `sha256(prev_hash + entry)` rows up to `keyed_from` - 1 (table `audit_chain`), and
+verification says that those rows are not protected. The `audit_chain` table is migration 10.
 
 Entries are appended *inside* the caller's registry write transaction, reading the last hash there:
 DuckDB lets one process at a time hold the file for writing, and `CHAIN_LOCK` serialises threads of
@@ -27,15 +32,28 @@ from typing import Any
 import duckdb
 
 from pipelines.core.clock import SHANGHAI
-from pipelines.core.home import Home
 from pipelines.core.context import StepEvent
+from pipelines.core.home import Home
+from pipelines.store.audit_key import chain_mac, load_audit_key, write_anchor
 from pipelines.store.db import connect
 
 GENESIS = "0" * 64
 
+# Any event name is accepted: stages name theirs (`Stage.event`), lifecycle commands theirs
+# ("withdraw", "republish", "access", "refusal", "recovery" after a crash is cleaned up, ...).
 
 # Serialises chain appends between threads of one process (processes are serialised by DuckDB's file lock).
 CHAIN_LOCK = threading.RLock()
+
+
+class _Open(threading.local):
+    """The transactions open in this thread: their home and the head they appended, for the anchor."""
+
+    def __init__(self) -> None:
+        self.stack: list[dict[str, Any]] = []
+
+
+_OPEN = _Open()
 
 
 def current_actor() -> str:
@@ -60,8 +78,22 @@ def canonical_json(value: Any) -> str:
 
 
 def entry_hash(prev_hash: str, entry: dict[str, Any]) -> str:
-    """sha256 of the previous hash followed by the canonical JSON of the entry."""
+    """sha256 of the previous hash followed by the canonical JSON of the entry (the old, unkeyed chain)."""
     return hashlib.sha256((prev_hash + canonical_json(entry)).encode("utf-8")).hexdigest()
+
+
+def entry_mac(key: bytes, prev_hash: str, entry: dict[str, Any]) -> str:
+    """The keyed chain value: HMAC-SHA256 under the audit key of the previous value and the entry."""
+    return chain_mac(key, prev_hash, canonical_json(entry))
+
+
+def keyed_from(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The first seq of the keyed chain, or None if nothing was appended under a key yet."""
+    try:
+        row = con.execute("SELECT min(keyed_from) FROM audit_chain").fetchone()
+    except duckdb.CatalogException:
+        return None  # a registry written before the keyed chain, opened read-only
+    return int(row[0]) if row and row[0] is not None else None
 
 
 def _entry(seq: int, at: str, event: str, actor: str, dataset_id: str | None, version: str | None, details: Any) -> dict[str, Any]:
@@ -85,15 +117,24 @@ def append(
     Call it while holding `CHAIN_LOCK` (the `transaction` helper does) so that no other thread of
     this process reads the same last hash.
     """
+    state = _OPEN.stack[-1] if _OPEN.stack else None
+    key = load_audit_key(state["home"].root if state else None)  # refuses (rolls back) without a key
     last = con.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (int(last[0]) + 1, str(last[1])) if last else (1, GENESIS)
+    first_keyed = keyed_from(con)
+    if first_keyed is None:
+        first_keyed = seq  # from here on the chain is keyed; older rows (an old home) keep sha256
+        con.execute("INSERT INTO audit_chain VALUES (?)", [seq])
     # Round-trip through canonical JSON so what is hashed is exactly what is stored.
     stored_details = canonical_json(details or {})
     entry = _entry(seq, now_iso(), event, actor or current_actor(), dataset_id, version, json.loads(stored_details))
+    mac = entry_mac(key, prev, entry)
     con.execute(
         "INSERT INTO audit_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [seq, entry["at"], event, entry["actor"], dataset_id, version, stored_details, prev, entry_hash(prev, entry)],
+        [seq, entry["at"], event, entry["actor"], dataset_id, version, stored_details, prev, mac],
     )
+    if state is not None:
+        state["head"] = (seq, mac, first_keyed)
     return seq
 
 
@@ -104,8 +145,18 @@ def transaction(home: Home) -> Iterator[duckdb.DuckDBPyConnection]:
     Lock order is always CHAIN_LOCK, then the registry's own lock inside `connect`; never open a
     `transaction` inside a plain `connect` block.
     """
-    with CHAIN_LOCK, connect(home) as con:
-        yield con
+    state: dict[str, Any] = {"home": home, "head": None}
+    with CHAIN_LOCK:
+        with connect(home) as con:
+            _OPEN.stack.append(state)
+            try:
+                yield con
+            finally:
+                _OPEN.stack.remove(state)
+        # Committed: copy the new head to the anchor outside the home (still under CHAIN_LOCK; other
+        # processes are ordered by the anchor's own lock, which never moves it back).
+        if state["head"] is not None:
+            write_anchor(home.root, *state["head"])
 
 
 def record_event(
@@ -163,8 +214,14 @@ def read_log(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     return [dict(zip(names, r)) for r in cur.fetchall()]
 
 
-def verify_chain(rows: list[dict[str, Any]]) -> list[ChainProblem]:
-    """Recompute the chain over `rows` (sorted by seq); name every broken link."""
+def verify_chain(rows: list[dict[str, Any]], key: bytes | None = None, first_keyed: int = 1) -> list[ChainProblem]:
+    """Recompute the chain over `rows` (sorted by seq); name every broken link.
+
+    Rows from `first_keyed` on are checked as HMACs under `key` (default: the configured audit key);
+    rows before it as the old plain sha256 chain.
+    """
+    if key is None:
+        key = load_audit_key()
     problems: list[ChainProblem] = []
     prev_hash, expected_seq = GENESIS, 1
     for row in rows:
@@ -183,10 +240,11 @@ def verify_chain(rows: list[dict[str, Any]]) -> list[ChainProblem]:
             details = row["details"]
         entry = _entry(seq, row["recorded_at"], row["event"], row["actor"], row["dataset_id"], row["version"], details)
         # Recompute from the *stored* prev_hash so one altered row is reported once, not at every later row.
-        actual = entry_hash(row["prev_hash"], entry)
+        actual = entry_mac(key, row["prev_hash"], entry) if seq >= first_keyed else entry_hash(row["prev_hash"], entry)
         if actual != row["hash"]:
+            how = "HMAC under the audit key" if seq >= first_keyed else "sha256"
             problems.append(
-                ChainProblem(seq, f"hash mismatch: stored {row['hash'][:16]}…, recomputed {actual[:16]}… (the row was altered)")
+                ChainProblem(seq, f"hash mismatch: stored {row['hash'][:16]}…, recomputed {actual[:16]}… ({how}; the row was altered or forged)")
             )
         prev_hash, expected_seq = row["hash"], seq + 1
     return problems

@@ -14,6 +14,7 @@ makes the units of work of one process take turns as well.
 from __future__ import annotations
 
 import random
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -22,8 +23,9 @@ from pathlib import Path
 
 import duckdb
 
+from pipelines.core.errors import OpendataError
 from pipelines.core.home import Home
-from pipelines.store.migrations import migrate
+from pipelines.store.migrations import MIGRATIONS, migrate
 
 
 # What DuckDB says when another process holds the file (Linux/macOS, then Windows). Matched
@@ -59,6 +61,18 @@ def _open(home: Home, read_only: bool, deadline: float) -> duckdb.DuckDBPyConnec
             delay = min(delay * 2, 0.25)
 
 
+class HomeNotWritable(OpendataError):
+    """A command that records something was run on a home it cannot write (exit 1, one line)."""
+
+    exit_code = 1
+
+    def __init__(self, home: Home) -> None:
+        super().__init__(
+            f"{home.root}: the home cannot be written (read-only folder or file system, or no permission on "
+            f"{home.db_path.name}); run this command as the account that publishes, or use a writable --home"
+        )
+
+
 @contextmanager
 def connect(home: Home, *, read_only: bool = False, timeout_s: float = 120.0) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the registry for one short unit of work, waiting while another process holds it.
@@ -67,10 +81,19 @@ def connect(home: Home, *, read_only: bool = False, timeout_s: float = 120.0) ->
     first brings the registry's schema up to date (`pipelines.store.migrations`).
     Keep the block short (no file writing, no computation): every other writer waits for it.
     """
-    home.ensure()
+    if not read_only:
+        try:
+            home.ensure()
+        except PermissionError:
+            raise HomeNotWritable(home) from None
     deadline = time.monotonic() + timeout_s
     with _file_lock(home.db_path):
-        con = _open(home, read_only, deadline)
+        try:
+            con = _open(home, read_only, deadline)
+        except (duckdb.IOException, duckdb.ConnectionException, PermissionError) as exc:
+            if read_only or _is_lock_error(exc):
+                raise
+            raise HomeNotWritable(home) from None
         try:
             if not read_only:
                 con.execute("BEGIN TRANSACTION")
@@ -85,3 +108,31 @@ def connect(home: Home, *, read_only: bool = False, timeout_s: float = 120.0) ->
                 yield con
         finally:
             con.close()
+
+
+_TABLE_NAME = re.compile(r"CREATE TABLE IF NOT EXISTS (\w+)")
+_ALTER_NAME = re.compile(r"ALTER TABLE (\w+)")
+
+
+@contextmanager
+def read_registry(home: Home, *, timeout_s: float = 120.0) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open an existing registry read-only, for commands that only read (verify, trace).
+
+    A table no writer of this home has created yet (e.g. the access log of a home nobody obtained
+    anything from) is stood in for by an empty temporary table of the same shape, in memory: a
+    read-only command never writes the registry, not even its schema.
+    """
+    with connect(home, read_only=True, timeout_s=timeout_s) as con:
+        have = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE NOT temporary").fetchall()}
+        stand_ins: set[str] = set()
+        for migration in MIGRATIONS:
+            for ddl in migration.statements:
+                created = _TABLE_NAME.search(ddl)
+                if created and created.group(1) not in have:
+                    con.execute(ddl.replace("CREATE TABLE IF NOT EXISTS", "CREATE TEMP TABLE IF NOT EXISTS", 1))
+                    stand_ins.add(created.group(1))
+                    continue
+                altered = _ALTER_NAME.search(ddl)
+                if altered and altered.group(1) in stand_ins:
+                    con.execute(ddl)  # a column added later, on the (temporary) stand-in only
+        yield con

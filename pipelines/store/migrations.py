@@ -186,6 +186,13 @@ MIGRATIONS: list[Migration] = [
             channel VARCHAR NOT NULL              -- cli | portal
         )""",
     )),
+    Migration(10, "keyed audit chain", (
+        # From this seq on, audit chain values are HMACs under the audit key outside the home
+        # (pipelines.store.audit_key); older rows of a home written before it keep plain sha256.
+        """CREATE TABLE IF NOT EXISTS audit_chain (
+            keyed_from BIGINT NOT NULL            -- first seq whose chain value is an HMAC under the audit key
+        )""",
+    )),
 ]
 
 _VERSIONS = """CREATE TABLE IF NOT EXISTS schema_version (

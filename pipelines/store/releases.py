@@ -16,7 +16,7 @@ import duckdb
 from pipelines.core.context import PublishContext
 from pipelines.core.home import Home
 from pipelines.store import audit
-from pipelines.store.db import connect
+from pipelines.store.db import read_registry
 from pipelines.core.versions import code_version, version_key
 
 
@@ -60,7 +60,8 @@ def record_release(ctx: PublishContext, folder: Path, rows: int, at: datetime) -
 
 def _insert_meta(con: duckdb.DuckDBPyConnection, ctx: PublishContext, open_type: str) -> None:
     spec = ctx.spec
-    columns = [f.name for f in spec.fields if f.name in set(ctx.columns())]
+    present = set(ctx.columns())  # once: a query per field made a 5,000-column release quadratic
+    columns = [f.name for f in spec.fields if f.name in present]
     con.execute(
         "INSERT INTO release_meta VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
@@ -114,7 +115,7 @@ def list_releases(home: Home, dataset_id: str | None = None) -> list[dict[str, A
     """Every registered release (optionally of one dataset), oldest first."""
     if not home.db_path.exists():
         return []
-    with connect(home) as con:
+    with read_registry(home) as con:  # only reads
         sql = "SELECT * FROM releases" + (" WHERE dataset_id = ?" if dataset_id else "")
         rows = _dicts(con.execute(sql, [dataset_id] if dataset_id else []))
     return sorted(rows, key=lambda r: (r["dataset_id"], version_key(r["version"])))

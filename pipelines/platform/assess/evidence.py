@@ -20,7 +20,7 @@ from pipelines.core.home import Home
 from pipelines.platform import requests as requests_service
 from pipelines.store import access as _access  # noqa: F401 - registers the access_log table read below
 from pipelines.platform.workdays import WorkCalendar
-from pipelines.store.db import connect
+from pipelines.store.db import read_registry
 from pipelines.core.clock import SHANGHAI
 
 # Metadata a catalog entry must state, as key paths of the spec: 开放办法 §11 (领域, 摘要, 开放类型,
@@ -158,7 +158,7 @@ def gather(home: Home, catalog: Path, year: int, calendar: WorkCalendar) -> dict
         dept_of[s.dataset_id] = s.department
     if not home.db_path.exists():
         return out
-    with connect(home) as con:
+    with read_registry(home) as con:  # only reads
         rows = release_rows(con)
         accesses = con.execute(
             "SELECT dataset_id, count(*) FROM access_log WHERE obtained_at LIKE ? GROUP BY dataset_id", [f"{year}-%"]

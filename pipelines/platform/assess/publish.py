@@ -11,7 +11,7 @@ from typing import Any
 from pipelines.core.home import Home
 from pipelines.platform.assess.scoring import Assessment
 from pipelines.store import audit
-from pipelines.store.db import connect
+from pipelines.store.db import read_registry
 from pipelines.store import requests as store
 
 
@@ -39,6 +39,6 @@ def latest_scorecard(home: Home) -> PublishedScorecard | None:
     """The newest published scorecard, or None."""
     if not home.db_path.exists():
         return None
-    with connect(home) as con:
+    with read_registry(home) as con:  # only reads
         row = store.latest_scorecard(con)
     return PublishedScorecard(row[0], row[1], json.loads(row[2])) if row else None

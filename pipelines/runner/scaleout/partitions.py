@@ -22,10 +22,15 @@ from pipelines.core.sql import quote_ident, quote_literal
 
 @contextmanager
 def scratch_folder(parent: Path | str | None = None) -> Iterator[Path]:
-    """A new private folder under `parent` (default `$OPENDATA_SCRATCH`, else the OS temp folder)."""
+    """A new private folder under `parent` (default `$OPENDATA_SCRATCH`, else this run's private folder
+    in the OS temp folder, which the next command removes if this process is killed)."""
     base = parent or os.environ.get("OPENDATA_SCRATCH") or None
     if base is not None:
         Path(base).mkdir(parents=True, exist_ok=True)
+    else:
+        from pipelines.core.workspace import run_folder
+
+        base = run_folder()
     folder = Path(tempfile.mkdtemp(prefix="opendata-scaleout-", dir=base))  # mkdtemp: mode 0700
     try:
         yield folder
