@@ -1,6 +1,6 @@
 """`opendata`: the command-line contract of DESIGN.md §5.
 
-Exit codes: 0 done, 1 bad input or bad spec, 2 blocked by a quality or privacy gate.
+Exit codes: 0 done, 1 bad input, bad spec or bad usage, 2 blocked by a quality or privacy gate.
 """
 
 from __future__ import annotations
@@ -86,7 +86,9 @@ def publish(
     if all_:
         return publish_all_command(home)
     if spec is None:
-        raise typer.BadParameter("give a SPEC, or --all")
+        from pipelines.cli.usage import UsageError
+
+        raise UsageError("give a SPEC to publish, or --all for every spec in catalog_specs/")
     return publish_command(spec, input, home)
 
 
@@ -152,8 +154,10 @@ def audit_verify(home: HomeOpt = None) -> int:
 
 
 def run() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: exit 1 for a usage error, 2 only for a closed gate."""
+    from pipelines.cli.usage import run_app
+
+    sys.exit(run_app(app))
 
 
 if __name__ == "__main__":  # pragma: no cover
