@@ -217,8 +217,9 @@ def draft_spec_yaml(result: ScanResult, extract: Path, out: Path) -> str:
     person = result.person_level
     lines = [
         f"# Draft catalog spec written by `opendata scan` from {extract.name} on {date.today().isoformat()}.",
-        "# It is valid as written, but every value starting with 待填写 and every TODO(reviewer) needs a person:",
-        "# check the detected kinds and proposed policies, then fill in the metadata.",
+        "# It is schema-valid as written (`opendata quality` runs on it), but `catalog validate` and `publish`",
+        "# refuse it until a person has replaced every value starting with 待填写 and checked every TODO(reviewer):",
+        "# the detected kinds, the proposed policies and the metadata.",
         "# TODO(reviewer): choose the stable dataset id (lower case letters, digits, dashes).",
         f"id: {_dataset_id(extract)}",
         "# TODO(reviewer): dataset title (数据集名称).",

@@ -23,6 +23,7 @@ from pipelines.errors import OpendataError
 from pipelines.home import Home
 from pipelines.progress import step_progress
 from pipelines.spec.loader import load_spec
+from pipelines.spec.placeholders import refuse_placeholders
 from pipelines.steps import PUBLISH_STEPS, record_refusal, run_step
 
 if TYPE_CHECKING:
@@ -147,6 +148,7 @@ def working_connection(extract: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 def publication(spec_path: Path, extract: Path | None = None, home: Path | str | None = None) -> Iterator[PublishContext]:
     """A fresh PublishContext for `spec_path`; its working database is closed (and deleted) on exit."""
     spec = load_spec(spec_path)
+    refuse_placeholders(Path(spec_path))  # a draft's 待填写 values never reach the public catalog
     source = (Path(extract) if extract else spec.source_path(Path(spec_path))).resolve()
     with working_connection(source) as con:
         yield PublishContext(spec=spec, spec_path=Path(spec_path).resolve(), extract=source, home=Home.resolve(home), con=con)

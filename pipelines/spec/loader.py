@@ -25,7 +25,8 @@ class SpecProblem:
         return f"{self.path}:{self.line}: {self.message}"
 
 
-def _format_loc(loc: Location) -> str:
+def format_location(loc: Location) -> str:
+    """A key path as written in messages: fields[3].policy."""
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
@@ -64,12 +65,12 @@ def parse_spec(path: Path) -> tuple[CatalogSpec | None, list[SpecProblem]]:
         problems = []
         for err in exc.errors():
             loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-            where = _format_loc(loc)
+            where = format_location(loc)
             message = _pydantic_message(err)
             problems.append(SpecProblem(path, doc.line_of(loc), f"{where}: {message}" if where else message))
         return None, problems
     problems = [
-        SpecProblem(path, doc.line_of(loc), f"{_format_loc(loc)}: {message}")
+        SpecProblem(path, doc.line_of(loc), f"{format_location(loc)}: {message}")
         for loc, message in spec.cross_field_problems()
     ]
     return (None if problems else spec), problems
