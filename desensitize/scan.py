@@ -16,7 +16,6 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,9 @@ from rich.table import Table
 
 from desensitize.detect.columns import ColumnDetection, detect_columns
 from desensitize.detect.headers import quasi_identifier_name, release_name
+from pipelines import clock
 from pipelines.ingest import load_extract
+from pipelines.ingest.manifest import ManifestFacts, manifest_facts
 from pipelines.spec.model import Source
 from pipelines.vocab import FindingKind as K
 from desensitize.operators.defaults import default_policy
@@ -61,6 +62,7 @@ class ScanResult:
     format: str
     rows: int
     columns: list[ColumnScan] = field(default_factory=list)
+    manifest: ManifestFacts | None = None
 
     @property
     def person_level(self) -> bool:
@@ -113,6 +115,7 @@ def scan_extract(path: Path) -> ScanResult:
         detections = detect_columns(con, loaded.table, {h: h for h in loaded.header})
         names = _unique_names(loaded.header)
         result = ScanResult(path, loaded.format.value, loaded.rows)
+        result.manifest = manifest_facts(path, loaded.sha256, loaded.rows)
         for header, name, d in zip(loaded.header, names, detections):
             share = _numeric_share(con, loaded.table, header) if d.kind is K.COMMERCIAL_SECRET else 0.0
             qi = quasi_identifier_name(header) is not None or d.kind is K.BIRTH_DATE
@@ -171,6 +174,13 @@ def scan_json(result: ScanResult) -> dict[str, Any]:
         "format": result.format,
         "rows": result.rows,
         "person_level": result.person_level,
+        "manifest": (
+            {"file": result.manifest.file, "provider": result.manifest.provider,
+             "extracted_on": result.manifest.extracted_on.isoformat() if result.manifest.extracted_on else None,
+             "matches_extract": result.manifest.vouches, "problems": result.manifest.problems}
+            if result.manifest
+            else None
+        ),
         "columns": [
             {
                 "column": c.header,
@@ -211,12 +221,42 @@ def _dataset_id(extract: Path) -> str:
     return candidate if re.fullmatch(r"[a-z][a-z0-9-]{2,63}", candidate) else "draft-dataset"
 
 
+def _manifest_comment(m: ManifestFacts | None) -> list[str]:
+    """Comment lines saying what the manifest beside the extract vouches for."""
+    if m is None:
+        return ["# No manifest beside the extract: authenticity will be reported as unproven (see README)."]
+    when = m.extracted_on.isoformat() if m.extracted_on else "an unstated date"
+    out = [f"# {m.file}: extracted on {when} by {m.provider or 'an unnamed provider'}."]
+    if not m.vouches:
+        out.append(f"# TODO(reviewer): the manifest does not match the extract ({'; '.join(m.problems)}): "
+                   "publication will be blocked until the department sends a matching one.")
+    return out
+
+
+def _extracted_note(m: ManifestFacts | None) -> str:
+    return f"；数据提取于 {m.extracted_on.isoformat()}" if m is not None and m.extracted_on else ""
+
+
+def _provider_lines(m: ManifestFacts | None) -> list[str]:
+    """The provider department: the manifest's when it names one (the authenticity check compares them)."""
+    if m is not None and m.provider:
+        return [
+            "  # from the manifest; it must stay equal to the manifest's provider (authenticity check).",
+            "  # TODO(reviewer): a public contact (管理办法 §34).",
+            f"  department: {_q(m.provider)}",
+        ]
+    return [
+        "  # TODO(reviewer): provider department and a public contact (管理办法 §34).",
+        f"  department: {_q(TODO + '数据提供部门')}",
+    ]
+
+
 def draft_spec_yaml(result: ScanResult, extract: Path, out: Path) -> str:
     """YAML text of a draft catalog spec for `extract`, valid as written, to be saved at `out`."""
     source = os.path.relpath(extract.resolve(), out.resolve().parent).replace(os.sep, "/")
     person = result.person_level
     lines = [
-        f"# Draft catalog spec written by `opendata scan` from {extract.name} on {date.today().isoformat()}.",
+        f"# Draft catalog spec written by `opendata scan` from {extract.name} on {clock.today().isoformat()}.",
         "# It is schema-valid as written (`opendata quality` runs on it), but `catalog validate` and `publish`",
         "# refuse it until a person has replaced every value starting with 待填写 and checked every TODO(reviewer):",
         "# the detected kinds, the proposed policies and the metadata.",
@@ -224,14 +264,14 @@ def draft_spec_yaml(result: ScanResult, extract: Path, out: Path) -> str:
         f"id: {_dataset_id(extract)}",
         "# TODO(reviewer): dataset title (数据集名称).",
         f"title: {_q(TODO + '数据集名称')}",
+        *_manifest_comment(result.manifest),
         "provider:",
-        "  # TODO(reviewer): provider department and a public contact (管理办法 §34).",
-        f"  department: {_q(TODO + '数据提供部门')}",
+        *_provider_lines(result.manifest),
         f"  contact: {_q(TODO + '联系电话或电子邮箱')}",
         "# TODO(reviewer): domain (数据领域), e.g. 社会保障, 市场监管.",
         f"domain: {_q(TODO + '数据领域')}",
         "# TODO(reviewer): summary (数据摘要): what the data is and what it covers.",
-        f"summary: {_q(TODO + '数据摘要（数据内容、覆盖范围与时间）')}",
+        f"summary: {_q(TODO + '数据摘要（数据内容、覆盖范围与时间' + _extracted_note(result.manifest) + '）')}",
         "keywords: []",
     ]
     if person:

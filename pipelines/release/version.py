@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
+from pipelines.clock import SHANGHAI
 from pipelines.home import Home
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
+__all__ = ["SHANGHAI", "today", "next_version", "reserve_version"]  # SHANGHAI re-exported for old imports
 VERSION_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.(\d+)$")
 TMP_PREFIX = ".tmp-"
 

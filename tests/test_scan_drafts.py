@@ -1,0 +1,64 @@
+"""Drafts a department can trust: a draft from `scan`, once its 待填写 values are written, publishes
+as it stands — provider from the manifest, types inferred from every row, readable column names."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+from desensitize.scan import draft_spec_yaml, scan_extract
+from pipelines.publish import run_plain
+from tests.conftest import ROOT
+
+SAMPLES = ROOT / "sample_data"
+
+
+def fill_placeholders(text: str) -> str:
+    """What the reviewer does: every 待填写 value replaced by a real one (long enough for the schema)."""
+    return re.sub(r'"待填写：([^"]*)"', lambda m: json.dumps("已填写" + m.group(1)[:8] + "，经复核确认", ensure_ascii=False), text)
+
+
+def copy_sample(name: str, folder: Path) -> Path:
+    """A sample extract and its manifest, copied into `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for f in SAMPLES.glob(name + "*"):
+        shutil.copy(f, folder / f.name)
+    return folder / name
+
+
+def draft_for(extract: Path, out: Path, *, filled: bool = True) -> Path:
+    """Scan `extract` and write its draft spec at `out` (placeholders written by a reviewer if `filled`)."""
+    text = draft_spec_yaml(scan_extract(extract), extract, out)
+    out.write_text(fill_placeholders(text) if filled else text, encoding="utf-8")
+    return out
+
+
+def test_draft_takes_provider_and_date_from_the_manifest(tmp_path: Path) -> None:
+    extract = copy_sample("transport-bus-stops.csv", tmp_path / "dept")
+    result = scan_extract(extract)
+    assert result.manifest is not None and result.manifest.vouches
+    assert result.manifest.provider == "福州市交通运输局"
+    assert result.manifest.extracted_on is not None and result.manifest.extracted_on.isoformat() == "2026-11-20"
+    text = draft_for(extract, tmp_path / "dept" / "draft.yaml", filled=False).read_text(encoding="utf-8")
+    assert 'department: "福州市交通运输局"' in text and "2026-11-20" in text
+
+
+def test_first_publish_of_a_filled_draft_is_not_blocked_by_its_own_manifest(tmp_path: Path) -> None:
+    extract = copy_sample("transport-bus-stops.csv", tmp_path / "dept")
+    spec = draft_for(extract, tmp_path / "dept" / "draft.yaml")
+    folder = run_plain(spec, None, tmp_path / "home")
+    checks = {c["check"]: c for c in json.loads((folder / "quality.json").read_text(encoding="utf-8"))["checks"]}
+    for key in ("authenticity.manifest", "authenticity.sha256", "authenticity.rows", "authenticity.provider"):
+        assert checks[key]["failed"] == 0, checks[key]
+    assert json.loads((folder / "provenance.json").read_text(encoding="utf-8"))["source"]["provider"] == "福州市交通运输局"
+
+
+def test_a_manifest_that_does_not_match_is_flagged_in_the_draft(tmp_path: Path) -> None:
+    extract = copy_sample("transport-bus-stops.csv", tmp_path / "dept")
+    manifest = extract.with_name(extract.name + ".manifest.json")
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    manifest.write_text(json.dumps(data | {"sha256": "0" * 64}), encoding="utf-8")  # vouches for other bytes
+    text = draft_for(extract, tmp_path / "dept" / "draft.yaml", filled=False).read_text(encoding="utf-8")
+    assert "the manifest does not match the extract (its sha256 is not the extract's)" in text
