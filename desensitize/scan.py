@@ -24,6 +24,7 @@ from rich.table import Table
 
 from desensitize.detect.columns import ColumnDetection, detect_columns
 from desensitize.detect.headers import quasi_identifier_name, release_name
+from desensitize.detect.romanize import romanized_name
 from pipelines import clock
 from pipelines.ingest import load_extract
 from pipelines.ingest.manifest import ManifestFacts, manifest_facts
@@ -97,9 +98,11 @@ def _numeric_share(con: duckdb.DuckDBPyConnection, table: str, column: str) -> f
 
 
 def _unique_names(headers: list[str]) -> list[str]:
+    """Release names: the synonym tables' English names, else the header in pinyin; unique."""
     names: list[str] = []
     for i, h in enumerate(headers, 1):
-        base = release_name(h) or f"col_{i:02d}"
+        # `field_NN` only for a header with no letter or character at all (blank, or punctuation).
+        base = release_name(h) or romanized_name(h) or f"field_{i:02d}"
         name, n = base, 2
         while name in names:
             name, n = f"{base}_{n}", n + 1

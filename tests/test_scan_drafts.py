@@ -62,3 +62,17 @@ def test_a_manifest_that_does_not_match_is_flagged_in_the_draft(tmp_path: Path) 
     manifest.write_text(json.dumps(data | {"sha256": "0" * 64}), encoding="utf-8")  # vouches for other bytes
     text = draft_for(extract, tmp_path / "dept" / "draft.yaml", filled=False).read_text(encoding="utf-8")
     assert "the manifest does not match the extract (its sha256 is not the extract's)" in text
+
+
+def test_headers_without_a_synonym_get_pinyin_names(tmp_path: Path) -> None:
+    from pipelines.spec import parse_spec
+    from tests.conftest import write_csv_with_manifest
+
+    header = ["社区", "人数", "保障人口数", "审批日期", "审批日期（旧）", "2024年人数", "——"]
+    rows = [["东街社区", str(i), str(i * 3), "2026-03-05", "2025-01-01", "7", "x"] for i in range(1, 9)]
+    extract = write_csv_with_manifest(tmp_path / "households.csv", header, rows, "福州市民政局")
+    names = [c.name for c in scan_extract(extract).columns]
+    assert names == ["community", "ren_shu", "bao_zhang_ren_kou_shu", "shen_pi_ri_qi", "shen_pi_ri_qi_2",
+                     "n_2024_nian_ren_shu", "field_07"]
+    spec, problems = parse_spec(draft_for(extract, tmp_path / "draft.yaml"))
+    assert problems == [] and spec is not None and [f.name for f in spec.fields] == names
