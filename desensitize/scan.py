@@ -28,7 +28,9 @@ from desensitize.detect.romanize import romanized_name
 from pipelines import clock
 from pipelines.ingest import load_extract
 from pipelines.ingest.manifest import ManifestFacts, manifest_facts
+from pipelines.ingest.types import InferredType, infer_types
 from pipelines.spec.model import Source
+from pipelines.vocab import FieldType
 from pipelines.vocab import FindingKind as K
 from desensitize.operators.defaults import default_policy
 
@@ -39,6 +41,9 @@ PERSON_KINDS = frozenset({
     K.PERSON_NAME, K.RESIDENT_ID, K.MOBILE_PHONE, K.EMAIL, K.ADDRESS, K.BANK_CARD, K.LICENSE_PLATE, K.PASSPORT,
     K.BIRTH_DATE,
 })
+# Detected kinds whose inferred type is kept: a birth date is generalized as a date, an amount banded
+# as a number. Every other kind (IDs, phones, cards …) stays text so no leading zero or digit is lost.
+TYPED_KINDS = frozenset({K.BIRTH_DATE, K.COMMERCIAL_SECRET})
 # Default policy per kind (DESIGN.md §4 display masks; the masking operators validate them).
 SCAN_TEXT: dict[str, Any] = {"operator": "scan_text"}
 
@@ -53,6 +58,15 @@ class ColumnScan:
     policy: dict[str, Any] | None
     quasi_identifier: bool
     numeric_share: float
+    inferred: InferredType = InferredType(FieldType.STRING, None, 0, 0)
+
+    @property
+    def type(self) -> InferredType:
+        """The release type proposed: identifiers and personal text stay strings whatever their digits."""
+        kind = self.detection.kind
+        if kind is not None and kind not in TYPED_KINDS:
+            return InferredType(FieldType.STRING, None, self.inferred.cells, 0)
+        return self.inferred
 
 
 @dataclass
@@ -117,12 +131,13 @@ def scan_extract(path: Path) -> ScanResult:
         loaded = load_extract(con, path, Source(path=str(path)))
         detections = detect_columns(con, loaded.table, {h: h for h in loaded.header})
         names = _unique_names(loaded.header)
+        types = infer_types(con, loaded.table, loaded.header)  # every row, not the detection sample
         result = ScanResult(path, loaded.format.value, loaded.rows)
         result.manifest = manifest_facts(path, loaded.sha256, loaded.rows)
         for header, name, d in zip(loaded.header, names, detections):
             share = _numeric_share(con, loaded.table, header) if d.kind is K.COMMERCIAL_SECRET else 0.0
             qi = quasi_identifier_name(header) is not None or d.kind is K.BIRTH_DATE
-            result.columns.append(ColumnScan(header, name, d, propose_policy(d, share), qi, share))
+            result.columns.append(ColumnScan(header, name, d, propose_policy(d, share), qi, share, types[header]))
         return result
     finally:
         con.close()
@@ -158,13 +173,13 @@ def render_scan_table(result: ScanResult) -> Table:
     if result.person_level:
         title += f"; person-level (k={K_ANONYMITY} on {', '.join(result.quasi_identifiers) or 'no quasi-identifier found'})"
     table = Table(title=title)
-    for heading in ("column", "release name", "kind", "confidence", "evidence", "proposed policy", "QI"):
+    for heading in ("column", "release name", "type", "kind", "confidence", "evidence", "proposed policy", "QI"):
         table.add_column(heading, overflow="fold")
     for c in result.columns:
         d = c.detection
         kind = d.kind.value if d.kind else ("free text" if d.free_text else "-")
         table.add_row(
-            c.header, c.name, kind, f"{d.confidence:.2f}", _evidence_text(d), _policy_text(c.policy),
+            c.header, c.name, c.type.label, kind, f"{d.confidence:.2f}", _evidence_text(d), _policy_text(c.policy),
             "yes" if c.quasi_identifier and result.person_level else "",
         )
     return table
@@ -188,6 +203,9 @@ def scan_json(result: ScanResult) -> dict[str, Any]:
             {
                 "column": c.header,
                 "name": c.name,
+                "type": c.type.type.value,
+                "format": c.type.format,
+                "bad_cells": c.type.bad,
                 "kind": c.detection.kind.value if c.detection.kind else None,
                 "confidence": c.detection.confidence,
                 "free_text": c.detection.free_text,
@@ -222,6 +240,40 @@ def _dataset_id(extract: Path) -> str:
     candidate = f"draft-{stem}" if stem else "draft-dataset"
     candidate = candidate[:64].rstrip("-")
     return candidate if re.fullmatch(r"[a-z][a-z0-9-]{2,63}", candidate) else "draft-dataset"
+
+
+def _type_lines(t: InferredType) -> list[str]:
+    """`type:` and `format:` of a field (nothing for string, the default)."""
+    if t.type is FieldType.STRING:
+        return []
+    out = [f"    type: {t.type.value}"]
+    if t.format:
+        out.append(f"    format: {_q(t.format)}")
+    if t.bad:
+        out.append(f"    # {t.bad} of {t.cells} values are not a valid {t.type.value}: see quality.accept below.")
+    return out
+
+
+def _accept_bad_cells(columns: list[ColumnScan]) -> list[str]:
+    """A `quality.accept` entry per typed column with unparsable cells, its reason left to a person.
+
+    Those cells publish as empty: the quality report counts them (accuracy.type) and the gate stays
+    closed until someone fixes the extract or writes why publishing them empty is right.
+    """
+    bad = [c for c in columns if c.type.bad]
+    if not bad:
+        return []
+    lines = ["quality:", "  accept:"]
+    for c in bad:
+        t = c.type
+        lines += [
+            f"    # TODO(reviewer): {t.bad} of {t.cells} values of {c.name} are not a valid {t.type.value}; they publish",
+            "    # as empty cells. Fix them in the extract (and delete this entry), or write why that is right.",
+            "    - check: accuracy.type",
+            f"      column: {c.name}",
+            f"      reason: {_q(TODO + '为何可以将无法解析的值发布为空值')}",
+        ]
+    return lines
 
 
 def _manifest_comment(m: ManifestFacts | None) -> list[str]:
@@ -307,6 +359,7 @@ def draft_spec_yaml(result: ScanResult, extract: Path, out: Path) -> str:
             f"    source_column: {_q(c.header)}",
             f"    label: {_q(c.header)}",
         ]
+        lines += _type_lines(c.type)
         if d.kind is not None or d.free_text:
             what = d.kind.value if d.kind else "free text"
             lines.append(f"    # detected {what} (confidence {d.confidence:.2f}): {_evidence_text(d)}")
@@ -329,6 +382,7 @@ def draft_spec_yaml(result: ScanResult, extract: Path, out: Path) -> str:
         ]
     elif person:
         lines.append("# TODO(reviewer): person-level data but no quasi-identifier found; add privacy.k_anonymity if any.")
+    lines += _accept_bad_cells(result.columns)
     return "\n".join(lines) + "\n"
 
 

@@ -76,3 +76,60 @@ def test_headers_without_a_synonym_get_pinyin_names(tmp_path: Path) -> None:
                      "n_2024_nian_ren_shu", "field_07"]
     spec, problems = parse_spec(draft_for(extract, tmp_path / "draft.yaml"))
     assert problems == [] and spec is not None and [f.name for f in spec.fields] == names
+
+
+def _typed_extract(tmp_path: Path) -> Path:
+    from tests.conftest import write_csv_with_manifest
+
+    header = ["社区", "人数", "保障金额", "审批日期", "登记日期", "办结时间", "是否公开", "区号"]
+    rows = []
+    for i in range(1, 41):
+        approved = "不详" if i == 7 else f"2026年{i % 12 + 1}月{i % 28 + 1}日"  # one bad cell of 40
+        rows.append([f"社区{i}", str(i % 6 + 1), f"{3000 + i * 7}.{i % 10}0", approved, f"2026/{i % 12 + 1}/{i % 28 + 1}",
+                     f"2026-03-{i % 28 + 1:02d} 09:{i % 60:02d}:00", "是" if i % 2 else "否", f"059{i % 10}"])
+    return write_csv_with_manifest(tmp_path / "dept" / "aid.csv", header, rows, "福州市民政局")
+
+
+def test_types_are_inferred_from_all_rows(tmp_path: Path) -> None:
+    columns = {c.header: c.type for c in scan_extract(_typed_extract(tmp_path)).columns}
+    assert columns["人数"].type.value == "integer" and columns["人数"].bad == 0
+    assert columns["保障金额"].type.value == "number"
+    assert (columns["审批日期"].type.value, columns["审批日期"].format, columns["审批日期"].bad) == ("date", "%Y年%m月%d日", 1)
+    assert (columns["登记日期"].type.value, columns["登记日期"].format) == ("date", "%Y/%m/%d")
+    assert (columns["办结时间"].type.value, columns["办结时间"].format) == ("datetime", None)
+    assert columns["是否公开"].type.value == "boolean"
+    assert columns["区号"].type.value == "string"  # codes keep their leading zeros as text
+    assert columns["社区"].type.value == "string"
+
+
+def test_inferred_types_reach_parquet_csv_and_datapackage(tmp_path: Path) -> None:
+    import csv
+
+    import pyarrow.parquet as pq
+
+    extract = _typed_extract(tmp_path)
+    draft = draft_for(extract, tmp_path / "dept" / "draft.yaml", filled=False)
+    text = draft.read_text(encoding="utf-8")
+    assert "format: \"%Y年%m月%d日\"" in text and "1 of 40 values of shen_pi_ri_qi are not a valid date" in text
+    draft.write_text(fill_placeholders(text), encoding="utf-8")  # the reviewer writes the accept reason too
+    folder = run_plain(draft, None, tmp_path / "home")
+
+    schema = pq.read_schema(folder / "data.parquet")
+    types = {name: str(schema.field(name).type) for name in schema.names}
+    assert types["ren_shu"] == "int64" and types["benefit_amount"] == "double"
+    assert types["shen_pi_ri_qi"] == "date32[day]" and types["registration_date"] == "date32[day]"
+    assert types["ban_jie_shi_jian"].startswith("timestamp") and types["shi_fou_gong_kai"] == "bool"
+
+    fields = {f["name"]: f["type"] for f in json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))["resources"][0]["schema"]["fields"]}
+    assert fields["ren_shu"] == "integer" and fields["benefit_amount"] == "number" and fields["shen_pi_ri_qi"] == "date"
+
+    raw = (folder / "data.csv").read_text(encoding="utf-8-sig").splitlines()
+    header = next(csv.reader(raw[:1]))
+    cells = raw[1].split(",")  # no value here holds a comma
+    assert cells[header.index("ren_shu")].isdigit() and cells[header.index("benefit_amount")][0].isdigit(), "numbers are not quoted"
+    row = next(csv.DictReader(raw))
+    assert row["shen_pi_ri_qi"].startswith("2026-") and row["registration_date"].startswith("2026-")
+
+    checks = json.loads((folder / "quality.json").read_text(encoding="utf-8"))["checks"]
+    bad = [c for c in checks if c["check"] == "accuracy.type" and c["column"] == "shen_pi_ri_qi"]
+    assert bad and bad[0]["failed"] == 1, "the bad cell is a quality finding"
