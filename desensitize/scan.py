@@ -162,26 +162,65 @@ def _evidence_text(d: ColumnDetection) -> str:
 
 def _policy_text(policy: dict[str, Any] | None) -> str:
     if policy is None:
-        return "-"
+        return "—"
     params = " ".join(f"{k}={v}" for k, v in policy.items() if k != "operator")
     return f"{policy['operator']} {params}".strip()
 
 
-def render_scan_table(result: ScanResult) -> Table:
-    """A rich table: one row per column with kind, confidence, evidence and proposed policy."""
+WIDE = 130  # below this many terminal columns the table gets one cell of details per extract column
+
+
+def _kind_text(d: ColumnDetection) -> str:
+    return d.kind.value if d.kind else ("free text" if d.free_text else "—")
+
+
+def _confidence_text(d: ColumnDetection) -> str:
+    """The detection's confidence, or — when no rule decided a kind (there is nothing to be confident of)."""
+    return f"{d.confidence:.2f}" if d.kind is not None else "—"
+
+
+def _title(result: ScanResult) -> str:
     title = f"scan {result.extract.name}: {result.rows} rows, {len(result.columns)} columns"
+    if result.manifest is not None:
+        m = result.manifest
+        title += f"; manifest: {m.provider or 'no provider'}, {m.extracted_on or 'no date'}"
+        title += "" if m.vouches else " (does not match the extract)"
     if result.person_level:
-        title += f"; person-level (k={K_ANONYMITY} on {', '.join(result.quasi_identifiers) or 'no quasi-identifier found'})"
-    table = Table(title=title)
-    for heading in ("column", "release name", "type", "kind", "confidence", "evidence", "proposed policy", "QI"):
-        table.add_column(heading, overflow="fold")
+        if result.quasi_identifiers:
+            title += f"; person-level: k={K_ANONYMITY} on {', '.join(result.quasi_identifiers)}"
+        else:
+            title += ("; person-level, but no quasi-identifier found: list the columns that could single out "
+                      "a person together in privacy.quasi_identifiers")
+    return title
+
+
+def render_scan_table(result: ScanResult, width: int = 200) -> Table:
+    """A rich table: one row per column with type, kind, confidence, evidence and proposed policy.
+
+    At `width` below WIDE the details go into one cell per column, so that nothing is cut inside
+    a word on an 80-column terminal.
+    """
+    wide = width >= WIDE
+    table = Table(title=_title(result))
+    if wide:
+        for heading in ("column", "release name", "type", "kind", "confidence", "evidence", "proposed policy", "QI"):
+            table.add_column(heading, no_wrap=heading not in ("evidence", "proposed policy"))
+    else:
+        table.add_column("column", no_wrap=True)
+        table.add_column("release name, type, kind and proposal")
     for c in result.columns:
         d = c.detection
-        kind = d.kind.value if d.kind else ("free text" if d.free_text else "-")
-        table.add_row(
-            c.header, c.name, c.type.label, kind, f"{d.confidence:.2f}", _evidence_text(d), _policy_text(c.policy),
-            "yes" if c.quasi_identifier and result.person_level else "",
-        )
+        qi = "yes" if c.quasi_identifier and result.person_level else ""
+        if wide:
+            table.add_row(c.header, c.name, c.type.label, _kind_text(d), _confidence_text(d), _evidence_text(d),
+                          _policy_text(c.policy), qi)
+        else:
+            details = [
+                f"{c.name} · {c.type.label} · {_kind_text(d)}" + (f" ({_confidence_text(d)})" if d.kind else ""),
+                f"evidence: {_evidence_text(d)}",
+                f"policy: {_policy_text(c.policy)}" + ("; quasi-identifier" if qi else ""),
+            ]
+            table.add_row(c.header, "\n".join(details))
     return table
 
 
@@ -207,7 +246,7 @@ def scan_json(result: ScanResult) -> dict[str, Any]:
                 "format": c.type.format,
                 "bad_cells": c.type.bad,
                 "kind": c.detection.kind.value if c.detection.kind else None,
-                "confidence": c.detection.confidence,
+                "confidence": c.detection.confidence if c.detection.kind is not None else None,
                 "free_text": c.detection.free_text,
                 "evidence": c.detection.evidence,
                 "policy": c.policy,
@@ -360,9 +399,10 @@ def draft_spec_yaml(result: ScanResult, extract: Path, out: Path) -> str:
             f"    label: {_q(c.header)}",
         ]
         lines += _type_lines(c.type)
-        if d.kind is not None or d.free_text:
-            what = d.kind.value if d.kind else "free text"
-            lines.append(f"    # detected {what} (confidence {d.confidence:.2f}): {_evidence_text(d)}")
+        if d.kind is not None:
+            lines.append(f"    # detected {d.kind.value} (confidence {d.confidence:.2f}): {_evidence_text(d)}")
+        elif d.free_text:
+            lines.append(f"    # free text, scanned for personal data: {_evidence_text(d)}")
         if d.kind is not None:
             lines.append(f"    pii: {d.kind.value}")
         if c.policy is not None:
@@ -381,7 +421,10 @@ def draft_spec_yaml(result: ScanResult, extract: Path, out: Path) -> str:
             "  quasi_identifiers: [" + ", ".join(qis) + "]",
         ]
     elif person:
-        lines.append("# TODO(reviewer): person-level data but no quasi-identifier found; add privacy.k_anonymity if any.")
+        lines += [
+            "# TODO(reviewer): person-level data, but no quasi-identifier column was recognised: list the columns that",
+            "# could single out a person together (age, district, …) as privacy.quasi_identifiers, with k_anonymity: 5.",
+        ]
     lines += _accept_bad_cells(result.columns)
     return "\n".join(lines) + "\n"
 
@@ -394,7 +437,8 @@ def scan_command(extract: Path, draft_spec: Path | None, as_json: bool) -> int:
     if as_json:
         sys.stdout.write(json.dumps(scan_json(result), ensure_ascii=False, indent=2) + "\n")
     else:
-        Console().print(render_scan_table(result))
+        console = Console()
+        console.print(render_scan_table(result, console.width))
     if draft_spec is not None:
         draft_spec.parent.mkdir(parents=True, exist_ok=True)
         draft_spec.write_text(draft_spec_yaml(result, extract, draft_spec), encoding="utf-8")
