@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
+from pipelines.clock import SHANGHAI
 from pipelines.home import Home
 from pipelines.registry.db import connect
 
@@ -73,7 +74,7 @@ def past_releases(home: Home, dataset_id: str) -> list[PastRelease]:
         out.append(
             PastRelease(
                 version=str(version),
-                published_at=datetime.fromtimestamp(float(epoch), timezone.utc),
+                published_at=datetime.fromtimestamp(float(epoch), SHANGHAI),
                 status=str(status),
                 overall=_score(overall.get("score")),
                 grade=overall.get("grade") if isinstance(overall.get("grade"), str) else None,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Any
 
+from pipelines import clock
 from pipelines.context import PublishContext
 from pipelines.spec.model import CatalogSpec
 from quality import gate, gx_suite, history
@@ -63,7 +64,7 @@ def _unused(suite: Suite, results: list[CheckResult]) -> list[dict[str, Any]]:
 def evaluate(ctx: PublishContext, *, suite: Suite | None = None, now: datetime | None = None) -> QualityReport:
     """Run every check of the spec on `ctx.table` and score the results."""
     suite = suite or build_suite(ctx.spec)
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     past = history.past_releases(ctx.home, ctx.spec.id)
     env = RunEnv(ctx=ctx, extract_date=_extract_date(ctx, now), now=now, last_release_at=history.last_release_at(past))
     started = time.perf_counter()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
+from pipelines import clock
+from pipelines.clock import SHANGHAI
 from pipelines.context import PublishContext
 from pipelines.ingest.manifest import extracted_at, read_manifest
 from pipelines.ingest.reader import load_extract
@@ -31,4 +33,5 @@ def ingest_step(ctx: PublishContext) -> None:
     ctx.source_columns = loaded.header
     ctx.source_encoding = loaded.encoding
     ctx.manifest, ctx.manifest_problem = read_manifest(ctx.extract)
-    ctx.obtained_at = extracted_at(ctx.manifest) or datetime.fromtimestamp(ctx.extract.stat().st_mtime, timezone.utc)
+    obtained = extracted_at(ctx.manifest) or datetime.fromtimestamp(ctx.extract.stat().st_mtime, SHANGHAI)
+    ctx.obtained_at = clock.local(obtained)  # a manifest written in UTC is shown in Shanghai time like the rest
