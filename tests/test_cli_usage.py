@@ -40,3 +40,14 @@ def test_no_command_shows_help_and_exits_1() -> None:
 def test_help_still_exits_0() -> None:
     done = _cli("publish", "--help")
     assert done.returncode == 0 and "Usage" in done.stdout
+
+
+def test_a_missing_spec_is_one_line_naming_the_path() -> None:
+    done = _cli("publish", "catalog_specs/no-such-dataset.yaml")
+    assert done.returncode == 1
+    assert done.stderr.strip() == "error: catalog_specs/no-such-dataset.yaml: no such spec file; check the path"
+
+
+def test_scanning_a_folder_asks_for_one_file() -> None:
+    done = _cli("scan", "sample_data/")
+    assert done.returncode == 1 and done.stderr.strip() == "error: sample_data: is a folder: give one extract file"

@@ -24,9 +24,7 @@ def withdraw_command(dataset_id: str, version: str, reason: str, field: str | No
     h = Home.resolve(home)
     result = withdraw(h, dataset_id, version, reason, field)
     finished = complete_pending(h)  # any other withdrawal a crash interrupted
-    if result.already:
-        print(f"{dataset_id} {version} was already withdrawn ({result.withdrawn_at}); it is in {result.quarantine_dir}")
-    elif result.completed_pending:
+    if result.completed_pending:
         print(f"finished the interrupted withdrawal of {dataset_id} {version} (with the reason recorded when it was requested)")
     for d, v in finished:
         print(f"also finished the interrupted withdrawal of {d} {v}")
@@ -36,6 +34,15 @@ def withdraw_command(dataset_id: str, version: str, reason: str, field: str | No
         print(
             f"error: {dataset_id} {version} is withdrawn, but catalog.jsonld was not rebuilt ({exc.__class__.__name__}); "
             "run the same withdraw command again",
+            file=sys.stderr,
+        )
+        return 1
+    if result.already:
+        # Exit 1, so a script sees that this command withdrew nothing (a second withdrawal is not
+        # recorded again); the catalog was still rebuilt above, which finishes a run that failed there.
+        print(
+            f"error: {dataset_id} {version} was already withdrawn ({result.withdrawn_at}): nothing done; "
+            f"its files are in {result.quarantine_dir}",
             file=sys.stderr,
         )
         return 1

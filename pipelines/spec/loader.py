@@ -79,6 +79,10 @@ def parse_spec(path: Path) -> tuple[CatalogSpec | None, list[SpecProblem]]:
 def load_spec(path: Path | str) -> CatalogSpec:
     """Load a valid spec or raise `SpecError` listing every problem."""
     path = Path(path)
+    if not path.is_file():
+        # One line naming the path: a missing file is not a list of spec problems.
+        what = "is a folder: give one spec file" if path.is_dir() else "no such spec file; check the path"
+        raise SpecError(f"{path}: {what}")
     spec, problems = parse_spec(path)
     if spec is None:
         raise SpecError(f"{path}: invalid catalog spec", details=[str(p) for p in problems])
