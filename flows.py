@@ -33,9 +33,12 @@ from prefect.utilities.annotations import quote
 
 from pipelines.context import PublishContext
 from pipelines.errors import OpendataError
+from pipelines.home import Home
 from pipelines.progress import step_progress
 from pipelines.publish import outcome, plan_all, publication, run_guarded
+from pipelines.spec.loader import load_spec
 from pipelines.steps import PUBLISH_STEPS, record_refusal
+from pipelines.unchanged import Unchanged, refuse_if_unchanged
 from pipelines.vocab import UpdateFrequency
 
 if TYPE_CHECKING:
@@ -91,11 +94,23 @@ def publish_dataset(
     replaces: str | None = None,
     actor: str = "prefect",
     show_progress: bool = True,
+    force: bool = False,
 ) -> str:
-    """Ingest → quality → desensitize → tag → release for one catalog spec; returns the release folder."""
+    """Ingest → quality → desensitize → tag → release for one catalog spec; returns the release folder.
+
+    When the newest release already holds this extract under this spec and code (and not `force`),
+    nothing is published: the attempt is audited, logged, and that release's folder returned; the
+    run still completes (a scheduled run on unchanged data is not a failure).
+    """
     with publication(Path(spec_path), Path(input_path) if input_path else None, home) as ctx:
         ctx.flow_run_id = str(flow_run.id) if flow_run.id else None
         ctx.replaces, ctx.actor = replaces, actor
+        try:
+            refuse_if_unchanged(ctx.spec.id, ctx.spec_path, ctx.extract, ctx.home, force=force, replaces=replaces,
+                                flow_run_id=ctx.flow_run_id)
+        except Unchanged as same:
+            get_run_logger().info("%s", same.message)
+            return str(same.same.folder)
         _run(ctx, show_progress)
         get_run_logger().info("published %s %s", ctx.spec.id, ctx.version)
         return str(ctx.release_dir)
@@ -121,16 +136,27 @@ def _run(ctx: PublishContext, show_progress: bool) -> None:
 
 
 @task(name="publish-one", cache_policy=NO_CACHE, persist_result=False, log_prints=False)
-def _publish_one(dataset_id: str, spec_path: str, home: str | None) -> dict[str, Any]:
+def _publish_one(dataset_id: str, spec_path: str, home: str | None, force: bool = False) -> dict[str, Any]:
     try:
-        folder = publish_dataset(spec_path, None, home, show_progress=False)
+        # Checked here too, so that publish-all can report the dataset as unchanged, not published.
+        if not force:
+            _check_unchanged(dataset_id, spec_path, home)
+        folder = publish_dataset(spec_path, None, home, show_progress=False, force=force)
+    except Unchanged as same:
+        return outcome(dataset_id, spec_path, "unchanged", release=str(same.same.folder), error=same)
     except OpendataError as exc:
         return outcome(dataset_id, spec_path, "blocked" if exc.exit_code == 2 else "error", error=exc)
     return outcome(dataset_id, spec_path, "published", release=folder)
 
 
+def _check_unchanged(dataset_id: str, spec_path: str, home: str | None) -> None:
+    spec = load_spec(spec_path)
+    refuse_if_unchanged(dataset_id, Path(spec_path).resolve(), spec.source_path(Path(spec_path)), Home.resolve(home),
+                        force=False, replaces=None)
+
+
 @flow(name="publish-all", persist_result=False, log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=PARALLEL))  # type: ignore[arg-type]
-def publish_all(catalog: str = "catalog_specs", home: str | None = None) -> list[dict[str, Any]]:
+def publish_all(catalog: str = "catalog_specs", home: str | None = None, force: bool = False) -> list[dict[str, Any]]:
     """Publish every valid, not not-open spec under `catalog` on its own extract, in parallel.
 
     Each dataset is a `publish-dataset` subflow run; a dataset that is blocked or erroneous is
@@ -138,7 +164,7 @@ def publish_all(catalog: str = "catalog_specs", home: str | None = None) -> list
     not-open specs as skipped. Outcomes: see `pipelines.publish.outcome`.
     """
     todo, results = plan_all(Path(catalog))
-    futures = [_publish_one.submit(spec.id, str(path), home) for path, spec in todo]
+    futures = [_publish_one.submit(spec.id, str(path), home, force) for path, spec in todo]
     results += [f.result() for f in futures]
     bad = [r["dataset_id"] for r in results if r["status"] in ("blocked", "error")]
     if bad:

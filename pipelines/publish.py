@@ -25,6 +25,7 @@ from pipelines.progress import step_progress
 from pipelines.spec.loader import load_spec
 from pipelines.spec.placeholders import refuse_placeholders
 from pipelines.steps import PUBLISH_STEPS, record_refusal, run_step
+from pipelines.unchanged import Unchanged, refuse_if_unchanged
 
 if TYPE_CHECKING:
     from pipelines.spec.model import CatalogSpec
@@ -164,14 +165,21 @@ def current_flow_run_id() -> str | None:
     return str(run_id) if run_id else None
 
 
-def run_plain(spec_path: Path, extract: Path | None = None, home: Path | str | None = None, *, replaces: str | None = None, actor: str = "cli") -> Path:
+def run_plain(
+    spec_path: Path, extract: Path | None = None, home: Path | str | None = None, *, replaces: str | None = None,
+    actor: str = "cli", force: bool = False,
+) -> Path:
     """Publish without Prefect; return the release folder.
 
-    Called inside a Prefect flow (e.g. by republish), the release still records that flow's run id.
+    Raises `Unchanged` (exit 0) when the newest release already holds this extract under this spec
+    and code, unless `force`. Called inside a Prefect flow (e.g. by republish), the release still
+    records that flow's run id.
     """
     with publication(spec_path, extract, home) as ctx:
         ctx.replaces, ctx.actor = replaces, actor
         ctx.flow_run_id = current_flow_run_id()
+        refuse_if_unchanged(ctx.spec.id, ctx.spec_path, ctx.extract, ctx.home, force=force, replaces=replaces,
+                            flow_run_id=ctx.flow_run_id)
         try:
             with step_progress(ctx.spec.id, [name for name, _ in PUBLISH_STEPS]) as advance:
                 for name, target in PUBLISH_STEPS:
@@ -188,7 +196,7 @@ def run_plain(spec_path: Path, extract: Path | None = None, home: Path | str | N
 
 
 def outcome(dataset_id: str, spec_path: str, status: str, *, release: str | None = None, error: OpendataError | None = None, note: str | None = None) -> dict[str, Any]:
-    """One dataset's result: published, blocked (exit 2), error (exit 1) or skipped (not-open)."""
+    """One dataset's result: published, unchanged, blocked (exit 2), error (exit 1) or skipped (not-open)."""
     return {
         "dataset_id": dataset_id,
         "spec": spec_path,
@@ -221,12 +229,14 @@ def plan_all(catalog: Path) -> tuple[list[tuple[Path, CatalogSpec]], list[dict[s
     return todo, known
 
 
-def publish_each_plain(todo: list[tuple[Path, CatalogSpec]], home: Path | str | None) -> list[dict[str, Any]]:
+def publish_each_plain(todo: list[tuple[Path, CatalogSpec]], home: Path | str | None, force: bool = False) -> list[dict[str, Any]]:
     """Publish the specs one after another without Prefect; one failing dataset stops no other."""
     results = []
     for path, spec in todo:
         try:
-            folder = run_plain(path, None, home)
+            folder = run_plain(path, None, home, force=force)
+        except Unchanged as same:
+            results.append(outcome(spec.id, str(path), "unchanged", release=str(same.same.folder), error=same))
         except OpendataError as exc:
             results.append(outcome(spec.id, str(path), "blocked" if exc.exit_code == 2 else "error", error=exc))
         else:

@@ -194,7 +194,7 @@ import sys
 sys.path.insert(0, {root!r})
 from pipelines.publish import run_plain
 for _ in range(2):
-    run_plain({spec!r}, home={home!r})
+    run_plain({spec!r}, home={home!r}, force=True)  # the same bytes twice: a new version only when forced
 """
 
 

@@ -79,17 +79,20 @@ def publish(
     input: Annotated[Optional[Path], typer.Option("--input", help="Extract to publish (default the spec's source.path).")] = None,
     home: HomeOpt = None,
     all_: Annotated[bool, typer.Option("--all", help="Publish every spec in catalog_specs/ on its sample extract.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Publish a new version even if the newest one holds the same extract, spec and code.")
+    ] = False,
 ) -> int:
-    """Publish a dataset; the release folder is printed on the last line."""
+    """Publish a dataset; the release folder is printed on the last line (unchanged data: nothing published, exit 0)."""
     from pipelines.cli.publish import publish_all_command, publish_command
 
     if all_:
-        return publish_all_command(home)
+        return publish_all_command(home, force=force)
     if spec is None:
         from pipelines.cli.usage import UsageError
 
         raise UsageError("give a SPEC to publish, or --all for every spec in catalog_specs/")
-    return publish_command(spec, input, home)
+    return publish_command(spec, input, home, force)
 
 
 @app.command()
