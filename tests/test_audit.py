@@ -40,7 +40,7 @@ def test_a_clean_home_verifies(busy_home: tuple[Path, Path, Path]) -> None:
     home, _, _ = busy_home
     report = verify(Home(home))
     assert report.ok, report.problems
-    assert report.releases == 2 and report.files == 14 and report.entries == 2 * 5 + 3  # (ingest quality mask tag publish) x2, 2 access, 1 withdraw
+    assert report.releases == 2 and report.files == 16 and report.entries == 2 * 5 + 3  # (ingest quality mask tag publish) x2, 2 access, 1 withdraw
 
 
 def test_every_event_is_chained(busy_home: tuple[Path, Path, Path]) -> None:

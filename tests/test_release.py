@@ -16,7 +16,7 @@ from pipelines.registry.releases import list_releases
 from pipelines.release import files
 from pipelines.release.version import next_version, version_key
 
-LAYOUT = {"data.parquet", "data.csv", "datapackage.json", "provenance.json", "quality.json", "quality.html", "README.md"}
+LAYOUT = {"data.parquet", "data.csv", "data.xlsx", "datapackage.json", "provenance.json", "quality.json", "quality.html", "README.md"}
 
 
 def test_release_layout_and_contents(dataset: Callable[..., Path], tmp_path: Path) -> None:

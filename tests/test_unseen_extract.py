@@ -95,6 +95,11 @@ def _everything_under(home: Path) -> str:
             continue
         if p.suffix == ".parquet":
             parts += [str(r) for r in duckdb.sql(f"SELECT * FROM read_parquet('{p}')").fetchall()]
+        elif p.suffix == ".xlsx":  # a zip: its sheets' XML, not the compressed bytes
+            import zipfile
+
+            with zipfile.ZipFile(p) as book:
+                parts += [book.read(name).decode("utf-8", errors="ignore") for name in book.namelist()]
         elif p.suffix == ".duckdb":
             with duckdb.connect(str(p), read_only=True) as con:
                 for (table,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall():
