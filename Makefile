@@ -17,14 +17,17 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 
 install: $(STAMP)
 
-# A random pseudonym key for sample runs, kept outside the home directory and out of git. Set
-# OPENDATA_PSEUDONYM_KEY_FILE (or OPENDATA_PSEUDONYM_KEY) to use the real one instead.
-KEYFILE := $(VENV)/pseudonym.key
-$(KEYFILE): $(BIN)/python
-	$(BIN)/python -c "import os, secrets; fd = os.open('$(KEYFILE)', os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600); os.write(fd, secrets.token_urlsafe(32).encode())"
+# The pseudonym key lives where the CLI, `python flows.py serve` and its workers look without any
+# variable: $XDG_CONFIG_HOME/opendata/pseudonym.key (else ~/.config/opendata/pseudonym.key), outside
+# the home directory and out of git. `make run` creates a random one there if there is none; set
+# OPENDATA_PSEUDONYM_KEY_FILE (or OPENDATA_PSEUDONYM_KEY) to use another.
+KEYFILE := $(or $(XDG_CONFIG_HOME),$(HOME)/.config)/opendata/pseudonym.key
+$(KEYFILE): | $(BIN)/python
+	$(BIN)/python -c "import os, secrets; os.makedirs(os.path.dirname('$(KEYFILE)'), mode=0o700, exist_ok=True); fd = os.open('$(KEYFILE)', os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600); os.write(fd, secrets.token_urlsafe(32).encode())"
+	@echo "created the pseudonym key $(KEYFILE) (keep it: the same key gives the same pseudonyms)"
 
 run: install $(KEYFILE)
-	OPENDATA_PSEUDONYM_KEY_FILE=$${OPENDATA_PSEUDONYM_KEY_FILE:-$(KEYFILE)} $(BIN)/opendata publish --all --home ./var
+	$(BIN)/opendata publish --all --home ./var
 
 test: install
 	$(BIN)/python -m pytest

@@ -275,10 +275,31 @@ def lifecycle_deployments(*, by_module: bool = False) -> list[RunnerDeployment]:
     ]
 
 
+def refuse_without_key(catalog: str | Path = "catalog_specs", home: str | None = None) -> None:
+    """Raise OpendataError (one line) when a spec to serve pseudonymizes or fakes and no key is readable.
+
+    Checked once at start-up: otherwise every scheduled run of that dataset would fail at its
+    masking step, each with a traceback in the serve log, long after whoever started it left.
+    """
+    from desensitize.keys import load_key
+    from desensitize.operators.apply import resolve_policies
+    from pipelines.errors import GateBlocked
+
+    todo, _ = plan_all(Path(catalog))
+    needing = [spec.id for _, spec in todo if any(p.operator is not None and p.operator.needs_key for p in resolve_policies(spec))]
+    if not needing:
+        return
+    try:
+        load_key(Home.resolve(home).root)
+    except GateBlocked as exc:
+        raise OpendataError(f"not serving: {', '.join(needing)} need(s) the pseudonym key, but {exc.message}") from None
+
+
 def serve(catalog: str | Path = "catalog_specs", home: str | None = None) -> None:
     """Serve every deployment from this process until interrupted (runs go to PREFECT_API_URL)."""
     from prefect import serve as prefect_serve
 
+    refuse_without_key(catalog, home)
     prefect_serve(*deployments(catalog, home), *lifecycle_deployments())
 
 
@@ -311,7 +332,11 @@ def main(argv: Sequence[str]) -> int:
         home = args[i + 1]
         del args[i : i + 2]
     if args[:1] == ["serve"] and len(args) <= 2:
-        serve(args[1] if len(args) > 1 else "catalog_specs", home)
+        try:
+            serve(args[1] if len(args) > 1 else "catalog_specs", home)
+        except OpendataError as exc:
+            print(f"error: {exc.render()}", file=sys.stderr)
+            return exc.exit_code or 1
         return 0
     if args[:1] == ["deploy"] and len(args) in (2, 3):
         for deployment_id in deploy_to_pool(args[1], args[2] if len(args) > 2 else "catalog_specs", home):

@@ -65,6 +65,8 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test reads the developer's OPENDATA_HOME or writes to ./var."""
     monkeypatch.setenv("OPENDATA_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("OPENDATA_ENGINE", "plain")
+    # Nor the developer's default pseudonym key (~/.config/opendata/pseudonym.key).
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 
 
 def write_csv_with_manifest(path: Path, header: list[str], rows: list[list[str]], provider: str) -> Path:

@@ -139,7 +139,9 @@ def report(results: list[dict[str, Any]]) -> int:
             print(f"{r['message']} → {r['release']}")
         else:
             worst = max(worst, int(r["exit_code"]) or 1)
-            print(f"{r['status']} {r['dataset_id']}: {r['message']}", file=sys.stderr)
+            # Messages start with the dataset id already (they are also shown alone): say it once.
+            message = str(r["message"]).removeprefix(f"{r['dataset_id']}: ")
+            print(f"{r['status']} {r['dataset_id']}: {message}", file=sys.stderr)
     if last:
         print(last)
     return worst
