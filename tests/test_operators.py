@@ -223,7 +223,7 @@ def test_partial_mask_one_count_given(pii: FindingKind | None, params: dict[str,
 def test_pseudonym_is_hmac_sha256_of_the_normalized_value() -> None:
     out = mask(["13800138000", "+86 138-0013-8000", "13900139000", None], {"operator": "pseudonymize"}, pii=K.MOBILE_PHONE)
     assert out[0] == out[1] == token_of(KEY, "13800138000")
-    assert out[2] != out[0] and len(out[2] or "") == 16
+    assert out[2] != out[0] and len(out[2] or "") == 17  # P + 16 hex
     assert out[3] is None
     assert token_of(KEY, "13800138000") == "P" + hmac_hex(KEY, "opendata-pseudonym-v1\x1f13800138000")[:16]
 

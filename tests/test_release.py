@@ -59,7 +59,7 @@ def test_versions_increase_and_registry_records_each(dataset: Callable[..., Path
     assert all(r["status"] == "published" and r["rows"] == 4 for r in rows)
     with duckdb.connect(str(home / "opendata.duckdb"), read_only=True) as con:
         recorded = con.execute("SELECT count(*) FROM release_files WHERE version = ?", [first.name]).fetchone()
-    assert recorded is not None and recorded[0] == 7
+    assert recorded is not None and recorded[0] == 8  # with data.xlsx
 
 
 def test_version_numbers_sort_numerically(tmp_path: Path) -> None:
