@@ -29,7 +29,12 @@ $(KEYFILE): | $(BIN)/python
 run: install $(KEYFILE)
 	$(BIN)/opendata publish --all --home ./var
 
+# The layer contracts (import-linter), types (mypy) and lint (ruff), configured in pyproject.toml,
+# then the tests. Each stops the run on the first failure.
 test: install
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+	$(BIN)/ruff check
 	$(BIN)/python -m pytest
 
 bench: install

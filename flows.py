@@ -5,13 +5,13 @@
 - `withdraw_release`, `republish_dataset`: the commission's lifecycle commands as flows.
 - `deployments()`: one scheduled deployment per publishable spec; `python flows.py serve` serves them.
 
-Privacy: extract data lives only in the working DuckDB inside the PublishContext. The context is
-passed to tasks wrapped in `quote()` (Prefect neither walks nor records it), tasks return nothing,
-results are never persisted and caching is off, so no value reaches Prefect's storage, API or logs.
-Flow parameters are paths and ids only.
+Privacy: extract data lives only in the working DuckDB inside the PublishContext, which the tasks of
+`pipelines.runner.prefect_tasks` receive quoted and never return or persist, so no value reaches
+Prefect's storage, API or logs. Flow parameters are paths and ids only.
 
-Retries: only I/O tasks (ingest, release) retry, with backoff, and only on OSError or DuckDB's
-IOException. A spec or data error (OpendataError) fails at once: retrying cannot change the answer.
+Retries: only tasks of stages that declare `does_io` (ingest, release) retry, with backoff, and only on
+OSError or DuckDB's IOException. A spec or data error (OpendataError) fails at once: retrying cannot
+change the answer.
 """
 
 from __future__ import annotations
@@ -23,67 +23,33 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import duckdb
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
-from prefect.client.schemas.objects import State, TaskRun
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
-from prefect.utilities.annotations import quote
 
-from pipelines.context import PublishContext
-from pipelines.errors import OpendataError
-from pipelines.home import Home
-from pipelines.progress import step_progress
-from pipelines.publish import outcome, plan_all, publication, run_guarded
-from pipelines.spec.loader import load_spec
-from pipelines.steps import PUBLISH_STEPS, record_refusal
-from pipelines.unchanged import Unchanged, refuse_if_unchanged
-from pipelines.vocab import UpdateFrequency
+from pipelines.core.clock import TIMEZONE
+from pipelines.core.context import PublishContext
+from pipelines.core.errors import OpendataError
+from pipelines.core.home import Home
+from pipelines.lifecycle.republish import republish
+from pipelines.lifecycle.withdraw import withdraw_release as withdraw_and_catalog
+from pipelines.core.vocab import UpdateFrequency
+from pipelines.runner.prefect_tasks import run_stage_task
+from pipelines.runner.progress import step_progress
+from pipelines.runner.publish import outcome, plan_all, publication, require_valid, run_plain
+from pipelines.runner.steps import publish_stages, record_refusal
+from pipelines.runner.key_check import refuse_without_key
+from pipelines.runner.unchanged import Unchanged, refuse_if_spec_unchanged, refuse_if_unchanged
 
 if TYPE_CHECKING:
     from prefect.deployments.runner import RunnerDeployment
     from prefect.schedules import Schedule
 
-# Steps that read or write files; the others work on the in-memory working database only.
-IO_STEPS = frozenset({"ingest", "release"})
-# Backoff between attempts (seconds); Prefect adds up to 50 % jitter so parallel runs spread out.
-RETRY_DELAYS: list[float] = [1.0, 4.0, 16.0]
-TRANSIENT: tuple[type[BaseException], ...] = (OSError, duckdb.IOException)
 # Datasets published at once by publish_all: each holds its own working database (in memory, or for a
 # large extract in a temporary file, with up to OPENDATA_MEMORY_LIMIT of buffers, 1 GB by default),
 # and a large free-text column adds helper processes, so the default stays small; OPENDATA_PARALLEL raises it.
 PARALLEL = int(os.environ.get("OPENDATA_PARALLEL", "0")) or min(2, os.cpu_count() or 1)
-TIMEZONE = "Asia/Shanghai"
-
-
-def is_transient(error: BaseException | None) -> bool:
-    """True for an I/O fault worth another attempt; never for a spec, data or gate error."""
-    return isinstance(error, TRANSIENT) and not isinstance(error, OpendataError)
-
-
-def _retry_only_io(task_obj: Any, task_run: TaskRun, state: State) -> bool:
-    return is_transient(state.result(raise_on_failure=False))  # type: ignore[arg-type]
-
-
-def step_task(name: str, target: str) -> Any:
-    """The Prefect task for one publication step (retried only if it does I/O, only on I/O faults)."""
-    io = name in IO_STEPS
-
-    def run(ctx: PublishContext) -> None:
-        run_guarded(ctx, name, target)
-
-    return task(
-        run,
-        name=name,
-        cache_policy=NO_CACHE,
-        persist_result=False,
-        retries=len(RETRY_DELAYS) if io else 0,
-        retry_delay_seconds=list(RETRY_DELAYS) if io else 0,
-        retry_jitter_factor=0.5 if io else None,
-        retry_condition_fn=_retry_only_io if io else None,
-        log_prints=False,
-    )
 
 
 @flow(name="publish-dataset", persist_result=False, log_prints=False)
@@ -117,16 +83,16 @@ def publish_dataset(
 
 
 def _run(ctx: PublishContext, show_progress: bool) -> None:
-    names = [name for name, _ in PUBLISH_STEPS]
+    stages = publish_stages()
     try:
         if show_progress:
-            with step_progress(ctx.spec.id, names) as advance:
-                for name, target in PUBLISH_STEPS:
-                    step_task(name, target)(quote(ctx))
-                    advance(name)
+            with step_progress(ctx.spec.id, [s.name for s in stages]) as advance:
+                for stage in stages:
+                    run_stage_task(ctx, stage)
+                    advance(stage.name)
         else:
-            for name, target in PUBLISH_STEPS:
-                step_task(name, target)(quote(ctx))
+            for stage in stages:
+                run_stage_task(ctx, stage)
     except OpendataError as exc:
         record_refusal(ctx, exc)
         raise
@@ -140,7 +106,7 @@ def _publish_one(dataset_id: str, spec_path: str, home: str | None, force: bool 
     try:
         # Checked here too, so that publish-all can report the dataset as unchanged, not published.
         if not force:
-            _check_unchanged(dataset_id, spec_path, home)
+            _check_unchanged(spec_path, home)
         folder = publish_dataset(spec_path, None, home, show_progress=False, force=force)
     except Unchanged as same:
         return outcome(dataset_id, spec_path, "unchanged", release=str(same.same.folder), error=same)
@@ -149,10 +115,8 @@ def _publish_one(dataset_id: str, spec_path: str, home: str | None, force: bool 
     return outcome(dataset_id, spec_path, "published", release=folder)
 
 
-def _check_unchanged(dataset_id: str, spec_path: str, home: str | None) -> None:
-    spec = load_spec(spec_path)
-    refuse_if_unchanged(dataset_id, Path(spec_path).resolve(), spec.source_path(Path(spec_path)), Home.resolve(home),
-                        force=False, replaces=None)
+def _check_unchanged(spec_path: str, home: str | None) -> None:
+    refuse_if_spec_unchanged(Path(spec_path), None, home, force=False, replaces=None)
 
 
 @flow(name="publish-all", persist_result=False, log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=PARALLEL))  # type: ignore[arg-type]
@@ -161,7 +125,7 @@ def publish_all(catalog: str = "catalog_specs", home: str | None = None, force: 
 
     Each dataset is a `publish-dataset` subflow run; a dataset that is blocked or erroneous is
     reported in its outcome and the others go on. Invalid specs are reported as errors, per file;
-    not-open specs as skipped. Outcomes: see `pipelines.publish.outcome`.
+    not-open specs as skipped. Outcomes: see `pipelines.runner.publish.outcome`.
     """
     todo, results = plan_all(Path(catalog))
     futures = [_publish_one.submit(spec.id, str(path), home, force) for path, spec in todo]
@@ -176,31 +140,29 @@ def publish_all(catalog: str = "catalog_specs", home: str | None = None, force: 
 
 
 class CommandFailed(OpendataError):
-    """A lifecycle command ended with a non-zero exit code without raising."""
+    """A lifecycle command finished its main work but not all of it (e.g. the catalog was not rebuilt)."""
 
 
 @flow(name="withdraw-release", persist_result=False, log_prints=True)
 def withdraw_release(dataset_id: str, version: str, reason: str, field: str | None = None, home: str | None = None) -> int:
     """Withdraw a release at once: moved to quarantine, never deleted (开放办法 §17)."""
-    from pipelines.lifecycle.commands import withdraw_command
-
-    return _checked("withdraw", withdraw_command(dataset_id, version, reason, field, Path(home) if home else None))
+    report = withdraw_and_catalog(Home.resolve(home), dataset_id, version, reason, field)
+    for line in report.notes():
+        print(line)
+    print(report.outcome())
+    if report.catalog_error:
+        raise CommandFailed("withdraw ended with exit code 1")
+    return 0
 
 
 @flow(name="republish-dataset", persist_result=False, log_prints=True)
 def republish_dataset(dataset_id: str, home: str | None = None) -> int:
-    """Desensitize the stored extract again under the current spec and publish a replacing version."""
-    from pipelines.lifecycle.commands import republish_command
+    """Desensitize the stored extract again under the current spec and publish a replacing version.
 
-    return _checked("republish", republish_command(dataset_id, Path(home) if home else None))
-
-
-def _checked(command: str, code: int) -> int:
-    if code:
-        error = CommandFailed(f"{command} ended with exit code {code}")
-        error.exit_code = code
-        raise error
-    return code
+    The publication runs inside this flow (the plain runner), so the release records this flow run.
+    """
+    print(republish(Home.resolve(home), dataset_id, publish=run_plain))
+    return 0
 
 
 # -- schedules ---------------------------------------------------------------------------------
@@ -221,7 +183,7 @@ REALTIME_INTERVAL = timedelta(minutes=15)
 
 def schedule_for(frequency: UpdateFrequency) -> Schedule | None:
     """The Prefect schedule for an update frequency, in Asia/Shanghai time; None for irregular."""
-    from prefect.schedules import Cron, Interval
+    from prefect.schedules import Cron, Interval  # in-function: only deployments need schedules
 
     if frequency is UpdateFrequency.REALTIME:
         return Interval(REALTIME_INTERVAL, timezone=TIMEZONE)
@@ -236,68 +198,44 @@ def deployments(catalog: str | Path = "catalog_specs", home: str | None = None, 
     the entrypoint `flows.publish_dataset` (the installed module) rather than this file's path, so
     workers on other machines that have the package installed can run it.
     """
-    from prefect.deployments.runner import EntrypointType
-
-    from pipelines.errors import SpecError
+    from prefect.deployments.runner import EntrypointType, RunnerDeployment  # in-function: the deployment machinery is slow to import; publications never need it
 
     todo, known = plan_all(Path(catalog))
-    invalid = [r for r in known if r["status"] == "error"]
-    if invalid:
-        details = [line.strip() for r in invalid for line in r["message"].splitlines()[1:]]
-        raise SpecError("invalid catalog specs; fix them first (opendata catalog validate)", details=details)
+    require_valid(known)
     out = []
     for path, spec in todo:
         schedule = schedule_for(spec.update_frequency)
         parameters: dict[str, Any] = {"spec_path": str(path), "actor": "schedule"}
         if home:
             parameters["home"] = str(Path(home).resolve())
-        out.append(
-            publish_dataset.to_deployment(
-                name=spec.id,
-                schedules=[schedule] if schedule else None,
-                parameters=parameters,
-                description=f"{spec.title} — {spec.provider.department}; 更新频度 {spec.update_frequency.label}",
-                tags=["publish", spec.update_frequency.value, spec.open_type.value],
-                entrypoint_type=EntrypointType.MODULE_PATH if by_module else EntrypointType.FILE_PATH,
-            )
+        deployment = publish_dataset.to_deployment(
+            name=spec.id,
+            schedules=[schedule] if schedule else None,
+            parameters=parameters,
+            description=f"{spec.title} — {spec.provider.department}; 更新频度 {spec.update_frequency.label}",
+            tags=["publish", spec.update_frequency.value, spec.open_type.value],
+            entrypoint_type=EntrypointType.MODULE_PATH if by_module else EntrypointType.FILE_PATH,
         )
+        assert isinstance(deployment, RunnerDeployment)  # called outside an event loop: not a coroutine
+        out.append(deployment)
     return out
 
 
 def lifecycle_deployments(*, by_module: bool = False) -> list[RunnerDeployment]:
     """Unscheduled deployments the commission triggers from the UI: withdraw and republish."""
-    from prefect.deployments.runner import EntrypointType
+    from prefect.deployments.runner import EntrypointType, RunnerDeployment  # in-function: the deployment machinery is slow to import; publications never need it
 
     kind = EntrypointType.MODULE_PATH if by_module else EntrypointType.FILE_PATH
-    return [
+    out = [
         withdraw_release.to_deployment(name="withdraw", tags=["lifecycle"], entrypoint_type=kind),
         republish_dataset.to_deployment(name="republish", tags=["lifecycle"], entrypoint_type=kind),
     ]
-
-
-def refuse_without_key(catalog: str | Path = "catalog_specs", home: str | None = None) -> None:
-    """Raise OpendataError (one line) when a spec to serve pseudonymizes or fakes and no key is readable.
-
-    Checked once at start-up: otherwise every scheduled run of that dataset would fail at its
-    masking step, each with a traceback in the serve log, long after whoever started it left.
-    """
-    from desensitize.keys import load_key
-    from desensitize.operators.apply import resolve_policies
-    from pipelines.errors import GateBlocked
-
-    todo, _ = plan_all(Path(catalog))
-    needing = [spec.id for _, spec in todo if any(p.operator is not None and p.operator.needs_key for p in resolve_policies(spec))]
-    if not needing:
-        return
-    try:
-        load_key(Home.resolve(home).root)
-    except GateBlocked as exc:
-        raise OpendataError(f"not serving: {', '.join(needing)} need(s) the pseudonym key, but {exc.message}") from None
+    return [d for d in out if isinstance(d, RunnerDeployment)]  # outside an event loop none is a coroutine
 
 
 def serve(catalog: str | Path = "catalog_specs", home: str | None = None) -> None:
     """Serve every deployment from this process until interrupted (runs go to PREFECT_API_URL)."""
-    from prefect import serve as prefect_serve
+    from prefect import serve as prefect_serve  # in-function: only `python flows.py serve` needs it
 
     refuse_without_key(catalog, home)
     prefect_serve(*deployments(catalog, home), *lifecycle_deployments())
@@ -308,12 +246,13 @@ def deploy_to_pool(pool: str, catalog: str | Path = "catalog_specs", home: str |
 
     Workers must have this package installed and see the catalog and home at the same paths.
     """
-    from prefect import deploy
+    from prefect import deploy  # in-function: only `python flows.py deploy` needs it
 
     ids = deploy(
         *deployments(catalog, home, by_module=True), *lifecycle_deployments(by_module=True),
         work_pool_name=pool, build=False, push=False, print_next_steps_message=False, ignore_warnings=True,
     )
+    assert isinstance(ids, list)  # called outside an event loop: not a coroutine
     return [str(i) for i in ids]
 
 

@@ -25,7 +25,7 @@ import hmac
 import os
 from pathlib import Path
 
-from pipelines.errors import GateBlocked
+from pipelines.core.errors import GateBlocked
 
 ENV_KEY = "OPENDATA_PSEUDONYM_KEY"
 ENV_KEY_FILE = "OPENDATA_PSEUDONYM_KEY_FILE"

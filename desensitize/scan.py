@@ -1,7 +1,8 @@
-"""`opendata scan EXTRACT [--draft-spec OUT.yaml] [--json]`: what personal data an extract holds.
+"""What personal data an extract holds (`opendata scan EXTRACT [--draft-spec OUT.yaml] [--json]`).
 
-The scan reads the extract the way publication does (`pipelines.ingest.load_extract`), classifies
-every column (`desensitize.detect.columns`), proposes a masking policy per detected kind, and can
+The runner loads the extract the way publication does (`pipelines.runner.scan`); this module
+classifies every column of that table (`desensitize.detect.columns`), proposes a masking policy per
+detected kind, and can
 write a draft catalog spec that is valid as written: every column mapped, each detected kind with its
 default policy, quasi-identifiers and k = 5 for person-level data, free text scanned, and the
 metadata a person must still write marked `待填写` with a `# TODO(reviewer)` comment above it.
@@ -14,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,13 +25,12 @@ from rich.table import Table
 from desensitize.detect.columns import ColumnDetection, detect_columns
 from desensitize.detect.headers import quasi_identifier_name, release_name
 from desensitize.detect.romanize import romanized_name
-from pipelines import clock
-from pipelines.ingest import load_extract
-from pipelines.ingest.manifest import ManifestFacts, manifest_facts
-from pipelines.ingest.types import InferredType, infer_types
-from pipelines.spec.model import Source
-from pipelines.vocab import FieldType
-from pipelines.vocab import FindingKind as K
+from pipelines.core import clock
+from pipelines.core.manifest import ManifestFacts
+from pipelines.core.sql import quote_ident
+from pipelines.core.type_inference import InferredType, infer_types
+from pipelines.core.vocab import FieldType
+from pipelines.core.vocab import FindingKind as K
 from desensitize.operators.defaults import default_policy
 
 TODO = "待填写："
@@ -104,7 +103,7 @@ def propose_policy(d: ColumnDetection, numeric_share: float) -> dict[str, Any] |
 
 
 def _numeric_share(con: duckdb.DuckDBPyConnection, table: str, column: str) -> float:
-    col = '"' + column.replace('"', '""') + '"'
+    col = quote_ident(column)
     total, numeric = con.execute(
         f"SELECT count({col}), count(TRY_CAST(replace(trim({col}), ',', '') AS DOUBLE)) FROM \"{table}\""
     ).fetchone()  # type: ignore[misc]
@@ -124,23 +123,21 @@ def _unique_names(headers: list[str]) -> list[str]:
     return names
 
 
-def scan_extract(path: Path) -> ScanResult:
-    """Read `path` like publication does and classify every column."""
-    con = duckdb.connect()
-    try:
-        loaded = load_extract(con, path, Source(path=str(path)))
-        detections = detect_columns(con, loaded.table, {h: h for h in loaded.header})
-        names = _unique_names(loaded.header)
-        types = infer_types(con, loaded.table, loaded.header)  # every row, not the detection sample
-        result = ScanResult(path, loaded.format.value, loaded.rows)
-        result.manifest = manifest_facts(path, loaded.sha256, loaded.rows)
-        for header, name, d in zip(loaded.header, names, detections):
-            share = _numeric_share(con, loaded.table, header) if d.kind is K.COMMERCIAL_SECRET else 0.0
-            qi = quasi_identifier_name(header) is not None or d.kind is K.BIRTH_DATE
-            result.columns.append(ColumnScan(header, name, d, propose_policy(d, share), qi, share, types[header]))
-        return result
-    finally:
-        con.close()
+def scan_table(con: duckdb.DuckDBPyConnection, table: str, header: list[str], path: Path, fmt: str, rows: int) -> ScanResult:
+    """Classify every column of an extract loaded into `table` (columns named by the extract's `header`).
+
+    Each column's release type is inferred from every row (`pipelines.core.type_inference`), not
+    from the detection sample.
+    """
+    detections = detect_columns(con, table, {h: h for h in header})
+    names = _unique_names(header)
+    types = infer_types(con, table, header)
+    result = ScanResult(path, fmt, rows)
+    for h, name, d in zip(header, names, detections):
+        share = _numeric_share(con, table, h) if d.kind is K.COMMERCIAL_SECRET else 0.0
+        qi = quasi_identifier_name(h) is not None or d.kind is K.BIRTH_DATE
+        result.columns.append(ColumnScan(h, name, d, propose_policy(d, share), qi, share, types[h]))
+    return result
 
 
 # -- reports ---------------------------------------------------------------------------------------
@@ -427,20 +424,3 @@ def draft_spec_yaml(result: ScanResult, extract: Path, out: Path) -> str:
         ]
     lines += _accept_bad_cells(result.columns)
     return "\n".join(lines) + "\n"
-
-
-def scan_command(extract: Path, draft_spec: Path | None, as_json: bool) -> int:
-    """The body of `opendata scan`: print the table (or JSON), write the draft spec if asked; exit code."""
-    from rich.console import Console
-
-    result = scan_extract(extract)
-    if as_json:
-        sys.stdout.write(json.dumps(scan_json(result), ensure_ascii=False, indent=2) + "\n")
-    else:
-        console = Console()
-        console.print(render_scan_table(result, console.width))
-    if draft_spec is not None:
-        draft_spec.parent.mkdir(parents=True, exist_ok=True)
-        draft_spec.write_text(draft_spec_yaml(result, extract, draft_spec), encoding="utf-8")
-        (sys.stderr if as_json else sys.stdout).write(f"draft spec written to {draft_spec}\n")
-    return 0

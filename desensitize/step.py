@@ -15,22 +15,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipelines.context import PublishContext
-from pipelines.errors import GateBlocked
-from pipelines.vocab import FieldType, FindingKind
+from pipelines.core.context import PublishContext
+from pipelines.core.errors import GateBlocked
+from pipelines.core.results import MaskRecord
+from pipelines.core.stage import Stage
+from pipelines.core.vocab import FieldType, FindingKind
 
 from desensitize import keys
+from desensitize.individual import is_personal, leaves_individual
 from desensitize.operators.apply import NO_POLICY, ColumnPolicy, apply_policies, resolve_policies
-from desensitize.operators.base import MaskEnv, ident
+from desensitize.operators.base import MaskEnv
+from pipelines.core.sql import quote_ident as ident
 from desensitize.privacy.fail_closed import check_detections
 from desensitize.privacy.kanon import enforce_k_anonymity
 from desensitize.privacy.ladders import ladder_for
-
-# Operators after which a personal column no longer describes one person (the tagging step's rule:
-# removed, coarsened, replaced, or published on purpose with a reason), plus free-text scanning.
-NOT_INDIVIDUAL = frozenset({"drop", "generalize", "redact", "publish", "scan_text"})
-NON_PERSONAL = frozenset({FindingKind.COMPANY_CREDIT_CODE, FindingKind.COMMERCIAL_SECRET})
-
 
 def desensitize_step(ctx: PublishContext) -> None:
     """Mask every column as its policy says; block when that cannot be done safely."""
@@ -90,7 +88,7 @@ def _known_names(ctx: PublishContext, policies: list[ColumnPolicy], detected: di
     return [r[0] for r in ctx.con.execute(union).fetchall()]
 
 
-def k_anonymity_report(ctx: PublishContext, records: list[dict[str, Any]]) -> dict[str, Any]:
+def k_anonymity_report(ctx: PublishContext, records: list[MaskRecord]) -> dict[str, Any]:
     """Run k-anonymity when the spec asks for it; mark generalized columns' new type in their records."""
     spec = ctx.spec
     k = spec.privacy.k_anonymity
@@ -108,28 +106,27 @@ def k_anonymity_report(ctx: PublishContext, records: list[dict[str, Any]]) -> di
             "records_at_risk_share": None,
             "generalizations": [],
         }
-    by_col = {r["column"]: r for r in records}
+    by_col = {r.column: r for r in records}
     ladders = []
     for c in qis:
         f = spec.field(c)
-        rec = by_col.get(c, {})
+        rec = by_col.get(c)
         ladders.append(
-            ladder_for(c, f.type, f.pii, f.label, f.format, operator=rec.get("operator"), params=rec.get("params"))
+            ladder_for(c, f.type, f.pii, f.label, f.format,
+                       operator=rec.operator if rec else None, params=rec.params if rec else None)
         )
     result = enforce_k_anonymity(ctx.con, ctx.table, ladders, k, spec.privacy.max_suppression, dataset=spec.id)
     for c, level in result.levels.items():
         if level != "as published":
-            rec = by_col[c]
-            rec["k_anonymity_level"] = level
-            if spec.field(c).type is not FieldType.STRING:
-                rec["type"] = FieldType.STRING.value
+            as_text = spec.field(c).type is not FieldType.STRING
+            by_col[c].generalized(level, FieldType.STRING.value if as_text else None)
     report = result.report()
     report["dropped_quasi_identifiers"] = [c for c in spec.quasi_identifier_names if c not in present]
     return report
 
 
 def _individual_columns(
-    policies: list[ColumnPolicy], records: list[dict[str, Any]], detected: dict[str, str]
+    policies: list[ColumnPolicy], records: list[MaskRecord], detected: dict[str, str]
 ) -> list[str]:
     """Personal columns still published value-per-person (pseudonymized, partly masked, faked, unmasked)."""
     out = []
@@ -137,8 +134,26 @@ def _individual_columns(
         kind = p.column.pii
         if kind is None and p.column.name in detected:
             kind = FindingKind(detected[p.column.name])
-        if kind is None or kind in NON_PERSONAL:
+        if not is_personal(kind):
             continue
-        if p.key == NO_POLICY or p.key not in NOT_INDIVIDUAL:
+        if leaves_individual(None if p.key == NO_POLICY else p.key, masked=True):
             out.append(p.column.name)
     return out
+
+
+# Keys of a masking record that describe what was done; anything else (a sample, a value) stays out.
+_MASK_KEYS = ("column", "operator", "kind", "rule", "recognizer", "type")
+
+
+def mask_summary(ctx: PublishContext) -> dict[str, Any]:
+    """The audit details of masking: per column what was done and how often; privacy facts as numbers."""
+    columns = []
+    for record in (r.as_json() for r in ctx.masking):
+        kept = {k: record[k] for k in _MASK_KEYS if k in record and isinstance(record[k], (str, type(None)))}
+        kept |= {k: v for k, v in record.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+        columns.append(kept)
+    privacy = {k: v for k, v in ctx.privacy.items() if isinstance(v, (bool, int, float))}
+    return {"columns": columns, "privacy": privacy}
+
+
+STAGE = Stage(name="desensitize", run=desensitize_step, event="mask", summary=mask_summary)

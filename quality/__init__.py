@@ -2,8 +2,9 @@
 
 How it fits together:
 
-- `registry` — one class per check, under a stable key `<dimension>.<name>`; `checks/` holds one
-  module per dimension (authenticity, completeness, accuracy, timeliness, usability).
+- `check` — what a check is (plan, SQL parts, outcome, its Great Expectations mapping); `checks/`
+  holds one module per check, a folder per dimension, listed in `checks.ALL`; `registry` finds
+  them by their stable key `<dimension>.<name>`.
 - `suite` — plans the checks a spec calls for and validates spec-made SQL (regexes, date formats)
   and `quality.accept` before any data is read.
 - `engine` — runs every planned check in one DuckDB scan of the working table (per-check derived
@@ -14,8 +15,10 @@ How it fits together:
   warnings are reported. Blocking raises `GateBlocked` (exit 2).
 - `report_json` / `report_html` — quality.json (DESIGN.md §5 contract, plus examples, profile, trend
   and the Great Expectations suite) and a self-contained quality.html.
-- `gx_suite` — the same rules as a Great Expectations 1.x suite, and an optional GE run with Data Docs.
-- `step.quality_step` — the publication step; `command.quality_command` — `opendata quality`.
+- `gx_suite` — the same rules as a Great Expectations 1.x suite (each check's own mapping), and an
+  optional GE run with Data Docs.
+- `step.quality_step` — the publication stage; `summary` — a report as console tables. The runner
+  composes `opendata quality` (`pipelines.runner.quality_check`), the CLI prints it.
 
 Severities chosen: a manifest that disagrees with the bytes, the rows or the provider is critical; a
 missing manifest is a warning (authenticity shows as unproven); completeness and accuracy failures

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from pipelines.spec.model import FieldSpec
-from pipelines.vocab import FieldType, FindingKind
+from pipelines.core.spec.model import FieldSpec
+from pipelines.core.vocab import FieldType, FindingKind
 
 STAR = "*"
 MAX_SHOWN = 32  # longer values are cut, masked or not

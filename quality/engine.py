@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipelines.spec.model import FieldSpec
+from pipelines.core.spec.model import FieldSpec
 from quality import display, profile, registry
 from quality.model import CheckResult, Outcome, PlannedCheck
 from quality.profile import ColumnProfile
-from quality.registry import RunEnv
-from quality.sqlparts import q
+from quality.check import RunEnv
+from pipelines.core.sql import quote_ident as q
 from quality.suite import Suite
 
 

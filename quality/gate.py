@@ -7,7 +7,7 @@ message names each check, column and count — never a value.
 
 from __future__ import annotations
 
-from pipelines.errors import GateBlocked
+from pipelines.core.errors import GateBlocked
 from quality.model import CheckResult
 
 

@@ -18,11 +18,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipelines.vocab import FieldType
-from quality import identifiers as ids
-from quality.checks.usability import CONTROL_RE
-from quality.model import PlannedCheck, Severity
-from quality.sqlparts import q
+from pipelines.core.sql import quote_ident as q
+from quality import registry
+from quality.checks.accuracy.value_type import NUMERIC
+from quality.model import PlannedCheck
 from quality.suite import Suite
 
 if TYPE_CHECKING:
@@ -30,19 +29,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 SAMPLE_ROWS = 100_000  # rows GE validates when asked; the SQL checks always see every row
-NUMERIC = (FieldType.INTEGER, FieldType.NUMBER)
-
-_TYPE_REGEX = {
-    FieldType.BOOLEAN: r"(?i)^(?:true|false|t|f|yes|no|y|n|1|0|是|否)$",
-    FieldType.DATE: r"^\d{4}-\d{1,2}-\d{1,2}$",
-    FieldType.DATETIME: r"^\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[+-]\d{2}:?\d{2}|Z)?)?$",
-}
-_SHAPES = {
-    "accuracy.resident_id": r"^[0-9]{17}[0-9Xx]$",
-    "accuracy.credit_code": r"^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{18}$",
-    "accuracy.bank_card": r"^(?:[0-9][ -]?){15,18}[0-9]$",
-}
-
 
 def _gx_version() -> str:
     try:
@@ -51,61 +37,9 @@ def _gx_version() -> str:
         return "unknown"
 
 
-def _exp(kind: str, p: PlannedCheck, note: str | None = None, **kwargs: Any) -> dict[str, Any]:
-    meta: dict[str, Any] = {"check": p.key, "column": p.column, "severity": p.severity.value}
-    if note:
-        meta["note"] = note
-    return {
-        "type": kind,
-        "kwargs": kwargs,
-        "meta": meta,
-        # GE 1.x knows critical / warning / info; our error blocks too, so it maps to critical.
-        "severity": "warning" if p.severity is Severity.WARNING else "critical",
-    }
-
-
 def _expectations(suite: Suite, p: PlannedCheck) -> list[dict[str, Any]] | str:
-    """GE expectations for one planned check, or why GE cannot express it."""
-    spec, col = suite.spec, p.column
-    params = p.params.model_dump()
-    if p.key == "completeness.required":
-        return [_exp("expect_column_values_to_not_be_null", p, column=col)]
-    if p.key == "completeness.columns":
-        return [_exp("expect_table_columns_to_match_set", p, column_set=[f.name for f in spec.fields], exact_match=True)]
-    if p.key == "completeness.rows":
-        return [_exp("expect_table_row_count_to_be_between", p, min_value=spec.quality.min_rows, max_value=None)]
-    if p.key == "accuracy.type":
-        f = spec.field(col or "")
-        if f.type in NUMERIC:
-            return "numeric columns are numbers in the GE frame; values that do not parse are null there"
-        if f.format:
-            return [_exp("expect_column_values_to_match_strftime_format", p, column=col, strftime_format=f.format)]
-        return [_exp("expect_column_values_to_match_regex", p, "shape only; calendar validity is checked in SQL",
-                     column=col, regex=_TYPE_REGEX[f.type])]
-    if p.key in _SHAPES:
-        return [_exp("expect_column_values_to_match_regex", p, "shape only; the checksum is checked in SQL",
-                     column=col, regex=_SHAPES[p.key])]
-    if p.key == "accuracy.phone":
-        return [_exp("expect_column_values_to_match_regex", p, column=col, regex=f"^(?:{ids.LANDLINE_RE if params['landline'] else ids.MOBILE_RE})$")]
-    if p.key == "accuracy.enum":
-        return [_exp("expect_column_values_to_be_in_set", p, column=col, value_set=list(params["values"]))]
-    if p.key == "accuracy.range":
-        return [_exp("expect_column_values_to_be_between", p, column=col, min_value=params["minimum"], max_value=params["maximum"])]
-    if p.key == "accuracy.pattern":
-        return [_exp("expect_column_values_to_match_regex", p, column=col, regex=f"^(?:{params['regex']})$")]
-    if p.key == "accuracy.unique":
-        return [_exp("expect_column_values_to_be_unique", p,
-                     "GE counts every row of a repeated value; opendata counts the repeats after the first", column=col)]
-    if p.key == "usability.format":
-        return [_exp("expect_column_values_to_not_match_regex", p, column=col, regex=CONTROL_RE)]
-    return {
-        "accuracy.id_consistency": "compares two columns digit by digit",
-        "timeliness.window": "depends on the extract date and the update frequency",
-        "timeliness.future": "depends on the extract date",
-        "timeliness.overdue": "depends on the release registry",
-        "usability.encoding": "a property of the file, not of the values",
-        "usability.column_names": "a property of the extract header",
-    }.get(p.key, "about the extract file and its manifest, not the values")
+    """GE expectations for one planned check (each check gives its own), or why GE cannot express it."""
+    return registry.get(p.key).expectations(p, suite.spec)
 
 
 def expectation_suite(suite: Suite) -> dict[str, Any]:
@@ -150,8 +84,8 @@ def validate_with_gx(
     returned counts nor the Data Docs pages hold a cell value.
     """
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")  # no usage reporting from a publication host
-    import great_expectations as gx
-    from great_expectations.data_context.types.base import ProgressBarsConfig
+    import great_expectations as gx  # in-function: GE takes seconds to import; only --gx-docs runs it
+    from great_expectations.data_context.types.base import ProgressBarsConfig  # in-function: as above
 
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
@@ -160,7 +94,7 @@ def validate_with_gx(
     batch = context.data_sources.add_pandas("opendata").add_dataframe_asset("extract").add_batch_definition_whole_dataframe("all")
     vd = context.validation_definitions.add(gx.ValidationDefinition(name="quality", data=batch, suite=suite))
     result_format = {"result_format": "SUMMARY", "partial_unexpected_count": 0, "include_unexpected_rows": False}
-    actions = []
+    actions: list[gx.checkpoint.actions.ValidationAction] = []
     if docs_dir is not None:
         context.variables.data_docs_sites = {}  # drop the default site under a temporary folder
         context.add_data_docs_site(
@@ -180,6 +114,8 @@ def validate_with_gx(
     for vr in run.run_results.values():
         for r in vr.results:
             cfg = r.expectation_config
+            if cfg is None:  # GE leaves it out only for results it did not produce from a configuration
+                continue
             out.append({
                 "type": cfg.type,
                 "check": (cfg.meta or {}).get("check"),

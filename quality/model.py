@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from pipelines.vocab import Dimension
+from pipelines.core.vocab import Dimension
 
 MAX_EXAMPLES = 10  # first failing rows kept per check
 

@@ -12,8 +12,8 @@ from typing import Any
 
 import duckdb
 
-from pipelines.spec.model import CatalogSpec
-from quality.sqlparts import q
+from pipelines.core.spec.model import CatalogSpec
+from pipelines.core.sql import quote_ident as q
 
 MAX_DISTINCT = 20  # columns with more distinct values get no distribution chart
 TOP = 10

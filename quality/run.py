@@ -7,14 +7,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from pipelines import clock
-from pipelines.context import PublishContext
-from pipelines.spec.model import CatalogSpec
-from quality import gate, gx_suite, history
+from pipelines.core import clock
+from pipelines.core.context import PublishContext
+from pipelines.core.spec.model import CatalogSpec
+from pipelines.core.results import PastRelease
+from quality import gate, gx_suite
 from quality.engine import run_suite
 from quality.model import CheckResult
 from quality.profile import ColumnProfile
-from quality.registry import RunEnv
+from quality.check import RunEnv
 from quality.score import Scores, score
 from quality.suite import Suite, build_suite
 
@@ -31,7 +32,7 @@ class QualityReport:
     evaluated_at: datetime
     extract_date: date
     source: dict[str, Any]
-    history: list[history.PastRelease]
+    history: list[PastRelease]
     expectation_suite: dict[str, Any]
     seconds: float
     unused_accepts: list[dict[str, Any]] = field(default_factory=list)
@@ -52,6 +53,11 @@ def _extract_date(ctx: PublishContext, now: datetime) -> date:
     return (ctx.obtained_at or now).date()
 
 
+def _last_release_at(releases: list[PastRelease]) -> datetime | None:
+    # When the dataset was last published (a later withdrawal does not undo the delivery).
+    return max((r.published_at for r in releases), default=None)
+
+
 def _unused(suite: Suite, results: list[CheckResult]) -> list[dict[str, Any]]:
     used = {(r.planned.key, r.planned.column) for r in results if r.accepted}
     return [
@@ -65,8 +71,8 @@ def evaluate(ctx: PublishContext, *, suite: Suite | None = None, now: datetime |
     """Run every check of the spec on `ctx.table` and score the results."""
     suite = suite or build_suite(ctx.spec)
     now = now or clock.now()
-    past = history.past_releases(ctx.home, ctx.spec.id)
-    env = RunEnv(ctx=ctx, extract_date=_extract_date(ctx, now), now=now, last_release_at=history.last_release_at(past))
+    past = ctx.past_releases
+    env = RunEnv(ctx=ctx, extract_date=_extract_date(ctx, now), now=now, last_release_at=_last_release_at(past))
     started = time.perf_counter()
     results, profiles, rows = run_suite(suite, env)
     seconds = time.perf_counter() - started

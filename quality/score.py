@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipelines.vocab import Dimension
+from pipelines.core.vocab import Dimension
 from quality.model import CheckResult
 
 GRADES: tuple[tuple[float, str, str], ...] = (

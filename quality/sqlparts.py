@@ -1,4 +1,4 @@
-"""SQL fragments the checks share: quoting, literals, and parsing a text cell as its declared type.
+"""SQL fragments the checks share: parsing a text cell as its declared type (quoting is `pipelines.core.sql`).
 
 Every working-table column is VARCHAR (trimmed, blank → NULL); checks parse in SQL so that one
 DuckDB scan evaluates all of them. Spec values (enum members, patterns, formats) are inlined as
@@ -7,18 +7,9 @@ escaped literals; they come from the reviewed spec, never from the data.
 
 from __future__ import annotations
 
-from pipelines.spec.model import FieldSpec
-from pipelines.vocab import FieldType
-
-
-def q(name: str) -> str:
-    """Quote an identifier for DuckDB."""
-    return '"' + name.replace('"', '""') + '"'
-
-
-def lit(value: str) -> str:
-    """A SQL string literal."""
-    return "'" + value.replace("'", "''") + "'"
+from pipelines.core.spec.model import FieldSpec
+from pipelines.core.sql import quote_literal as lit
+from pipelines.core.vocab import FieldType
 
 
 def date_sql(col: str, f: FieldSpec) -> str:

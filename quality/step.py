@@ -7,7 +7,11 @@ in a publication a closed gate raises GateBlocked (exit 2) and the release write
 
 from __future__ import annotations
 
-from pipelines.context import PublishContext
+from typing import Any
+
+from pipelines.core.context import PublishContext
+from pipelines.core.results import QualityResult
+from pipelines.core.stage import Stage
 from quality import gate
 from quality.report_html import render_html
 from quality.report_json import to_json
@@ -16,10 +20,10 @@ from quality.suite import Suite
 
 
 def attach(ctx: PublishContext, suite: Suite | None = None) -> QualityReport:
-    """Evaluate the working table and set `ctx.quality` and `ctx.quality_html`; never raises on bad data."""
+    """Evaluate the working table and set `ctx.quality` (quality.json and quality.html); never raises on bad data."""
     report = evaluate(ctx, suite=suite)
-    ctx.quality = to_json(report)
-    ctx.quality_html = render_html(ctx.quality)
+    document = to_json(report)
+    ctx.quality = QualityResult(report=document, html=render_html(document))
     warned = [r for r in report.results if r.failed and not r.blocking]
     if warned:
         ctx.warnings.append(
@@ -34,3 +38,12 @@ def quality_step(ctx: PublishContext) -> None:
     """Evaluate the extract's quality and block publication on critical or unaccepted error failures."""
     report = attach(ctx)
     gate.enforce(ctx.spec.id, report.results)
+
+
+def quality_summary(ctx: PublishContext) -> dict[str, Any]:
+    """The audit details of a quality run: grade, scores and failed checks by severity."""
+    q = ctx.quality or QualityResult(report={})
+    return {"grade": q.grade, "overall": q.report.get("overall"), "scores": q.scores, "checks_failed": q.checks_failed}
+
+
+STAGE = Stage(name="quality", run=quality_step, event="quality", summary=quality_summary)

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import duckdb
 
-from pipelines.errors import SpecError
-from pipelines.spec.model import CatalogSpec, QualityAccept
+from pipelines.core.errors import SpecError
+from pipelines.core.spec.model import CatalogSpec, QualityAccept
 from quality import registry
 from quality.model import PlannedCheck, Severity
 

@@ -120,9 +120,9 @@ def main() -> None:
         timed(f"generate {args.rows:,} rows", lambda: generate(csv_path, args.rows), results)
     manifest = csv_path.with_name(csv_path.name + ".manifest.json")
     if not manifest.exists():
-        from pipelines.ingest.encoding import sha256_of
+        from pipelines.core.hashing import sha256_file
 
-        sha, _ = sha256_of(csv_path)
+        sha, _ = sha256_file(csv_path)
         manifest.write_text(json.dumps({"sha256": sha, "rows": args.rows, "provider": "福州市民政局",
                                         "extracted_at": "2025-06-30T09:00:00+08:00"}, ensure_ascii=False), encoding="utf-8")
     print(f"extract: {csv_path.stat().st_size / 1e6:.0f} MB")
@@ -135,10 +135,10 @@ def main() -> None:
 
     timed("yardstick: DuckDB CSV -> Parquet -> CSV", copy_roundtrip, results)
 
-    from pipelines.context import PublishContext
-    from pipelines.home import Home
+    from pipelines.core.context import PublishContext
+    from pipelines.core.home import Home
     from pipelines.ingest.step import ingest_step
-    from pipelines.spec.loader import load_spec
+    from pipelines.core.spec.loader import load_spec
     from quality.report_html import render_html
     from quality.report_json import to_json
     from quality.run import evaluate
@@ -146,7 +146,7 @@ def main() -> None:
 
     spec = load_spec(work / "spec.yaml")
     suite = build_suite(spec)
-    from pipelines.publish import working_database
+    from pipelines.runner.publish import working_database
 
     con = working_database()  # the publication's own settings (memory limit, spill folder)
     ctx = PublishContext(spec=spec, spec_path=work / "spec.yaml", extract=csv_path, home=Home(work / "home"), con=con)

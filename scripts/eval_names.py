@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 DATA = ROOT / "desensitize" / "data"
 EVAL = DATA / "names_eval.json"
 BLIND = DATA / "names_blind.txt"
+BLIND_REMARKS = DATA / "names_blind_remarks.txt"  # the remark-style blind set of issue 11 (sealed: totals only)
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
 Spans = list[tuple[int, int]]
 
@@ -55,9 +56,9 @@ def build() -> None:
     hand: dict[str, list[str]] = {}
     for line in (DATA / "names_eval_handnames.txt").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            split, names = line.split("\t")
-            hand[split] = names.split()
-    sentences = []
+            split, listed = line.split("\t")
+            hand[split] = listed.split()
+    sentences: list[dict] = []
     known: set[str] = set()
     for line in (DATA / "names_eval_templates.txt").read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
@@ -67,7 +68,8 @@ def build() -> None:
         fixed = "{" in template and all(m.group(2) for m in re.finditer(r"\{([NK])(?:=([^}]+))?\}", template))
         fills = 1 if "{" not in template or fixed else (4 if split == "tune" else 3)
         for k in range(fills):
-            text, names, pos = "", [], 0
+            text, pos = "", 0
+            names: list[list[int]] = []
             for m in re.finditer(r"\{([NK])(?:=([^}]+))?\}", template):
                 text += template[pos:m.start()]
                 if m.group(2):
@@ -99,7 +101,7 @@ def load() -> tuple[list[str], list[dict]]:
 
 def load_blind(path: Path = BLIND) -> list[dict]:
     """The blind set: prose with each name marked ⟦…⟧, written by someone who never saw the detector."""
-    sentences = []
+    sentences: list[dict] = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -116,42 +118,44 @@ def load_blind(path: Path = BLIND) -> list[dict]:
     return sentences
 
 
+def load_blind_remarks() -> list[dict]:
+    """The remark-style blind set (issue 11), one split, sealed."""
+    return [dict(s, split="blind-remarks") for s in load_blind(BLIND_REMARKS)]
+
+
 def methods(known: list[str]) -> dict[str, Callable[[list[str]], list[Spans]]]:
     """Every method measured: name → function from texts to spans per text."""
+    from desensitize.detect.name_model import name_model
     from desensitize.detect.names import NameRules, jieba_names
     from desensitize.detect.text import TextDetector
-    from pipelines.vocab import FindingKind
+    from pipelines.core.vocab import FindingKind
 
     only_names = {FindingKind.PERSON_NAME}
-    rules = NameRules()
     known_only = NameRules(known)
+    model = name_model()
+    assert model is not None, "OPENDATA_NAME_MODEL=none turns the model off; unset it to evaluate"
 
     def per_text(fn: Callable[[str], Spans]) -> Callable[[list[str]], list[Spans]]:
         return lambda texts: [fn(t) for t in texts]
 
-    def known_spans(text: str) -> Spans:
-        return known_only.find_known(text)
-
     def spans_of(detector: TextDetector) -> Callable[[list[str]], list[Spans]]:
         return lambda texts: [[(s.start, s.end) for s in spans] for spans in detector.find_many(texts)]
 
-    def union(*fns: Callable[[list[str]], list[Spans]]) -> Callable[[list[str]], list[Spans]]:
-        def run(texts: list[str]) -> list[Spans]:
-            results = [fn(texts) for fn in fns]
-            return [_merge(sum((r[i] for r in results), [])) for i in range(len(texts))]
-
-        return run
-
-    with_known = TextDetector(known_names=known, kinds=only_names)
-    presidio = TextDetector(known_names=known, kinds=only_names)
+    rules = TextDetector(known_names=known, kinds=only_names, name_recognizers=("name_rules",))
+    chosen = TextDetector(known_names=known, kinds=only_names)
+    others = {}
+    for mode in ("gap", "bounds", "weak"):
+        if mode != chosen.name_mode:
+            others[mode] = TextDetector(known_names=known, kinds=only_names)
+            others[mode].name_mode = mode
     return {
-        "jieba_pos (nr/nrt/nrfg)": per_text(jieba_names),
         "jieba_pos + surname list": per_text(lambda t: jieba_names(t, surname_filter=True)),
-        "known names only": per_text(known_spans),
-        "context rules + surnames": per_text(lambda t: _merge([(s, e) for s, e, _, _ in rules.find(t)])),
-        "rules + known (CHOSEN: find_many)": spans_of(with_known),
-        "rules + known (presidio find)": lambda texts: [[(s.start, s.end) for s in presidio.find(t)] for t in texts],
-        "rules + known + jieba_pos+surname": union(spans_of(with_known), per_text(lambda t: jieba_names(t, True))),
+        "known names only": per_text(known_only.find_known),
+        "rules + known": spans_of(rules),
+        "model (whole text, no gate)": per_text(model.tag),
+        f"union (CHOSEN: {chosen.name_mode})": spans_of(chosen),
+        **{f"union ({mode} mode)": spans_of(d) for mode, d in others.items()},
+        "union (presidio find)": lambda texts: [[(s.start, s.end) for s in chosen.find(t)] for t in texts],
     }
 
 
@@ -165,25 +169,65 @@ def _merge(spans: Spans) -> Spans:
     return out
 
 
-def score(gold: list[Spans], found: list[Spans]) -> dict[str, float]:
-    """Strict and lenient precision/recall."""
+def score(gold: list[Spans], found: list[Spans], texts: list[str] | None = None) -> dict[str, float]:
+    """Strict and lenient precision/recall; with `texts`, also strict figures on Chinese names only
+    (gold names of 2–4 characters starting with a surname of data/surnames.txt; found spans of that
+    shape count for precision)."""
     tp = fp = fn = 0
     l_tp_r = l_fp = 0
+    c_tp = c_gold = c_found = 0
     gold_n = sum(len(g) for g in gold)
-    for g, f in zip(gold, found):
+    for k, (g, f) in enumerate(zip(gold, found)):
         gs, fs = set(map(tuple, g)), set(map(tuple, f))
         tp += len(gs & fs)
         fp += len(fs - gs)
         fn += len(gs - fs)
         l_tp_r += sum(any(a <= s and e <= b for a, b in fs) for s, e in gs)
         l_fp += sum(not any(s < b and a < e for a, b in gs) for s, e in fs)
+        if texts is not None:
+            cg = {x for x in gs if _chinese(texts[k][x[0]:x[1]])}
+            cf = {x for x in fs if _chinese(texts[k][x[0]:x[1]])}
+            c_gold += len(cg)
+            c_found += len(cf)
+            c_tp += len(cg & fs)
+            c_found -= len(cf & (gs - cg))  # a found span equal to a non-Chinese gold name is right, not Chinese
     found_n = sum(len(f) for f in found)
-    return {
+    out = {
         "P": tp / (tp + fp) if tp + fp else 1.0,
         "R": tp / (tp + fn) if tp + fn else 1.0,
         "P_len": (found_n - l_fp) / found_n if found_n else 1.0,
         "R_len": l_tp_r / gold_n if gold_n else 1.0,
     }
+    if texts is not None:
+        out["zhP"] = c_tp / c_found if c_found else 1.0
+        out["zhR"] = c_tp / c_gold if c_gold else 1.0
+    return out
+
+
+def _chinese(name: str) -> bool:
+    from desensitize.detect.names import surnames
+
+    single, compound = surnames()
+    return 2 <= len(name) <= 4 and (name[0] in single or name[:2] in compound) and all("\u4e00" <= c <= "\u9fff" for c in name)
+
+
+def corpus_tests() -> dict[str, list[dict]]:
+    """The test split of each public corpus, less any sentence that also occurs in a training split."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from names_corpora import CORPORA, load as load_corpus
+
+    trained = {t for c in CORPORA for t, _ in load_corpus(c, "train")}
+    out: dict[str, list[dict]] = {}
+    for c in CORPORA:
+        if not c.test:
+            continue
+        rows = [
+            {"id": f"{c.key}-{i}", "split": f"test:{c.key}", "text": t, "names": [list(x) for x in spans]}
+            for i, (t, spans) in enumerate(load_corpus(c, "test"))
+            if t not in trained
+        ]
+        out[f"test:{c.key}"] = rows
+    return out
 
 
 def main() -> int:
@@ -191,32 +235,51 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--build", action="store_true", help="regenerate names_eval.json from the templates")
     parser.add_argument("--errors", metavar="METHOD", help="print the errors of one method on --split")
-    parser.add_argument("--split", default="tune", choices=SPLITS[:3], help="split whose errors --errors prints")
+    parser.add_argument("--split", default="tune", help="split whose errors --errors prints (not a sealed one)")
+    parser.add_argument("--only", nargs="*", help="measure only these splits (e.g. test:msra blind-test)")
+    parser.add_argument("--methods", nargs="*", help="measure only these methods (substrings of their names)")
+    parser.add_argument("--no-corpora", action="store_true", help="skip the public corpora's test splits")
     args = parser.parse_args()
     if args.build:
         build()
     known, sentences = load()
+    splits: dict[str, tuple[list[dict], list[str]]] = {sp: ([s for s in sentences if s["split"] == sp], known) for sp in SPLITS}
+    if BLIND_REMARKS.exists():
+        splits["blind-remarks"] = (load_blind_remarks(), known)
+    if not args.no_corpora:
+        splits.update({k: (v, []) for k, v in corpus_tests().items()})  # no extract, no known names
+    if args.only:
+        splits = {k: v for k, v in splits.items() if k in args.only}
     found_by: dict[str, list[Spans]] = {}
-    print(f"{len(sentences)} sentences, {sum(len(s['names']) for s in sentences)} names, {len(known)} known names")
-    print(f"{'method':38} {'split':8} {'n':>4} {'P':>6} {'R':>6} {'P_len':>6} {'R_len':>6} {'ms/sent':>8}")
-    for name, fn in methods(known).items():
-        fn([s["text"] for s in sentences[:5]])  # warm up (dictionaries, compiled patterns)
-        for split in SPLITS:
-            part = [s for s in sentences if s["split"] == split]
+    print(f"{'method':30} {'split':18} {'sent':>5} {'names':>5} {'P':>6} {'R':>6} {'P_len':>6} {'R_len':>6} {'zhP':>6} {'zhR':>6} {'ms/sent':>8}")
+    by_known: dict[int, dict[str, Callable[[list[str]], list[Spans]]]] = {}
+    for split, (part, names) in splits.items():
+        fns = by_known.setdefault(len(names), methods(names))
+        for name, fn in fns.items():
+            if args.methods and not any(m in name for m in args.methods):
+                continue
             texts = [s["text"] for s in part]
+            fn(texts[:5])  # warm up (dictionaries, compiled patterns, the model file)
             t0 = time.perf_counter()
             found = fn(texts)
-            ms = (time.perf_counter() - t0) * 1000 / len(texts)
+            ms = (time.perf_counter() - t0) * 1000 / max(1, len(texts))
             found_by[f"{name}/{split}"] = found
-            m = score([[tuple(x) for x in s["names"]] for s in part], found)
-            print(f"{name:38} {split:8} {len(part):4d} {m['P']:6.3f} {m['R']:6.3f} {m['P_len']:6.3f} {m['R_len']:6.3f} {ms:8.3f}")
+            gold = [[(x[0], x[1]) for x in s["names"]] for s in part]
+            m = score(gold, found, texts)
+            print(
+                f"{name:30} {split:18} {len(part):5d} {sum(map(len, gold)):5d} {m['P']:6.3f} {m['R']:6.3f} "
+                f"{m['P_len']:6.3f} {m['R_len']:6.3f} {m['zhP']:6.3f} {m['zhR']:6.3f} {ms:8.3f}",
+                flush=True,
+            )
     if args.errors:
-        part = [s for s in sentences if s["split"] == args.split]
+        if args.split in ("blind-test", "blind-remarks"):
+            raise SystemExit("sealed split: only its totals are printed")
+        part = splits[args.split][0]
         for s, f in zip(part, found_by[f"{args.errors}/{args.split}"]):
-            gold = {tuple(x) for x in s["names"]}
-            if set(f) != gold:
-                miss = [s["text"][a:b] for a, b in gold - set(f)]
-                extra = [s["text"][a:b] for a, b in set(f) - gold]
+            labelled = {(x[0], x[1]) for x in s["names"]}
+            if set(f) != labelled:
+                miss = [s["text"][a:b] for a, b in labelled - set(f)]
+                extra = [s["text"][a:b] for a, b in set(f) - labelled]
                 print(f"{s['id']:8} missed={miss} extra={extra} | {s['text']}")
     return 0
 

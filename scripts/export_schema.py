@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pipelines.spec.schema import spec_json_schema
+from pipelines.core.spec.schema import spec_json_schema
 
 if __name__ == "__main__":
     out = Path(__file__).resolve().parent.parent / "schemas" / "catalog_spec.schema.json"

@@ -13,6 +13,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+# The portal tests' published home (a plugin module, so each test file need not import the fixtures).
+pytest_plugins = ["tests.portal_fixtures"]
+
 ROOT = Path(__file__).resolve().parent.parent
 
 HEADER = ["站点编号", "站点名称", "所属区县", "启用日期", "客流量"]

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.home import Home
+from pipelines.core.home import Home
 from pipelines.lifecycle.access import obtain
 from pipelines.lifecycle.verify import verify
 from pipelines.lifecycle.withdraw import withdraw
-from pipelines.registry import audit
-from pipelines.registry.db import connect
+from pipelines.store import audit
+from pipelines.store.db import connect
 from tests.conftest import ROOT, run_cli
 from tests.test_lifecycle_fixtures import PERSON_ROWS, company_dataset, person_dataset, publish, query
 
@@ -192,7 +192,7 @@ def test_threads_appending_keep_one_chain(tmp_path: Path) -> None:
 _PUBLISH_IN_A_PROCESS = """
 import sys
 sys.path.insert(0, {root!r})
-from pipelines.publish import run_plain
+from pipelines.runner.publish import run_plain
 for _ in range(2):
     run_plain({spec!r}, home={home!r}, force=True)  # the same bytes twice: a new version only when forced
 """
@@ -227,3 +227,19 @@ def test_step_summaries_hold_counts_not_values(busy_home: tuple[Path, Path, Path
     assert all(set(c) <= {"column", "operator", "kind", "rule", "recognizer", "type"} | {k for k, v in c.items() if isinstance(v, (int, float))} for c in masked.values())
     assert "grade" in person["quality"] and "scores" in person["quality"]
     assert person["tag"]["open_type"] == "authorized" and person["tag"]["individual_level"] is True
+
+
+def test_registry_schema_comes_from_the_migrations_once(tmp_path: Path) -> None:
+    """Opening the home for writing applies every migration once, recorded in schema_version; importing creates nothing."""
+    from pipelines.core.home import Home
+    from pipelines.store.db import connect
+    from pipelines.store.migrations import MIGRATIONS, migrate
+
+    home = Home(tmp_path / "home")
+    assert not home.db_path.exists(), "importing the store created no registry"
+    with connect(home) as con:
+        versions = [r[0] for r in con.execute("SELECT version FROM schema_version ORDER BY version").fetchall()]
+        assert versions == [m.version for m in MIGRATIONS] == sorted({m.version for m in MIGRATIONS})
+        assert migrate(con) == [], "a second run applies nothing"
+        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert {"releases", "release_files", "audit_log", "release_meta", "withdrawals", "access_log"} <= tables

@@ -22,7 +22,7 @@ import numpy as np
 from benchmarks.generate import HEADER, _SequenceBook, batches, write_extract
 from benchmarks.identifiers import luhn_valid, resident_id_valid
 from benchmarks.measure import measure
-from pipelines.spec import parse_spec
+from pipelines.core.spec import parse_spec
 
 AS_OF = date(2026, 11, 24)
 

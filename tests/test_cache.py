@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.cache import derived
+from pipelines.core.cache import derived
 
 
 def test_built_once_then_read_back_and_rebuilt_when_the_source_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

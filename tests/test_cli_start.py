@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.cli import prefect_env
+from pipelines.runner import prefect_env
 from tests.conftest import ROOT
 from tests.test_flows_fixtures import assert_consistent, provenance, publish_all_at_once, stops_dataset
 

@@ -12,8 +12,8 @@ import threading
 import time
 from pathlib import Path
 
-from pipelines.home import Home
-from pipelines.registry.db import connect, register_schema
+from pipelines.core.home import Home
+from pipelines.store.db import connect
 from tests.test_flows_fixtures import assert_consistent, publish_all_at_once, registry, stops_dataset
 
 PROBE = "CREATE TABLE IF NOT EXISTS _probe (seq BIGINT PRIMARY KEY, writer VARCHAR NOT NULL)"
@@ -21,9 +21,9 @@ PROBE = "CREATE TABLE IF NOT EXISTS _probe (seq BIGINT PRIMARY KEY, writer VARCH
 
 def _append_in_turn(home: str, writer: str, count: int) -> None:
     """Read the last number and write the next one, `count` times: the audit chain's access pattern."""
-    register_schema(PROBE)
     for _ in range(count):
         with connect(Home(Path(home))) as con:
+            con.execute(PROBE)  # a table of the test's own, created in the unit of work that uses it
             last = con.execute("SELECT coalesce(max(seq), 0) FROM _probe").fetchone()[0]  # type: ignore[index]
             time.sleep(0.002)  # widen the window a lost update would need
             con.execute("INSERT INTO _probe VALUES (?, ?)", [last + 1, writer])

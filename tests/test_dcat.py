@@ -11,18 +11,18 @@ import pytest
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV
 
-from pipelines.dcat import FREQUENCY, dataset_iri, frequency_uri, write_catalog
-from pipelines.home import Home
+from pipelines.store.dcat import dataset_iri, frequency_uri, write_catalog
+from pipelines.core.home import Home
 from pipelines.lifecycle.withdraw import withdraw
-from pipelines.vocab import UpdateFrequency
+from pipelines.core.vocab import UpdateFrequency
 from tests.test_lifecycle_fixtures import company_dataset, person_dataset, publish
 
 DCAT = Namespace("http://www.w3.org/ns/dcat#")  # DCAT 3 terms (hasVersion, version) too
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 ADMS = Namespace("http://www.w3.org/ns/adms#")
-COMPLETED = URIRef("http://purl.org/adms/status/Completed")
-WITHDRAWN = URIRef("http://purl.org/adms/status/Withdrawn")
 EU = "http://publications.europa.eu/resource/authority/"
+COMPLETED = URIRef(EU + "dataset-status/COMPLETED")
+WITHDRAWN = URIRef(EU + "dataset-status/WITHDRAWN")
 
 
 def _graph(home: Path) -> Graph:
@@ -92,17 +92,17 @@ def test_a_distribution_per_release_file_with_checksum_size_and_url(two_datasets
 
 
 def test_flow_run_id_becomes_the_generating_activity(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from pipelines.context import PublishContext
-    from pipelines.steps import PUBLISH_STEPS, run_step
+    from pipelines.core.context import PublishContext
+    from pipelines.runner.steps import publish_stages, run_stage
 
     home = tmp_path / "home"
-    from pipelines.publish import publication
+    from pipelines.runner.publish import publication
 
     with publication(company_dataset(tmp_path / "dept"), None, home) as ctx:
         assert isinstance(ctx, PublishContext)
         ctx.flow_run_id = "0b7c1e9a-1111-2222-3333-444455556666"
-        for name, target in PUBLISH_STEPS:
-            run_step(ctx, name, target)
+        for stage in publish_stages():
+            run_stage(ctx, stage)
         version = ctx.version
     g = _graph(home)
     node = URIRef(dataset_iri("food-permits", version))
@@ -142,7 +142,7 @@ def test_catalog_write_is_atomic_and_leaves_no_temp_file(two_datasets: tuple[Pat
     def boom(*_a: object, **_k: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr("pipelines.dcat.os.replace", boom)
+    monkeypatch.setattr("pipelines.store.dcat.os.replace", boom)
     with pytest.raises(OSError):
         write_catalog(Home(home))
     assert (home / "catalog.jsonld").read_bytes() == before, "the old catalog stays whole"
@@ -151,8 +151,8 @@ def test_catalog_write_is_atomic_and_leaves_no_temp_file(two_datasets: tuple[Pat
 
 @pytest.mark.parametrize("frequency", list(UpdateFrequency))
 def test_every_update_frequency_maps_to_the_eu_vocabulary(frequency: UpdateFrequency) -> None:
-    assert frequency_uri(frequency.value) == EU + "frequency/" + FREQUENCY[frequency]
-    assert FREQUENCY[UpdateFrequency.SEMIANNUAL] == "ANNUAL_2" and FREQUENCY[UpdateFrequency.IRREGULAR] == "IRREG"
+    assert frequency_uri(frequency.value) == EU + "frequency/" + frequency.eu_code
+    assert UpdateFrequency.SEMIANNUAL.eu_code == "ANNUAL_2" and UpdateFrequency.IRREGULAR.eu_code == "IRREG"
 
 
 def test_empty_registry_gives_an_empty_but_valid_catalog(tmp_path: Path) -> None:
@@ -162,3 +162,53 @@ def test_empty_registry_gives_an_empty_but_valid_catalog(tmp_path: Path) -> None
     catalog = next(g.subjects(RDF.type, DCAT.Catalog))
     assert list(g.objects(catalog, DCAT.dataset)) == []
     assert isinstance(g.value(catalog, DCTERMS.title), Literal)
+
+
+def test_turtle_and_rdfxml_say_the_same_as_jsonld_whole_and_per_dataset(two_datasets: tuple[Path, Path, Path]) -> None:
+    from rdflib.compare import isomorphic
+
+    home, _, _ = two_datasets
+    whole = _graph(home)
+    for suffix, fmt in (("ttl", "turtle"), ("rdf", "xml")):
+        assert isomorphic(whole, Graph().parse(home / f"catalog.{suffix}", format=fmt)), suffix
+    for dataset_id in ("relief-payments", "food-permits"):
+        parts = [Graph().parse(home / "catalog" / f"{dataset_id}.{s}", format=f) for s, f in (("jsonld", "json-ld"), ("ttl", "turtle"), ("rdf", "xml"))]
+        assert isomorphic(parts[0], parts[1]) and isomorphic(parts[0], parts[2])
+        series = URIRef(dataset_iri(dataset_id))
+        assert (series, RDF.type, DCAT.DatasetSeries) in parts[0]
+        assert {s for s in parts[0].subjects(RDF.type, DCAT.DatasetSeries)} == {series}, "one dataset per file"
+
+
+def test_catalog_bytes_answers_by_suffix_or_media_type(two_datasets: tuple[Path, Path, Path]) -> None:
+    from pipelines.store.dcat import catalog_bytes
+
+    home = Home(two_datasets[0])
+    data, media = catalog_bytes(home, "text/turtle")
+    assert media == "text/turtle" and data == (home.root / "catalog.ttl").read_bytes()
+    data, media = catalog_bytes(home, "rdf", "food-permits")
+    assert media == "application/rdf+xml" and b"rdf:RDF" in data
+    assert catalog_bytes(home, "application/ld+json")[1] == "application/ld+json"
+    with pytest.raises(KeyError):
+        catalog_bytes(home, "text/html")
+    with pytest.raises(FileNotFoundError):
+        catalog_bytes(home, "ttl", "no-such-dataset")
+
+
+def test_contact_point_carries_phone_and_email_found_in_the_contact_text() -> None:
+    from pipelines.store.dcat import contact_point
+
+    node = contact_point("福州市民政局", "社会救助处；咨询电话 0591-12345，邮箱 mzj@fuzhou.gov.cn")
+    assert node["@type"] == ["vcard:Kind", "vcard:Organization"]
+    assert node["vcard:hasTelephone"] == {"@id": "tel:+86-591-12345"}
+    assert node["vcard:hasEmail"] == {"@id": "mailto:mzj@fuzhou.gov.cn"}
+    assert contact_point("国家税务总局福州市税务局", "纳税服务热线 12366")["vcard:hasTelephone"] == {"@id": "tel:12366;phone-context=+86"}
+
+
+def test_only_the_changed_dataset_is_serialized_again(two_datasets: tuple[Path, Path, Path]) -> None:
+    home, person, _ = two_datasets
+    untouched = (home / "catalog" / "food-permits.ttl").stat().st_ino
+    changed = (home / "catalog" / "relief-payments.ttl").stat().st_ino
+    withdraw(Home(home), "relief-payments", person.name, "姓名脱敏不足")
+    assert (home / "catalog" / "food-permits.ttl").stat().st_ino == untouched
+    assert (home / "catalog" / "relief-payments.ttl").stat().st_ino != changed
+    assert b"dataset-status/WITHDRAWN" in (home / "catalog" / "relief-payments.ttl").read_bytes()

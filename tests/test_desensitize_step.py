@@ -12,11 +12,11 @@ import pytest
 from desensitize import keys
 from desensitize.operators.pseudonymize import token_of
 from desensitize.step import desensitize_step
-from pipelines.context import PublishContext
-from pipelines.errors import GateBlocked, SpecError
-from pipelines.home import Home
+from pipelines.core.context import PublishContext
+from pipelines.core.errors import GateBlocked, SpecError
+from pipelines.core.home import Home
 from pipelines.ingest.step import ingest_step
-from pipelines.spec.model import CatalogSpec
+from pipelines.core.spec.model import CatalogSpec
 
 HEADER = ["编号", "姓名", "联系电话", "出生日期", "所属区县", "年营业收入", "开户账号", "备注"]
 ROWS = [
@@ -107,7 +107,7 @@ def test_masks_every_column_as_declared(tmp_path: Path) -> None:
 def test_records_one_per_column_with_counts_and_types(tmp_path: Path) -> None:
     ctx = make_ctx(tmp_path)
     desensitize_step(ctx)
-    by = {m["column"]: m for m in ctx.masking}
+    by = {m["column"]: m for m in [m.as_json() for m in ctx.masking]}
     assert list(by) == list(FIELDS)
     assert by["id"]["operator"] == "none" and by["id"]["cells_changed"] == 0
     assert by["name"]["cells_changed"] == 4
@@ -117,14 +117,14 @@ def test_records_one_per_column_with_counts_and_types(tmp_path: Path) -> None:
     assert by["remarks"]["detections"] == {"mobile_phone": 1, "person_name": 2}
     assert by["remarks"]["cells_changed"] == 2
     assert by["phone"]["params"]["key_id"] == keys.key_id(KEY)
-    for m in ctx.masking:
+    for m in [m.as_json() for m in ctx.masking]:
         assert set(m) >= {"column", "operator", "params", "cells_changed", "rows_suppressed", "detections"}
 
 
 def test_no_raw_value_or_key_in_records(tmp_path: Path) -> None:
     ctx = make_ctx(tmp_path)
     desensitize_step(ctx)
-    dumped = json.dumps([ctx.masking, ctx.privacy], ensure_ascii=False)
+    dumped = json.dumps([[m.as_json() for m in ctx.masking], ctx.privacy], ensure_ascii=False)
     for row in ROWS:
         for value in row[1:]:
             if len(value) >= 2:
@@ -206,7 +206,7 @@ def test_publish_with_reason_passes(tmp_path: Path) -> None:
     ctx = make_ctx(tmp_path, fields=fields)
     desensitize_step(ctx)
     assert [r["phone"] for r in table(ctx)] == [r[2] for r in ROWS]
-    rec = next(m for m in ctx.masking if m["column"] == "phone")
+    rec = next(m for m in [m.as_json() for m in ctx.masking] if m["column"] == "phone")
     assert rec["operator"] == "publish" and rec["reason"] == reason
 
 
@@ -273,7 +273,7 @@ def test_dev_key_only_when_asked_and_warned(tmp_path: Path, monkeypatch: pytest.
     ctx = make_ctx(tmp_path)
     desensitize_step(ctx)
     assert any("development key" in w for w in ctx.warnings)
-    assert next(m for m in ctx.masking if m["column"] == "phone")["params"]["key_id"] == keys.DEV_KEY_ID
+    assert next(m for m in [m.as_json() for m in ctx.masking] if m["column"] == "phone")["params"]["key_id"] == keys.DEV_KEY_ID
 
 
 def test_no_key_needed_without_pseudonyms(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -318,7 +318,7 @@ def test_k_anonymity_report(tmp_path: Path) -> None:
     assert p["records_at_risk_share"] > 0 and p["generalizations"]
     sizes = ctx.con.execute(f'SELECT count(*) FROM "{ctx.table}" GROUP BY birth_date, district').fetchall()
     assert min(s[0] for s in sizes) >= 5
-    rec = next(m for m in ctx.masking if m["column"] == "birth_date")
+    rec = next(m for m in [m.as_json() for m in ctx.masking] if m["column"] == "birth_date")
     assert rec["type"] == "string" and rec["k_anonymity_level"] == p["levels"]["birth_date"]
     assert ctx.row_count() == 300 - p["suppressed_rows"]
 
@@ -338,7 +338,7 @@ def test_suppress_record_rows_are_counted(tmp_path: Path) -> None:
     desensitize_step(ctx)
     assert ctx.row_count() == 3
     assert ctx.privacy["rows_suppressed_by_policy"] == 1
-    assert next(m for m in ctx.masking if m["column"] == "district")["rows_suppressed"] == 1
+    assert next(m for m in [m.as_json() for m in ctx.masking] if m["column"] == "district")["rows_suppressed"] == 1
 
 
 @pytest.mark.parametrize(

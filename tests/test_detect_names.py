@@ -11,7 +11,7 @@ import pytest
 
 from desensitize.detect.names import NameRules, ambiguous_surnames, surnames
 from desensitize.detect.text import TextDetector
-from pipelines.vocab import FindingKind as K
+from pipelines.core.vocab import FindingKind as K
 
 
 @pytest.fixture(scope="module")

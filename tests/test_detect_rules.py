@@ -11,7 +11,7 @@ from stdnum.cn import ric, uscc
 from desensitize.detect import rules
 from desensitize.detect.columns import classify_column
 from desensitize.detect.headers import match_header, release_name
-from pipelines.vocab import FindingKind as K
+from pipelines.core.vocab import FindingKind as K
 
 _W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 

@@ -12,7 +12,7 @@ from stdnum import luhn
 
 from desensitize.detect.recognizers import ChinesePatternRecognizer
 from desensitize.detect.text import TextDetector, detect_text_lines
-from pipelines.vocab import FindingKind as K
+from pipelines.core.vocab import FindingKind as K
 from tests.test_detect_rules import (
     BAD_CHECK_ID,
     BAD_DATE_ID,

@@ -14,19 +14,21 @@ import duckdb
 import pytest
 
 import flows
-from pipelines.errors import GateBlocked, InputError
-from pipelines.publish import StepCrashed
+from pipelines.core.errors import GateBlocked, InputError
+from pipelines.runner import prefect_tasks
+from pipelines.runner.publish import StepCrashed
 from tests.test_flows_fixtures import prefect_api, provenance, registry, resident_rows, residents_dataset, stops_dataset
 
 @pytest.fixture
-def counted(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, str, list[BaseException]], list[int]]:
-    """Replace a step function by one that raises the given errors on its first calls, then runs it."""
+def counted(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, list[BaseException]], list[int]]:
+    """Replace a stage's function by one that raises the given errors on its first calls, then runs it."""
 
-    def install(module_name: str, function: str, errors: list[BaseException]) -> list[int]:
+    def install(module_name: str, errors: list[BaseException]) -> list[int]:
+        import dataclasses
         import importlib
 
         module = importlib.import_module(module_name)
-        real = getattr(module, function)
+        real = module.STAGE.run
         calls: list[int] = []
 
         def step(ctx: Any) -> None:
@@ -35,10 +37,10 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, str, list[BaseExc
                 raise errors[len(calls) - 1]
             real(ctx)
 
-        monkeypatch.setattr(module, function, step)
+        monkeypatch.setattr(module, "STAGE", dataclasses.replace(module.STAGE, run=step))
         return calls
 
-    monkeypatch.setattr(flows, "RETRY_DELAYS", [0.0, 0.0, 0.0])
+    monkeypatch.setattr(prefect_tasks, "RETRY_DELAYS", [0.0, 0.0, 0.0])
     return install
 
 
@@ -88,7 +90,7 @@ def test_flow_publishes_and_records_its_run_id(prefect_api: None, tmp_path: Path
 
 
 def test_transient_io_failure_is_retried(prefect_api: None, tmp_path: Path, counted: Callable[..., list[int]]) -> None:
-    calls = counted("pipelines.ingest.step", "ingest_step", [OSError("network share went away")])
+    calls = counted("pipelines.ingest.step", [OSError("network share went away")])
     state = flows.publish_dataset(str(stops_dataset(tmp_path / "dept")), None, str(tmp_path / "home"), return_state=True)
     assert state.is_completed() and Path(state.result()).is_dir()
     assert len(calls) == 2, "failed once, retried once"
@@ -97,7 +99,7 @@ def test_transient_io_failure_is_retried(prefect_api: None, tmp_path: Path, coun
 
 
 def test_duckdb_io_error_on_release_is_retried(prefect_api: None, tmp_path: Path, counted: Callable[..., list[int]]) -> None:
-    calls = counted("pipelines.release.step", "release_step", [duckdb.IOException("could not write"), OSError("disk busy")])
+    calls = counted("pipelines.release.step", [duckdb.IOException("could not write"), OSError("disk busy")])
     home = tmp_path / "home"
     folder = Path(flows.publish_dataset(str(stops_dataset(tmp_path / "dept")), None, str(home)))
     assert len(calls) == 3 and folder.is_dir()
@@ -114,7 +116,7 @@ def test_duckdb_io_error_on_release_is_retried(prefect_api: None, tmp_path: Path
 def test_data_or_gate_error_is_not_retried(
     prefect_api: None, tmp_path: Path, counted: Callable[..., list[int]], module: str, function: str, error: Exception
 ) -> None:
-    calls = counted(module, function, [error, error, error, error])
+    calls = counted(module, [error, error, error, error])
     home = tmp_path / "home"
     with pytest.raises(type(error)):
         flows.publish_dataset(str(stops_dataset(tmp_path / "dept")), None, str(home))
@@ -130,12 +132,14 @@ def test_no_raw_value_reaches_prefect(prefect_api: None, tmp_path: Path, monkeyp
     assert provenance(Path(good.result()))["privacy"]["k"] == 4
 
     # A step that crashes quoting a value, as an engine error may: neither the user nor Prefect sees it.
+    import dataclasses
+
     import quality.step
 
     def crash(ctx: Any) -> None:
         raise ValueError(f"Could not convert string '{raw[5][1]}' to DATE")
 
-    monkeypatch.setattr(quality.step, "quality_step", crash)
+    monkeypatch.setattr(quality.step, "STAGE", dataclasses.replace(quality.step.STAGE, run=crash))
     bad = flows.publish_dataset(str(spec), None, str(tmp_path / "home"), force=True, return_state=True)
     error = bad.result(raise_on_failure=False)
     assert isinstance(error, StepCrashed)
@@ -173,7 +177,7 @@ def test_publish_all_runs_datasets_in_parallel_and_isolates_failures(prefect_api
 
 
 def test_withdraw_and_republish_flows(prefect_api: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    pytest.importorskip("pipelines.lifecycle.commands")
+    pytest.importorskip("pipelines.cli.lifecycle")
     monkeypatch.setenv("OPENDATA_INSECURE_DEV_KEY", "1")
     home = tmp_path / "home"
     spec = residents_dataset(tmp_path / "dept", rows=120)
@@ -190,7 +194,7 @@ def test_withdraw_and_republish_flows(prefect_api: None, tmp_path: Path, monkeyp
 
 
 def test_lifecycle_command_failure_fails_the_flow(prefect_api: None, tmp_path: Path) -> None:
-    pytest.importorskip("pipelines.lifecycle.commands")
+    pytest.importorskip("pipelines.cli.lifecycle")
     with pytest.raises(InputError):
         flows.withdraw_release("no-such-dataset", "2026-01-01.1", "test", None, str(tmp_path / "home"))
 
@@ -240,7 +244,7 @@ def test_deployments_follow_update_frequency_in_shanghai_time(tmp_path: Path) ->
 
 
 def test_deployments_refuse_an_invalid_catalog(tmp_path: Path) -> None:
-    from pipelines.errors import SpecError
+    from pipelines.core.errors import SpecError
 
     bad = stops_dataset(tmp_path / "catalog", "stops-bad")
     bad.write_text(bad.read_text(encoding="utf-8").replace("update_frequency: monthly", "update_frequency: hourly"), encoding="utf-8")

@@ -8,14 +8,14 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines.context import PublishContext
-from pipelines.errors import InputError
-from pipelines.home import Home
+from pipelines.core.context import PublishContext
+from pipelines.core.errors import InputError
+from pipelines.core.home import Home
 from pipelines.ingest import load_extract
 from pipelines.ingest.step import ingest_step
-from pipelines.spec import load_spec
-from pipelines.spec.model import Source
-from pipelines.vocab import SourceFormat
+from pipelines.core.spec import load_spec
+from pipelines.core.spec.model import Source
+from pipelines.core.vocab import SourceFormat
 from tests.conftest import HEADER, ROWS, run_cli, write_extract
 
 FORMATS = ["stops.csv", "stops.bom.csv", "stops.gbk.csv", "stops.xlsx", "stops.json", "stops.jsonl", "stops.parquet"]

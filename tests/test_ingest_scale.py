@@ -13,12 +13,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines.context import PublishContext
-from pipelines.errors import InputError
-from pipelines.home import Home
+from pipelines.core.context import PublishContext
+from pipelines.core.errors import InputError
+from pipelines.core.home import Home
 from pipelines.ingest.step import ingest_step
-from pipelines.publish import STORAGE_ENV, file_backed, publication, working_database
-from pipelines.spec import load_spec
+from pipelines.runner.publish import STORAGE_ENV, file_backed, publication, working_database
+from pipelines.core.spec import load_spec
 from tests.conftest import HEADER, ROWS
 
 BIG_ROWS = 700_000  # about 40 MB: several parallel CSV chunks and row groups

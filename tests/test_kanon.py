@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from desensitize.privacy import enforce_k_anonymity, ladder_for
 from desensitize.privacy.ladders import Ladder
 from desensitize.privacy.synthetic import make_people
-from pipelines.errors import GateBlocked
-from pipelines.vocab import FieldType, FindingKind
+from pipelines.core.errors import GateBlocked
+from pipelines.core.vocab import FieldType, FindingKind
 
 
 def climb(ladder: Ladder, value: str) -> list[str]:

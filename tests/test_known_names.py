@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.publish import publication
-from pipelines.steps import run_step
+from pipelines.runner.publish import publication
+from pipelines.runner.steps import run_stage, stage
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "catalog_specs" / "civil-affairs-low-income.yaml"
@@ -17,9 +17,9 @@ SPEC = ROOT / "catalog_specs" / "civil-affairs-low-income.yaml"
 def test_plain_remarks_survive_and_names_in_them_do_not(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPENDATA_INSECURE_DEV_KEY", "1")
     with publication(SPEC) as ctx:
-        run_step(ctx, "ingest", "pipelines.ingest.step:ingest_step")
+        run_stage(ctx, stage("ingest"))
         before = dict(ctx.con.execute("SELECT remarks, count(*) FROM work WHERE remarks IS NOT NULL GROUP BY 1").fetchall())
-        run_step(ctx, "desensitize", "desensitize.step:desensitize_step")
+        run_stage(ctx, stage("desensitize"))
         after = dict(ctx.con.execute("SELECT remarks, count(*) FROM work WHERE remarks IS NOT NULL GROUP BY 1").fetchall())
     # Plain administrative notes mention nobody: they are published unchanged (less k-anonymity suppression).
     assert after.get("已入户核查", 0) > 0.9 * before["已入户核查"]

@@ -15,10 +15,10 @@ import pytest
 from desensitize import keys
 from desensitize.privacy.synthetic import KEEP_WORDS, PEOPLE_FIELDS, make_people
 from desensitize.step import desensitize_step
-from pipelines.context import PublishContext
-from pipelines.home import Home
+from pipelines.core.context import PublishContext
+from pipelines.core.home import Home
 from pipelines.ingest.step import ingest_step
-from pipelines.spec.model import CatalogSpec
+from pipelines.core.spec.model import CatalogSpec
 
 ROWS = 3000
 POLICIES: dict[str, tuple[str | None, Any]] = {
@@ -142,7 +142,7 @@ def test_remarks_keep_their_non_personal_words(extract: Path, tmp_path: Path) ->
     # Name boundaries are the detector's judgement: a two-character name followed by 代为办理 is
     # sometimes taken as three characters (龙明代), costing one character of a kept word.
     assert total > ROWS // 2 and kept >= 0.99 * total
-    record = next(m for m in ctx.masking if m["column"] == "remarks")
+    record = next(m for m in [m.as_json() for m in ctx.masking] if m["column"] == "remarks")
     assert record["detections"]["person_name"] > 0 and record["detections"]["mobile_phone"] > 0
     assert record["detections"]["resident_id"] > 0
 
@@ -188,7 +188,7 @@ def _home_texts(home: Path) -> Iterable[str]:
 def test_publication_leaves_no_personal_value_under_home(extract: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import yaml
 
-    from pipelines.publish import run_plain
+    from pipelines.runner.publish import run_plain
 
     spec = _spec(quasi=True).model_dump(mode="json", exclude_none=True)
     spec_path = extract.parent / "civil-affairs-applications.yaml"

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.errors import InputError
-from pipelines.home import Home
+from pipelines.core.errors import InputError
+from pipelines.core.home import Home
 from pipelines.lifecycle.access import obtain, trace
 from pipelines.lifecycle.withdraw import withdraw
-from pipelines.registry.access import accesses
-from pipelines.registry.audit import read_log
-from pipelines.registry.db import connect
+from pipelines.store.access import accesses
+from pipelines.store.audit import read_log
+from pipelines.store.db import connect
 from tests.conftest import run_cli
 from tests.test_lifecycle_fixtures import company_dataset, person_dataset, publish
 

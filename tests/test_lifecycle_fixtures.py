@@ -13,8 +13,8 @@ from typing import Any
 import duckdb
 from stdnum.cn import uscc
 
-from pipelines.home import Home
-from pipelines.publish import run_plain
+from pipelines.core.home import Home
+from pipelines.runner.publish import run_plain
 from tests.conftest import write_csv_with_manifest as write_extract
 
 PERSON_HEADER = ["编号", "姓名", "手机号", "家庭人口", "救助类别", "发放日期", "金额"]

@@ -9,18 +9,18 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Namespace, URIRef
 
-from pipelines.dcat import dataset_iri
-from pipelines.errors import GateBlocked, InputError
-from pipelines.home import Home
+from pipelines.store.dcat import dataset_iri
+from pipelines.core.errors import GateBlocked, InputError
+from pipelines.core.home import Home
 from pipelines.lifecycle.access import obtain
-from pipelines.lifecycle.commands import republish_command
+from pipelines.cli.lifecycle import republish_command
 from pipelines.lifecycle.republish import republish
 from pipelines.lifecycle.verify import verify
 from pipelines.lifecycle.withdraw import withdraw
-from pipelines.publish import run_plain
-from pipelines.registry.audit import read_log
-from pipelines.registry.db import connect
-from pipelines.registry.releases import get_release
+from pipelines.runner.publish import run_plain
+from pipelines.store.audit import read_log
+from pipelines.store.db import connect
+from pipelines.store.releases import get_release
 from tests.test_lifecycle_fixtures import PERSON_ROWS, person_dataset, person_spec_text, publish
 
 DCT = Namespace("http://purl.org/dc/terms/")
@@ -79,8 +79,8 @@ def test_withdraw_then_republish_replaces_the_old_version(withdrawn: tuple[Path,
     old_iri, new_iri = URIRef(dataset_iri("relief-payments", old)), URIRef(dataset_iri("relief-payments", new))
     assert list(g.query("SELECT ?n ?o WHERE { ?n dct:replaces ?o }", initNs={"dct": DCT})) == [(new_iri, old_iri)]
     assert (old_iri, DCT.isReplacedBy, new_iri) in g
-    assert g.value(old_iri, ADMS.status) == URIRef("http://purl.org/adms/status/Withdrawn")
-    assert g.value(new_iri, ADMS.status) == URIRef("http://purl.org/adms/status/Completed")
+    assert g.value(old_iri, ADMS.status) == URIRef("http://publications.europa.eu/resource/authority/dataset-status/WITHDRAWN")
+    assert g.value(new_iri, ADMS.status) == URIRef("http://publications.europa.eu/resource/authority/dataset-status/COMPLETED")
     # Users asking for the old version are told of the new one; the default is the new one.
     with pytest.raises(InputError, match=f"replaced by {new}"):
         obtain(Home(home), "relief-payments", old, "alice", "研究")

@@ -7,16 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.errors import InputError
-from pipelines.home import Home
+from pipelines.core.errors import InputError
+from pipelines.core.home import Home
 from pipelines.lifecycle import withdraw as withdraw_module
 from pipelines.lifecycle.access import obtain
-from pipelines.lifecycle.commands import withdraw_command
+from pipelines.cli.lifecycle import withdraw_command
 from pipelines.lifecycle.verify import verify
 from pipelines.lifecycle.withdraw import complete_pending, withdraw
-from pipelines.registry.audit import read_log
-from pipelines.registry.db import connect
-from pipelines.registry.releases import get_release
+from pipelines.store.audit import read_log
+from pipelines.store.db import connect
+from pipelines.store.releases import get_release
 from tests.test_lifecycle_fixtures import person_dataset, publish
 
 
@@ -70,7 +70,7 @@ def test_withdraw_moves_marks_and_audits(published: tuple[Path, Path], monkeypat
     details = json.loads(entry["details"])
     assert details["reason"] == "家庭人口数与发放日期组合可识别个人" and details["field"] == "household_size"
     assert "data.csv" in details["files"]
-    assert "Withdrawn" in (home / "catalog.jsonld").read_text(encoding="utf-8")
+    assert "dataset-status/WITHDRAWN" in (home / "catalog.jsonld").read_text(encoding="utf-8")
     assert verify(Home(home)).ok
     assert "withdrawn relief-payments" in capsys.readouterr().out
 
@@ -189,18 +189,18 @@ def test_withdraw_refuses_bad_input(published: tuple[Path, Path]) -> None:
 def test_finishing_an_interrupted_withdrawal_updates_the_catalog(published: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     home, folder = published
     _withdraw_dying_at("complete_withdrawal", home, folder, monkeypatch, "泄露")
-    assert "Withdrawn" not in (home / "catalog.jsonld").read_text(encoding="utf-8")
+    assert "dataset-status/WITHDRAWN" not in (home / "catalog.jsonld").read_text(encoding="utf-8")
     with pytest.raises(InputError, match="was withdrawn"):
         obtain(Home(home), "relief-payments", None, "alice", "研究")  # the next run of anything finishes it
-    assert "Withdrawn" in (home / "catalog.jsonld").read_text(encoding="utf-8")
+    assert "dataset-status/WITHDRAWN" in (home / "catalog.jsonld").read_text(encoding="utf-8")
 
 
 _KILLED_MID_TRANSACTION = """
 import os, sys
 sys.path.insert(0, {root!r})
-from pipelines.home import Home
+from pipelines.core.home import Home
 from pipelines.lifecycle.withdraw import withdraw
-from pipelines.registry import audit
+from pipelines.store import audit
 
 real_append = audit.append
 

@@ -14,7 +14,7 @@ from desensitize.operators import KNOWN_OPERATORS, get_operator, validate_policy
 from desensitize.operators.apply import ColumnPolicy, apply_policies
 from desensitize.operators.base import ColumnInput, MaskEnv
 from desensitize.operators.pseudonymize import token_of
-from pipelines.vocab import FieldType, FindingKind
+from pipelines.core.vocab import FieldType, FindingKind
 
 KEY = b"unit-test key, 32 bytes long...."
 K = FindingKind
@@ -42,7 +42,7 @@ def mask_table(
     col = ColumnInput("c", ftype, pii, fmt)
     assert op.check_column(params, col) is None
     env = MaskEnv(con, "work", key_loader=lambda: key)
-    record = apply_policies(env, [ColumnPolicy(col, op.key, op, params)])[0]
+    record = apply_policies(env, [ColumnPolicy(col, op.key, op, params)])[0].as_json()
     columns = [r[0] for r in con.execute("DESCRIBE work").fetchall()]
     rows = con.execute("SELECT * FROM work ORDER BY _row").fetchall()
     return rows, record, columns
@@ -63,7 +63,7 @@ def mask_columns(
         op = get_operator(policy["operator"])
         params = op.parse({k: v for k, v in policy.items() if k != "operator"})
         resolved.append(ColumnPolicy(ColumnInput(f"c{i}", ftype, pii), op.key, op, params))
-    records = apply_policies(MaskEnv(con, "work", key_loader=lambda: KEY), resolved)
+    records = [r.as_json() for r in apply_policies(MaskEnv(con, "work", key_loader=lambda: KEY), resolved)]
     columns = [r[0] for r in con.execute("DESCRIBE work").fetchall()]
     return con.execute("SELECT * FROM work ORDER BY _row").fetchall(), records, columns
 
@@ -368,7 +368,7 @@ def test_one_pass_over_several_columns_counts_each() -> None:
     ]:
         op = get_operator(policy.pop("operator"))
         policies.append(ColumnPolicy(ColumnInput(name, ftype, pii), op.key, op, op.parse(policy)))
-    records = apply_policies(MaskEnv(con, "work", key_loader=lambda: KEY), policies)
+    records = [r.as_json() for r in apply_policies(MaskEnv(con, "work", key_loader=lambda: KEY), policies)]
     rows = con.execute("SELECT * FROM work ORDER BY _row").fetchall()
     assert rows == [(1, "张*", token_of(KEY, "13800138000"), "2020", "x"), (2, "李*", None, "2021", None)]
     by = {r["column"]: r for r in records}
@@ -378,6 +378,6 @@ def test_one_pass_over_several_columns_counts_each() -> None:
 
 
 def test_sweep_catches_full_width_numbers_the_detector_did_not_tag() -> None:
-    from desensitize.operators.scan_text import sweep
+    from desensitize.operators.text_tags import sweep
 
     assert sweep("代领人电话１３９００１３９０００转") == "代领人电话[手机号]转"

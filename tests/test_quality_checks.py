@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from quality.command import quality_command
+from pipelines.cli.quality import quality_command
 from quality.score import grade_of
 from tests.test_quality_fixtures import EXTRACT_DAY, Planted, make_extract
 

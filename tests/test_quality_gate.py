@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 import yaml
 
-from pipelines.errors import GateBlocked, SpecError
-from pipelines.publish import run_plain
-from quality.command import quality_command
+from pipelines.core.errors import GateBlocked, SpecError
+from pipelines.runner.publish import run_plain
+from pipelines.cli.quality import quality_command
 from tests.test_quality_fixtures import PROVIDER, make_extract, spec_dict, write_manifest, write_spec
 
 

@@ -12,7 +12,7 @@ import pytest
 from stdnum import luhn
 from stdnum.cn import ric, uscc
 
-from pipelines.spec.model import FieldSpec
+from pipelines.core.spec.model import FieldSpec
 from quality import display
 from quality import identifiers as ids
 from tests.test_quality_fixtures import credit_code, luhn_card, resident_id

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from quality import charts
-from quality.command import quality_command
+from pipelines.cli.quality import quality_command
 from tests.conftest import ROOT
 
 TEXT = re.compile(r'<text x="([\d.]+)" y="([\d.]+)"([^>]*)>(?:<title>([^<]*)</title>)?([^<]*)</text>')

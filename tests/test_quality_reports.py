@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.home import Home
-from pipelines.publish import run_plain
-from pipelines.registry.db import connect
-from quality.command import quality_command
+from pipelines.core.home import Home
+from pipelines.runner.publish import run_plain
+from pipelines.store.db import connect
+from pipelines.cli.quality import quality_command
 from tests.conftest import ROOT, run_cli
 from tests.test_quality_fixtures import make_extract
 
@@ -83,9 +83,9 @@ def test_great_expectations_suite_and_data_docs(tmp_path: Path) -> None:
 def test_great_expectations_counts_agree_with_sql(tmp_path: Path) -> None:
     import duckdb
 
-    from pipelines.context import PublishContext
+    from pipelines.core.context import PublishContext
     from pipelines.ingest.step import ingest_step
-    from pipelines.spec.loader import load_spec
+    from pipelines.core.spec.loader import load_spec
     from quality.gx_suite import expectation_suite, gx_frame, validate_with_gx
     from quality.suite import build_suite
 
@@ -127,8 +127,8 @@ SAMPLES = sorted((ROOT / "catalog_specs").glob("*.yaml"))
 def test_sample_extracts_report_without_personal_values(tmp_path: Path) -> None:
     import duckdb
 
-    from pipelines.spec.loader import load_spec
-    from pipelines.vocab import OpenType
+    from pipelines.core.spec.loader import load_spec
+    from pipelines.core.vocab import OpenType
 
     checked = 0
     for spec_path in SAMPLES:
@@ -150,7 +150,7 @@ def test_sample_extracts_report_without_personal_values(tmp_path: Path) -> None:
             continue
         # Every distinct personal value of the sample stays out: 4+ characters (not a bare surname),
         # 6+ for plain numbers (a 3-digit amount matches some count by chance).
-        from pipelines.context import PublishContext
+        from pipelines.core.context import PublishContext
         from pipelines.ingest.step import ingest_step
 
         ctx = PublishContext(spec=spec, spec_path=spec_path, extract=extract, home=Home(tmp_path / "home"), con=duckdb.connect())

@@ -10,11 +10,12 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from pipelines.home import Home
-from pipelines.publish import run_plain
-from pipelines.registry.releases import list_releases
+from pipelines.core.home import Home
+from pipelines.runner.publish import run_plain
+from pipelines.store.releases import list_releases
 from pipelines.release import files
-from pipelines.release.version import next_version, version_key
+from pipelines.core.versions import version_key
+from pipelines.release.version import next_version
 
 LAYOUT = {"data.parquet", "data.csv", "data.xlsx", "datapackage.json", "provenance.json", "quality.json", "quality.html", "README.md"}
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from pipelines.publish import run_plain
+from pipelines.runner.publish import run_plain
 from tests.conftest import ROOT
 
 # What Excel and LibreOffice turn into a number: digits, a decimal point, an exponent.

@@ -20,7 +20,7 @@ import duckdb
 import pytest
 
 from desensitize.detect.rules import PLATE_PROVINCES
-from pipelines.publish import run_plain
+from pipelines.runner.publish import run_plain
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_data"

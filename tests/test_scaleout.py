@@ -11,10 +11,10 @@ from typing import Any
 import duckdb
 import pytest
 
-from pipelines.errors import GateBlocked
-from pipelines.publish import run_plain
-from pipelines.scaleout.partitions import gather, row_ranges, write_partitions
-from pipelines.scaleout.run import dask_mapper, in_process, run_partitioned
+from pipelines.core.errors import GateBlocked
+from pipelines.runner.publish import run_plain
+from pipelines.runner.scaleout.partitions import gather, row_ranges, write_partitions
+from pipelines.runner.scaleout.run import dask_mapper, in_process, run_partitioned
 from tests.test_flows_fixtures import (  # noqa: F401 - prefect_api is a fixture
     prefect_api, provenance, release_rows, resident_id, residents_dataset, stops_dataset, write_csv,
 )
@@ -102,7 +102,7 @@ def test_a_policy_that_reads_other_rows_is_masked_whole(tmp_path: Path, caplog: 
         ),
         encoding="utf-8",
     )
-    with caplog.at_level(logging.WARNING, logger="pipelines.scaleout.run"):
+    with caplog.at_level(logging.WARNING, logger="pipelines.runner.scaleout.run"):
         split = run_partitioned(spec, home=tmp_path / "many", partitions=4)
     assert "masking the whole table in one process" in caplog.text and "suppress_record" in caplog.text
     _same_release(run_plain(spec, home=tmp_path / "one"), split)
@@ -165,7 +165,7 @@ def test_dask_cluster_release_equals_single_process(single: tuple[Path, Path], d
 def test_prefect_flow_on_dask_task_runner_equals_single_process(
     prefect_api: None, single: tuple[Path, Path], dask_cluster: Any, tmp_path: Path  # noqa: F811
 ) -> None:
-    from pipelines.scaleout.flow import dask_runner, publish_partitioned
+    from pipelines.runner.scaleout.flow import dask_runner, publish_partitioned
 
     spec, one = single
     flow = publish_partitioned.with_options(task_runner=dask_runner(dask_cluster.scheduler_address))

@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from desensitize.scan import draft_spec_yaml, render_scan_table, scan_command, scan_extract, scan_json
-from pipelines.spec import parse_spec
+from desensitize.scan import draft_spec_yaml, render_scan_table, scan_json
+from pipelines.cli.scan import scan_command
+from pipelines.runner.scan import scan_extract
+from pipelines.runner.specs import parse_spec
 from tests.test_detect_rules import CARD_62, VALID_ID, make_id
 
 ROOT = Path(__file__).resolve().parent.parent

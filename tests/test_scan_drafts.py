@@ -8,8 +8,9 @@ import re
 import shutil
 from pathlib import Path
 
-from desensitize.scan import draft_spec_yaml, scan_extract
-from pipelines.publish import run_plain
+from desensitize.scan import draft_spec_yaml
+from pipelines.runner.scan import scan_extract
+from pipelines.runner.publish import run_plain
 from tests.conftest import ROOT
 
 SAMPLES = ROOT / "sample_data"
@@ -65,7 +66,7 @@ def test_a_manifest_that_does_not_match_is_flagged_in_the_draft(tmp_path: Path) 
 
 
 def test_headers_without_a_synonym_get_pinyin_names(tmp_path: Path) -> None:
-    from pipelines.spec import parse_spec
+    from pipelines.core.spec import parse_spec
     from tests.conftest import write_csv_with_manifest
 
     header = ["社区", "人数", "保障人口数", "审批日期", "审批日期（旧）", "2024年人数", "——"]

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.errors import SpecError
-from pipelines.spec import load_spec, parse_spec
-from pipelines.spec.validate import validate_paths
-from pipelines.vocab import OpenType
+from pipelines.core.errors import SpecError
+from pipelines.runner.specs import load_spec, parse_spec, validate_paths
+from pipelines.core.vocab import OpenType
 from tests.conftest import run_cli
 
 
@@ -48,10 +47,30 @@ BROKEN = [
     ("fields:", "timeliness:\n  column: stop_name\nfields:", "must be a date or datetime field", "  column: stop_name"),
     ("fields:", "timeliness:\n  column: nowhere\nfields:", "is not a field name", "  column: nowhere"),
     ("    type: integer", "    type: integer\n    pattern: '(['", "pattern does not compile", "    pattern:"),
+    # Values the catalog standards (DCAT-AP, the national catalog) cannot express: refused here, not by a harvester.
+    ("update_frequency: quarterly", "update_frequency: fortnightly", "'fortnightly' is not one of", "update_frequency:"),
+    ("keywords: [公交, 站点]", "keywords: [公交, 站点]\nlicense:", "must state its licence", "license:"),
+    ("keywords: [公交, 站点]", "keywords: [公交, 站点]\nlicense: ' '", "must state its licence", "license:"),
+    ("keywords: [公交, 站点]", "keywords: [公交, 站点]\nlicense: 本局自定协议", "not a licence with a DCAT-AP vocabulary entry", "license:"),
+    ("keywords: [公交, 站点]", "keywords: [公交, 站点]\nformats: [csv, xls]", "'xls' has no release media type", "formats:"),
+    ("  contact: 0591-87000000\n", "", "provider.contact: required key is missing", "provider:"),
+    ("  contact: 0591-87000000", "  contact: '   '", "must not be blank", "  contact:"),
+    ("  contact: 0591-87000000", "  contact: 0591-87000000\n  code: '113501000035880305'", "not a valid unified social credit code", "  code:"),
+    ("fields:", "national_catalog:\n  code: 218001003/000001\n  class: departmental\n  category: 交通运输/公共交通\n"
+     "  sharing_method: file\nfields:", "starts with 类 2, but class is departmental", "  code: 218001003"),
+    ("sharing_type: unconditional", "sharing_type: conditional\nlegal_basis: 《福州市政务数据资源管理办法》第十六条\n"
+     "national_catalog:\n  code: 318001003/000001\n  class: departmental\n  category: 交通运输/公共交通\n  sharing_method: file",
+     "requires national_catalog.sharing_conditions", "national_catalog:"),
+    ("fields:", "national_catalog:\n  code: 318001003/000001\n  class: departmental\n  category: 交通运输/公共交通\nfields:",
+     "requires national_catalog.sharing_method", "national_catalog:"),
+    ("fields:", "national_catalog:\n  code: 318001003/000001\n  class: departmental\n  category: 交通运输/公共交通\n"
+     "  sharing_method: file\n  related: [318-1]\nfields:", "'318-1' is not an 信息资源代码", "  related:"),
+    ("fields:", "national_catalog:\n  code: 3180/1\n  class: departmental\n  category: 交通运输/公共交通\n"
+     "  sharing_method: file\nfields:", "String should match pattern", "  code: 3180/1"),
 ]
 
 
-@pytest.mark.parametrize("old, new, message, line_text", BROKEN, ids=[b[1].splitlines()[-1][:40] for b in BROKEN])
+@pytest.mark.parametrize("old, new, message, line_text", BROKEN, ids=[(b[1].splitlines() or [f"without {b[0].strip()}"])[-1][:40] for b in BROKEN])
 def test_broken_rule_names_file_and_line(dataset: Callable[..., Path], old: str, new: str, message: str, line_text: str) -> None:
     spec_path = dataset()
     text = spec_path.read_text(encoding="utf-8")
@@ -67,6 +86,24 @@ def test_broken_rule_names_file_and_line(dataset: Callable[..., Path], old: str,
     assert any(message in r and r.startswith(f"{spec_path}:{expected_line}: ") for r in rendered), rendered
     with pytest.raises(SpecError):
         load_spec(spec_path)
+
+
+def test_catalog_validate_refuses_a_licence_without_vocabulary_entry_with_file_and_line(dataset: Callable[..., Path]) -> None:
+    spec_path = dataset()
+    text = spec_path.read_text(encoding="utf-8").replace("keywords: [公交, 站点]", "keywords: [公交, 站点]\nlicense: GPL-3.0", 1)
+    spec_path.write_text(text, encoding="utf-8")
+    result = run_cli("catalog", "validate", str(spec_path))
+    assert result.returncode == 1
+    assert f"{spec_path}:{_line_of(text, 'license:')}: license: " in result.stderr and "DCAT-AP vocabulary" in result.stderr
+
+
+def test_sample_specs_fill_the_national_catalog_fields() -> None:
+    from tests.conftest import ROOT
+
+    valid, problems = validate_paths([ROOT / "catalog_specs"])
+    assert problems == [] and len(valid) == 6
+    for _, spec in valid:
+        assert spec.national_catalog is not None and spec.provider.code, spec.id
 
 
 def test_invalid_yaml_names_line(tmp_path: Path) -> None:
@@ -107,7 +144,7 @@ def test_cli_rejects_bad_spec_without_traceback(dataset: Callable[..., Path]) ->
 def test_committed_schema_matches_model() -> None:
     import json
 
-    from pipelines.spec.schema import spec_json_schema
+    from pipelines.core.spec.schema import spec_json_schema
 
     committed = json.loads((Path(__file__).parent.parent / "schemas" / "catalog_spec.schema.json").read_text(encoding="utf-8"))
     assert committed == spec_json_schema(), "run scripts/export_schema.py and commit schemas/catalog_spec.schema.json"
@@ -116,11 +153,11 @@ def test_committed_schema_matches_model() -> None:
 def test_errors_keep_their_details_across_processes() -> None:
     import pickle
 
-    from pipelines.errors import GateBlocked
+    from pipelines.core.errors import GateBlocked
 
     again = pickle.loads(pickle.dumps(GateBlocked("blocked", details=["column phone: mobile_phone"])))
     assert isinstance(again, GateBlocked) and again.exit_code == 2 and again.details == ["column phone: mobile_phone"]
-    from pipelines.publish import StepCrashed
+    from pipelines.runner.publish import StepCrashed
 
     crashed = pickle.loads(pickle.dumps(StepCrashed("ingest", "d", ValueError("x"))))
     assert crashed.step == "ingest" and "ValueError" in crashed.message and crashed.details

@@ -6,8 +6,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from desensitize.scan import draft_spec_yaml, scan_extract
-from pipelines.spec import load_spec, parse_spec
+from desensitize.scan import draft_spec_yaml
+from pipelines.runner.scan import scan_extract
+from pipelines.core.spec import load_spec, parse_spec
 from tests.conftest import ROOT
 
 

@@ -7,9 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from desensitize.scan import draft_spec_yaml, scan_extract
-from pipelines.spec import parse_spec
-from pipelines.spec.placeholders import placeholder_problems
+from desensitize.scan import draft_spec_yaml
+from pipelines.runner.scan import scan_extract
+from pipelines.core.spec import parse_spec
+from pipelines.core.spec.placeholders import placeholder_problems
 from tests.conftest import ROOT
 
 SAMPLE = ROOT / "sample_data" / "transport-bus-stops.csv"

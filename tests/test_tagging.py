@@ -7,20 +7,24 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.context import PublishContext
-from pipelines.errors import GateBlocked
-from pipelines.home import Home
-from pipelines.registry.audit import read_log
-from pipelines.registry.db import connect
-from pipelines.spec.loader import load_spec
-from pipelines.tagging import individual_level_fields, tag_step
-from pipelines.vocab import OpenType
+from pipelines.core.context import PublishContext
+from pipelines.core.errors import GateBlocked
+from pipelines.core.home import Home
+from pipelines.store.audit import read_log
+from pipelines.store.db import connect
+from pipelines.core.spec.loader import load_spec
+from desensitize.individual import individual_level_fields
+from pipelines.tag.step import tag_step
+from pipelines.core.vocab import OpenType
 from tests.test_lifecycle_fixtures import company_dataset, person_dataset, publish
 
 
 def _ctx(spec_path: Path, home: Path, privacy: dict[str, object] | None = None) -> PublishContext:
     spec = load_spec(spec_path)
-    ctx = PublishContext(spec=spec, spec_path=spec_path, extract=spec.source_path(spec_path), home=Home(home), con=None)  # type: ignore[arg-type]
+    ctx = PublishContext(
+        spec=spec, spec_path=spec_path, extract=spec.source_path(spec_path), home=Home(home), con=None,  # type: ignore[arg-type]
+        individual_by_spec=individual_level_fields(spec),  # as the runner hands it in
+    )
     ctx.privacy = dict(privacy or {})
     return ctx
 
@@ -29,17 +33,19 @@ def test_general_non_personal_is_tagged_general(tmp_path: Path) -> None:
     ctx = _ctx(company_dataset(tmp_path / "dept"), tmp_path / "home")
     tag_step(ctx)
     assert ctx.open_type is OpenType.GENERAL
-    assert ctx.tag["open_type"] == "general" and ctx.tag["label"] == "普遍开放"
-    assert ctx.tag["individual_level"] is False and ctx.tag["conditions"] is None
+    assert ctx.tag is not None
+    assert ctx.tag.as_json()["open_type"] == "general" and ctx.tag.as_json()["label"] == "普遍开放"
+    assert ctx.tag.individual_level is False and ctx.tag.conditions is None
 
 
 def test_authorized_keeps_its_conditions(tmp_path: Path) -> None:
     ctx = _ctx(person_dataset(tmp_path / "dept"), tmp_path / "home")
     tag_step(ctx)
     assert ctx.open_type is OpenType.AUTHORIZED
-    assert ctx.tag["conditions"] == "仅限科研机构用于公益研究，须签署数据使用协议"
-    assert ctx.tag["individual_level"] is True and ctx.tag["basis"] == "spec"
-    assert ctx.tag["individual_columns"] == ["person_name"]
+    assert ctx.tag is not None
+    assert ctx.tag.conditions == "仅限科研机构用于公益研究，须签署数据使用协议"
+    assert ctx.tag.individual_level is True and ctx.tag.basis == "spec"
+    assert ctx.tag.individual_columns == ["person_name"]
 
 
 def test_general_against_masking_finding_is_blocked_with_advice(tmp_path: Path) -> None:
@@ -59,7 +65,7 @@ def test_masking_finding_overrides_the_conservative_spec_rule(tmp_path: Path) ->
     spec = person_dataset(tmp_path / "dept", open_type="general", name_policy="partial_mask")
     ctx = _ctx(spec, tmp_path / "home", {"individual_level": False})
     tag_step(ctx)
-    assert ctx.open_type is OpenType.GENERAL and ctx.tag["basis"] == "masking"
+    assert ctx.open_type is OpenType.GENERAL and ctx.tag is not None and ctx.tag.basis == "masking"
 
 
 @pytest.mark.parametrize(

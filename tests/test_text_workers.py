@@ -12,7 +12,7 @@ import pytest
 from desensitize.operators.base import ColumnInput, MaskEnv
 from desensitize.operators.registry import get_operator
 from desensitize.operators.text_workers import CHUNK, Masked, ParallelMasker, TextMasker, helper_count
-from pipelines.vocab import FindingKind
+from pipelines.core.vocab import FindingKind
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_data" / "civil-affairs-low-income.csv"

@@ -8,10 +8,10 @@ import re
 import shutil
 from pathlib import Path
 
-from pipelines.home import Home
-from pipelines.publish import run_plain
-from pipelines.registry.db import connect
-from pipelines.registry.releases import list_releases
+from pipelines.core.home import Home
+from pipelines.runner.publish import run_plain
+from pipelines.store.db import connect
+from pipelines.store.releases import list_releases
 from tests.conftest import ROOT
 
 STAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?([+-]\d{2}:\d{2}|Z)")

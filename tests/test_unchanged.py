@@ -7,10 +7,10 @@ import json
 import shutil
 from pathlib import Path
 
-from pipelines.home import Home
-from pipelines.registry.audit import read_log
-from pipelines.registry.db import connect
-from pipelines.registry.releases import list_releases
+from pipelines.core.home import Home
+from pipelines.store.audit import read_log
+from pipelines.store.db import connect
+from pipelines.store.releases import list_releases
 from tests.conftest import ROOT, run_cli
 
 

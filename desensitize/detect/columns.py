@@ -20,7 +20,8 @@ import duckdb
 from desensitize.detect import rules
 from desensitize.detect.headers import HeaderMatch, is_free_text_header, match_header
 from desensitize.detect.names import PLACE_SUFFIX, ambiguous_surnames, surnames
-from pipelines.vocab import FindingKind as K
+from pipelines.core.sql import quote_ident
+from pipelines.core.vocab import FindingKind as K
 
 STRONG, MEDIUM, WEAK = 0.5, 0.7, 1.01  # share of the sample a rule must match to decide the kind alone
 _CJK = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
@@ -177,17 +178,13 @@ def _looks_like_prose(sample: list[str]) -> bool:
 
 def _text_findings(sample: list[str]) -> dict[str, int]:
     """How many sampled texts hold each kind, by the bulk text detector."""
-    from desensitize.detect.text import TextDetector
+    from desensitize.detect.text import TextDetector  # in-function: the text detector loads presidio and spaCy (seconds); only free text needs it
 
     out: dict[str, int] = {}
     for spans in TextDetector().find_many(sample):
         for kind in {s.kind.value for s in spans}:
             out[kind] = out.get(kind, 0) + 1
     return dict(sorted(out.items()))
-
-
-def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def sample_values(con: duckdb.DuckDBPyConnection, table: str, column: str, sample_size: int = 1000) -> list[str]:
@@ -197,10 +194,10 @@ def sample_values(con: duckdb.DuckDBPyConnection, table: str, column: str, sampl
             "SELECT count(*) FROM information_schema.columns WHERE table_name = ? AND column_name = '_row'", [table]
         ).fetchone()[0]  # type: ignore[index]
     )
-    col = _quote(column)
+    col = quote_ident(column)
     order = "hash(_row)" if has_row else f"hash({col})"
     rows = con.execute(
-        f"SELECT CAST({col} AS VARCHAR) FROM {_quote(table)} WHERE {col} IS NOT NULL "
+        f"SELECT CAST({col} AS VARCHAR) FROM {quote_ident(table)} WHERE {col} IS NOT NULL "
         f"AND trim(CAST({col} AS VARCHAR)) <> '' ORDER BY {order} LIMIT {int(sample_size)}"
     ).fetchall()
     return [r[0] for r in rows]

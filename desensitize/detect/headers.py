@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipelines.vocab import FindingKind as K
+from pipelines.core.vocab import FindingKind as K
 
 _BRACKETED = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]")
 _PUNCT = re.compile(r"[\s_\-·:：*#.。/\\、,，]+")

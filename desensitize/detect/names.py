@@ -173,10 +173,10 @@ def _dictionary() -> tuple[frozenset[str], frozenset[str], dict[str, str], froze
     and three-character words with those (温泉, 王府井 are tagged nr).
 
     Parsing jieba's 350,000 lines takes most of a second, so the result is kept in the user cache
-    folder (`pipelines.cache.derived`) and read back in a few milliseconds."""
-    from importlib.util import find_spec
+    folder (`pipelines.core.cache.derived`) and read back in a few milliseconds."""
+    from importlib.util import find_spec  # in-function: only building the word list needs it
 
-    from pipelines.cache import derived
+    from pipelines.core.cache import derived  # in-function: only building the word list needs it
 
     spec = find_spec("jieba")  # its location only: importing jieba itself costs 0.1 s
     assert spec is not None and spec.origin is not None, "jieba is a dependency"
@@ -578,6 +578,8 @@ class NameRules:
             if s < last or skip[s]:
                 continue
             g = s + (2 if text[s:s + 2] in compound else 1)
+            if g - s == 1 and text[s] not in self.single:
+                continue  # 之子|林秀英: 子 starts a compound surname (子车) but is no surname alone
             e = g
             while e < limit and e - g < 2 and text[e] in given_ok:
                 e += 1
@@ -638,7 +640,7 @@ def _known_index(
 
 def jieba_names(text: str, surname_filter: bool = False) -> list[tuple[int, int]]:
     """Spans jieba's POS tagger labels nr/nrt/nrfg (the measured baseline; not used by default)."""
-    import jieba.posseg as pseg
+    import jieba.posseg as pseg  # in-function: jieba is slow to import; only a cache miss needs it
 
     out: list[tuple[int, int]] = []
     pos = 0

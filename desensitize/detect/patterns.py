@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from desensitize.detect import rules
-from pipelines.vocab import FindingKind
+from pipelines.core.vocab import FindingKind
 
 SCORE_THRESHOLD = 0.5  # spans scoring below this are not reported
 CONTEXT_WINDOW = 12  # characters before a match searched for context words

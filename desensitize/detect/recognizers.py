@@ -32,9 +32,9 @@ class BlankChineseNlpEngine(SpacyNlpEngine):
 
     def load(self) -> None:
         """Create the blank pipeline instead of loading a trained model."""
-        import spacy
+        import spacy  # in-function: spaCy takes seconds to import
 
-        self.nlp = {LANGUAGE: spacy.blank(LANGUAGE)}
+        self.nlp = {LANGUAGE: spacy.blank(LANGUAGE)}  # type: ignore[assignment]  # presidio declares it None until loaded
 
 
 class ChinesePatternRecognizer(PatternRecognizer):

@@ -15,7 +15,7 @@ from datetime import date
 
 from operator import mul
 
-from pipelines import clock
+from pipelines.core import clock
 
 _SEPARATORS = re.compile(r"[\s\-－—()（）]")
 _ID_SHAPE = re.compile(r"[1-9]\d{16}[\dXx]")

@@ -30,9 +30,10 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
+from desensitize.detect.name_policy import DEFAULT_NAME_RECOGNIZERS, NAME_MODE, check_recognizers, combine_names, model_for
 from desensitize.detect.names import NameRules
 from desensitize.detect.patterns import DIGIT_TRIGGER, PATTERNS, PRIORITY, TextPattern, score_match
-from pipelines.vocab import FindingKind
+from pipelines.core.vocab import FindingKind
 
 if TYPE_CHECKING:
     from presidio_analyzer import AnalyzerEngine
@@ -109,12 +110,22 @@ def resolve(candidates: Iterable[_Candidate]) -> list[Span]:
 class TextDetector:
     """Finds personal data in Chinese text. Keep one per extract: compiling takes a moment."""
 
-    def __init__(self, known_names: Iterable[str] = (), kinds: Collection[FindingKind] | None = None) -> None:
+    def __init__(
+        self,
+        known_names: Iterable[str] = (),
+        kinds: Collection[FindingKind] | None = None,
+        name_recognizers: Collection[str] = DEFAULT_NAME_RECOGNIZERS,
+    ) -> None:
         """`known_names`: raw values of the extract's own name columns (kept in memory only).
-        `kinds`: the kinds to report (default all)."""
+        `kinds`: the kinds to report (default all). `name_recognizers`: keys of `name_policy.NAME_RECOGNIZERS`
+        (default all: the rules with the known names, and the model; the evaluation measures them apart)."""
         self.kinds = frozenset(FindingKind) if kinds is None else frozenset(kinds)
         self.patterns = tuple(p for p in PATTERNS if p.kind in self.kinds)
-        self.names = NameRules(known_names) if FindingKind.PERSON_NAME in self.kinds else None
+        wants_names = FindingKind.PERSON_NAME in self.kinds
+        keys = check_recognizers(name_recognizers)
+        self.names = NameRules(known_names) if wants_names and "name_rules" in keys else None
+        self.name_model = model_for(keys) if wants_names else None
+        self.name_mode = NAME_MODE
         # Number patterns run around runs of digits; a lone digit token only meets the patterns that can
         # match its length.
         self._digit_patterns = tuple(p for p in self.patterns if p.trigger == DIGIT_TRIGGER)
@@ -145,7 +156,7 @@ class TextDetector:
     def analyzer(self) -> AnalyzerEngine:
         """The presidio AnalyzerEngine with our recognizers (built on first use)."""
         if self._analyzer is None:
-            from desensitize.detect.recognizers import build_analyzer
+            from desensitize.detect.recognizers import build_analyzer  # in-function: presidio and spaCy take seconds to import
 
             self._analyzer = build_analyzer(self.patterns, self.names)
         return self._analyzer
@@ -155,14 +166,20 @@ class TextDetector:
         if not text:
             return []
         entities = sorted({p.kind.value for p in self.patterns} | ({"person_name"} if self.names else set()))
-        if not entities:
-            return []
-        # Same full-width fold as the bulk path: one character for one, so offsets fit `text`.
-        results = self.analyzer.analyze(text=text.translate(FOLD_FULL_WIDTH), language="zh", entities=entities)
-        return resolve(
-            (r.start, r.end, r.score, str(r.recognition_metadata.get("recognizer_name", "")), FindingKind(r.entity_type))
-            for r in results
-        )
+        found: list[_Candidate] = []
+        if entities:
+            # Same full-width fold as the bulk path: one character for one, so offsets fit `text`.
+            results = self.analyzer.analyze(text=text.translate(FOLD_FULL_WIDTH), language="zh", entities=entities)
+            found = [
+                (r.start, r.end, r.score, str(r.recognition_metadata.get("recognizer_name", "")), FindingKind(r.entity_type))
+                for r in results
+            ]
+        if self.name_model is not None:
+            # The same policy as the bulk path (name_policy.combine_names).
+            names = [c for c in found if c[4] is FindingKind.PERSON_NAME]
+            found = [c for c in found if c[4] is not FindingKind.PERSON_NAME]
+            found.extend(combine_names(self.name_model, [text], [0, len(text) + 1], names, self.name_mode))
+        return resolve(found)
 
     # -- bulk path --------------------------------------------------------------------------------
 
@@ -205,9 +222,13 @@ class TextDetector:
             self._find_numbers(joined, starts, found)
         if self._literal_trigger is not None:
             self._find_literal(joined, starts, found)
+        person = FindingKind.PERSON_NAME
+        names: list[_Candidate] = []
         if self.names is not None:
-            person = FindingKind.PERSON_NAME
-            found.extend((s, e, score, rule, person) for s, e, score, rule in self.names.find_joined(joined))
+            names = [(s, e, score, rule, person) for s, e, score, rule in self.names.find_joined(joined)]
+        if self.name_model is not None:
+            names = combine_names(self.name_model, clean, starts, names, self.name_mode)
+        found.extend(names)
         return _per_text(found, starts, len(clean))
 
     def _find_numbers(self, joined: str, starts: list[int], found: list[_Candidate]) -> None:
@@ -371,15 +392,37 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def detect_text_lines(stdin: TextIO, stdout: TextIO, known_names: Iterable[str] = ()) -> int:
-    """`opendata detect-text`: one text a line in, one JSON object a line out; returns exit code 0.
+    """`opendata detect-text`: one text a line in, one JSON object a line out; returns the exit code.
 
     Output per line: {"findings": [{"kind": K, "start": i, "end": j}]} with character offsets in the
     line (without its line break). Values are never echoed.
+
+    Any input gets one answer a line: empty, digit-only or Latin-only lines find nothing; a very long
+    line is searched like a short one (the bulk path windows long texts); bytes that are not UTF-8 are
+    read as U+FFFD, one character each, so offsets count them so. A line whose detection fails answers
+    {"findings": [], "error": "detection failed"} (never the text) and the exit code becomes 1.
     """
     detector = TextDetector(known_names=known_names)
-    for line in stdin:
-        text = line.rstrip("\r\n")
-        findings = [{"kind": s.kind.value, "start": s.start, "end": s.end} for s in detector.find(text)]
-        stdout.write(json.dumps({"findings": findings}, ensure_ascii=False) + "\n")
+    failed = False
+    for text in _lines(stdin):
+        try:
+            # The bulk path: the same spans as `find` (a test holds them equal), and windows for long texts.
+            spans = detector.find_many([text])[0]
+            answer: dict[str, object] = {"findings": [{"kind": s.kind.value, "start": s.start, "end": s.end} for s in spans]}
+        except Exception:  # noqa: BLE001  one bad line must not stop the others, and no text may leak in a trace
+            failed = True
+            answer = {"findings": [], "error": "detection failed"}
+        stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
     stdout.flush()
-    return 0
+    return 1 if failed else 0
+
+
+def _lines(stdin: TextIO) -> Iterable[str]:
+    """The lines of stdin without their line breaks; invalid UTF-8 decoded as U+FFFD, never an exception."""
+    raw = getattr(stdin, "buffer", None)
+    if raw is None:  # a StringIO (tests): already text
+        for line in stdin:
+            yield line.rstrip("\r\n")
+        return
+    for chunk in raw:
+        yield chunk.decode("utf-8", errors="replace").rstrip("\r\n")

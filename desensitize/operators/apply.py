@@ -5,14 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from pipelines.errors import SpecError
-from pipelines.vocab import FieldType
+from pipelines.core.errors import SpecError
+from pipelines.core.results import MaskRecord
 
-from desensitize.operators.base import ColumnInput, ColumnPlan, MaskEnv, Operator, OperatorParams, ident
+from desensitize.operators.base import ColumnInput, ColumnPlan, MaskEnv, Operator, OperatorParams
+from pipelines.core.sql import quote_ident as ident
 from desensitize.operators.registry import get_operator
 
 if TYPE_CHECKING:
-    from pipelines.spec.model import CatalogSpec
+    from pipelines.core.spec.model import CatalogSpec
 
 NO_POLICY = "none"
 
@@ -55,7 +56,7 @@ def _bound(sql: str, params: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in params.items() if f"${k}" in sql}
 
 
-def apply_policies(env: MaskEnv, policies: list[ColumnPolicy]) -> list[dict[str, Any]]:
+def apply_policies(env: MaskEnv, policies: list[ColumnPolicy]) -> list[MaskRecord]:
     """Mask `env.table` in place (drop, mask, suppress rows) and return one record per column.
 
     Records hold the operator, its resolved parameters (never key material), cells changed, rows
@@ -120,25 +121,17 @@ def apply_policies(env: MaskEnv, policies: list[ColumnPolicy]) -> list[dict[str,
     env.temp_tables.clear()
     env.precomputed.clear()
 
-    records: list[dict[str, Any]] = []
+    records: list[MaskRecord] = []
     for p, plan in plans:
         name = p.column.name
-        record: dict[str, Any] = {
-            "column": name,
-            "operator": p.key,
-            "params": plan.params_record,
-            "cells_changed": int(dropped_cells[name] if plan.expr is None else changed_by_col[name]),
-            "rows_suppressed": int(next(suppressed)) if plan.suppress_when else 0,
-            "detections": plan.detections,
-        }
-        if p.reason:
-            record["reason"] = p.reason
-        if plan.out_type is not None and plan.out_type is not p.column.type:
-            record["type"] = plan.out_type.value
-        records.append(record)
+        records.append(MaskRecord(
+            column=name,
+            operator=p.key,
+            params=plan.params_record,
+            cells_changed=int(dropped_cells[name] if plan.expr is None else changed_by_col[name]),
+            rows_suppressed=int(next(suppressed)) if plan.suppress_when else 0,
+            detections=plan.detections,
+            reason=p.reason or None,
+            type=plan.out_type.value if plan.out_type is not None and plan.out_type is not p.column.type else None,
+        ))
     return records
-
-
-def output_type(record: dict[str, Any], declared: FieldType) -> FieldType:
-    """The type the release writer should give a masked column."""
-    return FieldType(record["type"]) if "type" in record else declared

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
-from pipelines.vocab import FieldType, FindingKind
+from pipelines.core.sql import quote_ident as ident
+from pipelines.core.vocab import FieldType, FindingKind
 
 if TYPE_CHECKING:
     import duckdb
@@ -123,8 +124,24 @@ class Operator(ABC):
     Params: ClassVar[type[OperatorParams]] = NoParams
     # Whether the operator needs the pseudonym key (checked before any data is read).
     needs_key: ClassVar[bool] = False
-    # Whether the operator's output still describes one person per row (for `individual_level`).
-    keeps_individual: ClassVar[bool] = False
+    # Whether a personal column's values still describe one person each after masking (individual-level
+    # data, 开放办法 §6, §8): true for a pseudonym, a partly masked or fake value; false once removed or coarsened.
+    keeps_individual: ClassVar[bool] = True
+    # Whether what it removes depends on the data (free-text scanning removes what it finds): judged from
+    # the spec alone, before masking has run and reported, such a column counts as still individual.
+    removal_depends_on_data: ClassVar[bool] = False
+    # Whether it changes the value at all (`publish` lets a column through unchanged, with a reason).
+    changes_value: ClassVar[bool] = True
+
+    @classmethod
+    def whole_table_reason(cls, params: dict[str, Any], person_name_columns: list[str]) -> str | None:
+        """Why masking partition by partition would differ from masking the whole table, or None when it is safe.
+
+        Most operators map each value on its own; one that looks at other rows (counts, quantiles,
+        names found in other columns) must see the whole table. `person_name_columns` are the spec's
+        person-name columns.
+        """
+        return None
 
     @classmethod
     def parse(cls, params: dict[str, Any]) -> OperatorParams:
@@ -138,16 +155,6 @@ class Operator(ABC):
     @abstractmethod
     def plan(self, params: OperatorParams, column: ColumnInput, env: MaskEnv) -> ColumnPlan:
         """The SQL (and side tables) that mask `column`."""
-
-
-def ident(name: str) -> str:
-    """Quote a column or table name for DuckDB SQL."""
-    return '"' + name.replace('"', '""') + '"'
-
-
-def literal(text: str) -> str:
-    """Quote a string constant for DuckDB SQL (only for non-secret spec text, never cell values)."""
-    return "'" + text.replace("'", "''") + "'"
 
 
 def string_type_unless(column: ColumnInput, keeps: bool) -> FieldType | None:

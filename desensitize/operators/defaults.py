@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipelines.vocab import FindingKind
+from pipelines.core.vocab import FindingKind
 
 # (keep_first, keep_last) of `partial_mask` when the spec gives neither. Names and e-mails have
 # their own rules (surname; first letter + domain), see partial_mask.py.

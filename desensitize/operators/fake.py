@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from pipelines.vocab import FieldType, FindingKind
+from pipelines.core.vocab import FieldType, FindingKind
 
 from desensitize.keys import hmac_sql, key_id, key_params
 from desensitize.operators.base import (
@@ -22,10 +22,10 @@ from desensitize.operators.base import (
     MaskEnv,
     Operator,
     OperatorParams,
-    ident,
-    literal,
     string_type_unless,
 )
+from pipelines.core.sql import quote_ident as ident
+from pipelines.core.sql import quote_literal as literal
 from desensitize.operators.sqlexpr import normalized
 
 FAKE_DOMAIN = "opendata-fake-v1\x1f"
@@ -42,7 +42,7 @@ SUPPORTED = (
 @cache
 def vocabulary() -> dict[str, list[str]]:
     """faker zh_CN word lists (imported on first use: faker is heavy)."""
-    from faker.providers.address.zh_CN import Provider as Address
+    from faker.providers.address.zh_CN import Provider as Address  # in-function: faker is slow to import; operators stay light for spec validation
     from faker.providers.person.zh_CN import Provider as Person
     from faker.providers.phone_number.zh_CN import Provider as Phone
     from faker.providers.ssn.zh_CN import Provider as Ssn

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from pipelines.vocab import FieldType, FindingKind
+from pipelines.core.vocab import FieldType, FindingKind
 
 from desensitize.operators.base import ColumnInput, ColumnPlan, MaskEnv, Operator, OperatorParams
 from desensitize.operators.sqlexpr import (
@@ -69,7 +69,7 @@ class GeneralizeOperator(Operator):
 
     key = "generalize"
     Params = GeneralizeParams
-    keeps_individual = True
+    keeps_individual = False  # coarsened: an age band or a district no longer singles a person out
 
     def check_column(self, params: OperatorParams, column: ColumnInput) -> str | None:
         """A plain text column needs an explicit `to`."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from pipelines.vocab import FindingKind
+from pipelines.core.vocab import FindingKind
 
 from desensitize.operators.base import (
     ColumnInput,
@@ -12,9 +12,9 @@ from desensitize.operators.base import (
     MaskEnv,
     Operator,
     OperatorParams,
-    literal,
     string_type_unless,
 )
+from pipelines.core.sql import quote_literal as literal
 from desensitize.operators.defaults import COMPOUND_SURNAMES, GENERIC_KEEP, PARTIAL_MASK_KEEP
 from desensitize.operators.sqlexpr import normalized
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from desensitize.keys import hmac_sql, key_id, key_params
+from desensitize.keys import hmac_hex, hmac_sql, key_id, key_params
 from desensitize.operators.base import (
     ColumnInput,
     ColumnPlan,
     MaskEnv,
     Operator,
     OperatorParams,
-    literal,
     string_type_unless,
 )
+from pipelines.core.sql import quote_literal as literal
 from desensitize.operators.sqlexpr import normalized
 
 DEFAULT_PREFIX = "P"
@@ -23,7 +23,6 @@ TOKEN_DOMAIN = "opendata-pseudonym-v1\x1f"
 
 class PseudonymizeParams(OperatorParams):
     """Parameters of `pseudonymize`."""
-
     length: int = Field(16, ge=8, le=64, description="Hex characters of the token (16 = 64 bits).")
     # A token starts with a letter so that no spreadsheet reads it as a number: bare hex such as
     # 8580375118732e28 became 8.58e+40 in Excel and LibreOffice, and 16 digits lost the last one.
@@ -41,7 +40,6 @@ class PseudonymizeOperator(Operator):
     native sha256 over the RFC 2104 pads, bound as parameters): no Python loop, and the key never
     appears in SQL text.
     """
-
     key = "pseudonymize"
     Params = PseudonymizeParams
     needs_key = True
@@ -63,6 +61,4 @@ class PseudonymizeOperator(Operator):
 
 def token_of(key: bytes, normalized_value: str, length: int = 16, prefix: str = DEFAULT_PREFIX) -> str:
     """The token `pseudonymize` gives an already-normalized value (the Python twin, for tests and audits)."""
-    from desensitize.keys import hmac_hex
-
     return prefix + hmac_hex(key, TOKEN_DOMAIN + normalized_value)[:length]

@@ -9,6 +9,9 @@ class PublishOperator(Operator):
     """Publish the values unchanged (e.g. an institution's public phone); the reason goes to provenance."""
 
     key = "publish"
+    # Left unchanged on purpose, with a written reason (e.g. a licensed doctor's public name): not personal data to hide.
+    keeps_individual = False
+    changes_value = False
 
     def plan(self, params: OperatorParams, column: ColumnInput, env: MaskEnv) -> ColumnPlan:
         """The original value."""

@@ -10,9 +10,9 @@ from desensitize.operators.base import (
     MaskEnv,
     Operator,
     OperatorParams,
-    literal,
     string_type_unless,
 )
+from pipelines.core.sql import quote_literal as literal
 
 
 class RedactParams(OperatorParams):
@@ -25,6 +25,7 @@ class RedactOperator(Operator):
     """Replace each non-null value with `text`; nulls stay null (absence is not personal)."""
 
     key = "redact"
+    keeps_individual = False
     Params = RedactParams
 
     def plan(self, params: OperatorParams, column: ColumnInput, env: MaskEnv) -> ColumnPlan:

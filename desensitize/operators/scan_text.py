@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import Field
 
-from pipelines.vocab import FindingKind
+from pipelines.core.vocab import FindingKind
 
-from desensitize.operators.base import ColumnInput, ColumnPlan, Join, MaskEnv, Operator, OperatorParams, ident
-
-if TYPE_CHECKING:
-    from desensitize.detect.text import Span
-    from desensitize.operators.text_workers import ParallelMasker
+from desensitize.operators.base import ColumnInput, ColumnPlan, Join, MaskEnv, Operator, OperatorParams
+from desensitize.operators.text_workers import Masked, ParallelMasker
+from pipelines.core.sql import quote_ident as ident
 
 
 class ScanTextParams(OperatorParams):
@@ -32,73 +28,6 @@ class ScanTextParams(OperatorParams):
     batch_size: int = Field(50_000, ge=100, le=1_000_000, description="Texts fetched from DuckDB per batch.")
 
 
-# The safety net behind the detector: shapes only, bounded by look-arounds (`\b` does not work
-# between a CJK character and a digit). Tags contain no digits, so the sweep never re-matches them.
-# Digits may be full-width (１３８…): a number typed in a Chinese input method is still a number.
-_D, _D1, _D3, _X, _AN = "[0-9０-９]", "[1-9１-９]", "[3-9３-９]", "[0-9０-９XxＸｘ]", "[0-9０-９A-Za-zＡ-Ｚａ-ｚ]"
-_SWEEP = re.compile(
-    rf"(?P<resident_id>(?<!{_AN}){_D1}{_D}{{16}}{_X}(?!{_AN}))"
-    rf"|(?P<bank_card>(?<!{_AN}){_D}{{16,19}}(?!{_AN}))"
-    rf"|(?P<mobile_phone>(?<!{_D})(?:[+＋]?[8８][6６][-\s]?)?[1１]{_D3}{_D}(?:[-\s]?{_D}{{4}}){{2}}(?!{_D}))"
-)
-_SWEEP_TAGS = {name: f"[{FindingKind(name).label}]" for name in _SWEEP.groupindex}
-
-
-def sweep(text: str, counts: Counter[str] | None = None, weight: int = 1) -> str:
-    """`text` with every remaining ID-, card- or mobile-shaped number replaced by its tag."""
-    if _SWEEP.search(text) is None:  # nearly always: no callback, no new string
-        return text
-
-    def tag_of(m: re.Match[str]) -> str:
-        kind = m.lastgroup or "resident_id"
-        if counts is not None:
-            counts[kind] += weight
-        return _SWEEP_TAGS[kind]
-
-    return _SWEEP.sub(tag_of, text)
-
-
-def tag(kind: FindingKind) -> str:
-    """The text that replaces a found span: the kind's Chinese label in brackets."""
-    return f"[{kind.label}]"
-
-
-def replace_spans(text: str, spans: Sequence[Span], counts: Counter[str] | None = None, weight: int = 1) -> str:
-    """`text` with each span replaced by its tag; overlapping spans merge (the longer one names the tag).
-
-    `counts[kind]` grows by `weight` per replaced span (the number of cells holding this text).
-    """
-    if len(spans) == 1:  # the common case, without sorting or merging
-        s = spans[0]
-        if s.end <= s.start:
-            return text
-        if counts is not None:
-            counts[s.kind.value] += weight
-        return text[: s.start] + tag(s.kind) + text[s.end :]
-    ordered = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
-    merged: list[list[Any]] = []  # [start, end, kind, length of the span that names it]
-    for s in ordered:
-        if s.end <= s.start:
-            continue
-        if merged and s.start < merged[-1][1]:
-            last = merged[-1]
-            if s.end - s.start > last[3]:
-                last[2], last[3] = s.kind, s.end - s.start
-            last[1] = max(last[1], s.end)
-        else:
-            merged.append([s.start, s.end, s.kind, s.end - s.start])
-    out: list[str] = []
-    pos = 0
-    for start, end, kind, _ in merged:
-        out.append(text[pos:start])
-        out.append(tag(kind))
-        pos = end
-        if counts is not None:
-            counts[kind.value] += weight
-    out.append(text[pos:])
-    return "".join(out)
-
-
 class ScanTextOperator(Operator):
     """Free text: run the text detector over every non-null value and tag what it finds.
 
@@ -111,12 +40,19 @@ class ScanTextOperator(Operator):
 
     key = "scan_text"
     Params = ScanTextParams
+    keeps_individual = False
+    removal_depends_on_data = True
+
+    @classmethod
+    def whole_table_reason(cls, params: dict[str, Any], person_name_columns: list[str]) -> str | None:
+        """The names of every row's person-name columns are looked for in every row's text."""
+        if person_name_columns:
+            return f"scan_text looks for the names of {', '.join(person_name_columns)} in every row's text"
+        return None
 
     def plan(self, params: OperatorParams, column: ColumnInput, env: MaskEnv) -> ColumnPlan:
         """Detect and replace in batches; record counts per kind (never the spans' text)."""
         assert isinstance(params, ScanTextParams)
-        from desensitize.operators.text_workers import ParallelMasker
-
         kinds = list(params.kinds) if params.kinds else [k for k in FindingKind if not k.is_public]
         tmp = env.temp_table(column.name, "scan")
         with ParallelMasker(env.known_names, kinds, params.sweep, start_at=params.batch_size) as workers:
@@ -141,8 +77,6 @@ def _fill_side_table(env: MaskEnv, column: str, table: str, workers: ParallelMas
     10M rows the changed remarks alone would be gigabytes. Each DISTINCT text is masked once (remarks
     repeat: 材料齐全，同意办理。); its cell count weights the counts, so they still count cells.
     """
-    from desensitize.operators.text_workers import Masked
-
     env.con.execute(f"CREATE TEMP TABLE {ident(table)} (v VARCHAR, masked VARCHAR)")
     changed = Masked()
 

@@ -5,9 +5,9 @@ Each takes the SQL of a VARCHAR value and returns SQL; nothing here reads data.
 
 from __future__ import annotations
 
-from pipelines.vocab import FindingKind
+from pipelines.core.vocab import FindingKind
 
-from desensitize.operators.base import literal
+from pipelines.core.sql import quote_literal as literal
 
 # Formats tried after the spec's own `format` and ISO: what department extracts commonly hold.
 COMMON_DATE_FORMATS = ["%Y/%m/%d", "%Y%m%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S"]

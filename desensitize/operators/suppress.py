@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from pipelines.spec.model import regex_compiles
+from pipelines.core.spec.model import regex_compiles
 
-from desensitize.operators.base import ColumnInput, ColumnPlan, MaskEnv, Operator, OperatorParams, ident, literal
+from desensitize.operators.base import ColumnInput, ColumnPlan, MaskEnv, Operator, OperatorParams
+from pipelines.core.sql import quote_ident as ident
+from pipelines.core.sql import quote_literal as literal
 
 
 class SuppressParams(OperatorParams):
@@ -47,6 +49,11 @@ class SuppressRecordOperator(Operator):
 
     key = "suppress_record"
     Params = SuppressParams
+
+    @classmethod
+    def whole_table_reason(cls, params: dict[str, Any], person_name_columns: list[str]) -> str | None:
+        """`when: rare` counts each value over the whole table."""
+        return "suppress_record when rare counts each value over the whole table" if params.get("when") == "rare" else None
 
     def plan(self, params: OperatorParams, column: ColumnInput, env: MaskEnv) -> ColumnPlan:
         """A row condition over the original values; the value expression is the column itself."""

@@ -27,7 +27,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from pipelines.vocab import FindingKind
+from desensitize.operators.text_tags import replace_spans, sweep
+from pipelines.core.vocab import FindingKind
 
 CHUNK = 5_000  # texts per chunk handed to a helper: ~50 ms of work, small next to the pickling saved
 _DEPTH = 2  # chunks queued per helper, so it never waits for this process to hand it the next one
@@ -56,7 +57,7 @@ class TextMasker:
 
     def __init__(self, known_names: Sequence[str], kinds: Sequence[FindingKind], sweep: bool) -> None:
         """Build the detector (compiles patterns, loads the surname and word lists)."""
-        from desensitize.detect.text import TextDetector
+        from desensitize.detect.text import TextDetector  # in-function: the detector loads presidio (seconds), in each helper process
 
         self.detector = TextDetector(known_names=known_names, kinds=kinds)
         self.wanted = set(kinds)
@@ -64,8 +65,6 @@ class TextMasker:
 
     def mask(self, texts: list[str], weights: list[int]) -> Masked:
         """The texts that change, their masked form, and the replacements counted per kind."""
-        from desensitize.operators.scan_text import replace_spans, sweep
-
         out = Masked()
         counts = out.counts
         wanted = self.wanted

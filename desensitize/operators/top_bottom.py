@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import Field, model_validator
 
-from pipelines.vocab import FieldType
+from pipelines.core.vocab import FieldType
 
-from desensitize.operators.base import ColumnInput, ColumnPlan, MaskEnv, Operator, OperatorParams, ident
+from desensitize.operators.base import ColumnInput, ColumnPlan, MaskEnv, Operator, OperatorParams
+from pipelines.core.sql import quote_ident as ident
 from desensitize.operators.sqlexpr import as_number, number_text
 
 
@@ -45,6 +48,13 @@ class TopBottomCodeOperator(Operator):
     key = "top_bottom_code"
     Params = TopBottomParams
     keeps_individual = True
+
+    @classmethod
+    def whole_table_reason(cls, params: dict[str, Any], person_name_columns: list[str]) -> str | None:
+        """Quantile bounds are computed over the whole table."""
+        if "lower_quantile" in params or "upper_quantile" in params:
+            return "top_bottom_code with quantiles computes its bounds over the whole table"
+        return None
 
     def plan(self, params: OperatorParams, column: ColumnInput, env: MaskEnv) -> ColumnPlan:
         """Compute quantile bounds (one aggregate query), then a CASE expression."""

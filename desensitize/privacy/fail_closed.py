@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pipelines.errors import GateBlocked
-from pipelines.vocab import FindingKind
+from pipelines.core.errors import GateBlocked
+from pipelines.core.vocab import FindingKind
 
+from desensitize.detect.columns import detect_columns
 from desensitize.operators.defaults import default_policy
 
 if TYPE_CHECKING:
-    from pipelines.context import PublishContext
+    from pipelines.core.context import PublishContext
 
 # Policies that leave nothing of a free text unscanned: scanned, removed, replaced, or published on purpose.
 TEXT_SAFE_POLICIES = frozenset({"scan_text", "drop", "redact", "publish"})
@@ -64,8 +65,6 @@ def check_detections(ctx: PublishContext, sample_size: int = 1000) -> list[dict[
 
     Returns the detections as records (column, kind, confidence, free_text, evidence) for provenance.
     """
-    from desensitize.detect.columns import detect_columns
-
     spec = ctx.spec
     present = set(ctx.columns())
     columns = {f.name: f.source_column for f in spec.fields if f.name in present}

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pipelines.errors import GateBlocked
+from pipelines.core.errors import GateBlocked
 
-from desensitize.operators.base import ident
+from pipelines.core.sql import quote_ident as ident
 from desensitize.privacy.ladders import Ladder
 
 if TYPE_CHECKING:
@@ -166,7 +166,6 @@ def _materialize(con: duckdb.DuckDBPyConnection, table: str, qis: list[str], k: 
         "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", [table]
     ).fetchall()]
     select = ", ".join(f"g.{ident(c)} AS {ident(c)}" if c in qis else f"w.{ident(c)}" for c in cols)
-    part = ", ".join(f"g.{ident(c)}" for c in qis)
     con.execute(
         f"CREATE OR REPLACE TABLE {t} AS SELECT {select} FROM ("
         f"  SELECT *, count(*) OVER (PARTITION BY {', '.join(ident(c) for c in qis)}) AS _class_n FROM {_WORK}"

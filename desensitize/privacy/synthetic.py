@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desensitize.operators.base import ident
+from pipelines.core.sql import quote_ident as ident
 
 if TYPE_CHECKING:
     import duckdb

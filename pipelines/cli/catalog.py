@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from pipelines.spec.validate import validate_paths
+from pipelines.runner.specs import validate_paths
 
 
 def validate_command(paths: list[Path]) -> int:

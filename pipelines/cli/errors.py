@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import typer
 
-from pipelines.errors import OpendataError
+from pipelines.core.errors import OpendataError
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -15,10 +15,16 @@ from pipelines.cli.errors import handle_errors
 
 # Locals are never shown: a crash must not print cell values held in variables.
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_show_locals=False, help="Publish departmental extracts as open data (福州市公共数据开放).")
-catalog_app = typer.Typer(no_args_is_help=True, help="Catalog specs: validate before review and publication.")
+catalog_app = typer.Typer(no_args_is_help=True, help="Catalog specs: validate before review and publication; export the catalog.")
 audit_app = typer.Typer(no_args_is_help=True, help="The tamper-evident audit log.")
+grant_app = typer.Typer(no_args_is_help=True, help="Authorized-open applications and grants (开放办法 §8, §12, §15).")
+user_app = typer.Typer(no_args_is_help=True, help="Users of the platform: restrict access publicly (开放办法 §16).")
 app.add_typer(catalog_app, name="catalog")
 app.add_typer(audit_app, name="audit")
+request_app = typer.Typer(no_args_is_help=True, help="Open-data requests, objections and reviews, answered within 20 working days.")
+app.add_typer(request_app, name="request")
+app.add_typer(grant_app, name="grant")
+app.add_typer(user_app, name="user")
 
 HomeOpt = Annotated[Optional[Path], typer.Option("--home", help="Home directory (default $OPENDATA_HOME, else ./var).")]
 
@@ -27,9 +33,23 @@ HomeOpt = Annotated[Optional[Path], typer.Option("--home", help="Home directory 
 @handle_errors
 def catalog_validate(paths: Annotated[Optional[list[Path]], typer.Argument(help="Spec files or folders.")] = None) -> int:
     """Validate catalog specs; print each problem as FILE:LINE: message."""
-    from pipelines.cli.catalog import validate_command
+    from pipelines.cli.catalog import validate_command  # in-function: keeps `opendata --help` fast
 
     return validate_command(paths or [Path("catalog_specs")])
+
+
+@catalog_app.command("export")
+@handle_errors
+def catalog_export(
+    fmt: Annotated[str, typer.Option("--format", help="cn-catalog: the national 政务信息资源目录 (GB/T 21063.3 core metadata).")],
+    out: Annotated[Optional[Path], typer.Option("--out", help="FILE.xlsx (the upload workbook) or FILE.json; default JSON on stdout.")] = None,
+    specs: Annotated[Path, typer.Option("--specs", help="Folder of catalog specs.")] = Path("catalog_specs"),
+    home: HomeOpt = None,
+) -> int:
+    """Export the catalog in another standard's fields, filled from the specs and the registry."""
+    from pipelines.cli.catalog_export import export_command
+
+    return export_command(fmt, out, specs, home)
 
 
 @app.command()
@@ -40,7 +60,7 @@ def scan(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> int:
     """Detect personal and secret columns in an extract and propose policies."""
-    from desensitize.scan import scan_command
+    from pipelines.cli.scan import scan_command  # in-function: keeps `opendata --help` fast
 
     return scan_command(extract, draft_spec, as_json)
 
@@ -49,7 +69,7 @@ def scan(
 @handle_errors
 def detect_text() -> int:
     """Read one text a line on stdin; print one JSON of findings a line."""
-    from desensitize.detect.text import detect_text_lines
+    from desensitize.detect.text import detect_text_lines  # in-function: keeps `opendata --help` fast
 
     return detect_text_lines(sys.stdin, sys.stdout)
 
@@ -67,7 +87,7 @@ def quality(
     home: HomeOpt = None,
 ) -> int:
     """Check an extract's quality against its spec without publishing (exit 2 if the gate would block)."""
-    from quality.command import quality_command
+    from pipelines.cli.quality import quality_command  # in-function: keeps `opendata --help` fast
 
     return quality_command(extract, spec, out, html, home, gx_docs=gx_docs)
 
@@ -84,7 +104,7 @@ def publish(
     ] = False,
 ) -> int:
     """Publish a dataset; the release folder is printed on the last line (unchanged data: nothing published, exit 0)."""
-    from pipelines.cli.publish import publish_all_command, publish_command
+    from pipelines.cli.publish import publish_all_command, publish_command  # in-function: keeps `opendata --help` fast
 
     if all_:
         return publish_all_command(home, force=force)
@@ -105,7 +125,7 @@ def withdraw(
     home: HomeOpt = None,
 ) -> int:
     """Withdraw a release at once: moved to quarantine, never deleted (开放办法 §17)."""
-    from pipelines.lifecycle.commands import withdraw_command
+    from pipelines.cli.lifecycle import withdraw_command  # in-function: keeps `opendata --help` fast
 
     return withdraw_command(dataset_id, version, reason, field, home)
 
@@ -114,7 +134,7 @@ def withdraw(
 @handle_errors
 def republish(dataset_id: str, home: HomeOpt = None) -> int:
     """Desensitize the stored extract again under the current spec and publish a replacing version."""
-    from pipelines.lifecycle.commands import republish_command
+    from pipelines.cli.lifecycle import republish_command  # in-function: keeps `opendata --help` fast
 
     return republish_command(dataset_id, home)
 
@@ -129,7 +149,7 @@ def get(
     home: HomeOpt = None,
 ) -> int:
     """Obtain a release (logged for tracing); prints the path of its data file."""
-    from pipelines.lifecycle.commands import get_command
+    from pipelines.cli.lifecycle import get_command  # in-function: keeps `opendata --help` fast
 
     return get_command(dataset_id, version, user, purpose, home)
 
@@ -142,7 +162,7 @@ def trace(
     home: HomeOpt = None,
 ) -> int:
     """List who obtained a release and when."""
-    from pipelines.lifecycle.commands import trace_command
+    from pipelines.cli.lifecycle import trace_command  # in-function: keeps `opendata --help` fast
 
     return trace_command(dataset_id, version, home)
 
@@ -151,9 +171,234 @@ def trace(
 @handle_errors
 def audit_verify(home: HomeOpt = None) -> int:
     """Recompute the audit hash chain and every release file hash; exit 1 on any mismatch."""
-    from pipelines.lifecycle.commands import audit_verify_command
+    from pipelines.cli.lifecycle import audit_verify_command  # in-function: keeps `opendata --help` fast
 
     return audit_verify_command(home)
+
+
+# -- requests, objections, reviews (管理办法 §24; 开放办法 §10, §26) and the assessment (考核办法) --------
+# Required options are declared optional and checked by the command, so that a missing one exits 1.
+
+ReceivedOpt = Annotated[Optional[str], typer.Option("--received", help="Day of receipt, YYYY-MM-DD (default today, Asia/Shanghai).")]
+RequesterOpt = Annotated[Optional[str], typer.Option("--requester", help="Who asks (personal: stored, never listed publicly).")]
+TextOpt = Annotated[Optional[str], typer.Option("--text", help="What is asked or objected to.")]
+CatalogOpt = Annotated[Path, typer.Option("--catalog", help="Folder of catalog specs (departments).")]
+
+
+@request_app.command("open")
+@handle_errors
+def request_open(
+    title: Annotated[Optional[str], typer.Option("--title", help="The data asked for.")] = None,
+    department: Annotated[Optional[str], typer.Option("--department", help="Department asked to list or open it.")] = None,
+    requester: RequesterOpt = None,
+    text: TextOpt = None,
+    received: ReceivedOpt = None,
+    home: HomeOpt = None,
+) -> int:
+    """Register a request to list or open data; print its id and due date."""
+    from pipelines.cli.request import open_command
+
+    return open_command(title, department, requester, text, received, home)
+
+
+@request_app.command("objection")
+@handle_errors
+def request_objection(
+    dataset: Annotated[str, typer.Argument(help="Dataset id.")],
+    version: Annotated[Optional[str], typer.Option("--version", help="Release version (default the newest published).")] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="error | omission | privacy.")] = None,
+    requester: RequesterOpt = None,
+    text: TextOpt = None,
+    received: ReceivedOpt = None,
+    home: HomeOpt = None,
+    catalog: CatalogOpt = Path("catalog_specs"),
+) -> int:
+    """Register an objection to a release (开放办法 §26); print its id and due date."""
+    from pipelines.cli.request import objection_command
+
+    return objection_command(dataset, version, kind, requester, text, received, home, catalog)
+
+
+@request_app.command("answer")
+@handle_errors
+def request_answer(
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="Request, objection or review id.")],
+    agree: Annotated[bool, typer.Option("--agree", help="Agree (list or open it; uphold the objection).")] = False,
+    refuse: Annotated[bool, typer.Option("--refuse", help="Refuse, with reasons.")] = False,
+    reason: Annotated[Optional[str], typer.Option("--reason", help="The answer's reasons.")] = None,
+    on: Annotated[Optional[str], typer.Option("--on", help="Day of the answer, YYYY-MM-DD (default today).")] = None,
+    home: HomeOpt = None,
+) -> int:
+    """Record the answer to a request, objection or review."""
+    from pipelines.cli.request import answer_command
+
+    return answer_command(item_id, agree, refuse, reason, on, home)
+
+
+@request_app.command("review")
+@handle_errors
+def request_review(
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="The refused request or objection.")],
+    requester: RequesterOpt = None,
+    text: TextOpt = None,
+    received: ReceivedOpt = None,
+    home: HomeOpt = None,
+) -> int:
+    """Ask the commission to review a refusal; print the review's id and due date."""
+    from pipelines.cli.request import review_command
+
+    return review_command(item_id, requester, text, received, home)
+
+
+@request_app.command("list")
+@handle_errors
+def request_list(
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only those unanswered past their due date.")] = False,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Day to judge overdue on, YYYY-MM-DD (default today).")] = None,
+    department: Annotated[Optional[str], typer.Option("--department", help="Only this department's.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    home: HomeOpt = None,
+) -> int:
+    """List requests, objections and reviews with their deadlines (never the requester)."""
+    from pipelines.cli.request import list_command
+
+    return list_command(overdue, as_of, department, as_json, home)
+
+
+@app.command()
+@handle_errors
+def assess(
+    year: Annotated[Optional[int], typer.Option("--year", help="Year assessed.")] = None,
+    home: HomeOpt = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Write the HTML and XLSX report here and publish the scorecard.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    weights: Annotated[
+        Optional[Path], typer.Option("--weights", help="Weights and grade thresholds YAML (default $OPENDATA_ASSESS_WEIGHTS, else the shipped one).")
+    ] = None,
+    catalog: CatalogOpt = Path("catalog_specs"),
+) -> int:
+    """Score and grade every department of the catalog for a year (考核办法 §7–§14)."""
+    from pipelines.cli.assess import assess_command
+
+    return assess_command(year, home, out, as_json, weights, catalog)
+
+@app.command()
+@handle_errors
+def serve(
+    home: HomeOpt = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+    catalog: CatalogOpt = Path("catalog_specs"),
+) -> int:
+    """Serve the portal (开放平台): catalog, downloads, applications, requests and objections, restrictions."""
+    from pipelines.cli.serve import serve_command
+
+    return serve_command(home, host, port, catalog)
+
+
+@grant_app.command("apply")
+@handle_errors
+def grant_apply(
+    dataset_id: str,
+    applicant: Annotated[str, typer.Option("--applicant", help="Applicant (organisation or person) name.")],
+    applicant_type: Annotated[str, typer.Option("--applicant-type", help="enterprise | university | research-institute | person.")],
+    purpose: Annotated[str, typer.Option("--purpose", help="What the data is for.")],
+    scenario: Annotated[str, typer.Option("--scenario", help="The application scenario.")],
+    safeguards: Annotated[str, typer.Option("--safeguards", help="The data-security safeguards.")],
+    commercial: Annotated[bool, typer.Option("--commercial", help="Commercial use (needs --tender).")] = False,
+    tender: Annotated[Optional[str], typer.Option("--tender", help="Competitive-tender reference of commercial use.")] = None,
+    home: HomeOpt = None,
+) -> int:
+    """Apply for authorized-open data; the application id is printed on the last line."""
+    from pipelines.cli.grant import apply_command
+
+    return apply_command(dataset_id, applicant, applicant_type, purpose, scenario, safeguards, commercial, tender, home)
+
+
+@grant_app.command("approve")
+@handle_errors
+def grant_approve(
+    app_id: str,
+    by: Annotated[str, typer.Option("--by", help="Who approves.")],
+    expires: Annotated[Optional[str], typer.Option("--expires", help="Last valid day, YYYY-MM-DD (default one year).")] = None,
+    home: HomeOpt = None,
+) -> int:
+    """Approve an application; the access token is printed once on the last line."""
+    from pipelines.cli.grant import approve_command
+
+    return approve_command(app_id, by, expires, home)
+
+
+@grant_app.command("reject")
+@handle_errors
+def grant_reject(
+    app_id: str,
+    by: Annotated[str, typer.Option("--by", help="Who rejects.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why.")],
+    home: HomeOpt = None,
+) -> int:
+    """Reject a pending application."""
+    from pipelines.cli.grant import reject_command
+
+    return reject_command(app_id, by, reason, home)
+
+
+@grant_app.command("revoke")
+@handle_errors
+def grant_revoke(
+    grant_id: str, reason: Annotated[str, typer.Option("--reason", help="Why.")], home: HomeOpt = None,
+) -> int:
+    """Revoke an approved grant (its token stops working at once)."""
+    from pipelines.cli.grant import revoke_command
+
+    return revoke_command(grant_id, reason, home)
+
+
+@grant_app.command("list")
+@handle_errors
+def grant_list(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    overdue_reports: Annotated[bool, typer.Option("--overdue-reports", help="Only grants whose use report is overdue (开放办法 §15).")] = False,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Day to judge overdue reports on (default today).")] = None,
+    home: HomeOpt = None,
+) -> int:
+    """List applications and grants (the commission's view)."""
+    from pipelines.cli.grant import list_command
+
+    return list_command(as_json, overdue_reports, as_of, home)
+
+
+@grant_app.command("report")
+@handle_errors
+def grant_report(
+    grant_id: str, text: Annotated[str, typer.Option("--text", help="How the data was used.")], home: HomeOpt = None,
+) -> int:
+    """Record a grantee's periodic use report."""
+    from pipelines.cli.grant import report_command
+
+    return report_command(grant_id, text, home)
+
+
+@user_app.command("restrict")
+@handle_errors
+def user_restrict(
+    applicant: str, reason: Annotated[str, typer.Option("--reason", help="Why access is restricted.")], home: HomeOpt = None,
+) -> int:
+    """Restrict an applicant: revoke its grants, refuse new applications, list it publicly."""
+    from pipelines.cli.grant import restrict_command
+
+    return restrict_command(applicant, reason, home)
+
+
+@app.command("identify-leak")
+@handle_errors
+def identify_leak(
+    file: Annotated[Path, typer.Argument(help="The leaked CSV or XLSX file (or an excerpt).")], home: HomeOpt = None,
+) -> int:
+    """Name the grant whose fingerprinted copy a leaked file is, or say none."""
+    from pipelines.cli.grant import identify_leak_command
+
+    return identify_leak_command(file, home)
 
 
 def run() -> None:

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.errors import InputError
+from pipelines.core.errors import InputError
 from pipelines.ingest.encoding import utf8_copy
-from pipelines.ingest.names import check_header, kept_columns, quote_ident
+from pipelines.core.sql import quote_ident
+from pipelines.ingest.names import check_header, kept_columns
 
 LONGEST = "_longest"  # per-row byte length of the longest cell, dropped once the size check is done
 

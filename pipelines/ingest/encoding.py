@@ -7,16 +7,14 @@ transcoded once, streaming, into a temporary UTF-8 copy outside the home directo
 from __future__ import annotations
 
 import codecs
-import hashlib
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipelines.errors import InputError
-
-CHUNK = 1 << 20
+from pipelines.core.errors import InputError
+from pipelines.core.hashing import CHUNK, sha256_file
 BOM = codecs.BOM_UTF8
 
 
@@ -63,24 +61,13 @@ def _decodes(path: Path, encoding: str, skip: int = 0) -> int | None:
     return None
 
 
-def sha256_of(path: Path) -> tuple[str, int]:
-    """Hex sha256 and size of a file, streaming."""
-    digest = hashlib.sha256()
-    size = 0
-    with path.open("rb") as fh:
-        while chunk := fh.read(CHUNK):
-            digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest(), size
-
-
 def sha256_in_background(path: Path) -> Callable[[], tuple[str, int]]:
     """Start hashing `path` on a thread; the returned function waits for (hex sha256, size).
 
     hashlib releases the GIL while it hashes, so the file is hashed while DuckDB parses it.
     """
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="opendata-sha256")
-    future = pool.submit(sha256_of, path)
+    future = pool.submit(sha256_file, path)
     pool.shutdown(wait=False)  # the one task still runs; the thread ends with it
     return future.result
 
@@ -94,7 +81,7 @@ def has_bom(path: Path) -> bool:
 def detect(path: Path, declared: str = "auto", hashed: tuple[str, int] | None = None) -> TextInfo:
     """Hash the file (unless `hashed` gives its sha256 and size) and find its encoding; refuse
     (InputError) when no candidate decodes it."""
-    sha, size = hashed or sha256_of(path)
+    sha, size = hashed or sha256_file(path)
     bom = has_bom(path)
     if declared in ("gbk", "gb18030"):
         candidates = ["gb18030"]

@@ -9,8 +9,9 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from pipelines.errors import InputError
-from pipelines.ingest.names import check_header, quote_ident
+from pipelines.core.errors import InputError
+from pipelines.core.sql import quote_ident
+from pipelines.ingest.names import check_header
 
 
 def _text(value: Any) -> str | None:
@@ -29,7 +30,7 @@ def _text(value: Any) -> str | None:
 
 def read_xlsx(con: duckdb.DuckDBPyConnection, path: Path, sheet: str | None, table: str) -> list[str]:
     """Load one worksheet into `table` (all VARCHAR, plus `_row`); return the header."""
-    from python_calamine import CalamineWorkbook
+    from python_calamine import CalamineWorkbook  # in-function: only xlsx extracts need it
 
     try:
         workbook = CalamineWorkbook.from_path(str(path))

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.errors import InputError
+from pipelines.core.errors import InputError
 from pipelines.ingest.encoding import utf8_copy
-from pipelines.ingest.names import check_header, quote_ident
+from pipelines.core.sql import quote_ident
+from pipelines.ingest.names import check_header
 
 
 def read_json(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, table: str) -> list[str]:

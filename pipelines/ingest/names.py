@@ -1,16 +1,12 @@
-"""Header checks shared by every format, and SQL identifier quoting."""
+"""Header checks shared by every format, and the SELECT list of kept columns."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
 
-from pipelines.errors import InputError
-
-
-def quote_ident(name: str) -> str:
-    """Quote a column or table name for DuckDB SQL."""
-    return '"' + name.replace('"', '""') + '"'
+from pipelines.core.errors import InputError
+from pipelines.core.sql import quote_ident
 
 
 def kept_columns(keep: Sequence[tuple[str, str]]) -> str:

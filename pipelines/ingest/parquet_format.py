@@ -6,8 +6,9 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.errors import InputError
-from pipelines.ingest.names import check_header, quote_ident
+from pipelines.core.errors import InputError
+from pipelines.core.sql import quote_ident
+from pipelines.ingest.names import check_header
 
 
 def read_parquet(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> list[str]:

@@ -8,13 +8,15 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.errors import InputError
+from pipelines.core.errors import InputError
+from pipelines.core.hashing import sha256_file
 from pipelines.ingest import csv_format
 from pipelines.ingest import encoding as enc
-from pipelines.ingest.names import kept_columns, quote_ident
+from pipelines.core.sql import quote_ident
+from pipelines.ingest.names import kept_columns
 from pipelines.ingest.sniff import check_format
-from pipelines.spec.model import Source
-from pipelines.vocab import SourceFormat
+from pipelines.core.spec.model import Source
+from pipelines.core.vocab import SourceFormat
 
 _SUFFIXES = {
     ".csv": SourceFormat.CSV, ".txt": SourceFormat.CSV, ".tsv": SourceFormat.CSV,
@@ -103,19 +105,19 @@ def _load_whole(
         info = info or enc.detect(path, source.encoding)
         sha, size, text_encoding = info.sha256, info.size, info.encoding
     else:
-        sha, size = enc.sha256_of(path)
+        sha, size = sha256_file(path)
     if fmt is SourceFormat.CSV:
         header = csv_format.read_csv(con, path, text_encoding or "utf-8", table, _max_line_bytes(source))
     elif fmt is SourceFormat.XLSX:
-        from pipelines.ingest.excel_format import read_xlsx
+        from pipelines.ingest.excel_format import read_xlsx  # in-function: each format's reader is imported only for its files
 
         header = read_xlsx(con, path, source.sheet, table)
     elif fmt is SourceFormat.JSON:
-        from pipelines.ingest.json_format import read_json
+        from pipelines.ingest.json_format import read_json  # in-function: each format's reader is imported only for its files
 
         header = read_json(con, path, text_encoding or "utf-8", table)
     else:
-        from pipelines.ingest.parquet_format import read_parquet
+        from pipelines.ingest.parquet_format import read_parquet  # in-function: each format's reader is imported only for its files
 
         header = read_parquet(con, path, table)
     rows = _row_count(con, path, table)

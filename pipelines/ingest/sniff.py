@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipelines.errors import InputError
-from pipelines.vocab import SourceFormat
+from pipelines.core.errors import InputError
+from pipelines.core.vocab import SourceFormat
 
 _ZIP, _PARQUET, _OLE2 = b"PK\x03\x04", b"PAR1", b"\xd0\xcf\x11\xe0"
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from pipelines import clock
-from pipelines.clock import SHANGHAI
-from pipelines.context import PublishContext
-from pipelines.ingest.manifest import extracted_at, read_manifest
+from pipelines.core import clock
+from pipelines.core.clock import SHANGHAI
+from pipelines.core.context import PublishContext
+from pipelines.core.stage import Stage
+from pipelines.core.manifest import extracted_at, read_manifest
 from pipelines.ingest.reader import load_extract
 
 
@@ -35,3 +37,21 @@ def ingest_step(ctx: PublishContext) -> None:
     ctx.manifest, ctx.manifest_problem = read_manifest(ctx.extract)
     obtained = extracted_at(ctx.manifest) or datetime.fromtimestamp(ctx.extract.stat().st_mtime, SHANGHAI)
     ctx.obtained_at = clock.local(obtained)  # a manifest written in UTC is shown in Shanghai time like the rest
+
+
+def ingest_summary(ctx: PublishContext) -> dict[str, Any]:
+    """The audit details of an ingest: the extract's name, hash and shape, never a value."""
+    return {
+        "source_file": ctx.extract.name,
+        "source_sha256": ctx.source_sha256,
+        "source_bytes": ctx.source_bytes,
+        "rows": ctx.source_rows,
+        "columns": len(ctx.source_columns),
+        "encoding": ctx.source_encoding,
+        "undeclared_columns_dropped": len(ctx.undeclared_columns),
+        "manifest": ctx.manifest is not None,
+        "manifest_problem": ctx.manifest_problem,
+    }
+
+
+STAGE = Stage(name="ingest", run=ingest_step, event="ingest", summary=ingest_summary, does_io=True)

@@ -7,18 +7,19 @@ authorized-open data without a stated purpose (§8); refusals are audited too.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipelines.errors import InputError
-from pipelines.home import Home
+from pipelines.core.errors import InputError
+from pipelines.core.home import Home
 from pipelines.lifecycle.withdraw import complete_pending
-from pipelines.registry import audit
-from pipelines.registry.access import accesses, log_access
-from pipelines.registry.releases import release_rows
-from pipelines.release.version import SHANGHAI
-from pipelines.vocab import OpenType
+from pipelines.store import audit
+from pipelines.store.access import accesses, log_access
+from pipelines.store.releases import release_rows
+from pipelines.core.clock import SHANGHAI
+from pipelines.core.vocab import OpenType
 
 HANDED_OUT = ("data.csv",)
 
@@ -26,7 +27,6 @@ HANDED_OUT = ("data.csv",)
 @dataclass(frozen=True)
 class Obtained:
     """A logged access: the data file handed out and the line the user must cite."""
-
     data_file: Path
     version: str
     audit_seq: int
@@ -107,7 +107,6 @@ def _refuse_handing_out(home: Home, release: dict[str, Any], purpose: str | None
 
 
 def _attribution(folder: Path) -> str | None:
-    import json
 
     try:
         return str(json.loads((folder / "datapackage.json").read_text(encoding="utf-8")).get("attribution") or "") or None
@@ -118,7 +117,6 @@ def _attribution(folder: Path) -> str | None:
 @dataclass(frozen=True)
 class Trace:
     """A release and everyone who obtained it."""
-
     release: dict[str, Any]
     accesses: list[dict[str, Any]]
     replaced_by: str | None

@@ -8,26 +8,20 @@ version names the withdrawn one in `replaces` (provenance.json, registry, catalo
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
-from pipelines.errors import GateBlocked, InputError, OpendataError
-from pipelines.home import Home
-from pipelines.ingest.encoding import CHUNK
+from desensitize.operators.registry import OPERATORS
+from pipelines.core.errors import GateBlocked, InputError, OpendataError
+from pipelines.core.home import Home
+from pipelines.core.hashing import sha256_file
 from pipelines.lifecycle.withdraw import complete_pending
-from pipelines.registry import audit
-from pipelines.registry.releases import release_rows
-from pipelines.spec.loader import load_spec
-from pipelines.spec.model import CatalogSpec
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+from pipelines.runner.engine import Publisher
+from pipelines.runner.publish import run_plain
+from pipelines.runner.specs import load_spec
+from pipelines.store import audit
+from pipelines.store.releases import release_rows
+from pipelines.core.spec.model import CatalogSpec
 
 
 def withdrawn_to_republish(home: Home, dataset_id: str) -> dict[str, Any]:
@@ -60,8 +54,9 @@ def field_still_let_through(spec: CatalogSpec, field: str) -> str | None:
         return None  # the column is no longer in the release
     if f.policy is None:
         return "it has no masking policy"
-    if f.policy.operator == "publish":
-        return "its policy is `publish` (left unchanged)"
+    cls = OPERATORS.get(f.policy.operator)
+    if cls is not None and not cls.changes_value:
+        return f"its policy is `{f.policy.operator}` (left unchanged)"
     return None
 
 
@@ -71,7 +66,7 @@ def check_republishable(old: dict[str, Any]) -> tuple[Path, Path]:
     source = Path(old["source_path"])
     if not source.is_file():
         raise InputError(f"{dataset_id}: the extract of {version} is gone from {source}; cannot republish")
-    actual = _sha256(source)
+    actual, _ = sha256_file(source)
     if actual != old["source_sha256"]:
         raise InputError(
             f"{dataset_id}: the extract {source} changed since {version} was published "
@@ -97,15 +92,12 @@ def check_republishable(old: dict[str, Any]) -> tuple[Path, Path]:
     return spec_path, source
 
 
-def _publish(spec_path: Path, extract: Path, home: Home, replaces: str) -> Path:
-    """Run the publication through the same runner as `opendata publish`, naming the replaced version."""
-    from pipelines.cli.publish import publish_one
+def republish(home: Home, dataset_id: str, publish: Publisher = run_plain) -> Path:
+    """Publish a new version replacing the newest withdrawn one; return its release folder.
 
-    return publish_one(spec_path, extract, home.root, replaces=replaces, actor="republish")
-
-
-def republish(home: Home, dataset_id: str) -> Path:
-    """Publish a new version replacing the newest withdrawn one; return its release folder."""
+    `publish` runs the publication: the plain runner by default (inside a flow, the release records
+    that flow's run), or the CLI's engine choice, so republish runs where `opendata publish` would.
+    """
     if not home.db_path.exists():
         raise InputError(f"no registry in {home.root}: nothing was ever published there")
     complete_pending(home)
@@ -119,4 +111,4 @@ def republish(home: Home, dataset_id: str) -> Path:
         )
         raise
     # The publication audits itself: its steps, `publish` and `republish` land with the release.
-    return _publish(spec_path, source, home, old["version"])
+    return publish(spec_path, source, home.root, replaces=old["version"], actor="republish")

@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipelines.home import Home
-from pipelines.registry import audit
-from pipelines.registry.access import accesses
-from pipelines.registry.releases import file_rows, release_rows
+from pipelines.core.home import Home
+from pipelines.store import audit
+from pipelines.store.access import accesses
+from pipelines.store.releases import file_rows, release_rows
 from pipelines.release.files import file_digest
-from pipelines.release.version import TMP_PREFIX, VERSION_RE
+from pipelines.core.versions import TMP_PREFIX, VERSION_RE
 
 
 @dataclass

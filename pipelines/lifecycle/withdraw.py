@@ -24,11 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipelines.dcat import write_catalog
-from pipelines.errors import InputError
-from pipelines.home import Home
-from pipelines.registry import audit
-from pipelines.registry.releases import complete_withdrawal, get_release, pending_withdrawals, release_rows, request_withdrawal
+from pipelines.store.dcat import write_catalog
+from pipelines.core.errors import InputError
+from pipelines.core.home import Home
+from pipelines.store import audit
+from pipelines.store.releases import complete_withdrawal, get_release, pending_withdrawals, release_rows, request_withdrawal
 
 
 @dataclass(frozen=True)
@@ -157,3 +157,55 @@ def withdraw(home: Home, dataset_id: str, version: str, reason: str, field: str 
         return WithdrawResult(dataset_id, version, home.quarantine_dir(dataset_id, version), True, False, at)
     at = _finish(home, pending)
     return WithdrawResult(dataset_id, version, home.quarantine_dir(dataset_id, version), False, resumed, at)
+
+
+@dataclass(frozen=True)
+class WithdrawReport:
+    """What a withdraw command did, as lines to show (the CLI prints them, the flow logs them)."""
+
+    result: WithdrawResult
+    also_finished: list[tuple[str, str]]  # other withdrawals a crash had interrupted, finished now
+    catalog_error: str | None  # the exception class when catalog.jsonld could not be rebuilt
+
+    def notes(self) -> list[str]:
+        """What happened besides the withdrawal itself."""
+        r = self.result
+        lines = []
+        if r.completed_pending and not r.already:
+            lines.append(
+                f"finished the interrupted withdrawal of {r.dataset_id} {r.version} (with the reason recorded when it was requested)"
+            )
+        lines += [f"also finished the interrupted withdrawal of {d} {v}" for d, v in self.also_finished]
+        return lines
+
+    @property
+    def nothing_done(self) -> bool:
+        """True when the version was already withdrawn: this command changed nothing (the CLI exits 1)."""
+        return self.result.already
+
+    def outcome(self) -> str:
+        """The last line: done, already done (nothing done), or how to finish the catalog when it was not rebuilt."""
+        r = self.result
+        if self.catalog_error:
+            return (
+                f"error: {r.dataset_id} {r.version} is withdrawn, but catalog.jsonld was not rebuilt ({self.catalog_error}); "
+                "run the same withdraw command again"
+            )
+        if r.already:
+            # A second withdrawal is not recorded again: say that this command withdrew nothing.
+            return f"{r.dataset_id} {r.version} was already withdrawn ({r.withdrawn_at}): nothing done; its files are in {r.quarantine_dir}"
+        return f"withdrawn {r.dataset_id} {r.version} → {r.quarantine_dir}"
+
+
+def withdraw_release(home: Home, dataset_id: str, version: str, reason: str, field: str | None = None) -> WithdrawReport:
+    """Withdraw a release, finish any other interrupted withdrawal, rebuild catalog.jsonld.
+
+    A catalog that cannot be rebuilt is reported, not raised: the withdrawal itself is done.
+    """
+    result = withdraw(home, dataset_id, version, reason, field)
+    finished = complete_pending(home)
+    try:
+        write_catalog(home)
+    except Exception as exc:  # noqa: BLE001 - the withdrawal itself is done; say how to finish the catalog
+        return WithdrawReport(result, finished, exc.__class__.__name__)
+    return WithdrawReport(result, finished, None)

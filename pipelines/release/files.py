@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-import hashlib
+import codecs
 from pathlib import Path
 
 import duckdb
 import pyarrow.csv as pacsv
 
-from pipelines.ingest.encoding import BOM, CHUNK
+from pipelines.core.hashing import sha256_file
+from pipelines.core.sql import quote_literal
+
+BOM = codecs.BOM_UTF8
 
 
 def write_parquet(con: duckdb.DuckDBPyConnection, select_sql: str, path: Path) -> None:
     """COPY the query result to Parquet (zstd), streaming inside DuckDB."""
-    con.execute(f"COPY ({select_sql}) TO '{_sql_path(path)}' (FORMAT parquet, COMPRESSION zstd)")
+    con.execute(f"COPY ({select_sql}) TO {quote_literal(str(path))} (FORMAT parquet, COMPRESSION zstd)")
 
 
 def write_csv_with_bom(con: duckdb.DuckDBPyConnection, select_sql: str, path: Path) -> None:
@@ -29,17 +32,10 @@ def write_csv_with_bom(con: duckdb.DuckDBPyConnection, select_sql: str, path: Pa
 
 def parquet_select(path: Path) -> str:
     """A query reading back a Parquet file, in file order (a single-file scan keeps its row order)."""
-    return f"SELECT * FROM read_parquet('{_sql_path(path)}')"
+    return f"SELECT * FROM read_parquet({quote_literal(str(path))})"
 
 
 def file_digest(path: Path) -> dict[str, object]:
     """sha256 and size of a written file, for the registry, the catalog and audit."""
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(CHUNK):
-            digest.update(chunk)
-    return {"sha256": digest.hexdigest(), "bytes": path.stat().st_size}
-
-
-def _sql_path(path: Path) -> str:
-    return str(path).replace("'", "''")
+    sha, _ = sha256_file(path)
+    return {"sha256": sha, "bytes": path.stat().st_size}

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from datetime import datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import pipelines
-from pipelines.context import PublishContext
-from pipelines.release.version import SHANGHAI
-from pipelines.vocab import FieldType
+from pipelines.core.clock import SHANGHAI
+from pipelines.core.context import PublishContext
+from pipelines.core.results import failed_checks
+from pipelines.core.versions import code_version
+from pipelines.core.vocab import FieldType
 
 MEDIA_TYPES = {
     "data.csv": "text/csv",
@@ -25,19 +24,6 @@ def attribution(ctx: PublishContext) -> str:
     """The line users must cite (管理办法 §26; 开放办法 §15)."""
     obtained = (ctx.obtained_at or datetime.now(SHANGHAI)).astimezone(SHANGHAI).date().isoformat()
     return f"数据来源：{ctx.spec.provider.department}；获取日期：{obtained}"
-
-
-@lru_cache(maxsize=1)
-def code_version() -> str:
-    """Package version plus the git commit of the code that wrote the release, when known."""
-    try:
-        commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=5,
-            cwd=Path(__file__).resolve().parent,
-        ).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        commit = ""
-    return f"{pipelines.__version__}+{commit}" if commit else pipelines.__version__
 
 
 def datapackage(ctx: PublishContext, schema_fields: list[dict[str, Any]], created: datetime) -> dict[str, Any]:
@@ -78,7 +64,7 @@ def datapackage(ctx: PublishContext, schema_fields: list[dict[str, Any]], create
         "licenses": [{"name": spec.license, "title": spec.license}],
         "sources": [{"title": spec.provider.department}],
         "attribution": attribution(ctx),
-        "open_type": ctx.tag or {"open_type": ctx.open_type.value if ctx.open_type else None},
+        "open_type": ctx.tag.as_json() if ctx.tag else {"open_type": ctx.open_type.value if ctx.open_type else None},
         "update_frequency": spec.update_frequency.value,
         "domain": spec.domain,
         "resources": resources,
@@ -97,7 +83,7 @@ def schema_field(name: str, label: str, ftype: FieldType, description: str | Non
 
 def provenance(ctx: PublishContext, created: datetime) -> dict[str, Any]:
     """Where the data came from, what was done to it, by which code and run (开放办法 §3, §15)."""
-    quality = ctx.quality or {}
+    quality = ctx.quality.report if ctx.quality else {}
     return {
         "dataset_id": ctx.spec.id,
         "version": ctx.version,
@@ -120,8 +106,8 @@ def provenance(ctx: PublishContext, created: datetime) -> dict[str, Any]:
         "code_version": code_version(),
         "flow_run_id": ctx.flow_run_id,
         "replaces": ctx.replaces,
-        "open_type": ctx.tag,
-        "masking": ctx.masking,
+        "open_type": ctx.tag.as_json() if ctx.tag else {},
+        "masking": [m.as_json() for m in ctx.masking],
         "privacy": ctx.privacy,
         "quality": {k: quality.get(k) for k in ("dimensions", "overall", "grade") if k in quality}
         | {"checks_failed": failed_checks(quality)},
@@ -132,19 +118,9 @@ def provenance(ctx: PublishContext, created: datetime) -> dict[str, Any]:
     }
 
 
-def failed_checks(quality: dict[str, Any]) -> dict[str, int]:
-    """How many checks failed, by severity (counts only: the report itself is quality.json)."""
-    counts: dict[str, int] = {}
-    for check in quality.get("checks") or []:
-        if isinstance(check, dict) and (check.get("failed") or 0) > 0:
-            severity = str(check.get("severity", "unknown"))
-            counts[severity] = counts.get(severity, 0) + 1
-    return counts
-
-
 def readme(ctx: PublishContext, rows: int) -> str:
     """A short human README for the release folder."""
-    tag = ctx.tag or {}
+    tag = ctx.tag.as_json() if ctx.tag else {}
     lines = [
         f"# {ctx.spec.title}",
         "",

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import shutil
 import sys
-from datetime import datetime
-
-from pipelines.context import PublishContext
-from pipelines.errors import GateBlocked, InputError
-from pipelines.registry.db import connect
-from pipelines.registry.releases import get_release, record_release
-from pipelines.release.version import SHANGHAI
+from pipelines.core import clock
+from pipelines.core.context import PublishContext
+from pipelines.core.errors import GateBlocked, InputError
+from pipelines.core.stage import Stage
+from pipelines.store.db import connect
+from pipelines.store.releases import get_release, record_release
 from pipelines.release.writer import publish_folder
-from pipelines.vocab import OpenType
+from pipelines.store.dcat import write_catalog
+from pipelines.core.vocab import OpenType
 
 
 def _check_open_type(ctx: PublishContext) -> None:
@@ -49,7 +49,7 @@ def release_step(ctx: PublishContext) -> None:
     _check_replaces(ctx)
     folder, rows = publish_folder(ctx)
     try:
-        record_release(ctx, folder, rows, datetime.now(SHANGHAI))
+        record_release(ctx, folder, rows, clock.now())
     except BaseException:
         # A release the registry does not know would be unaudited: take it back out.
         shutil.rmtree(folder, ignore_errors=True)
@@ -60,11 +60,12 @@ def release_step(ctx: PublishContext) -> None:
 
 def refresh_catalog_quietly(ctx: PublishContext) -> None:
     """Regenerate catalog.jsonld; a failure is a warning (the release stands; the next change rebuilds it)."""
-    from pipelines.dcat import write_catalog
-
     try:
         write_catalog(ctx.home)
     except Exception as exc:  # noqa: BLE001 - the catalog is derived from the registry and can be rebuilt
         message = f"catalog.jsonld not regenerated ({exc.__class__.__name__}: {exc}); the next change rebuilds it"
         ctx.warnings.append(message)
         print(f"warning: {message}", file=sys.stderr)
+
+
+STAGE = Stage(name="release", run=release_step, event="publish", does_io=True)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pipelines.ingest.names import quote_ident
-from pipelines.spec.model import FieldSpec
-from pipelines.vocab import FieldType
+from pipelines.core.sql import quote_ident
+from pipelines.core.spec.model import FieldSpec
+from pipelines.core.vocab import FieldType
 
 _SQL_TYPES = {
     FieldType.STRING: "VARCHAR",

@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
-from pipelines.clock import SHANGHAI
-from pipelines.home import Home
-
-__all__ = ["SHANGHAI", "today", "next_version", "reserve_version"]  # SHANGHAI re-exported for old imports
-VERSION_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.(\d+)$")
-TMP_PREFIX = ".tmp-"
+from pipelines.core import clock
+from pipelines.core.home import Home
+from pipelines.core.versions import TMP_PREFIX, VERSION_RE, version_key
 
 
 def today() -> date:
     """Today in Fuzhou's time zone (versions and attribution dates follow local time)."""
-    return datetime.now(SHANGHAI).date()
-
-
-def version_key(version: str) -> tuple[str, int]:
-    """Sort key: by date, then by the day's counter as a number (so .10 sorts after .9)."""
-    m = VERSION_RE.match(version)
-    return (m.group(1), int(m.group(2))) if m else (version, 0)
+    return clock.now().date()
 
 
 def existing_versions(home: Home, dataset_id: str) -> list[str]:

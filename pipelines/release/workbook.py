@@ -22,7 +22,7 @@ from typing import Any
 import duckdb
 
 from pipelines.release.xlsx import Style, XlsxWriter
-from pipelines.vocab import FieldType
+from pipelines.core.vocab import FieldType
 
 MAX_ROWS = 100_000
 BATCH = 10_000

@@ -11,12 +11,13 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
-from pipelines.context import ROW, PublishContext
-from pipelines.ingest.names import quote_ident
+from pipelines.core.context import ROW, PublishContext
+from pipelines.core.sql import quote_ident
 from pipelines.release import files, metadata, workbook
 from pipelines.release.typing_sql import cast_expression
-from pipelines.release.version import SHANGHAI, reserve_version
-from pipelines.vocab import FieldType
+from pipelines.core.clock import SHANGHAI
+from pipelines.release.version import reserve_version
+from pipelines.core.vocab import FieldType
 
 RELEASE_FILES = ("data.parquet", "data.csv", "data.xlsx", "quality.json", "quality.html", "README.md", "datapackage.json", "provenance.json")
 
@@ -24,7 +25,7 @@ RELEASE_FILES = ("data.parquet", "data.csv", "data.xlsx", "quality.json", "quali
 def _release_columns(ctx: PublishContext) -> list[tuple[str, str, FieldType]]:
     """(name, SQL expression, type) for every column still in the working table."""
     present = set(ctx.columns())
-    changed = {m["column"]: m.get("type") for m in ctx.masking if m.get("type")}
+    changed = {m.column: m.type for m in ctx.masking if m.type}
     out = []
     for f in ctx.spec.fields:
         if f.name not in present:
@@ -52,8 +53,8 @@ def write_release_folder(ctx: PublishContext, tmp: Path) -> int:
     sheet_columns = [workbook.Column(name, labels[name].label, ftype, labels[name].description) for name, _, ftype in columns]
     if workbook.write_workbook(ctx.con, files.parquet_select(tmp / "data.parquet"), sheet_columns, rows, tmp / "data.xlsx"):
         ctx.release_files["data.xlsx"] = files.file_digest(tmp / "data.xlsx")  # the README lists it
-    metadata.dump_json(tmp / "quality.json", ctx.quality or {"dimensions": {}, "checks": []})
-    (tmp / "quality.html").write_text(ctx.quality_html or _empty_quality_html(spec.title), encoding="utf-8")
+    metadata.dump_json(tmp / "quality.json", ctx.quality.report if ctx.quality else {"dimensions": {}, "checks": []})
+    (tmp / "quality.html").write_text(ctx.quality.html if ctx.quality and ctx.quality.html else _empty_quality_html(spec.title), encoding="utf-8")
     (tmp / "README.md").write_text(metadata.readme(ctx, rows), encoding="utf-8")
     for name in ("data.csv", "data.parquet", "quality.json", "quality.html", "README.md"):
         ctx.release_files[name] = files.file_digest(tmp / name)

@@ -1,0 +1,191 @@
+"""The statistical person-name tagger: a character CRF trained on public corpora (see models/README.md).
+
+Rules find names in the ways someone wrote down; the model finds names by how Chinese names look in
+context, learnt from annotated news, social media, résumés and remark-style sentences. It is the slow
+part of name detection (python-crfsuite tags in C, but the features are built in Python: about 10 µs a
+character), so it runs only where it can change the outcome (`candidates`):
+
+* at a *candidate*: a surname (not one of the ambiguous ones: 但, 经, 和 …) followed by a Chinese
+  character that may start a given name, the two making no common word, the surname ending no common
+  word with the character before it; a surname that is mostly a preposition (于, 向 …) only before two
+  characters common in given names (于春燕, not 于本月);
+* not covered by a name another method already found (a known name of the extract, a rule);
+* over a window of ±`WINDOW` characters around the candidates, not the whole text.
+
+The weights (`desensitize/models/names.crfsuite`) are read once per process, on first use.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from desensitize.detect.name_features import Lexicon, features, lexicon
+from desensitize.detect.names import FUNCTION_SURNAMES, TRIGGERS, VERB_TRIGGERS, _class_without
+
+MODEL_PATH = Path(str(resources.files("desensitize.models").joinpath("names.crfsuite")))
+META_PATH = MODEL_PATH.with_suffix(".json")
+_CACHE_SIZE = 100_000  # windows remembered (about 20 MB at most); the cache starts over when full
+WINDOW = 10  # characters each side of a candidate: the features see ±2, the transitions carry a little further
+_ROLE_WORDS = frozenset(TRIGGERS) | frozenset(VERB_TRIGGERS)  # 孙子, 原告 …: the words before a name, never one
+_STOP = frozenset("的了着过是在于与和及或并而但因由从自向对把被将已也都又还就才再很最所其之此该这那个些每各某等系均共约即则")
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """Which positions of a text are worth the model's time (see the module docstring)."""
+
+    first: frozenset[str]  # characters that may start a name here: unambiguous surnames, compound starts
+    compound: frozenset[str]
+    words: frozenset[str]
+    prepositions: frozenset[str]  # surnames that are far more often prepositions (于, 向 …)
+    given: frozenset[str]
+    regex: re.Pattern[str]  # a name-starting character followed by a Chinese character
+
+    def candidates(self, text: str, covered: Sequence[tuple[int, int]] = ()) -> list[int]:
+        """Start positions of possible names not inside `covered` spans."""
+        out: list[int] = []
+        inside: bytearray | None = None
+        words, compound, prepositions, given = self.words, self.compound, self.prepositions, self.given
+        # The regex skips, in C, to a name-starting character before a Chinese one: most remarks hold none.
+        for m in self.regex.finditer(text):
+            i = m.start()
+            nxt = text[i + 1]
+            if text[i:i + 2] not in compound:
+                if text[i:i + 2] in words or (i and text[i - 1:i + 1] in words):
+                    continue
+                if text[i] in prepositions and not (nxt in given and text[i + 2:i + 3] in given):
+                    continue  # 于本月, 向社区: a preposition; 于春燕: a surname and two given-name characters
+            if covered:
+                if inside is None:  # a mask, not a scan of `covered` per candidate: a long text has thousands
+                    inside = bytearray(len(text) + 1)
+                    for a, b in covered:
+                        inside[a:b] = b"\x01" * (b - a)
+                if inside[i]:
+                    continue
+            out.append(i)
+        return out
+
+
+@lru_cache(maxsize=1)
+def gate() -> Gate:
+    """The gate built from the shipped surname list and dictionary."""
+    lex = lexicon()
+    first = (lex.single - lex.ambiguous) | {c[0] for c in lex.compound}
+    # The lookahead is a Chinese character that is no function word: the regex engine rejects 于是, 王的 in C.
+    regex = re.compile(f"[{re.escape(''.join(sorted(first)))}](?={_class_without(set(_STOP))})")
+    return Gate(
+        first=frozenset(first), compound=lex.compound, words=lex.words, prepositions=frozenset(FUNCTION_SURNAMES),
+        given=lex.given, regex=regex,
+    )
+
+
+class NameModel:
+    """Tags person names with the shipped CRF. One per process is enough (`name_model()`)."""
+
+    key = "name_model"
+
+    def __init__(self, path: Path = MODEL_PATH) -> None:
+        """Check the weights file exists; it is opened lazily, once per thread (a crfsuite tagger is not thread-safe)."""
+        if not path.exists():
+            raise FileNotFoundError(f"name model weights missing: {path} (run scripts/train_names.py)")
+        self.path = path
+        self.lex: Lexicon = lexicon()
+        self.gate = gate()
+        self._local = threading.local()
+        self._cache: dict[str, list[tuple[int, int]]] = {}
+
+    def _tagger(self):  # type: ignore[no-untyped-def]  # pycrfsuite ships no type hints
+        tagger = getattr(self._local, "tagger", None)
+        if tagger is None:
+            import pycrfsuite
+
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(self.path))
+            self._local.tagger = tagger
+        return tagger
+
+    def tag(self, text: str) -> list[tuple[int, int]]:
+        """Name spans in the whole of `text` (no gate)."""
+        if not text:
+            return []
+        import pycrfsuite
+
+        labels = self._tagger().tag(pycrfsuite.ItemSequence(features(text, self.lex)))
+        return [(a, b) for a, b in _spans(labels) if self._plausible(text[a:b])]
+
+    def _plausible(self, span: str) -> bool:
+        """A span worth masking as a name: two or more Chinese characters (or the · of minority and
+        foreign names), not a role or kinship word. The news corpora label a lone surname before a title
+        (江|主席) as a name; in a remark 陈先生 names nobody, and the surname alone is what a mask keeps."""
+        return len(span) >= 2 and span not in _ROLE_WORDS and all("\u4e00" <= c <= "\u9fff" or c == "·" for c in span)
+
+    def find(self, text: str, covered: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+        """Name spans in `text` around the gate's candidates outside `covered`."""
+        starts = self.gate.candidates(text, covered)
+        if not starts:
+            return []
+        out: list[tuple[int, int]] = []
+        cache = self._cache
+        for ws, we in _windows(starts, len(text)):
+            window = text[ws:we]
+            # Remarks repeat their wording around the people they name: the same window (约谈核实，本人电话1…)
+            # comes back thousands of times in an extract, and is tagged once.
+            found = cache.get(window)
+            if found is None:
+                if len(cache) >= _CACHE_SIZE:
+                    cache.clear()
+                found = cache[window] = self.tag(window)
+            for a, b in found:
+                # A span cut by the window edge is read again by no one: keep it only whole.
+                if (a > 0 or ws == 0) and (b < we - ws or we == len(text)):
+                    out.append((a + ws, b + ws))
+        return out
+
+    def find_many(self, texts: Sequence[str], covered: Sequence[Sequence[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
+        """`find` for each text, `covered[i]` the spans already found in `texts[i]`."""
+        return [self.find(t, c) for t, c in zip(texts, covered)]
+
+
+def _windows(starts: list[int], n: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s in starts:
+        a, b = max(0, s - WINDOW), min(n, s + WINDOW)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _spans(labels: Sequence[str]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = -1
+    for i, tag in enumerate(labels):
+        if tag == "B" or (tag == "I" and start < 0):
+            if start >= 0:
+                out.append((start, i))
+            start = i
+        elif tag == "O" and start >= 0:
+            out.append((start, i))
+            start = -1
+    if start >= 0:
+        out.append((start, len(labels)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def name_model() -> NameModel | None:
+    """The process-wide model (weights read on first tagging): the shipped weights, or the file named by
+    `OPENDATA_NAME_MODEL` (a department's retrained model, see desensitize/models/README.md); None when
+    that variable is `none` (rules only: for before/after measurements, never for a publication)."""
+    override = os.environ.get("OPENDATA_NAME_MODEL", "").strip()
+    if override.lower() == "none":
+        return None
+    return NameModel(Path(override) if override else MODEL_PATH)

@@ -1,0 +1,1 @@
+"""Trained models shipped with the code (see README.md here)."""

@@ -1,0 +1,1 @@
+"""Foundation: spec model, vocabulary, errors, home, cache, context, SQL quoting, clock. Imports nothing above it."""

@@ -1,0 +1,1 @@
+"""Platform services (开放平台): grants, tokens, fingerprinted copies, restrictions, use reports, downloads."""

@@ -1,1 +1,0 @@
-"""The registry in `HOME/opendata.duckdb`: releases, audit log, access log."""

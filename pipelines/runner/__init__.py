@@ -1,0 +1,1 @@
+"""The runner: the step list, engine choice, plain/Prefect/Dask execution of one publication."""

@@ -1,0 +1,91 @@
+"""Short, retried write transactions on the registry database.
+
+DuckDB lets one process hold a database file open for writing at a time. Publications running in
+parallel processes therefore never keep the registry open: each opens it, does one short
+transaction, and closes it, retrying while another process holds the lock (exponential backoff
+with jitter, capped, up to `timeout_s`).
+
+Inside one process DuckDB shares one database instance between connections, so two threads (the
+publish-all flow runs datasets in threads) would get two *concurrent* transactions instead of
+waiting, and a read-only open beside a read-write one fails outright. A per-file lock therefore
+makes the units of work of one process take turns as well.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from pipelines.core.clock import SHANGHAI
+from pipelines.core.home import Home
+from pipelines.store.migrations import migrate
+
+
+# What DuckDB says when another process holds the file (Linux/macOS, then Windows). Matched
+# narrowly: a plain "lock" would also match e.g. "could not read block", which waiting cannot cure.
+_LOCK_MARKERS = ("could not set lock", "conflicting lock", "being used by another process")
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return any(m.lower() in text for m in _LOCK_MARKERS)
+
+
+# One re-entrant lock per registry file, for the threads of this process (see the module notes).
+_FILE_LOCKS: dict[Path, threading.RLock] = {}
+_FILE_LOCKS_GUARD = threading.Lock()
+
+
+def _file_lock(path: Path) -> threading.RLock:
+    with _FILE_LOCKS_GUARD:
+        return _FILE_LOCKS.setdefault(path, threading.RLock())
+
+
+def _open(home: Home, read_only: bool, deadline: float) -> duckdb.DuckDBPyConnection:
+    """Open the registry file, waiting with backoff while another process holds its lock."""
+    delay = 0.02
+    while True:
+        try:
+            con = duckdb.connect(str(home.db_path), read_only=read_only and home.db_path.exists())
+            # TIMESTAMPTZ values come back in the session's zone: Shanghai, like every date we show.
+            con.execute(f"SET TimeZone = '{SHANGHAI.key}'")
+            return con
+        except (duckdb.IOException, duckdb.ConnectionException) as exc:
+            if not _is_lock_error(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay * (0.5 + random.random()))
+            delay = min(delay * 2, 0.25)
+
+
+@contextmanager
+def connect(home: Home, *, read_only: bool = False, timeout_s: float = 120.0) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the registry for one short unit of work, waiting while another process holds it.
+
+    Writers get a transaction that commits when the block ends and rolls back on an exception; it
+    first brings the registry's schema up to date (`pipelines.store.migrations`).
+    Keep the block short (no file writing, no computation): every other writer waits for it.
+    """
+    home.ensure()
+    deadline = time.monotonic() + timeout_s
+    with _file_lock(home.db_path):
+        con = _open(home, read_only, deadline)
+        try:
+            if not read_only:
+                con.execute("BEGIN TRANSACTION")
+                try:
+                    migrate(con)  # the schema this code expects, before any unit of work
+                    yield con
+                    con.execute("COMMIT")
+                except BaseException:
+                    con.execute("ROLLBACK")
+                    raise
+            else:
+                yield con
+        finally:
+            con.close()

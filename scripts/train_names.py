@@ -1,0 +1,144 @@
+"""Rebuild the person-name model, desensitize/models/names.crfsuite, from public corpora (seeded).
+
+    .venv/bin/python scripts/train_names.py                         # the shipped model
+    .venv/bin/python scripts/train_names.py --extra our_remarks.jsonl   # plus a department's own remarks
+
+Training data, in this order (the order is fixed, so the same inputs give the same weights):
+1. the train split of each corpus in scripts/names_corpora.py (where they are read from: its docstring);
+2. each train sentence holding a Chinese name once more, its names swapped for generated ones;
+3. remark-style sentences written for training (scripts/names_augment.py), filled with generated names;
+4. the "tune" split of desensitize/data/names_eval.json (templated administrative prose written to tune
+   the rules), once as it is and once with swapped names; its "heldout" split and the blind sets never;
+5. `--extra` JSONL files: one object a line, {"text": "...", "spans": [[start, end], ...]}, every person
+   name of the text marked (character offsets, end exclusive). Given twice, they weigh double.
+
+The test splits are never read here. The model is a linear-chain CRF (python-crfsuite, L-BFGS) over
+the character features of desensitize/detect/name_features.py, tags B/I/O.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from desensitize.detect.name_features import FEATURE_VERSION, features, lexicon  # noqa: E402
+from desensitize.detect.name_model import MODEL_PATH, META_PATH  # noqa: E402
+from names_augment import NameMaker, remarks, swap_names  # noqa: E402
+from names_corpora import CORPORA, Sentence, load  # noqa: E402
+
+SEED = 20261204
+PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True}
+
+
+def bio(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """B/I/O tags of the characters of `text`."""
+    tags = ["O"] * len(text)
+    for a, b in spans:
+        tags[a] = "B"
+        for i in range(a + 1, b):
+            tags[i] = "I"
+    return tags
+
+
+def read_jsonl(path: Path) -> list[Sentence]:
+    """A department's labelled remarks; a span outside its text is an error naming the line, never the text."""
+    out: list[Sentence] = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        obj = json.loads(line)
+        text, spans = obj["text"], [(int(a), int(b)) for a, b in obj["spans"]]
+        if any(not 0 <= a < b <= len(text) for a, b in spans):
+            raise SystemExit(f"{path}:{n}: a span lies outside its text")
+        out.append((text, sorted(spans)))
+    return out
+
+
+def training_set(extra: list[Path], per_template: int) -> tuple[list[Sentence], dict[str, int]]:
+    """Every training sentence, and how many came from each source."""
+    maker = NameMaker(SEED)
+    lex = lexicon()
+    chinese = lex.single | {c[0] for c in lex.compound}
+    data: list[Sentence] = []
+    counts: dict[str, int] = {}
+    for corpus in CORPORA:
+        sentences = load(corpus, "train")
+        counts[corpus.key] = len(sentences)
+        data.extend(sentences)
+        # Two copies with other names: the model learns the context of a name, not the names of 1998 news.
+        swapped = [s for _ in range(2) for s in (swap_names(x, maker, chinese) for x in sentences) if s is not None]
+        counts[corpus.key + "+swapped"] = len(swapped)
+        data.extend(swapped)
+    written = remarks(maker, per_template)
+    counts["remarks"] = len(written)
+    data.extend(written)
+    labelled = json.loads((ROOT / "desensitize" / "data" / "names_eval.json").read_text(encoding="utf-8"))
+    tune = [(s["text"], [(a, b) for a, b in s["names"]]) for s in labelled["sentences"] if s["split"] == "tune"]
+    tune += [s for s in (swap_names(x, maker, chinese) for x in tune) if s is not None]
+    counts["names_eval:tune"] = len(tune)
+    data.extend(tune)
+    for path in extra:
+        rows = read_jsonl(path)
+        counts[f"extra:{path.name}"] = len(rows)
+        data.extend(rows)
+    return data, counts
+
+
+def main() -> None:
+    """Train and write the weights and their metadata."""
+    import pycrfsuite
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--extra", type=Path, action="append", default=[], help="JSONL of labelled remarks")
+    ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    ap.add_argument("--per-template", type=int, default=25, help="fills of each remark template")
+    ap.add_argument("--max-iterations", type=int, default=PARAMS["max_iterations"])
+    ap.add_argument("--check", action="store_true", help="only rebuild the training data and compare its SHA-256 with names.json")
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    data, counts = training_set(args.extra, args.per_template)
+    digest = hashlib.sha256()
+    for text, spans in data:
+        if text:
+            digest.update(json.dumps([text, spans], ensure_ascii=False).encode())
+    if args.check:
+        shipped = json.loads(META_PATH.read_text(encoding="utf-8"))["training_data_sha256"]
+        print(f"training data {digest.hexdigest()} {'==' if digest.hexdigest() == shipped else '!='} shipped {shipped}")
+        raise SystemExit(0 if digest.hexdigest() == shipped else 1)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    lex = lexicon()
+    for text, spans in data:
+        if text:
+            trainer.append(pycrfsuite.ItemSequence(features(text, lex)), bio(text, spans))
+    params = dict(PARAMS, max_iterations=args.max_iterations)
+    trainer.set_params(params)
+    t1 = time.perf_counter()
+    tmp = args.out.with_suffix(".tmp")
+    trainer.train(str(tmp))
+    tmp.replace(args.out)
+    meta = {
+        "feature_version": FEATURE_VERSION,
+        "seed": SEED,
+        "params": params,
+        "sentences": counts,
+        "training_data_sha256": digest.hexdigest(),
+        "corpora": [{"key": c.key, "repo": c.repo, "commit": c.commit, "train": list(c.train)} for c in CORPORA],
+        "extra": [p.name for p in args.extra],
+    }
+    out_meta = META_PATH if args.out == MODEL_PATH else args.out.with_suffix(".json")
+    out_meta.write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    size = args.out.stat().st_size
+    print(f"{sum(counts.values())} sentences {counts}; features {t1 - t0:.0f} s, training {time.perf_counter() - t1:.0f} s; "
+          f"{args.out} {size / 1e6:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,204 @@
+"""The name model beside the rules (issue 11): examples, the one policy, floors, bad input to detect-text."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desensitize.detect.name_model import MODEL_PATH, NameModel, name_model
+from desensitize.detect.name_policy import check_recognizers
+from desensitize.detect.text import TextDetector
+from desensitize.operators.text_tags import replace_spans
+from pipelines.core.vocab import FindingKind as K
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _model() -> NameModel:
+    model = name_model()
+    assert model is not None, "OPENDATA_NAME_MODEL=none: the model is off"
+    return model
+
+
+def _names(detector: TextDetector, text: str) -> list[str]:
+    return [text[s.start:s.end] for s in detector.find_many([text])[0] if s.kind is K.PERSON_NAME]
+
+
+@pytest.fixture(scope="module")
+def detector() -> TextDetector:
+    return TextDetector(kinds={K.PERSON_NAME})
+
+
+def test_weights_ship_with_the_code_and_are_small() -> None:
+    assert MODEL_PATH.exists() and MODEL_PATH.stat().st_size <= 20 * 1024 * 1024
+    assert name_model() is name_model()  # read once per process
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("经王志强核实，情况属实", ["王志强"]),  # the issue's examples: no rule has a template for 经X核实
+        ("经王建华核实，情况属实", ["王建华"]),
+        ("申请人之子林秀英代为办理", ["林秀英"]),  # not 子林秀英: 子 (of 子车) is no surname alone
+        ("其子陈建国同住，由其女儿陈春花代为领取", ["陈建国", "陈春花"]),  # given names that are words
+        ("受理人：郑美玲；复核人：欧阳志远", ["郑美玲", "欧阳志远"]),
+        ("经核实，情况属实", []),
+        ("高度重视，立即整改，黄金周期间暂停受理", []),
+    ],
+)
+def test_examples(detector: TextDetector, text: str, names: list[str]) -> None:
+    assert _names(detector, text) == names
+    assert [text[s.start:s.end] for s in detector.find(text)] == names  # presidio path: same policy
+
+
+def test_masking_replaces_exactly_the_name(detector: TextDetector) -> None:
+    text = "申请人之子林秀英代为办理"
+    assert replace_spans(text, detector.find_many([text])[0]) == "申请人之子[姓名]代为办理"
+
+
+def test_model_finds_what_no_rule_does() -> None:
+    text = "经王志强核实，情况属实"
+    rules_only = TextDetector(kinds={K.PERSON_NAME}, name_recognizers=("name_rules",))
+    assert _names(rules_only, text) == []
+    assert [s.recognizer for s in TextDetector(kinds={K.PERSON_NAME}).find_many([text])[0]] == ["name_model"]
+
+
+def test_recognizer_keys_are_checked() -> None:
+    assert check_recognizers(["name_model", "name_rules"]) == ("name_rules", "name_model")
+    with pytest.raises(ValueError, match="unknown name recognizer"):
+        check_recognizers(["name_crf"])
+
+
+def test_gate_skips_texts_without_a_candidate() -> None:
+    model = _model()
+    assert model.gate.candidates("经核实，情况属实，同意发放") == []
+    assert model.gate.candidates("经王志强核实")[0] == 1
+    assert model.gate.candidates("经王志强核实", covered=[(1, 4)]) == []
+
+
+# -- regression floors ------------------------------------------------------------------------------
+
+
+def _blind_test() -> list[dict]:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from eval_names import load_blind
+    finally:
+        sys.path.pop(0)
+    return [s for s in load_blind() if s["split"] == "blind-test"]
+
+
+def _prf(found: list[list[tuple[int, int]]], sentences: list[dict]) -> tuple[float, float]:
+    tp = fp = fn = 0
+    for s, got in zip(sentences, found):
+        gold = {tuple(x) for x in s["names"]}
+        spans = set(got)
+        tp, fp, fn = tp + len(gold & spans), fp + len(spans - gold), fn + len(gold - spans)
+    return tp / (tp + fp), tp / (tp + fn)
+
+
+def test_model_floor_on_the_blind_test_split() -> None:
+    """The sealed half of data/names_blind.txt (never trained on). Measured: P 0.957, R 0.976."""
+    sentences = _blind_test()
+    p, r = _prf([_model().tag(s["text"]) for s in sentences], sentences)
+    assert p >= 0.90 and r >= 0.95
+
+
+def test_union_floor_on_the_blind_test_split() -> None:
+    """What ships (rules, known names and the model). Measured: P 0.908, R 0.956 (rules alone 0.898 / 0.919)."""
+    sentences = _blind_test()
+    spans = TextDetector(kinds={K.PERSON_NAME}).find_many([s["text"] for s in sentences])
+    p, r = _prf([[(x.start, x.end) for x in found] for found in spans], sentences)
+    assert p >= 0.85 and r >= 0.95
+
+
+def _corpus_test(key: str) -> list[dict]:
+    os.environ.setdefault("NAMES_CORPORA_OFFLINE", "1")  # a test never clones from the network
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from names_corpora import BY_KEY, load
+    finally:
+        sys.path.pop(0)
+    try:
+        return [{"text": t, "names": s} for t, s in load(BY_KEY[key], "test")]
+    except Exception as exc:  # noqa: BLE001  no checkout and no network: the corpora are not part of the repo
+        pytest.skip(f"corpus {key} not available here ({type(exc).__name__})")
+
+
+def test_union_floor_on_the_blind_remarks() -> None:
+    """The remark-style blind set (data/names_blind_remarks.txt), measured once after the model was final:
+    P 0.928, R 0.946. A floor against regressions, below the issue's target (R 0.995, P 0.95)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from eval_names import load_blind_remarks
+    finally:
+        sys.path.pop(0)
+    sentences = load_blind_remarks()
+    assert len(sentences) >= 560
+    spans = TextDetector(kinds={K.PERSON_NAME}).find_many([s["text"] for s in sentences])
+    p, r = _prf([[(x.start, x.end) for x in found] for found in spans], sentences)
+    assert p >= 0.90 and r >= 0.93
+
+
+@pytest.mark.skipif(os.environ.get("OPENDATA_SKIP_CORPORA") == "1", reason="corpora not wanted")
+@pytest.mark.parametrize(("key", "precision", "recall"), [("resume", 0.93, 0.97), ("msra", 0.80, 0.62)])
+def test_model_floor_on_public_test_splits(key: str, precision: float, recall: float) -> None:
+    """Test splits never trained on (Resume: P 0.949, R 1.000; MSRA: P 0.833, R 0.656 measured); they are
+    read from a corpus checkout (scripts/names_corpora.py) and skipped where there is none."""
+    sentences = _corpus_test(key)
+    p, r = _prf([_model().tag(s["text"]) for s in sentences], sentences)
+    assert p >= precision and r >= recall
+
+
+# -- bad input to detect-text -----------------------------------------------------------------------
+
+
+def _detect_text(data: bytes) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "pipelines.cli.main", "detect-text"], input=data, capture_output=True, cwd=ROOT, timeout=300
+    )
+
+
+def test_detect_text_answers_every_line_of_bad_input() -> None:
+    secret = "王志强"
+    lines = [
+        b"",
+        b"1234567890123456789012345",
+        b"Latin only, no Chinese at all",
+        ("经" + secret + "核实").encode() + b"\xff\xfe\xc3",  # invalid UTF-8 around a name
+        ("经" + secret + "核实，情况属实。" * 12_000).encode(),  # about 100k characters
+        b"\xe7\x8e",  # a cut multi-byte character alone
+        "   ".encode(),
+    ]
+    done = _detect_text(b"\n".join(lines) + b"\n")
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")[-500:]
+    rows = [json.loads(x) for x in done.stdout.decode("utf-8").splitlines()]
+    assert len(rows) == len(lines)
+    assert [r["findings"] for r in (rows[0], rows[1], rows[2], rows[5], rows[6])] == [[]] * 5
+    assert {"kind": "person_name", "start": 1, "end": 4} in rows[3]["findings"]
+    assert {"kind": "person_name", "start": 1, "end": 4} in rows[4]["findings"]
+    assert secret not in done.stdout.decode("utf-8") and secret not in done.stderr.decode("utf-8", "replace")
+
+
+def test_a_departments_jsonl_is_read_and_checked(tmp_path: Path) -> None:
+    """`train_names.py --extra`: spans by character offsets; a bad span names the line, never the text."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from train_names import bio, read_jsonl
+    finally:
+        sys.path.pop(0)
+    good = tmp_path / "ours.jsonl"
+    good.write_text('{"text": "经王志强核实", "spans": [[1, 4]]}\n\n{"text": "情况属实", "spans": []}\n', encoding="utf-8")
+    rows = read_jsonl(good)
+    assert rows == [("经王志强核实", [(1, 4)]), ("情况属实", [])]
+    assert bio(*rows[0]) == ["O", "B", "I", "I", "O", "O"]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "经王志强核实", "spans": [[4, 9]]}\n', encoding="utf-8")
+    with pytest.raises(SystemExit, match="bad.jsonl:1") as err:
+        read_jsonl(bad)
+    assert "王志强" not in str(err.value)
