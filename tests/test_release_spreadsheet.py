@@ -58,3 +58,23 @@ def test_workbook_has_chinese_headers_and_typed_cells(release: Path) -> None:
     assert isinstance(cells["家庭人口"].value, int) and isinstance(cells["月保障金额（元）"].value, (int, float))
     assert cells["批准日期"].is_date and cells["批准日期"].value.date() <= date.today()
     assert sheet.max_row == len((release / "data.csv").read_text(encoding="utf-8-sig").splitlines())
+
+
+def _nodes(value: object) -> list[dict[str, object]]:
+    """Every JSON object inside `value`, depth first."""
+    if isinstance(value, dict):
+        return [value] + [n for v in value.values() for n in _nodes(v)]
+    if isinstance(value, list):
+        return [n for v in value for n in _nodes(v)]
+    return []
+
+
+def test_the_catalog_names_the_workbook_as_a_spreadsheet(release: Path) -> None:
+    home = release.parent.parent.parent
+    catalog = json.loads((home / "catalog.jsonld").read_text(encoding="utf-8"))
+    workbooks = [n for n in _nodes(catalog) if n.get("@type") == "dcat:Distribution" and n.get("dct:title") == "data.xlsx"]
+    assert workbooks
+    for node in workbooks:
+        media = node["dcat:mediaType"]
+        assert isinstance(media, dict)
+        assert str(media["@id"]).endswith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
