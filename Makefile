@@ -17,11 +17,14 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 
 install: $(STAMP)
 
-# A random pseudonym key for sample runs, kept outside the home directory and out of git. Set
-# OPENDATA_PSEUDONYM_KEY_FILE (or OPENDATA_PSEUDONYM_KEY) to use the real one instead.
-KEYFILE := $(VENV)/pseudonym.key
-$(KEYFILE): $(BIN)/python
-	$(BIN)/python -c "import os, secrets; fd = os.open('$(KEYFILE)', os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600); os.write(fd, secrets.token_urlsafe(32).encode())"
+# The pseudonym key lives where the CLI, `python flows.py serve` and its workers look without any
+# variable: $XDG_CONFIG_HOME/opendata/pseudonym.key (else ~/.config/opendata/pseudonym.key), outside
+# the home directory and out of git. `make run` creates a random one there if there is none; set
+# OPENDATA_PSEUDONYM_KEY_FILE (or OPENDATA_PSEUDONYM_KEY) to use another.
+KEYFILE := $(or $(XDG_CONFIG_HOME),$(HOME)/.config)/opendata/pseudonym.key
+$(KEYFILE): | $(BIN)/python
+	$(BIN)/python -c "import os, secrets; os.makedirs(os.path.dirname('$(KEYFILE)'), mode=0o700, exist_ok=True); fd = os.open('$(KEYFILE)', os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600); os.write(fd, secrets.token_urlsafe(32).encode())"
+	@echo "created the pseudonym key $(KEYFILE) (keep it: the same key gives the same pseudonyms)"
 
 # The audit key (HMAC of every audit entry) lives where the CLI, `python flows.py serve` and its
 # workers look without any variable: $XDG_CONFIG_HOME/opendata/audit.key (else
@@ -34,7 +37,7 @@ $(AUDITKEY): | $(BIN)/python
 	@echo "created the audit key $(AUDITKEY) (keep it: audit verify needs the same key)"
 
 run: install $(KEYFILE) $(AUDITKEY)
-	OPENDATA_PSEUDONYM_KEY_FILE=$${OPENDATA_PSEUDONYM_KEY_FILE:-$(KEYFILE)} $(BIN)/opendata publish --all --home ./var
+	$(BIN)/opendata publish --all --home ./var
 
 # The layer contracts (import-linter), types (mypy) and lint (ruff), configured in pyproject.toml,
 # then the tests. Each stops the run on the first failure.

@@ -39,6 +39,8 @@ from pipelines.runner.prefect_tasks import run_stage_task
 from pipelines.runner.progress import step_progress
 from pipelines.runner.publish import outcome, plan_all, publication, require_valid, run_plain
 from pipelines.runner.steps import publish_stages, record_refusal
+from pipelines.runner.key_check import refuse_without_key
+from pipelines.runner.unchanged import Unchanged, refuse_if_spec_unchanged, refuse_if_unchanged
 
 if TYPE_CHECKING:
     from prefect.deployments.runner import RunnerDeployment
@@ -58,11 +60,23 @@ def publish_dataset(
     replaces: str | None = None,
     actor: str = "prefect",
     show_progress: bool = True,
+    force: bool = False,
 ) -> str:
-    """Ingest → quality → desensitize → tag → release for one catalog spec; returns the release folder."""
+    """Ingest → quality → desensitize → tag → release for one catalog spec; returns the release folder.
+
+    When the newest release already holds this extract under this spec and code (and not `force`),
+    nothing is published: the attempt is audited, logged, and that release's folder returned; the
+    run still completes (a scheduled run on unchanged data is not a failure).
+    """
     with publication(Path(spec_path), Path(input_path) if input_path else None, home) as ctx:
         ctx.flow_run_id = str(flow_run.id) if flow_run.id else None
         ctx.replaces, ctx.actor = replaces, actor
+        try:
+            refuse_if_unchanged(ctx.spec.id, ctx.spec_path, ctx.extract, ctx.home, force=force, replaces=replaces,
+                                flow_run_id=ctx.flow_run_id)
+        except Unchanged as same:
+            get_run_logger().info("%s", same.message)
+            return str(same.same.folder)
         _run(ctx, show_progress)
         get_run_logger().info("published %s %s", ctx.spec.id, ctx.version)
         return str(ctx.release_dir)
@@ -88,16 +102,25 @@ def _run(ctx: PublishContext, show_progress: bool) -> None:
 
 
 @task(name="publish-one", cache_policy=NO_CACHE, persist_result=False, log_prints=False)
-def _publish_one(dataset_id: str, spec_path: str, home: str | None) -> dict[str, Any]:
+def _publish_one(dataset_id: str, spec_path: str, home: str | None, force: bool = False) -> dict[str, Any]:
     try:
-        folder = publish_dataset(spec_path, None, home, show_progress=False)
+        # Checked here too, so that publish-all can report the dataset as unchanged, not published.
+        if not force:
+            _check_unchanged(spec_path, home)
+        folder = publish_dataset(spec_path, None, home, show_progress=False, force=force)
+    except Unchanged as same:
+        return outcome(dataset_id, spec_path, "unchanged", release=str(same.same.folder), error=same)
     except OpendataError as exc:
         return outcome(dataset_id, spec_path, "blocked" if exc.exit_code == 2 else "error", error=exc)
     return outcome(dataset_id, spec_path, "published", release=folder)
 
 
+def _check_unchanged(spec_path: str, home: str | None) -> None:
+    refuse_if_spec_unchanged(Path(spec_path), None, home, force=False, replaces=None)
+
+
 @flow(name="publish-all", persist_result=False, log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=PARALLEL))  # type: ignore[arg-type]
-def publish_all(catalog: str = "catalog_specs", home: str | None = None) -> list[dict[str, Any]]:
+def publish_all(catalog: str = "catalog_specs", home: str | None = None, force: bool = False) -> list[dict[str, Any]]:
     """Publish every valid, not not-open spec under `catalog` on its own extract, in parallel.
 
     Each dataset is a `publish-dataset` subflow run; a dataset that is blocked or erroneous is
@@ -105,7 +128,7 @@ def publish_all(catalog: str = "catalog_specs", home: str | None = None) -> list
     not-open specs as skipped. Outcomes: see `pipelines.runner.publish.outcome`.
     """
     todo, results = plan_all(Path(catalog))
-    futures = [_publish_one.submit(spec.id, str(path), home) for path, spec in todo]
+    futures = [_publish_one.submit(spec.id, str(path), home, force) for path, spec in todo]
     results += [f.result() for f in futures]
     bad = [r["dataset_id"] for r in results if r["status"] in ("blocked", "error")]
     if bad:
@@ -214,6 +237,7 @@ def serve(catalog: str | Path = "catalog_specs", home: str | None = None) -> Non
     """Serve every deployment from this process until interrupted (runs go to PREFECT_API_URL)."""
     from prefect import serve as prefect_serve  # in-function: only `python flows.py serve` needs it
 
+    refuse_without_key(catalog, home)
     prefect_serve(*deployments(catalog, home), *lifecycle_deployments())
 
 
@@ -247,7 +271,11 @@ def main(argv: Sequence[str]) -> int:
         home = args[i + 1]
         del args[i : i + 2]
     if args[:1] == ["serve"] and len(args) <= 2:
-        serve(args[1] if len(args) > 1 else "catalog_specs", home)
+        try:
+            serve(args[1] if len(args) > 1 else "catalog_specs", home)
+        except OpendataError as exc:
+            print(f"error: {exc.render()}", file=sys.stderr)
+            return exc.exit_code or 1
         return 0
     if args[:1] == ["deploy"] and len(args) in (2, 3):
         for deployment_id in deploy_to_pool(args[1], args[2] if len(args) > 2 else "catalog_specs", home):

@@ -5,9 +5,12 @@ Order of sources:
 2. `OPENDATA_PSEUDONYM_KEY_FILE`: a file holding the key (at least 16 bytes, surrounding whitespace
    ignored). It must lie outside the opendata home directory, so a release or a backup of the
    home never carries it.
-3. `OPENDATA_INSECURE_DEV_KEY=1`: a fixed, publicly known development key, for tests and
-   `make run` on sample data only. Tokens made with it protect nothing; the masking record says so
-   (`key_id: "insecure-dev"`).
+3. `OPENDATA_INSECURE_DEV_KEY=1`: a fixed, publicly known development key, for tests only. Tokens
+   made with it protect nothing; the masking record says so (`key_id: "insecure-dev"`).
+4. The default key file, `$XDG_CONFIG_HOME/opendata/pseudonym.key` (else
+   `~/.config/opendata/pseudonym.key`): outside any home directory and any checkout, so the CLI,
+   `python flows.py serve`, its workers and `make run` (which creates it) all find the same key
+   without an environment variable.
 
 Without any of them, publication of a spec that pseudonymizes is blocked (exit 2).
 The key is never logged, recorded or put into SQL text: only the HMAC pads are bound as query
@@ -32,12 +35,20 @@ MIN_KEY_BYTES = 16
 _DEV_KEY = b"opendata-fuzhou insecure development key - not secret"
 DEV_KEY_ID = "insecure-dev"
 
-_HOW_TO = (
-    f"set {ENV_KEY} to a secret of at least {MIN_KEY_BYTES} characters, or {ENV_KEY_FILE} to a file "
-    "holding one (outside the opendata home directory), e.g. "
-    f"`head -c 32 /dev/urandom | base64 > /etc/opendata/pseudonym.key && export {ENV_KEY_FILE}=/etc/opendata/pseudonym.key`; "
-    f"for tests and sample runs only, {ENV_DEV_KEY}=1 uses a public development key"
-)
+
+
+def default_key_file() -> Path:
+    """Where the key is found when no variable names one: $XDG_CONFIG_HOME/opendata/pseudonym.key."""
+    config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(config).expanduser() / "opendata" / "pseudonym.key"
+
+
+def how_to() -> str:
+    """One line: how to give the toolkit a key."""
+    return (
+        f"put a secret of at least {MIN_KEY_BYTES} characters in {default_key_file()} (mode 600; `make run` creates "
+        f"one), or set {ENV_KEY_FILE} to a file holding one, or {ENV_KEY} to the secret itself"
+    )
 
 
 def load_key(home_root: Path | None = None) -> bytes:
@@ -46,29 +57,29 @@ def load_key(home_root: Path | None = None) -> bytes:
     if direct:
         key = direct.strip().encode("utf-8")
         if len(key) < MIN_KEY_BYTES:
-            raise GateBlocked(f"{ENV_KEY} is shorter than {MIN_KEY_BYTES} characters; pseudonyms need a strong key", details=[_HOW_TO])
+            raise GateBlocked(f"{ENV_KEY} is shorter than {MIN_KEY_BYTES} characters, too weak for pseudonyms; {how_to()}")
         return key
     path_text = os.environ.get(ENV_KEY_FILE)
     if path_text:
         return _key_from_file(Path(path_text).expanduser(), home_root)
     if os.environ.get(ENV_DEV_KEY) == "1":
         return _DEV_KEY
-    raise GateBlocked("no pseudonym key is configured; the spec pseudonymizes or fakes a column", details=[_HOW_TO])
+    default = default_key_file()
+    if default.exists():
+        return _key_from_file(default, home_root)
+    raise GateBlocked(f"no pseudonym key (none in {default}, no {ENV_KEY_FILE}); {how_to()}")
 
 
 def _key_from_file(path: Path, home_root: Path | None) -> bytes:
     resolved = path.resolve()
     if home_root is not None and resolved.is_relative_to(home_root.resolve()):
-        raise GateBlocked(
-            f"{ENV_KEY_FILE} points inside the opendata home directory ({home_root}); keep the key outside it",
-            details=[_HOW_TO],
-        )
+        raise GateBlocked(f"the key file {resolved} is inside the opendata home directory ({home_root}); move it out: {how_to()}")
     try:
         key = resolved.read_bytes().strip()
     except OSError as exc:
-        raise GateBlocked(f"{ENV_KEY_FILE}: cannot read the key file {resolved}: {exc.strerror}", details=[_HOW_TO]) from None
+        raise GateBlocked(f"cannot read the key file {resolved} ({exc.strerror}); {how_to()}") from None
     if len(key) < MIN_KEY_BYTES:
-        raise GateBlocked(f"{ENV_KEY_FILE}: the key in {resolved} is shorter than {MIN_KEY_BYTES} bytes", details=[_HOW_TO])
+        raise GateBlocked(f"the key in {resolved} is shorter than {MIN_KEY_BYTES} bytes; {how_to()}")
     return key
 
 

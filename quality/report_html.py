@@ -27,7 +27,7 @@ def _pct(v: float | None) -> str:
 
 def _charts(q: dict[str, Any]) -> dict[str, Any]:
     dims = [(f"{d['label']} {name}", d["score"], _pct(d["score"])) for name, d in q["dimensions"].items()]
-    nulls = [(f"{c['label']} {c['column']}"[:28], c["null_rate"], f"{c['null_rate'] * 100:.1f}% ({c['nulls']:,})") for c in q["columns"]]
+    nulls = [(f"{c['label']} {c['column']}", c["null_rate"], f"{c['null_rate'] * 100:.1f}% ({c['nulls']:,})") for c in q["columns"]]
     distributions = []
     for c in q["columns"]:
         if "top_values" not in c:

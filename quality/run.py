@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Any
 
+from pipelines.core import clock
 from pipelines.core.context import PublishContext
 from pipelines.core.spec.model import CatalogSpec
 from pipelines.core.results import PastRelease
@@ -69,7 +70,7 @@ def _unused(suite: Suite, results: list[CheckResult]) -> list[dict[str, Any]]:
 def evaluate(ctx: PublishContext, *, suite: Suite | None = None, now: datetime | None = None) -> QualityReport:
     """Run every check of the spec on `ctx.table` and score the results."""
     suite = suite or build_suite(ctx.spec)
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     past = ctx.past_releases
     env = RunEnv(ctx=ctx, extract_date=_extract_date(ctx, now), now=now, last_release_at=_last_release_at(past))
     started = time.perf_counter()

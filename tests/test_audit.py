@@ -40,7 +40,7 @@ def test_a_clean_home_verifies(busy_home: tuple[Path, Path, Path]) -> None:
     home, _, _ = busy_home
     report = verify(Home(home))
     assert report.ok, report.problems
-    assert report.releases == 2 and report.files == 14 and report.entries == 2 * 5 + 3  # (ingest quality mask tag publish) x2, 2 access, 1 withdraw
+    assert report.releases == 2 and report.files == 16 and report.entries == 2 * 5 + 3  # (ingest quality mask tag publish) x2, 2 access, 1 withdraw
 
 
 def test_every_event_is_chained(busy_home: tuple[Path, Path, Path]) -> None:
@@ -194,7 +194,7 @@ import sys
 sys.path.insert(0, {root!r})
 from pipelines.runner.publish import run_plain
 for _ in range(2):
-    run_plain({spec!r}, home={home!r})
+    run_plain({spec!r}, home={home!r}, force=True)  # the same bytes twice: a new version only when forced
 """
 
 

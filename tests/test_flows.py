@@ -140,7 +140,7 @@ def test_no_raw_value_reaches_prefect(prefect_api: None, tmp_path: Path, monkeyp
         raise ValueError(f"Could not convert string '{raw[5][1]}' to DATE")
 
     monkeypatch.setattr(quality.step, "STAGE", dataclasses.replace(quality.step.STAGE, run=crash))
-    bad = flows.publish_dataset(str(spec), None, str(tmp_path / "home"), return_state=True)
+    bad = flows.publish_dataset(str(spec), None, str(tmp_path / "home"), force=True, return_state=True)
     error = bad.result(raise_on_failure=False)
     assert isinstance(error, StepCrashed)
     assert raw[5][1] not in error.render() and "ValueError" in error.render()

@@ -210,12 +210,16 @@ def registry(home: Path, sql: str) -> list[tuple[Any, ...]]:
 
 
 def publish_all_at_once(specs: list[Path], home: Path, engine: str = "plain", env: dict[str, str] | None = None) -> list[subprocess.CompletedProcess[str]]:
-    """Start one `opendata publish` process per spec at the same moment; wait for all."""
+    """Start one `opendata publish --force` process per spec at the same moment; wait for all.
+
+    --force: these tests publish one spec several times at once to test concurrency; without it a
+    run that starts after another finished would rightly publish nothing (unchanged).
+    """
     env = {**(env or os.environ), "OPENDATA_ENGINE": engine}
     started = time.monotonic()
     running = [
         subprocess.Popen(
-            [sys.executable, "-m", "pipelines.cli.main", "publish", str(spec), "--home", str(home)],
+            [sys.executable, "-m", "pipelines.cli.main", "publish", str(spec), "--home", str(home), "--force"],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env,
         )
         for spec in specs

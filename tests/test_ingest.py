@@ -15,6 +15,7 @@ from pipelines.ingest import load_extract
 from pipelines.ingest.step import ingest_step
 from pipelines.core.spec import load_spec
 from pipelines.core.spec.model import Source
+from pipelines.core.vocab import SourceFormat
 from tests.conftest import HEADER, ROWS, run_cli, write_extract
 
 FORMATS = ["stops.csv", "stops.bom.csv", "stops.gbk.csv", "stops.xlsx", "stops.json", "stops.jsonl", "stops.parquet"]
@@ -148,3 +149,16 @@ def test_cli_refuses_bad_extract_and_writes_nothing(dataset: Callable[..., Path]
     assert message in result.stderr and str(extract) in result.stderr
     assert "Traceback" not in result.stderr
     assert not (home / "releases").exists() or not any((home / "releases").rglob("data.csv"))
+
+
+def test_a_csv_where_the_spec_says_xlsx_names_both_formats(tmp_path: Path) -> None:
+    sample = Path(__file__).resolve().parent.parent / "sample_data" / "transport-bus-stops.csv"
+    path = tmp_path / "stops.xlsx"
+    path.write_bytes(sample.read_bytes())  # renamed, not converted: what a department sometimes sends
+    message = _refused(path, Source(path=str(path), format=SourceFormat.XLSX))
+    assert "the spec expects xlsx, but the file is csv" in message and "source.format: csv" in message
+    assert "Calamine" not in message and "\n" not in message
+
+
+def test_a_folder_is_not_an_extract(tmp_path: Path) -> None:
+    assert _refused(tmp_path).endswith("is a folder: give one extract file")

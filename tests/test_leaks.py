@@ -176,6 +176,11 @@ def _home_texts(home: Path) -> Iterable[str]:
                         yield from (str(v) for v in row if v is not None)
             finally:
                 con.close()
+        elif path.suffix == ".xlsx":  # a zip: its sheets' XML, not the compressed bytes
+            import zipfile
+
+            with zipfile.ZipFile(path) as book:
+                yield from (book.read(name).decode("utf-8", errors="replace") for name in book.namelist())
         else:
             yield path.read_bytes().decode("utf-8", errors="replace")
 

@@ -161,6 +161,19 @@ def test_withdraw_twice_is_harmless(published: tuple[Path, Path]) -> None:
         assert [e["event"] for e in read_log(con)].count("withdraw") == 1
 
 
+def test_withdraw_command_of_a_withdrawn_version_says_nothing_done_and_exits_1(
+    published: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    home, folder = published
+    assert withdraw_command("relief-payments", folder.name, "泄露", None, home) == 0
+    capsys.readouterr()
+    assert withdraw_command("relief-payments", folder.name, "泄露", None, home) == 1
+    out = capsys.readouterr()
+    assert "withdrawn relief-payments" not in out.out
+    (line,) = out.err.strip().splitlines()
+    assert "was already withdrawn" in line and "+08:00" in line and "nothing done" in line
+
+
 def test_withdraw_refuses_bad_input(published: tuple[Path, Path]) -> None:
     home, folder = published
     with pytest.raises(InputError, match="no release 2000-01-01.1"):

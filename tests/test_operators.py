@@ -89,6 +89,8 @@ def mask(values: list[str | None], policy: dict[str, Any], **kw: Any) -> list[st
         ("partial_mask", {"keep_frist": 3}, None, False),
         ("pseudonymize", {"length": 16, "prefix": "P_"}, None, True),
         ("pseudonymize", {"length": 4}, None, False),
+        ("pseudonymize", {"prefix": ""}, None, False),  # a token must start with a letter
+        ("pseudonymize", {"prefix": "9"}, None, False),
         ("pseudonymize", {"key": "secret"}, None, False),
         ("fake", {}, None, True),
         ("generalize", {"to": "year"}, None, True),
@@ -221,9 +223,9 @@ def test_partial_mask_one_count_given(pii: FindingKind | None, params: dict[str,
 def test_pseudonym_is_hmac_sha256_of_the_normalized_value() -> None:
     out = mask(["13800138000", "+86 138-0013-8000", "13900139000", None], {"operator": "pseudonymize"}, pii=K.MOBILE_PHONE)
     assert out[0] == out[1] == token_of(KEY, "13800138000")
-    assert out[2] != out[0] and len(out[2] or "") == 16
+    assert out[2] != out[0] and len(out[2] or "") == 17  # P + 16 hex
     assert out[3] is None
-    assert token_of(KEY, "13800138000") == hmac_hex(KEY, "opendata-pseudonym-v1\x1f13800138000")[:16]
+    assert token_of(KEY, "13800138000") == "P" + hmac_hex(KEY, "opendata-pseudonym-v1\x1f13800138000")[:16]
 
 
 def test_pseudonym_record_has_key_id_but_no_key() -> None:

@@ -17,7 +17,7 @@ from pipelines.release import files
 from pipelines.core.versions import version_key
 from pipelines.release.version import next_version
 
-LAYOUT = {"data.parquet", "data.csv", "datapackage.json", "provenance.json", "quality.json", "quality.html", "README.md"}
+LAYOUT = {"data.parquet", "data.csv", "data.xlsx", "datapackage.json", "provenance.json", "quality.json", "quality.html", "README.md"}
 
 
 def test_release_layout_and_contents(dataset: Callable[..., Path], tmp_path: Path) -> None:
@@ -53,14 +53,14 @@ def test_versions_increase_and_registry_records_each(dataset: Callable[..., Path
     home = tmp_path / "home"
     spec = dataset()
     first = run_plain(spec, home=home)
-    second = run_plain(spec, home=home)
+    second = run_plain(spec, home=home, force=True)  # the same bytes again: only forced is it a new version
     assert version_key(second.name) > version_key(first.name)
     rows = list_releases(Home(home), "transport-stops")
     assert [r["version"] for r in rows] == [first.name, second.name]
     assert all(r["status"] == "published" and r["rows"] == 4 for r in rows)
     with duckdb.connect(str(home / "opendata.duckdb"), read_only=True) as con:
         recorded = con.execute("SELECT count(*) FROM release_files WHERE version = ?", [first.name]).fetchone()
-    assert recorded is not None and recorded[0] == 7
+    assert recorded is not None and recorded[0] == 8  # with data.xlsx
 
 
 def test_version_numbers_sort_numerically(tmp_path: Path) -> None:

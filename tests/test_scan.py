@@ -89,3 +89,33 @@ def test_scan_sample_extracts(sample: Path, tmp_path: Path) -> None:
         assert f.source_column == c.header
         if c.detection.kind is not None and not c.detection.kind.is_public:
             assert f.policy is not None  # every detected personal or secret column has a policy
+
+
+def _table_text(path: Path, width: int) -> str:
+    console = Console(record=True, width=width)
+    console.print(render_scan_table(scan_extract(path), width))
+    return console.export_text()
+
+
+def test_scan_table_fits_80_columns_without_breaking_words() -> None:
+    sample = ROOT / "sample_data" / "civil-affairs-low-income.csv"
+    text = _table_text(sample, 80)
+    assert max(len(line) for line in text.splitlines()) <= 80
+    for word in ("resident_id_checksum", "person_name_shape", "partial_mask", "pseudonymize", "current_address", "generalize"):
+        assert word in text, word  # whole, not folded across lines
+    # No confidence where no rule matched: 性别 has none
+    gender = next(line for line in text.splitlines() if "gender ·" in line)
+    assert "0.90" not in gender and "—" in gender
+    wide = _table_text(sample, 200)
+    assert "confidence" in wide and "0.90" not in next(line for line in wide.splitlines() if "性别" in line)
+
+
+def test_person_level_without_quasi_identifier_says_what_to_do(tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    names = ["张伟", "王秀英", "李娜", "陈静", "林晓峰", "欧阳明轩", "郑丽娟", "黄一鸣"]
+    rows = [["姓名", "手机号"]] + [[names[i % 8], f"1381234{i:04d}"] for i in range(40)]
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+    text = " ".join(_table_text(path, 200).split())
+    assert "no quasi-identifier found" not in text.split("person-level")[0]
+    assert "k=5 on no" not in text and "list the columns that could single out a person together" in text

@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from tests.conftest import run_cli
+from tests.test_scan_drafts import fill_placeholders
 
 ROWS = 20_000
 W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
@@ -94,6 +95,11 @@ def _everything_under(home: Path) -> str:
             continue
         if p.suffix == ".parquet":
             parts += [str(r) for r in duckdb.sql(f"SELECT * FROM read_parquet('{p}')").fetchall()]
+        elif p.suffix == ".xlsx":  # a zip: its sheets' XML, not the compressed bytes
+            import zipfile
+
+            with zipfile.ZipFile(p) as book:
+                parts += [book.read(name).decode("utf-8", errors="ignore") for name in book.namelist()]
         elif p.suffix == ".duckdb":
             with duckdb.connect(str(p), read_only=True) as con:
                 for (table,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall():
@@ -123,8 +129,10 @@ def test_scan_then_publish_an_unseen_extract_leaks_nothing(tmp_path: Path) -> No
     assert scanned.returncode == 0, scanned.stderr
     home = tmp_path / "home"
     env = {"OPENDATA_INSECURE_DEV_KEY": "1", "OPENDATA_ENGINE": "plain"}
+    # The reviewer writes the 待填写 values (publish refuses them); nothing else is changed.
+    draft.write_text(fill_placeholders(draft.read_text(encoding="utf-8")), encoding="utf-8")
     published = run_cli("publish", str(draft), "--home", str(home), env=env)
-    assert published.returncode == 0, published.stderr  # the draft is publishable as written
+    assert published.returncode == 0, published.stderr  # the draft is publishable once its metadata is written
     release = Path(published.stdout.strip().splitlines()[-1])
     assert (release / "data.csv").is_file()
 

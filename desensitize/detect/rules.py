@@ -15,6 +15,8 @@ from datetime import date
 
 from operator import mul
 
+from pipelines.core import clock
+
 _SEPARATORS = re.compile(r"[\s\-－—()（）]")
 _ID_SHAPE = re.compile(r"[1-9]\d{16}[\dXx]")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
@@ -53,7 +55,7 @@ def resident_id_valid(value: str) -> bool:
         born = date(int(v[6:10]), int(v[10:12]), int(v[12:14]))
     except ValueError:
         return False
-    return date(1900, 1, 1) <= born <= date.today()
+    return date(1900, 1, 1) <= born <= clock.today()
 
 
 def resident_id_check(first17: str) -> str:
@@ -172,4 +174,4 @@ def parse_date(value: str) -> date | None:
 def birth_date_valid(value: str) -> bool:
     """A date between 1900 and today (a birth date is not in the future)."""
     d = parse_date(value)
-    return d is not None and date(1900, 1, 1) <= d <= date.today()
+    return d is not None and date(1900, 1, 1) <= d <= clock.today()

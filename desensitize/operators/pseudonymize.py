@@ -16,6 +16,7 @@ from desensitize.operators.base import (
 from pipelines.core.sql import quote_literal as literal
 from desensitize.operators.sqlexpr import normalized
 
+DEFAULT_PREFIX = "P"
 # Domain tag hashed before the value, so tokens cannot be confused with other HMACs of the key.
 TOKEN_DOMAIN = "opendata-pseudonym-v1\x1f"
 
@@ -23,11 +24,16 @@ TOKEN_DOMAIN = "opendata-pseudonym-v1\x1f"
 class PseudonymizeParams(OperatorParams):
     """Parameters of `pseudonymize`."""
     length: int = Field(16, ge=8, le=64, description="Hex characters of the token (16 = 64 bits).")
-    prefix: str = Field("", max_length=16, pattern=r"^[A-Za-z0-9_-]*$", description="Text put before the token, e.g. P_.")
+    # A token starts with a letter so that no spreadsheet reads it as a number: bare hex such as
+    # 8580375118732e28 became 8.58e+40 in Excel and LibreOffice, and 16 digits lost the last one.
+    prefix: str = Field(
+        DEFAULT_PREFIX, min_length=1, max_length=16, pattern=r"^[A-Za-z][A-Za-z0-9_-]*$",
+        description="Text put before the token, starting with a letter (default P), so spreadsheets keep it text.",
+    )
 
 
 class PseudonymizeOperator(Operator):
-    """Replace each value by `prefix` + the first `length` hex characters of HMAC-SHA256(key, value).
+    """Replace each value by `prefix` (P by default) + the first `length` hex characters of HMAC-SHA256(key, value).
 
     The value is normalized first by its `pii` kind (phones to digits, IDs upper-case), so the same
     person gets the same token however the number was written. The HMAC runs inside DuckDB (its
@@ -53,6 +59,6 @@ class PseudonymizeOperator(Operator):
         )
 
 
-def token_of(key: bytes, normalized_value: str, length: int = 16, prefix: str = "") -> str:
+def token_of(key: bytes, normalized_value: str, length: int = 16, prefix: str = DEFAULT_PREFIX) -> str:
     """The token `pseudonymize` gives an already-normalized value (the Python twin, for tests and audits)."""
     return prefix + hmac_hex(key, TOKEN_DOMAIN + normalized_value)[:length]

@@ -26,6 +26,11 @@ def withdraw_command(dataset_id: str, version: str, reason: str, field: str | No
     if report.catalog_error:
         print(report.outcome(), file=sys.stderr)
         return 1
+    if report.nothing_done:
+        # Exit 1, so a script sees that this command withdrew nothing (a second withdrawal is not
+        # recorded again); the catalog was still rebuilt above, which finishes a run that failed there.
+        print(f"error: {report.outcome()}", file=sys.stderr)
+        return 1
     print(report.outcome())
     return 0
 

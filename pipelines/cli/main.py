@@ -1,6 +1,6 @@
 """`opendata`: the command-line contract of DESIGN.md §5.
 
-Exit codes: 0 done, 1 bad input or bad spec, 2 blocked by a quality or privacy gate.
+Exit codes: 0 done, 1 bad input, bad spec or bad usage, 2 blocked by a quality or privacy gate.
 """
 
 from __future__ import annotations
@@ -123,16 +123,21 @@ def publish(
     input: Annotated[Optional[Path], typer.Option("--input", help="Extract to publish (default the spec's source.path).")] = None,
     home: HomeOpt = None,
     all_: Annotated[bool, typer.Option("--all", help="Publish every spec in catalog_specs/ on its sample extract.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Publish a new version even if the newest one holds the same extract, spec and code.")
+    ] = False,
 ) -> int:
-    """Publish a dataset; the release folder is printed on the last line."""
+    """Publish a dataset; the release folder is printed on the last line (unchanged data: nothing published, exit 0)."""
     _recover(home)
     from pipelines.cli.publish import publish_all_command, publish_command  # in-function: keeps `opendata --help` fast
 
     if all_:
-        return publish_all_command(home)
+        return publish_all_command(home, force=force)
     if spec is None:
-        raise typer.BadParameter("give a SPEC, or --all")
-    return publish_command(spec, input, home)
+        from pipelines.cli.usage import UsageError
+
+        raise UsageError("give a SPEC to publish, or --all for every spec in catalog_specs/")
+    return publish_command(spec, input, home, force)
 
 
 @app.command()
@@ -442,11 +447,12 @@ def identify_leak(
 
 
 def run() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: exit 1 for a usage error, 2 only for a closed gate."""
+    from pipelines.cli.usage import run_app
     from pipelines.core.workspace import clean_stale
 
     clean_stale()  # the private working folders of runs that were killed (their processes are gone)
-    app()
+    sys.exit(run_app(app))
 
 
 if __name__ == "__main__":  # pragma: no cover

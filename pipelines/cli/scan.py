@@ -18,7 +18,8 @@ def scan_command(extract: Path, draft_spec: Path | None, as_json: bool) -> int:
     if as_json:
         sys.stdout.write(json.dumps(scan_json(result), ensure_ascii=False, indent=2) + "\n")
     else:
-        Console().print(render_scan_table(result))
+        console = Console()
+        console.print(render_scan_table(result, console.width))
     if draft_spec is not None:
         draft_spec.parent.mkdir(parents=True, exist_ok=True)
         draft_spec.write_text(draft_spec_yaml(result, extract, draft_spec), encoding="utf-8")

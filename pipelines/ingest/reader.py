@@ -14,6 +14,7 @@ from pipelines.ingest import csv_format
 from pipelines.ingest import encoding as enc
 from pipelines.core.sql import quote_ident
 from pipelines.ingest.names import kept_columns
+from pipelines.ingest.sniff import check_format
 from pipelines.core.spec.model import Source
 from pipelines.core.vocab import SourceFormat
 
@@ -70,9 +71,12 @@ def load_extract(
     """
     if keep is not None and table == RAW:
         raise ValueError(f"kept columns go into a table other than {RAW!r}, which holds the whole extract")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder: give one extract file")
     if not path.is_file():
-        raise InputError(f"{path}: extract not found")
+        raise InputError(f"{path}: extract not found; check the file name and folder")
     fmt = source_format(path, source.format)
+    check_format(path, fmt)
     info: enc.TextInfo | None = None
     if keep is not None and fmt is SourceFormat.CSV and source.encoding in ("auto", "utf-8"):
         fast = _load_utf8_csv(con, path, source, table, keep)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
+from pipelines.core import clock
+from pipelines.core.clock import SHANGHAI
 from pipelines.core.context import PublishContext
 from pipelines.core.stage import Stage
 from pipelines.core.manifest import extracted_at, read_manifest
@@ -33,7 +35,8 @@ def ingest_step(ctx: PublishContext) -> None:
     ctx.source_columns = loaded.header
     ctx.source_encoding = loaded.encoding
     ctx.manifest, ctx.manifest_problem = read_manifest(ctx.extract)
-    ctx.obtained_at = extracted_at(ctx.manifest) or datetime.fromtimestamp(ctx.extract.stat().st_mtime, timezone.utc)
+    obtained = extracted_at(ctx.manifest) or datetime.fromtimestamp(ctx.extract.stat().st_mtime, SHANGHAI)
+    ctx.obtained_at = clock.local(obtained)  # a manifest written in UTC is shown in Shanghai time like the rest
 
 
 def ingest_summary(ctx: PublishContext) -> dict[str, Any]:

@@ -171,23 +171,29 @@ class WithdrawReport:
         """What happened besides the withdrawal itself."""
         r = self.result
         lines = []
-        if r.already:
-            lines.append(f"{r.dataset_id} {r.version} was already withdrawn ({r.withdrawn_at}); it is in {r.quarantine_dir}")
-        elif r.completed_pending:
+        if r.completed_pending and not r.already:
             lines.append(
                 f"finished the interrupted withdrawal of {r.dataset_id} {r.version} (with the reason recorded when it was requested)"
             )
         lines += [f"also finished the interrupted withdrawal of {d} {v}" for d, v in self.also_finished]
         return lines
 
+    @property
+    def nothing_done(self) -> bool:
+        """True when the version was already withdrawn: this command changed nothing (the CLI exits 1)."""
+        return self.result.already
+
     def outcome(self) -> str:
-        """The last line: done, or how to finish the catalog when it was not rebuilt."""
+        """The last line: done, already done (nothing done), or how to finish the catalog when it was not rebuilt."""
         r = self.result
         if self.catalog_error:
             return (
                 f"error: {r.dataset_id} {r.version} is withdrawn, but catalog.jsonld was not rebuilt ({self.catalog_error}); "
                 "run the same withdraw command again"
             )
+        if r.already:
+            # A second withdrawal is not recorded again: say that this command withdrew nothing.
+            return f"{r.dataset_id} {r.version} was already withdrawn ({r.withdrawn_at}): nothing done; its files are in {r.quarantine_dir}"
         return f"withdrawn {r.dataset_id} {r.version} → {r.quarantine_dir}"
 
 

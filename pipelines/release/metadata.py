@@ -13,7 +13,11 @@ from pipelines.core.results import failed_checks
 from pipelines.core.versions import code_version
 from pipelines.core.vocab import FieldType
 
-MEDIA_TYPES = {"data.csv": "text/csv", "data.parquet": "application/vnd.apache.parquet"}
+MEDIA_TYPES = {
+    "data.csv": "text/csv",
+    "data.parquet": "application/vnd.apache.parquet",
+    "data.xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
 def attribution(ctx: PublishContext) -> str:
@@ -26,7 +30,7 @@ def datapackage(ctx: PublishContext, schema_fields: list[dict[str, Any]], create
     """A Frictionless Tabular Data Package whose field titles are the Chinese labels."""
     spec = ctx.spec
     resources: list[dict[str, Any]] = []
-    for name in ("data.csv", "data.parquet"):
+    for name in ("data.csv", "data.parquet", "data.xlsx"):
         info = ctx.release_files.get(name)
         if info is None:
             continue
@@ -136,8 +140,9 @@ def readme(ctx: PublishContext, rows: int) -> str:
         "",
         attribution(ctx),
         "",
-        "Files: `data.csv` (UTF-8 with BOM), `data.parquet`, `datapackage.json`, `provenance.json`, "
-        "`quality.json`, `quality.html`.",
+        "Files: `data.csv` (UTF-8 with BOM; headers are the field names in datapackage.json), `data.parquet`, "
+        + ("`data.xlsx` (for Excel: Chinese headers, identifiers kept as text), " if "data.xlsx" in ctx.release_files else "")
+        + "`datapackage.json`, `provenance.json`, `quality.json`, `quality.html`.",
         "",
     ]
     return "\n".join(lines)

@@ -13,14 +13,14 @@ from pathlib import Path
 
 from pipelines.core.context import ROW, PublishContext
 from pipelines.core.sql import quote_ident
-from pipelines.release import files, metadata
+from pipelines.release import files, metadata, workbook
 from pipelines.release.typing_sql import cast_expression
 from pipelines.core.clock import SHANGHAI
 from pipelines.core.versions import writer_pid_file
 from pipelines.release.version import reserve_version
 from pipelines.core.vocab import FieldType
 
-RELEASE_FILES = ("data.parquet", "data.csv", "quality.json", "quality.html", "README.md", "datapackage.json", "provenance.json")
+RELEASE_FILES = ("data.parquet", "data.csv", "data.xlsx", "quality.json", "quality.html", "README.md", "datapackage.json", "provenance.json")
 
 
 def _release_columns(ctx: PublishContext) -> list[tuple[str, str, FieldType]]:
@@ -49,13 +49,17 @@ def write_release_folder(ctx: PublishContext, tmp: Path) -> int:
     # of the whole table happens once, above.
     files.write_csv_with_bom(ctx.con, files.csv_select(ctx.con, tmp / "data.parquet"), tmp / "data.csv")
     rows = ctx.row_count()
+    labels = {f.name: f for f in spec.fields}
+    # For people who open the release in Excel: Chinese headers, every cell typed (see workbook.py).
+    sheet_columns = [workbook.Column(name, labels[name].label, ftype, labels[name].description) for name, _, ftype in columns]
+    if workbook.write_workbook(ctx.con, files.parquet_select(tmp / "data.parquet"), sheet_columns, rows, tmp / "data.xlsx"):
+        ctx.release_files["data.xlsx"] = files.file_digest(tmp / "data.xlsx")  # the README lists it
     metadata.dump_json(tmp / "quality.json", ctx.quality.report if ctx.quality else {"dimensions": {}, "checks": []})
     (tmp / "quality.html").write_text(ctx.quality.html if ctx.quality and ctx.quality.html else _empty_quality_html(spec.title), encoding="utf-8")
     (tmp / "README.md").write_text(metadata.readme(ctx, rows), encoding="utf-8")
     for name in ("data.csv", "data.parquet", "quality.json", "quality.html", "README.md"):
         ctx.release_files[name] = files.file_digest(tmp / name)
     created = datetime.now(SHANGHAI)
-    labels = {f.name: f for f in spec.fields}
     schema_fields = [
         metadata.schema_field(name, labels[name].label, ftype, labels[name].description) for name, _, ftype in columns
     ]

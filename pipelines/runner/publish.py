@@ -23,6 +23,7 @@ from desensitize.individual import individual_level_fields
 from pipelines.core.context import PublishContext
 from pipelines.core.errors import InputError, OpendataError, SpecError
 from pipelines.core.home import Home
+from pipelines.core.spec.placeholders import refuse_placeholders
 from pipelines.core.vocab import OpenType
 from pipelines.core.sql import quote_literal
 from pipelines.core.workspace import private_subfolder, run_folder
@@ -30,6 +31,7 @@ from pipelines.runner.progress import step_progress
 from pipelines.store.history import past_releases
 from pipelines.runner.specs import load_spec, validate_paths
 from pipelines.runner.steps import publish_stages, record_refusal, run_stage
+from pipelines.runner.unchanged import Unchanged, refuse_if_unchanged
 
 if TYPE_CHECKING:
     from pipelines.core.spec.model import CatalogSpec
@@ -175,6 +177,7 @@ def working_connection(extract: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 def publication(spec_path: Path, extract: Path | None = None, home: Path | str | None = None) -> Iterator[PublishContext]:
     """A fresh PublishContext for `spec_path`; its working database is closed (and deleted) on exit."""
     spec = load_spec(spec_path)
+    refuse_placeholders(Path(spec_path))  # a draft's 待填写 values never reach the public catalog
     source = (Path(extract) if extract else spec.source_path(Path(spec_path))).resolve()
     root = Home.resolve(home)
     past = past_releases(root, spec.id)  # the quality stage's trend and overdue check; read-only
@@ -195,14 +198,21 @@ def current_flow_run_id() -> str | None:
     return str(run_id) if run_id else None
 
 
-def run_plain(spec_path: Path, extract: Path | None = None, home: Path | str | None = None, *, replaces: str | None = None, actor: str = "cli") -> Path:
+def run_plain(
+    spec_path: Path, extract: Path | None = None, home: Path | str | None = None, *, replaces: str | None = None,
+    actor: str = "cli", force: bool = False,
+) -> Path:
     """Publish without Prefect; return the release folder.
 
-    Called inside a Prefect flow (e.g. by republish), the release still records that flow's run id.
+    Raises `Unchanged` (exit 0) when the newest release already holds this extract under this spec
+    and code, unless `force`. Called inside a Prefect flow (e.g. by republish), the release still
+    records that flow's run id.
     """
     with publication(spec_path, extract, home) as ctx:
         ctx.replaces, ctx.actor = replaces, actor
         ctx.flow_run_id = current_flow_run_id()
+        refuse_if_unchanged(ctx.spec.id, ctx.spec_path, ctx.extract, ctx.home, force=force, replaces=replaces,
+                            flow_run_id=ctx.flow_run_id)
         try:
             stages = publish_stages()
             with step_progress(ctx.spec.id, [s.name for s in stages]) as advance:
@@ -220,7 +230,7 @@ def run_plain(spec_path: Path, extract: Path | None = None, home: Path | str | N
 
 
 def outcome(dataset_id: str, spec_path: str, status: str, *, release: str | None = None, error: OpendataError | None = None, note: str | None = None) -> dict[str, Any]:
-    """One dataset's result: published, blocked (exit 2), error (exit 1) or skipped (not-open)."""
+    """One dataset's result: published, unchanged, blocked (exit 2), error (exit 1) or skipped (not-open)."""
     return {
         "dataset_id": dataset_id,
         "spec": spec_path,
@@ -259,12 +269,14 @@ def require_valid(known: list[dict[str, Any]]) -> None:
         raise SpecError("invalid catalog specs; fix them first (opendata catalog validate)", details=details)
 
 
-def publish_each_plain(todo: list[tuple[Path, CatalogSpec]], home: Path | str | None) -> list[dict[str, Any]]:
+def publish_each_plain(todo: list[tuple[Path, CatalogSpec]], home: Path | str | None, force: bool = False) -> list[dict[str, Any]]:
     """Publish the specs one after another without Prefect; one failing dataset stops no other."""
     results = []
     for path, spec in todo:
         try:
-            folder = run_plain(path, None, home)
+            folder = run_plain(path, None, home, force=force)
+        except Unchanged as same:
+            results.append(outcome(spec.id, str(path), "unchanged", release=str(same.same.folder), error=same))
         except OpendataError as exc:
             results.append(outcome(spec.id, str(path), "blocked" if exc.exit_code == 2 else "error", error=exc))
         else:

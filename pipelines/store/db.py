@@ -23,6 +23,7 @@ from pathlib import Path
 
 import duckdb
 
+from pipelines.core.clock import SHANGHAI
 from pipelines.core.errors import OpendataError
 from pipelines.core.home import Home
 from pipelines.store.migrations import MIGRATIONS, migrate
@@ -53,7 +54,10 @@ def _open(home: Home, read_only: bool, deadline: float) -> duckdb.DuckDBPyConnec
     delay = 0.02
     while True:
         try:
-            return duckdb.connect(str(home.db_path), read_only=read_only and home.db_path.exists())
+            con = duckdb.connect(str(home.db_path), read_only=read_only and home.db_path.exists())
+            # TIMESTAMPTZ values come back in the session's zone: Shanghai, like every date we show.
+            con.execute(f"SET TimeZone = '{SHANGHAI.key}'")
+            return con
         except (duckdb.IOException, duckdb.ConnectionException) as exc:
             if not _is_lock_error(exc) or time.monotonic() > deadline:
                 raise

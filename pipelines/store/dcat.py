@@ -55,6 +55,7 @@ IANA_MEDIA_TYPES = "http://www.iana.org/assignments/media-types/"
 MEDIA_TYPES = {
     ".csv": "text/csv",
     ".parquet": "application/vnd.apache.parquet",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",  # data.xlsx, the Chinese-headed workbook
     ".json": "application/json",
     ".html": "text/html",
     ".md": "text/markdown",

@@ -8,12 +8,13 @@ The runner reads it and hands it to the quality stage (`PublishContext.past_rele
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
+from pipelines.core.clock import SHANGHAI
 from pipelines.core.home import Home
 from pipelines.core.results import PastRelease
 from pipelines.store.db import connect
@@ -61,7 +62,7 @@ def past_releases(home: Home, dataset_id: str) -> list[PastRelease]:
         out.append(
             PastRelease(
                 version=str(version),
-                published_at=datetime.fromtimestamp(float(epoch), timezone.utc),
+                published_at=datetime.fromtimestamp(float(epoch), SHANGHAI),
                 status=str(status),
                 overall=_score(overall.get("score")),
                 grade=overall.get("grade") if isinstance(overall.get("grade"), str) else None,

@@ -26,7 +26,8 @@ class SpecProblem:
         return f"{self.path}:{self.line}: {self.message}"
 
 
-def _format_loc(loc: Location) -> str:
+def format_location(loc: Location) -> str:
+    """A key path as written in messages: fields[3].policy."""
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
@@ -69,12 +70,12 @@ def parse_spec(path: Path, policy_check: PolicyCheck | None = None) -> tuple[Cat
         problems = []
         for err in exc.errors():
             loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-            where = _format_loc(loc)
+            where = format_location(loc)
             message = _pydantic_message(err)
             problems.append(SpecProblem(path, doc.line_of(loc), f"{where}: {message}" if where else message))
         return None, problems
     problems = [
-        SpecProblem(path, doc.line_of(loc), f"{_format_loc(loc)}: {message}")
+        SpecProblem(path, doc.line_of(loc), f"{format_location(loc)}: {message}")
         for loc, message in spec.cross_field_problems()
     ]
     return (None if problems else spec), problems
@@ -83,6 +84,10 @@ def parse_spec(path: Path, policy_check: PolicyCheck | None = None) -> tuple[Cat
 def load_spec(path: Path | str, policy_check: PolicyCheck | None = None) -> CatalogSpec:
     """Load a valid spec or raise `SpecError` listing every problem (policies: see `parse_spec`)."""
     path = Path(path)
+    if not path.is_file():
+        # One line naming the path: a missing file is not a list of spec problems.
+        what = "is a folder: give one spec file" if path.is_dir() else "no such spec file; check the path"
+        raise SpecError(f"{path}: {what}")
     spec, problems = parse_spec(path, policy_check)
     if spec is None:
         raise SpecError(f"{path}: invalid catalog spec", details=[str(p) for p in problems])

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pipelines.core.spec.loader import SpecProblem, parse_spec, spec_files
 from pipelines.core.spec.model import CatalogSpec, PolicyCheck
+from pipelines.core.spec.placeholders import placeholder_problems
 
 
 def validate_paths(
@@ -23,7 +24,10 @@ def validate_paths(
             continue
         spec, found = parse_spec(path, policy_check)
         problems += found
-        if spec is None:
+        # A draft's 待填写 values are schema-valid but must be written by a person before review.
+        unwritten = placeholder_problems(path)
+        problems += unwritten
+        if spec is None or unwritten:
             continue
         line_of_source = _line_of(path, "source")
         source = spec.source_path(path)

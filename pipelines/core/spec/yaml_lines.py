@@ -2,11 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
 
 Location = tuple[str | int, ...]
+
+# Chinese puts no space between Han characters, nor beside full-width punctuation (、，。；：（）《》“”).
+_PUNCT = "\u3000-\u303f\uff00-\uffef\u2018-\u201d"
+_CJK = "\u3400-\u9fff\uf900-\ufaff" + _PUNCT
+_CJK_FOLD = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])|(?<=[{_PUNCT}]) | (?=[{_PUNCT}])")
+
+
+class _SpecLoader(yaml.SafeLoader):
+    """SafeLoader whose folded blocks (`>`) join Chinese lines without a space.
+
+    YAML folds a line break into a space, which is right for English and wrong for Chinese:
+    `家庭人口、⏎月保障金额` would publish as `家庭人口、 月保障金额`. Specs are written by people who wrap
+    long Chinese prose, so a fold between two Chinese characters joins them directly (as browsers do).
+    """
+
+    def construct_scalar(self, node: yaml.Node) -> Any:
+        value = super().construct_scalar(node)
+        if isinstance(node, yaml.ScalarNode) and node.style == ">" and isinstance(value, str):
+            value = _CJK_FOLD.sub("", value)
+        return value
 
 
 class YamlDocument:
@@ -15,7 +36,7 @@ class YamlDocument:
     def __init__(self, text: str) -> None:
         self.lines: dict[Location, int] = {}
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-        self.data: Any = yaml.safe_load(text) if node is not None else None
+        self.data: Any = yaml.load(text, Loader=_SpecLoader) if node is not None else None  # noqa: S506 (a SafeLoader)
         if node is not None:
             self._walk(node, ())
 
