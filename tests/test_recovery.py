@@ -26,7 +26,8 @@ def dying(ctx, tmp):
 
 writer.write_release_folder = dying
 from pipelines.runner.publish import run_plain
-run_plain({spec!r}, None, {home!r})
+# The same extract again: force, or the unchanged-publication no-op would stop before the writer.
+run_plain({spec!r}, None, {home!r}, force=True)
 """
 
 _KILLED_BEFORE_CATALOG = """
