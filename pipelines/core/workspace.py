@@ -31,7 +31,8 @@ _folder: Path | None = None
 _owner_pid: int | None = None
 
 
-def _alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """True while process `pid` exists on this machine (another user's process counts as alive)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -72,7 +73,7 @@ def clean_stale(base: Path | None = None) -> list[Path]:
         if not stat.S_ISDIR(st.st_mode) or (uid is not None and st.st_uid != uid):
             continue
         pid = int(m.group(1))
-        if pid == os.getpid() or _alive(pid):
+        if pid == os.getpid() or pid_alive(pid):
             continue
         _remove(Path(entry.path))
         removed.append(Path(entry.path))

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from pipelines.core.home import Home
 from pipelines.core.versions import TMP_PREFIX, VERSION_RE, writer_pid_file
+from pipelines.core.workspace import pid_alive
 
 ORPHAN_AFTER_S = 600.0  # a .tmp folder without a pid file (killed between mkdir and write) this old is stale
 
@@ -35,15 +36,6 @@ class Recovered:
     catalog_rebuilt: bool = False
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
 
 def _orphaned(tmp: Path) -> bool:
     pid_file = writer_pid_file(tmp)
@@ -54,7 +46,7 @@ def _orphaned(tmp: Path) -> bool:
             return time.time() - tmp.stat().st_mtime > ORPHAN_AFTER_S
         except OSError:
             return False
-    return pid != os.getpid() and not _alive(pid)
+    return pid != os.getpid() and not pid_alive(pid)
 
 
 def orphaned_tmp_folders(home: Home) -> list[Path]:
