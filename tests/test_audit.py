@@ -12,12 +12,13 @@ import pytest
 
 from pipelines.core.home import Home
 from pipelines.lifecycle.access import obtain
+from pipelines.platform.obtain import obtain as obtain_granted
 from pipelines.lifecycle.verify import verify
 from pipelines.lifecycle.withdraw import withdraw
 from pipelines.store import audit
 from pipelines.store.db import connect
 from tests.conftest import ROOT, run_cli
-from tests.test_lifecycle_fixtures import PERSON_ROWS, company_dataset, person_dataset, publish, query
+from tests.test_lifecycle_fixtures import PERSON_ROWS, company_dataset, grant_token, person_dataset, publish, query
 
 
 @pytest.fixture
@@ -26,7 +27,7 @@ def busy_home(tmp_path: Path) -> tuple[Path, Path, Path]:
     home = tmp_path / "home"
     person = publish(person_dataset(tmp_path / "dept"), home)
     company = publish(company_dataset(tmp_path / "dept"), home)
-    obtain(Home(home), "relief-payments", None, "alice", "研究")
+    obtain_granted(Home(home), "relief-payments", None, "alice", None, grant_token(home))
     obtain(Home(home), "food-permits", None, "bob", None)
     withdraw(Home(home), "relief-payments", person.name, "泄露", "household_size")
     return home, home / "quarantine" / "relief-payments" / person.name, company
@@ -40,7 +41,7 @@ def test_a_clean_home_verifies(busy_home: tuple[Path, Path, Path]) -> None:
     home, _, _ = busy_home
     report = verify(Home(home))
     assert report.ok, report.problems
-    assert report.releases == 2 and report.files == 16 and report.entries == 2 * 5 + 3  # (ingest quality mask tag publish) x2, 2 access, 1 withdraw
+    assert report.releases == 2 and report.files == 16 and report.entries == 2 * 5 + 2 + 3  # (ingest quality mask tag publish) x2, grant apply+approve, 2 access, 1 withdraw
 
 
 def test_every_event_is_chained(busy_home: tuple[Path, Path, Path]) -> None:

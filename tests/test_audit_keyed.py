@@ -9,18 +9,18 @@ from pathlib import Path
 import pytest
 
 from pipelines.core.home import Home
-from pipelines.lifecycle.access import obtain
+from pipelines.platform.obtain import obtain as obtain_granted
 from pipelines.lifecycle.verify import verify
 from pipelines.store import audit
 from tests.conftest import run_cli
-from tests.test_lifecycle_fixtures import person_dataset, publish, query
+from tests.test_lifecycle_fixtures import grant_token, person_dataset, publish, query
 
 
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
     home = tmp_path / "home"
     publish(person_dataset(tmp_path / "dept"), home)
-    obtain(Home(home), "relief-payments", None, "alice", "研究")
+    obtain_granted(Home(home), "relief-payments", None, "alice", None, grant_token(home))
     assert verify(Home(home)).ok
     return home
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, run_cli
-from tests.test_lifecycle_fixtures import person_dataset, publish
+from tests.test_lifecycle_fixtures import company_dataset, person_dataset, publish
 
 
 @pytest.mark.parametrize("command", [["audit", "verify"], ["trace", "relief-payments", "--version", "2026-01-01.1"],
@@ -56,6 +56,7 @@ def readonly_home(tmp_path: Path) -> Iterator[Path]:
     base.chmod(0o755)
     home = base / "home"
     publish(person_dataset(tmp_path / "dept"), home)
+    publish(company_dataset(tmp_path / "dept"), home)  # general-open: a `get` of it would write an access row
     for p in [home, *home.rglob("*")]:
         p.chmod(0o755 if p.is_dir() else 0o644)
     anchor = base / ".home.audit-anchor.json"
@@ -74,7 +75,7 @@ def _as_nobody(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
 def test_a_read_only_home_reads_and_refuses_writes_cleanly(readonly_home: Path) -> None:
     verify = _as_nobody("audit", "verify", "--home", str(readonly_home), home=readonly_home)
     assert verify.returncode == 0 and "audit verify: OK" in verify.stdout, verify.stdout + verify.stderr
-    got = _as_nobody("get", "relief-payments", "--user", "alice", "--purpose", "研究", "--home", str(readonly_home), home=readonly_home)
+    got = _as_nobody("get", "food-permits", "--user", "alice", "--purpose", "研究", "--home", str(readonly_home), home=readonly_home)
     assert got.returncode == 1, got.stdout + got.stderr
     assert "Traceback" not in got.stderr and "cannot be written" in got.stderr
     assert len(got.stderr.strip().splitlines()) == 1, got.stderr

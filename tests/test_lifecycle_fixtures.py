@@ -162,6 +162,15 @@ def publish(spec: Path, home: Path, **kw: Any) -> Path:
     return run_plain(spec, home=home, **kw)
 
 
+def grant_token(home: Path, dataset_id: str = "relief-payments", applicant: str = "福州大学", purpose: str = "研究") -> str:
+    """Apply for and approve a grant of an authorized-open dataset; return its token (what `get --token` takes)."""
+    from pipelines.platform import grants
+
+    form = grants.ApplicationForm(dataset_id, applicant, "university", purpose, "低保政策评估", "内网隔离，专人管理")
+    app = grants.apply(Home(home), form)
+    return grants.approve(Home(home), app.id, "市大数据委").token
+
+
 def query(home: Path, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
     """Run SQL on the registry directly (as an intruder or an inspector would)."""
     con = duckdb.connect(str(Home(home).db_path))

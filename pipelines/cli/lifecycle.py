@@ -45,11 +45,18 @@ def republish_command(dataset_id: str, home: Path | None) -> int:
     return 0
 
 
-def get_command(dataset_id: str, version: str | None, user: str, purpose: str | None, home: Path | None) -> int:
-    """Hand out a release (logged); print the path of its data.csv on stdout and the citation on stderr."""
-    from pipelines.lifecycle.access import obtain  # in-function: keeps `opendata --help` fast
+def get_command(
+    dataset_id: str, version: str | None, user: str, purpose: str | None, home: Path | None, token: str | None = None,
+) -> int:
+    """Hand out a release (logged); print the path of its data.csv on stdout and the citation on stderr.
 
-    got = obtain(Home.resolve(home), dataset_id, version, user, purpose)
+    Authorized-open data goes only with a grant token, and then as the grantee's fingerprinted copy.
+    """
+    from pipelines.platform.obtain import obtain  # in-function: keeps `opendata --help` fast
+
+    got = obtain(Home.resolve(home), dataset_id, version, user, purpose, token)
+    if got.grant_id:
+        print(f"{dataset_id} {got.version}: your copy under grant {got.grant_id} (fingerprinted: do not pass it on)", file=sys.stderr)
     if got.attribution:
         print(f"{dataset_id} {got.version} — cite: {got.attribution}", file=sys.stderr)
     print(got.data_file)

@@ -172,14 +172,15 @@ def get(
     dataset_id: str,
     user: Annotated[str, typer.Option("--user", help="Who obtains the data.")],
     version: Annotated[Optional[str], typer.Option("--version", help="Default: the newest published version.")] = None,
-    purpose: Annotated[Optional[str], typer.Option("--purpose", help="What it is for.")] = None,
+    purpose: Annotated[Optional[str], typer.Option("--purpose", help="What it is for (with --token: the grant's approved purpose is logged).")] = None,
+    token: Annotated[Optional[str], typer.Option("--token", help="Grant token from `opendata grant approve`; required for authorized-open data.")] = None,
     home: HomeOpt = None,
 ) -> int:
-    """Obtain a release (logged for tracing); prints the path of its data file."""
+    """Obtain a release (logged for tracing); prints the path of its data file (a grantee's own copy for authorized-open data)."""
     _recover(home, must_exist=True)
     from pipelines.cli.lifecycle import get_command  # in-function: keeps `opendata --help` fast
 
-    return get_command(dataset_id, version, user, purpose, home)
+    return get_command(dataset_id, version, user, purpose, home, token)
 
 
 @app.command()

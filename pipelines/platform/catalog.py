@@ -27,9 +27,21 @@ from pipelines.core.clock import SHANGHAI
 from pipelines.core.vocab import Dimension, OpenType, UpdateFrequency
 
 # Files of a release folder the portal hands out (DESIGN.md §5); any other name is refused.
-RELEASE_FILES = ("data.csv", "data.parquet", "datapackage.json", "provenance.json", "quality.json", "quality.html", "README.md")
+RELEASE_FILES = (
+    "data.csv", "data.parquet", "data.xlsx", "datapackage.json", "provenance.json", "quality.json", "quality.html", "README.md",
+)
 # Files carrying the records themselves: an authorized-open release hands these out only to grantees.
-DATA_FILES = ("data.csv", "data.parquet")
+DATA_FILES = ("data.csv", "data.parquet", "data.xlsx")
+# The data files a grantee's fingerprinted copy has (pipelines.platform.fingerprint).
+#
+# data.xlsx is served for general-open releases only. The release's workbook carries no grant
+# marks, so handing it to a grantee would give out an untraceable copy of authorized-open data
+# (开放办法 §17 tracing, and the promise that a grantee never receives the release file); a grantee's
+# own fingerprinted workbook is not produced (yet), so authorized-open releases do not list it and a
+# request for it is 404 with a pointer to the fingerprinted data.csv / data.parquet. We chose this
+# over writing a third fingerprinted file per grant: it keeps one mark scheme in two files, and the
+# copy's identifiers are already letter-prefixed text that spreadsheets keep as text.
+GRANTEE_FILES = ("data.csv", "data.parquet")
 CACHE_SECONDS = 1.0
 
 
@@ -67,6 +79,18 @@ class VersionView:
     def available(self) -> bool:
         """Can be downloaded (not withdrawn, no withdrawal under way)."""
         return self.status == "published"
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """The files the portal offers for this version (see GRANTEE_FILES for why data.xlsx may be absent).
+
+        data.xlsx is also absent from releases above the workbook's row limit and from releases
+        published before workbooks existed.
+        """
+        return tuple(
+            f for f in RELEASE_FILES
+            if f != "data.xlsx" or (not self.authorized and (self.folder / "data.xlsx").is_file())
+        )
 
 
 @dataclass(frozen=True)
@@ -200,7 +224,7 @@ def _build(home: Home, rows: list[dict[str, Any]], reviewed: AbstractSet[tuple[s
             keywords=list(meta["keywords"]), open_type=meta["open_type"], open_conditions=meta["open_conditions"],
             update_frequency=meta["update_frequency"] or "", publisher=meta["publisher"] or "", contact=meta["contact"] or "",
             license=meta["license"] or "", versions=versions, fields=_fields(newest.folder),
-            attribution=pkg.get("attribution"), formats=["CSV", "Parquet"],
+            attribution=pkg.get("attribution"), formats=["CSV", "Parquet"] + (["Excel (XLSX)"] if "data.xlsx" in newest.files else []),
         ))
     return out
 

@@ -17,7 +17,7 @@ import duckdb
 
 from pipelines.core.home import Home
 from pipelines.platform import grants, tokens
-from pipelines.platform.catalog import DATA_FILES, RELEASE_FILES, Catalog, DatasetView, VersionView, local_time
+from pipelines.platform.catalog import DATA_FILES, GRANTEE_FILES, RELEASE_FILES, Catalog, DatasetView, VersionView, local_time
 from pipelines.platform.errors import Forbidden, Gone, NotFound, Unauthorized
 from pipelines.store import audit
 from pipelines.platform.group_commit import committer
@@ -28,6 +28,7 @@ ANONYMOUS = "匿名用户"
 MEDIA_TYPES = {
     "data.csv": "text/csv; charset=utf-8",
     "data.parquet": "application/vnd.apache.parquet",
+    "data.xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "datapackage.json": "application/json",
     "provenance.json": "application/json",
     "quality.json": "application/json",
@@ -66,6 +67,14 @@ def _locate(catalog: Catalog, dataset_id: str, version: str, file: str) -> tuple
     found = dataset.version(version) if dataset else None
     if dataset is None or found is None:
         raise NotFound(f"no release {dataset_id} {version}; see the catalog at /", zh="没有这个数据集或版本，请从数据目录查找")
+    if file not in found.files:
+        if found.authorized:  # see GRANTEE_FILES: the release workbook carries no grant marks
+            raise NotFound(
+                f"{file} is not offered for authorized-open data; download your fingerprinted "
+                f"{' or '.join(GRANTEE_FILES)} with your token",
+                zh=f"授权开放数据不提供 {file}：请凭授权令牌下载您的专属副本 {'、'.join(GRANTEE_FILES)}",
+            )
+        raise NotFound(f"{dataset_id} {version} has no {file}; the files are {', '.join(found.files)}", zh="该版本没有这个文件")
     return dataset, found
 
 

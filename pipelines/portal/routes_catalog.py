@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
-from pipelines.platform.catalog import RELEASE_FILES, DatasetView, quality_summary
+from pipelines.platform.catalog import DatasetView, quality_summary
 from pipelines.platform.errors import NotFound
 from pipelines.portal.state import PortalState, portal_state
 from pipelines.portal.templating import render
@@ -60,7 +60,7 @@ def dataset_page(request: Request, dataset_id: str, state: State) -> HTMLRespons
     latest = dataset.latest
     return render(request, "dataset.html", {
         "d": dataset, "latest": latest, "quality": quality_summary(latest) if latest else None,
-        "files": RELEASE_FILES, "versions": list(reversed(dataset.versions)),
+        "files": latest.files if latest else (), "versions": list(reversed(dataset.versions)),
         "reviewed": [v for v in dataset.versions if v.under_review], "catalog_formats": CATALOG_FORMATS,
     })
 
