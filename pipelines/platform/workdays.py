@@ -33,7 +33,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from pipelines.core.errors import InputError
 from pipelines.core.clock import SHANGHAI
-from pipelines.core.spec.yaml_lines import YamlDocument
+from pipelines.core.spec.yaml_lines import YamlDocument, error_line
 
 ANSWER_WORKING_DAYS = 20
 ENV_SCHEDULE = "OPENDATA_HOLIDAYS"
@@ -88,8 +88,7 @@ def load_schedule(path: Path) -> dict[int, YearSchedule]:
     try:
         doc = YamlDocument(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
+        line = error_line(exc)
         raise InputError("invalid holiday schedule", details=[f"{path}:{line}: not valid YAML or JSON"]) from None
     except ValueError:  # YAML reads 2027-02-30 as a date and fails on it
         raise InputError("invalid holiday schedule", details=[_bad_date_line(path, text)]) from None

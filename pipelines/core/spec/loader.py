@@ -11,7 +11,7 @@ from pydantic_core import ErrorDetails
 
 from pipelines.core.errors import SpecError
 from pipelines.core.spec.model import POLICY_CHECK, CatalogSpec, PolicyCheck
-from pipelines.core.spec.yaml_lines import Location, YamlDocument
+from pipelines.core.spec.yaml_lines import Location, YamlDocument, error_line
 
 
 @dataclass(frozen=True)
@@ -59,8 +59,7 @@ def parse_spec(path: Path, policy_check: PolicyCheck | None = None) -> tuple[Cat
     try:
         doc = YamlDocument(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
+        line = error_line(exc)
         return None, [SpecProblem(path, line, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
     if not isinstance(doc.data, dict):
         return None, [SpecProblem(path, 1, "a catalog spec must be a YAML mapping")]

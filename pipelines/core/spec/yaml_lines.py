@@ -15,6 +15,12 @@ _CJK = "\u3400-\u9fff\uf900-\ufaff" + _PUNCT
 _CJK_FOLD = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])|(?<=[{_PUNCT}]) | (?=[{_PUNCT}])")
 
 
+def error_line(exc: yaml.YAMLError) -> int:
+    """The 1-based line a YAML parse error points at (1 when the parser gives none)."""
+    mark = getattr(exc, "problem_mark", None)
+    return mark.line + 1 if mark is not None else 1
+
+
 class _SpecLoader(yaml.SafeLoader):
     """SafeLoader whose folded blocks (`>`) join Chinese lines without a space.
 

@@ -14,7 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from pipelines.core.errors import InputError
-from pipelines.core.spec.yaml_lines import YamlDocument
+from pipelines.core.spec.yaml_lines import YamlDocument, error_line
 
 ENV_WEIGHTS = "OPENDATA_ASSESS_WEIGHTS"
 DIMENSIONS = ("catalog", "opening", "desensitization", "quality", "responsiveness", "use")
@@ -108,8 +108,7 @@ def load_config(path: Path | None = None) -> tuple[AssessmentConfig, Path]:
     try:
         doc = YamlDocument(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
+        line = error_line(exc)
         raise InputError(f"{chosen}:{line}: not valid YAML") from None
     if not isinstance(doc.data, dict):
         raise InputError(f"{chosen}:1: the weights file must be a mapping with weights and grades")
