@@ -42,6 +42,7 @@ DATA = ROOT / "desensitize" / "data"
 EVAL = DATA / "names_eval.json"
 BLIND = DATA / "names_blind.txt"
 BLIND_REMARKS = DATA / "names_blind_remarks.txt"  # the remark-style blind set of issue 11 (sealed: totals only)
+DEV_REMARKS = DATA / "names_dev_remarks.txt"  # a second remark-style set, for choices made after training
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
 Spans = list[tuple[int, int]]
 
@@ -121,6 +122,11 @@ def load_blind(path: Path = BLIND) -> list[dict]:
 def load_blind_remarks() -> list[dict]:
     """The remark-style blind set (issue 11), one split, sealed."""
     return [dict(s, split="blind-remarks") for s in load_blind(BLIND_REMARKS)]
+
+
+def load_dev_remarks() -> list[dict]:
+    """The remark-style development set: written like the blind one, by another session, to choose on."""
+    return [dict(s, split="dev-remarks") for s in load_blind(DEV_REMARKS)]
 
 
 def methods(known: list[str]) -> dict[str, Callable[[list[str]], list[Spans]]]:
@@ -211,23 +217,61 @@ def _chinese(name: str) -> bool:
     return 2 <= len(name) <= 4 and (name[0] in single or name[:2] in compound) and all("\u4e00" <= c <= "\u9fff" for c in name)
 
 
-def corpus_tests() -> dict[str, list[dict]]:
-    """The test split of each public corpus, less any sentence that also occurs in a training split."""
+def corpus_splits(kind: str = "test") -> dict[str, list[dict]]:
+    """The `kind` split ("test" or "dev") of each public corpus, less any sentence that also occurs in
+    the training data."""
     sys.path.insert(0, str(ROOT / "scripts"))
     from names_corpora import CORPORA, load as load_corpus
 
     trained = {t for c in CORPORA for t, _ in load_corpus(c, "train")}
     out: dict[str, list[dict]] = {}
     for c in CORPORA:
-        if not c.test:
-            continue
         rows = [
-            {"id": f"{c.key}-{i}", "split": f"test:{c.key}", "text": t, "names": [list(x) for x in spans]}
-            for i, (t, spans) in enumerate(load_corpus(c, "test"))
+            {"id": f"{c.key}-{i}", "split": f"{kind}:{c.key}", "text": t, "names": [list(x) for x in spans]}
+            for i, (t, spans) in enumerate(load_corpus(c, kind))
             if t not in trained
         ]
-        out[f"test:{c.key}"] = rows
+        if rows:
+            out[f"{kind}:{c.key}"] = rows
     return out
+
+
+def sweep(thresholds: list[float], splits: dict[str, tuple[list[dict], list[str]]]) -> None:
+    """The shipped detector in each combination mode at each decision threshold, on the given splits,
+    and the totals over them (names pooled): how the mode and the threshold are chosen."""
+    from desensitize.detect import name_policy
+    from desensitize.detect.name_model import name_model
+    from desensitize.detect.text import TextDetector
+    from pipelines.core.vocab import FindingKind
+
+    model = name_model()
+    assert model is not None
+    shipped_veto = name_policy.VETO
+    options = [("gap", shipped_veto), ("bounds", shipped_veto)] + [("arbitrate", v) for v in (0.02, 0.05, 0.1, 0.2)]
+    print(f"{'mode':9} {'veto':>4} {'thr':>5} " + " ".join(f"{k[:14]:>14}" for k in splits) + f" {'pooled':>14}   (P/R strict; F2 weighs recall twice)")
+    for threshold in thresholds:
+        model.threshold = threshold
+        for mode, veto in options:
+            name_policy.VETO = veto
+            model._cache.clear()
+            cells, tp_p, tp_r, n_found, n_gold = [], 0.0, 0.0, 0, 0
+            for part, known in splits.values():
+                det = TextDetector(known_names=known, kinds={FindingKind.PERSON_NAME})
+                det.name_mode = mode
+                texts = [x["text"] for x in part]
+                found = [[(sp.start, sp.end) for sp in spans] for spans in det.find_many(texts)]
+                gold = [[(a, b) for a, b in x["names"]] for x in part]
+                m = score(gold, found)
+                f_n, g_n = sum(map(len, found)), sum(map(len, gold))
+                tp_p += m["P"] * f_n
+                tp_r += m["R"] * g_n
+                n_found += f_n
+                n_gold += g_n
+                cells.append(f"{m['P']:.3f}/{m['R']:.3f}")
+            pp, pr = tp_p / max(1, n_found), tp_r / max(1, n_gold)
+            pooled = f"{pp:.3f}/{pr:.3f} F2 {5 * pp * pr / max(1e-9, 4 * pp + pr):.4f}"
+            name_policy.VETO = shipped_veto
+            print(f"{mode:9} {veto:4.2f} {threshold:5.2f} " + " ".join(f"{c:>14}" for c in cells) + f" {pooled:>24}", flush=True)
 
 
 def main() -> int:
@@ -239,6 +283,8 @@ def main() -> int:
     parser.add_argument("--only", nargs="*", help="measure only these splits (e.g. test:msra blind-test)")
     parser.add_argument("--methods", nargs="*", help="measure only these methods (substrings of their names)")
     parser.add_argument("--no-corpora", action="store_true", help="skip the public corpora's test splits")
+    parser.add_argument("--dev", action="store_true", help="only the development splits (choices are made on these)")
+    parser.add_argument("--thresholds", nargs="*", type=float, help="sweep the decision threshold and mode on the dev splits")
     args = parser.parse_args()
     if args.build:
         build()
@@ -246,8 +292,16 @@ def main() -> int:
     splits: dict[str, tuple[list[dict], list[str]]] = {sp: ([s for s in sentences if s["split"] == sp], known) for sp in SPLITS}
     if BLIND_REMARKS.exists():
         splits["blind-remarks"] = (load_blind_remarks(), known)
+    if DEV_REMARKS.exists():
+        splits["dev-remarks"] = (load_dev_remarks(), known)
     if not args.no_corpora:
-        splits.update({k: (v, []) for k, v in corpus_tests().items()})  # no extract, no known names
+        for kind in ("dev", "test"):
+            splits.update({k: (v, []) for k, v in corpus_splits(kind).items()})  # no extract, no known names
+    if args.dev or args.thresholds:
+        splits = {k: v for k, v in splits.items() if k in ("heldout", "blind-dev", "dev-remarks") or k.startswith("dev:")}
+    if args.thresholds:
+        sweep(args.thresholds, splits)
+        return 0
     if args.only:
         splits = {k: v for k, v in splits.items() if k in args.only}
     found_by: dict[str, list[Spans]] = {}
@@ -272,8 +326,8 @@ def main() -> int:
                 flush=True,
             )
     if args.errors:
-        if args.split in ("blind-test", "blind-remarks"):
-            raise SystemExit("sealed split: only its totals are printed")
+        if args.split in ("blind-test", "blind-remarks") or args.split.startswith("test:"):
+            raise SystemExit("sealed split: only its totals are printed (study the dev splits)")
         part = splits[args.split][0]
         for s, f in zip(part, found_by[f"{args.errors}/{args.split}"]):
             labelled = {(x[0], x[1]) for x in s["names"]}

@@ -10,8 +10,15 @@ COMMIT:PATH` from a checkout found in this order:
    `NAMES_CORPORA_OFFLINE=1`: the tests set it, and skip what they cannot read).
 
 Only person names are kept: PER (MSRA, People's Daily), PER.NAM (Weibo: named mentions, not nominal
-ones such as 男友) and NAME (Resume). A corpus' train split is the only part used for training; its
-test split is only ever evaluated. CLUENER2020 is not here on purpose: it must not be trained or tuned on.
+ones such as 男友) and NAME (Resume). Three splits:
+
+* "train": the only part used for training (less the sentences held out for "dev");
+* "dev": the corpus' own development file where it has one (Weibo, Resume), and every `holdout`-th
+  sentence of the train files where it has none (MSRA, People's Daily). Never trained on; the choices
+  made after training (how the model meets the rules, the decision threshold) are made on it;
+* "test": only ever evaluated, after the choices are made.
+
+CLUENER2020 is not here on purpose: it must not be trained or tuned on.
 """
 
 from __future__ import annotations
@@ -39,6 +46,8 @@ class Corpus:
     person: tuple[str, ...]  # entity labels that are person names
     licence: str  # as stated by the source
     note: str = ""
+    dev: str = ""  # the corpus' development file (evaluated only), if it has one
+    holdout: int = 0  # without one: every holdout-th train sentence is kept out of training for "dev"
 
 
 CORPORA = (
@@ -49,19 +58,22 @@ CORPORA = (
         "(code) and states no separate data licence",
         "train = the repository's 3,000-sentence validation split, cut from the MSRA training set (the "
         "full 45,000-sentence training file is too large for the mirror this was built on); test = the "
-        "official MSRA test set (3,442 sentences)",
+        "official MSRA test set (3,442 sentences); dev = every 5th of the 3,000",
+        holdout=5,
     ),
     Corpus(
         "peoples_daily", "zjy-ucas/ChineseNER", "48e1007e60194c13377f8ce612c505d484b18c7d",
         ("data/example.dev",), "data/example.test", "conll", ("PER",),
         "People's Daily 1998 NER (BIO); the repository states no licence (research use as published)",
-        "train = example.dev (2,318 sentences; example.train is too large for the mirror); test = example.test",
+        "train = example.dev (2,318 sentences; example.train is too large for the mirror); test = example.test; "
+        "dev = every 5th of example.dev",
+        holdout=5,
     ),
     Corpus(
         "weibo", "hltcoe/golden-horse", "7a73c08e45ed94312af4ef2d97cc35a47d029e99",
         ("data/weiboNER_2nd_conll.train",), "data/weiboNER_2nd_conll.test", "conll", ("PER.NAM",),
         "annotations CC BY-SA 3.0 (README 'Data License'); the messages follow Weibo's terms of service",
-        "the revised (2nd) release; named mentions only",
+        "the revised (2nd) release; named mentions only", dev="data/weiboNER_2nd_conll.dev",
     ),
     Corpus(
         "msra_1000", "GuocaiL/nlp_corpus", "f924a9e1117d14572cd1ea13e2e62538101328b4",
@@ -73,13 +85,13 @@ CORPORA = (
         "peoples_daily_1998", "GuocaiL/nlp_corpus", "f924a9e1117d14572cd1ea13e2e62538101328b4",
         ("open_ner_data/people_daily/people_daily_ner_1000.txt",), "", "json", ("PERSON",),
         "People's Daily January 1998 (Peking University annotation), as converted by the repository; no licence stated",
-        "1,000 sentences, training only",
+        "1,000 sentences; dev = every 10th", holdout=10,
     ),
     Corpus(
         "resume", "jiesutd/LatticeLSTM", "24d17f4270f11d2f75046789d8b67eaa2b907dce",
         ("ResumeNER/train.char.bmes",), "ResumeNER/test.char.bmes", "conll", ("NAME",),
         "Resume NER (Zhang & Yang, ACL 2018), crawled from Sina Finance; the repository states no licence "
-        "(research use as published, cite the paper)",
+        "(research use as published, cite the paper)", dev="ResumeNER/dev.char.bmes",
     ),
 )
 
@@ -182,17 +194,31 @@ def _json(text: str, person: tuple[str, ...]) -> list[Sentence]:
     return out
 
 
-def load(corpus: Corpus, split: str) -> list[Sentence]:
-    """The sentences of one split ("train" or "test") with their person-name spans."""
-    if split == "test" and not corpus.test:
-        return []
+def _read(corpus: Corpus, path: str) -> list[Sentence]:
+    text = read_file(corpus, path)
     if corpus.reader == "json":
-        return [s for path in (corpus.train if split == "train" else (corpus.test,)) for s in _json(read_file(corpus, path), corpus.person)]
+        return _json(text, corpus.person)
+    if corpus.reader == "lines":
+        return _lines(text, read_file(corpus, corpus.train[1]), corpus.person)
+    return _conll(text, corpus.person)
+
+
+def load(corpus: Corpus, split: str) -> list[Sentence]:
+    """The sentences of one split ("train", "dev" or "test") with their person-name spans."""
+    if split == "test":  # the test files are CoNLL (or JSON for a JSON corpus)
+        if not corpus.test:
+            return []
+        text = read_file(corpus, corpus.test)
+        return _json(text, corpus.person) if corpus.reader == "json" else _conll(text, corpus.person)
+    paths = corpus.train[:1] if corpus.reader == "lines" else corpus.train
+    pooled = [s for path in paths for s in _read(corpus, path)]
+    n = corpus.holdout
     if split == "train":
-        if corpus.reader == "lines":
-            return _lines(read_file(corpus, corpus.train[0]), read_file(corpus, corpus.train[1]), corpus.person)
-        return [s for path in corpus.train for s in _conll(read_file(corpus, path), corpus.person)]
-    return _conll(read_file(corpus, corpus.test), corpus.person)
+        return [s for i, s in enumerate(pooled) if not n or i % n != n - 1]
+    if split == "dev":
+        held = [s for i, s in enumerate(pooled) if n and i % n == n - 1]
+        return held + (_read(corpus, corpus.dev) if corpus.dev else [])
+    raise ValueError(f"unknown split {split!r}")
 
 
 BY_KEY: dict[str, Corpus] = {c.key: c for c in CORPORA}

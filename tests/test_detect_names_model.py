@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from desensitize.detect.name_model import MODEL_PATH, NameModel, name_model
-from desensitize.detect.name_policy import check_recognizers
+from desensitize.detect.name_model import MODEL_PATH, NameModel, name_model, recorded_threshold
+from desensitize.detect.name_policy import NAME_MODE, check_recognizers, not_a_name
 from desensitize.detect.text import TextDetector
 from desensitize.operators.text_tags import replace_spans
 from pipelines.core.vocab import FindingKind as K
@@ -74,6 +74,59 @@ def test_recognizer_keys_are_checked() -> None:
         check_recognizers(["name_crf"])
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("物业经理陈先生表示会在本周内完成维修，刘阿姨说周末再签字", []),  # a surname and a title name nobody
+        ("审核人：张科长；经办人：小陈；问问老李", []),
+        ("原告王某与被告李某甲房屋租赁合同纠纷一案", []),  # pseudonyms are already masked
+        ("经王平安核实，由陈先生的女儿陈晓雯代为领取", ["王平安", "陈晓雯"]),
+    ],
+)
+def test_titles_and_pseudonyms_are_no_names(detector: TextDetector, text: str, names: list[str]) -> None:
+    assert _names(detector, text) == names
+
+
+def test_not_a_name_keeps_names_that_look_like_titles() -> None:
+    assert all(map(not_a_name, ["陈先生", "刘姐", "老李", "小陈", "欧阳主任", "王某", "李某甲"]))
+    assert not any(map(not_a_name, ["陈先", "刘姐芳", "王老师傅", "小明", "高峰", "欧阳姐美"]))
+
+
+def test_the_model_overrules_a_rule_on_a_word() -> None:
+    """News prose trips the remark rules (职工|家庭 reads like 职工|王伟); the model's "no" removes the
+    word, and a name the rules find in a remark stands."""
+    text = "作为双职工家庭，接送孩子太耗费时间，要让学生有更多选择。经陈伟核实，由其子陈建国代为办理"
+    rules_only = TextDetector(kinds={K.PERSON_NAME}, name_recognizers=("name_rules",))
+    assert {"家庭", "有更多"} <= set(_names(rules_only, text))
+    assert NAME_MODE == "arbitrate"
+    assert _names(TextDetector(kinds={K.PERSON_NAME}), text) == ["陈伟", "陈建国"]
+
+
+def test_the_decision_threshold_lives_beside_the_weights(tmp_path: Path) -> None:
+    meta = json.loads(MODEL_PATH.with_suffix(".json").read_text(encoding="utf-8"))
+    assert 0 < meta["threshold"] < 0.5 and _model().threshold == meta["threshold"]
+    assert recorded_threshold(tmp_path / "other.crfsuite") == 0.5  # no record: Viterbi's decision
+    lenient = NameModel(MODEL_PATH, threshold=0.05).read("经王志强核实，情况属实")
+    strict = NameModel(MODEL_PATH, threshold=0.5).read("经王志强核实，情况属实")
+    assert (1, 4) in strict.spans and len(lenient.belief) == len("经王志强核实，情况属实")
+    assert lenient.belief[2] > 200 and lenient.belief[-1] < 50  # 志 is a name's, 实 is not
+
+
+def test_dev_splits_are_kept_out_of_training() -> None:
+    os.environ.setdefault("NAMES_CORPORA_OFFLINE", "1")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from names_corpora import BY_KEY, load
+    finally:
+        sys.path.pop(0)
+    try:
+        train, dev = load(BY_KEY["msra"], "train"), load(BY_KEY["msra"], "dev")
+    except Exception as exc:  # noqa: BLE001  no checkout: the corpora are not part of the repo
+        pytest.skip(f"corpus msra not available here ({type(exc).__name__})")
+    assert len(dev) == 600 and len(train) == 2400
+    assert not {t for t, _ in dev} & {t for t, _ in train}
+
+
 def test_gate_skips_texts_without_a_candidate() -> None:
     model = _model()
     assert model.gate.candidates("经核实，情况属实，同意发放") == []
@@ -103,18 +156,18 @@ def _prf(found: list[list[tuple[int, int]]], sentences: list[dict]) -> tuple[flo
 
 
 def test_model_floor_on_the_blind_test_split() -> None:
-    """The sealed half of data/names_blind.txt (never trained on). Measured: P 0.957, R 0.976."""
+    """The sealed half of data/names_blind.txt (never trained on). Measured: P 0.953, R 0.984."""
     sentences = _blind_test()
     p, r = _prf([_model().tag(s["text"]) for s in sentences], sentences)
     assert p >= 0.90 and r >= 0.95
 
 
 def test_union_floor_on_the_blind_test_split() -> None:
-    """What ships (rules, known names and the model). Measured: P 0.908, R 0.956 (rules alone 0.898 / 0.919)."""
+    """What ships (rules, known names and the model). Measured: P 0.953, R 0.984 (rules alone 0.898 / 0.919)."""
     sentences = _blind_test()
     spans = TextDetector(kinds={K.PERSON_NAME}).find_many([s["text"] for s in sentences])
     p, r = _prf([[(x.start, x.end) for x in found] for found in spans], sentences)
-    assert p >= 0.85 and r >= 0.95
+    assert p >= 0.90 and r >= 0.96
 
 
 def _corpus_test(key: str) -> list[dict]:
@@ -131,8 +184,9 @@ def _corpus_test(key: str) -> list[dict]:
 
 
 def test_union_floor_on_the_blind_remarks() -> None:
-    """The remark-style blind set (data/names_blind_remarks.txt), measured once after the model was final:
-    P 0.928, R 0.946. A floor against regressions, below the issue's target (R 0.995, P 0.95)."""
+    """The remark-style blind set (data/names_blind_remarks.txt), measured after the model and the policy
+    were chosen on the dev splits: P 0.959, R 0.953 (the first model: 0.928 / 0.946). A floor against
+    regressions; the issue's target (R 0.995, P 0.95) is not met."""
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
         from eval_names import load_blind_remarks
@@ -142,13 +196,13 @@ def test_union_floor_on_the_blind_remarks() -> None:
     assert len(sentences) >= 560
     spans = TextDetector(kinds={K.PERSON_NAME}).find_many([s["text"] for s in sentences])
     p, r = _prf([[(x.start, x.end) for x in found] for found in spans], sentences)
-    assert p >= 0.90 and r >= 0.93
+    assert p >= 0.93 and r >= 0.93
 
 
 @pytest.mark.skipif(os.environ.get("OPENDATA_SKIP_CORPORA") == "1", reason="corpora not wanted")
-@pytest.mark.parametrize(("key", "precision", "recall"), [("resume", 0.93, 0.97), ("msra", 0.80, 0.62)])
+@pytest.mark.parametrize(("key", "precision", "recall"), [("resume", 0.88, 0.97), ("msra", 0.80, 0.72)])
 def test_model_floor_on_public_test_splits(key: str, precision: float, recall: float) -> None:
-    """Test splits never trained on (Resume: P 0.949, R 1.000; MSRA: P 0.833, R 0.656 measured); they are
+    """Test splits never trained on (Resume: P 0.940, R 0.991; MSRA: P 0.852, R 0.731 measured); they are
     read from a corpus checkout (scripts/names_corpora.py) and skipped where there is none."""
     sentences = _corpus_test(key)
     p, r = _prf([_model().tag(s["text"]) for s in sentences], sentences)

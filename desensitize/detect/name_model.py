@@ -13,10 +13,16 @@ character), so it runs only where it can change the outcome (`candidates`):
 * over a window of ±`WINDOW` characters around the candidates, not the whole text.
 
 The weights (`desensitize/models/names.crfsuite`) are read once per process, on first use.
+
+*Decoding favours recall.* A character is tagged a name when the model's marginal probability that it
+belongs to a name reaches the model's `threshold` (kept in `names.json` beside the weights and chosen on
+the development splits by `scripts/eval_names.py --thresholds`), not only where the single most likely
+tagging (Viterbi) puts a name: a name the model holds 30 % likely is masked rather than published.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import threading
@@ -35,6 +41,19 @@ _CACHE_SIZE = 100_000  # windows remembered (about 20 MB at most); the cache sta
 WINDOW = 10  # characters each side of a candidate: the features see ±2, the transitions carry a little further
 _ROLE_WORDS = frozenset(TRIGGERS) | frozenset(VERB_TRIGGERS)  # 孙子, 原告 …: the words before a name, never one
 _STOP = frozenset("的了着过是在于与和及或并而但因由从自向对把被将已也都又还就才再很最所其之此该这那个些每各某等系均共约即则")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the model made of a text: its name spans, and its belief, per character, that the character
+    belongs to a name (0–255, the marginal probability × 255; 0 where the model did not read)."""
+
+    spans: list[tuple[int, int]]
+    belief: bytes
+
+    def doubts(self, a: int, b: int, veto: float) -> bool:
+        """True when the model read `a:b` and holds every character of it less likely than `veto` to be a name."""
+        return max(self.belief[a:b], default=0) < veto * 255 and any(self.belief[a:b])
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,15 +110,17 @@ class NameModel:
 
     key = "name_model"
 
-    def __init__(self, path: Path = MODEL_PATH) -> None:
-        """Check the weights file exists; it is opened lazily, once per thread (a crfsuite tagger is not thread-safe)."""
+    def __init__(self, path: Path = MODEL_PATH, threshold: float | None = None) -> None:
+        """Check the weights file exists; it is opened lazily, once per thread (a crfsuite tagger is not
+        thread-safe). `threshold`: the decision threshold, else the one recorded beside the weights."""
         if not path.exists():
             raise FileNotFoundError(f"name model weights missing: {path} (run scripts/train_names.py)")
         self.path = path
+        self.threshold = recorded_threshold(path) if threshold is None else threshold
         self.lex: Lexicon = lexicon()
         self.gate = gate()
         self._local = threading.local()
-        self._cache: dict[str, list[tuple[int, int]]] = {}
+        self._cache: dict[str, Reading] = {}
 
     def _tagger(self):  # type: ignore[no-untyped-def]  # pycrfsuite ships no type hints
         tagger = getattr(self._local, "tagger", None)
@@ -113,12 +134,22 @@ class NameModel:
 
     def tag(self, text: str) -> list[tuple[int, int]]:
         """Name spans in the whole of `text` (no gate)."""
+        return self.read(text).spans
+
+    def read(self, text: str) -> Reading:
+        """The model's reading of the whole of `text` (no gate)."""
         if not text:
-            return []
+            return Reading([], b"")
         import pycrfsuite
 
-        labels = self._tagger().tag(pycrfsuite.ItemSequence(features(text, self.lex)))
-        return [(a, b) for a, b in _spans(labels) if self._plausible(text[a:b])]
+        tagger = self._tagger()
+        labels = tagger.tag(pycrfsuite.ItemSequence(features(text, self.lex)))
+        marginal = tagger.marginal
+        # Never 0 where read: 0 means "not read" to `Reading.doubts`.
+        belief = bytes(max(1, min(255, round(255 * (1.0 - marginal("O", t))))) for t in range(len(text)))
+        if self.threshold < 0.5:
+            labels = _recall_labels(tagger, labels, self.threshold)
+        return Reading([(a, b) for a, b in _spans(labels) if self._plausible(text[a:b])], belief)
 
     def _plausible(self, span: str) -> bool:
         """A span worth masking as a name: two or more Chinese characters (or the · of minority and
@@ -128,29 +159,59 @@ class NameModel:
 
     def find(self, text: str, covered: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
         """Name spans in `text` around the gate's candidates outside `covered`."""
+        return self.look(text, covered).spans
+
+    def look(self, text: str, covered: Sequence[tuple[int, int]] = (), judge: Sequence[tuple[int, int]] = ()) -> Reading:
+        """The model's reading of `text` around the gate's candidates outside `covered`, and around the
+        `judge` spans (names another recognizer found, for the policy to weigh)."""
         starts = self.gate.candidates(text, covered)
+        if judge:
+            starts = sorted({*starts, *(a for a, _ in judge)})
         if not starts:
-            return []
+            return Reading([], b"")
         out: list[tuple[int, int]] = []
+        belief = bytearray(len(text))
         cache = self._cache
         for ws, we in _windows(starts, len(text)):
             window = text[ws:we]
             # Remarks repeat their wording around the people they name: the same window (约谈核实，本人电话1…)
-            # comes back thousands of times in an extract, and is tagged once.
+            # comes back thousands of times in an extract, and is read once.
             found = cache.get(window)
             if found is None:
                 if len(cache) >= _CACHE_SIZE:
                     cache.clear()
-                found = cache[window] = self.tag(window)
-            for a, b in found:
+                found = cache[window] = self.read(window)
+            belief[ws:we] = found.belief
+            for a, b in found.spans:
                 # A span cut by the window edge is read again by no one: keep it only whole.
                 if (a > 0 or ws == 0) and (b < we - ws or we == len(text)):
                     out.append((a + ws, b + ws))
-        return out
+        return Reading(out, bytes(belief))
 
     def find_many(self, texts: Sequence[str], covered: Sequence[Sequence[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
         """`find` for each text, `covered[i]` the spans already found in `texts[i]`."""
         return [self.find(t, c) for t, c in zip(texts, covered)]
+
+
+def _recall_labels(tagger, labels: list[str], threshold: float) -> list[str]:  # type: ignore[no-untyped-def]
+    """Viterbi's labels, with every "O" whose name marginal reaches `threshold` turned into B or I
+    (whichever the model holds likelier), so that a name the model half believes is masked."""
+    out = list(labels)
+    marginal = tagger.marginal
+    for t, tag in enumerate(labels):
+        if tag == "O":
+            b, i = marginal("B", t), marginal("I", t)
+            if b + i >= threshold:
+                out[t] = "B" if b >= i or t == 0 or out[t - 1] == "O" else "I"
+    return out
+
+
+def recorded_threshold(path: Path) -> float:
+    """The decision threshold recorded beside the weights (`names.json`), 0.5 (Viterbi) when none is."""
+    meta = path.with_suffix(".json")
+    if meta.exists():
+        return float(json.loads(meta.read_text(encoding="utf-8")).get("threshold", 0.5))
+    return 0.5
 
 
 def _windows(starts: list[int], n: int) -> list[tuple[int, int]]:

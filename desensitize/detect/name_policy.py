@@ -7,10 +7,20 @@ Recognizers, by string key (`NAME_RECOGNIZERS`):
 * `name_model`: the CRF of `name_model.NameModel`, trained on public corpora.
 
 The policy favours recall, because a name left in a published remark is a leak and a masked word is
-only a lost word: a name any recognizer finds is masked. The model runs after the rules and only where
-no rule or known name has already found a name (a candidate it covers changes nothing), and
-overlapping name spans are merged by `text.resolve`, so the mask covers every character any of them
-called a name.
+only a lost word. How the model meets the rules is `NAME_MODE`, chosen on the development splits
+(`scripts/eval_names.py --thresholds`, figures in desensitize/models/README.md):
+
+* "arbitrate" (shipped): the model reads around every candidate and around every name a rule found. A
+  rule's name stands unless the model read it and holds each of its characters less than `VETO` likely to
+  be part of a name (家庭 after 职工, 洪水 after 和: the rules were written for remarks, and news prose
+  trips them); where the model's name overlaps a rule's, the model's boundaries win; the extract's own
+  names always stand. The model's own names are masked too.
+* "gap": the model reads only where no name was found, and every span is kept (overlaps merge in
+  `text.resolve`, so the mask covers every character any of them called a name).
+* "bounds": as "arbitrate" without the veto; "weak": as "bounds", but names of the context rules stand.
+
+Whatever the mode, a surname with a title or a kinship word (陈先生, 刘阿姨, 老李) and a pseudonym
+(王某, 李某甲) name nobody and are not masked as names.
 """
 
 from __future__ import annotations
@@ -18,6 +28,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Collection, Sequence
 
+from desensitize.detect.name_features import lexicon
+from desensitize.detect.names import all_dictionary_words
 from desensitize.detect.name_model import NameModel, name_model
 from pipelines.core.vocab import FindingKind
 
@@ -26,14 +38,21 @@ NAME_RECOGNIZERS: dict[str, str] = {
     "name_model": "character CRF trained on public corpora (desensitize/detect/name_model.py)",
 }
 DEFAULT_NAME_RECOGNIZERS = ("name_rules", "name_model")
-NAME_MODE = "gap"  # how the model's spans meet the rules' (`combine_names`), chosen by scripts/eval_names.py
-MODEL_SCORE = 0.7
+NAME_MODE = "arbitrate"  # how the model's spans meet the rules' (`combine_names`), chosen by scripts/eval_names.py
+MODEL_SCORE = 0.7  # between a cue rule (0.75) and a boundary rule (0.6): it decides nothing against an identifier
+VETO = 0.02  # below this belief on every character, the model's "no" overrules a rule (chosen on the dev splits)
 # Per mode, the rules whose names the model does not reread (None: every name found stands).
 STANDING: dict[str, frozenset[str] | None] = {
     "gap": None,
     "bounds": frozenset({"name_known"}),
     "weak": frozenset({"name_known", "name_trigger", "name_cue", "name_list"}),
-}  # between a cue rule (0.75) and a boundary rule (0.6): it decides nothing against an identifier
+    "arbitrate": frozenset({"name_known"}),
+}
+# What follows a surname when the two are a way of addressing someone, not a name (陈先生, 刘阿姨, 张科长).
+TITLES = frozenset(
+    "先生 女士 小姐 太太 同志 师傅 老师 医生 护士 律师 警官 阿姨 叔叔 阿婆 阿公 婆婆 大爷 大妈 大娘 大姐 大哥 大叔 奶奶 爷爷 "
+    "姐 哥 叔 婶 姨 伯 嫂 总 工 局长 处长 科长 主任 经理 书记 所长 站长 队长 院长 校长 村长 组长 社长 会计 老板 厂长 股长".split()
+)
 
 _Candidate = tuple[int, int, float, str, FindingKind]
 
@@ -51,36 +70,82 @@ def model_for(keys: Collection[str]) -> NameModel | None:
     return name_model() if "name_model" in keys else None
 
 
+def _suspicious(span: str) -> bool:
+    """A rule's name worth the model's second opinion: a dictionary word (家庭, 洪水), one starting with a
+    surname that is mostly a word (有更多, 时至), or one holding a character rare in given names (党和).
+    The names rules find in remarks look like none of these, so the model rereads few of them: reading
+    every one would cost about a second per 10,000 distinct remarks."""
+    lex = lexicon()
+    if span in all_dictionary_words() or span[0] in lex.ambiguous:
+        return True
+    head = 2 if span[:2] in lex.compound else 1
+    return any(c not in lex.given for c in span[head:])
+
+
+def not_a_name(span: str, after: str = "") -> bool:
+    """A surname with a title or kinship word (陈先生, 刘姐), 小/老 and a surname (小陈, 老李), or a pseudonym
+    (王某, 李某甲): a way of referring to someone that names nobody. With `after`, the text that follows
+    the span: a word that is mostly no surname and a surname before a title (由|陈|先生) is none either."""
+    from desensitize.detect.names import surnames  # cached; the module is loaded by the rules already
+
+    single, compound = surnames()
+    if "某" in span:
+        return True
+    if len(span) == 2 and span[0] in lexicon().ambiguous and span[1] in single and any(after.startswith(t) for t in TITLES):
+        return True
+    if len(span) == 2 and span[0] in "小老阿" and span[1] in single and span[1] not in lexicon().given:
+        return True  # 小陈, 老李; not 小明, 阿林: those are given names as often
+    for k in (1, 2):
+        head, tail = span[:k], span[k:]
+        if tail in TITLES and (head in single if k == 1 else head in compound):
+            return True
+    return False
+
+
 def combine_names(
     model: NameModel, texts: Sequence[str], starts: Sequence[int], found: Sequence[_Candidate], mode: str = "gap"
 ) -> list[_Candidate]:
     """The name candidates of texts joined at `starts` (offsets as in text.py's joined string): the
-    other recognizers' `found` names combined with the model's.
-
-    `mode` "gap": the model reads only where no name was found, and every span is kept (overlaps merge).
-    `mode` "bounds": the model also reads where a rule found a name, and where its span overlaps a rule's
-    span the model's boundaries replace the rule's (the extract's known names always stand).
-    """
-    # "bounds": only known names stand; "weak": names found by a context rule stand too, and the model
-    # rereads only where a weak rule (boundary, shape) found a name.
+    other recognizers' `found` names combined with the model's, as `mode` says (module docstring)."""
     standing = STANDING[mode]
     covered: dict[int, list[tuple[int, int]]] = {}
+    judged: dict[int, list[tuple[int, int]]] = {}
     for c in found:
-        if standing is None or c[3] in standing:
-            i = bisect_right(starts, c[0]) - 1
-            covered.setdefault(i, []).append((c[0] - starts[i], c[1] - starts[i]))
+        i = bisect_right(starts, c[0]) - 1
+        local = (c[0] - starts[i], c[1] - starts[i])
+        if mode == "arbitrate" and standing is not None and c[3] not in standing and _suspicious(texts[i][local[0]:local[1]]):
+            judged.setdefault(i, []).append(local)
+        elif standing is None or mode == "arbitrate" or c[3] in standing:
+            covered.setdefault(i, []).append(local)
     person = FindingKind.PERSON_NAME
     ours: list[_Candidate] = []
-    find = model.find
+    doubted: set[tuple[int, int]] = set()
     for i, text in enumerate(texts):
         if text:
             ts = starts[i]
-            ours.extend((a + ts, b + ts, MODEL_SCORE, "name_model", person) for a, b in find(text, covered.get(i, ())))
-    if standing is None or not ours:
+            reading = model.look(text, covered.get(i, ()), judged.get(i, ()))
+            ours.extend((a + ts, b + ts, MODEL_SCORE, "name_model", person) for a, b in reading.spans)
+            doubted.update((a + ts, b + ts) for a, b in judged.get(i, ()) if reading.doubts(a, b, VETO))
+    found = [c for c in found if c[3] == "name_known" or not not_a_name(*_text_of(c, texts, starts))]
+    ours = [c for c in ours if not not_a_name(*_text_of(c, texts, starts))]
+    if standing is None or not ours and not doubted:
         return [*found, *ours]  # "gap": every span is kept, overlaps merge in `text.resolve`
-    # The model's boundaries replace those of the overlapping names that do not stand.
+    # The model's boundaries replace those of the overlapping names that do not stand, and its doubt
+    # removes them ("arbitrate").
     mask: dict[int, None] = {}
     for a, b, *_ in ours:
         mask.update(dict.fromkeys(range(a, b)))
-    kept = [c for c in found if c[3] in standing or not any(k in mask for k in range(c[0], c[1]))]
+    judged_spans = {(a + starts[i], b + starts[i]) for i, spans in judged.items() for a, b in spans}
+    kept = [
+        c for c in found
+        if (c[0], c[1]) not in doubted
+        and (c[3] in standing or (mode == "arbitrate" and (c[0], c[1]) not in judged_spans) or not any(k in mask for k in range(c[0], c[1])))
+    ]
     return [*kept, *ours]
+
+
+def _text_of(c: _Candidate, texts: Sequence[str], starts: Sequence[int]) -> tuple[str, str]:
+    """The candidate's characters, and the three after them."""
+    i = bisect_right(starts, c[0]) - 1
+    a, b = c[0] - starts[i], c[1] - starts[i]
+    return texts[i][a:b], texts[i][b:b + 3]
