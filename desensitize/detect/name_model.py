@@ -46,14 +46,14 @@ _STOP = frozenset("的了着过是在于与和及或并而但因由从自向对�
 @dataclass(frozen=True, slots=True)
 class Reading:
     """What the model made of a text: its name spans, and its belief, per character, that the character
-    belongs to a name (0–255, the marginal probability × 255; 0 where the model did not read)."""
+    belongs to a name (1 + 254 × the marginal probability, rounded down: 1–255; 0 where the model did not read)."""
 
     spans: list[tuple[int, int]]
     belief: bytes
 
     def doubts(self, a: int, b: int, veto: float) -> bool:
         """True when the model read `a:b` and holds every character of it less likely than `veto` to be a name."""
-        return max(self.belief[a:b], default=0) < veto * 255 and any(self.belief[a:b])
+        return 0 < max(self.belief[a:b], default=0) < 1 + 254 * veto
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,10 +145,11 @@ class NameModel:
         tagger = self._tagger()
         labels = tagger.tag(pycrfsuite.ItemSequence(features(text, self.lex)))
         marginal = tagger.marginal
-        # Never 0 where read: 0 means "not read" to `Reading.doubts`.
-        belief = bytes(max(1, min(255, round(255 * (1.0 - marginal("O", t))))) for t in range(len(text)))
+        # One marginal a character (the C side does the forward-backward pass once). Never 0 where read:
+        # 0 means "not read" to `Reading.doubts`.
+        belief = bytes([int(255.5 - 254 * marginal("O", t)) for t in range(len(text))])
         if self.threshold < 0.5:
-            labels = _recall_labels(tagger, labels, self.threshold)
+            labels = _recall_labels(tagger, labels, belief, self.threshold)
         return Reading([(a, b) for a, b in _spans(labels) if self._plausible(text[a:b])], belief)
 
     def _plausible(self, span: str) -> bool:
@@ -193,16 +194,17 @@ class NameModel:
         return [self.find(t, c) for t, c in zip(texts, covered)]
 
 
-def _recall_labels(tagger, labels: list[str], threshold: float) -> list[str]:  # type: ignore[no-untyped-def]
-    """Viterbi's labels, with every "O" whose name marginal reaches `threshold` turned into B or I
+def _recall_labels(tagger, labels: list[str], belief: bytes, threshold: float) -> list[str]:  # type: ignore[no-untyped-def]
+    """Viterbi's labels, with every "O" whose name belief reaches `threshold` turned into B or I
     (whichever the model holds likelier), so that a name the model half believes is masked."""
-    out = list(labels)
-    marginal = tagger.marginal
+    out = labels
+    floor = 1 + 254 * threshold
     for t, tag in enumerate(labels):
-        if tag == "O":
-            b, i = marginal("B", t), marginal("I", t)
-            if b + i >= threshold:
-                out[t] = "B" if b >= i or t == 0 or out[t - 1] == "O" else "I"
+        if tag == "O" and belief[t] >= floor:
+            if out is labels:
+                out = list(labels)
+            b, i = tagger.marginal("B", t), tagger.marginal("I", t)
+            out[t] = "B" if b >= i or t == 0 or out[t - 1] == "O" else "I"
     return out
 
 

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from desensitize.detect.name_features import lexicon
 from desensitize.detect.names import all_dictionary_words
@@ -48,6 +50,7 @@ STANDING: dict[str, frozenset[str] | None] = {
     "weak": frozenset({"name_known", "name_trigger", "name_cue", "name_list"}),
     "arbitrate": frozenset({"name_known"}),
 }
+_WEAK = frozenset({"name_boundary", "name_shape"})  # rules that find a name by its shape, not by its context
 # What follows a surname when the two are a way of addressing someone, not a name (陈先生, 刘阿姨, 张科长).
 TITLES = frozenset(
     "先生 女士 小姐 太太 同志 师傅 老师 医生 护士 律师 警官 阿姨 叔叔 阿婆 阿公 婆婆 大爷 大妈 大娘 大姐 大哥 大叔 奶奶 爷爷 "
@@ -70,34 +73,62 @@ def model_for(keys: Collection[str]) -> NameModel | None:
     return name_model() if "name_model" in keys else None
 
 
-def _suspicious(span: str) -> bool:
-    """A rule's name worth the model's second opinion: a dictionary word (家庭, 洪水), one starting with a
-    surname that is mostly a word (有更多, 时至), or one holding a character rare in given names (党和).
-    The names rules find in remarks look like none of these, so the model rereads few of them: reading
-    every one would cost about a second per 10,000 distinct remarks."""
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The character and word sets the policy's checks read (built once, on first use)."""
+
+    words: frozenset[str]  # dictionary words that are no names
+    dictionary: frozenset[str]  # every dictionary word, names too
+    ambiguous: frozenset[str]
+    compound: frozenset[str]
+    given: frozenset[str]
+    single: frozenset[str]
+    title_ends: frozenset[str]  # last characters of the titles: a cheap first test for `not_a_name`
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
     lex = lexicon()
-    if span in all_dictionary_words() or span[0] in lex.ambiguous:
+    return _Words(
+        lex.dictionary, all_dictionary_words(), lex.ambiguous, lex.compound, lex.given, lex.single, frozenset(t[-1] for t in TITLES)
+    )
+
+
+def _suspicious(span: str, recognizer: str) -> bool:
+    """A rule's name worth the model's second opinion: a word of the dictionary that is no name (家庭),
+    one starting with a surname that is mostly a word (有更多, 时至); from the weak rules (boundary,
+    shape), also any dictionary word (jieba tags 洪水 a name) and one holding a character rare in given
+    names (党和). Names the context rules find in remarks are none of these as a rule (李想, 王国强 are
+    read as they stand): rereading them all would cost about a second per 10,000 distinct remarks."""
+    w = _words()
+    if span in w.words or span[0] in w.ambiguous:
         return True
-    head = 2 if span[:2] in lex.compound else 1
-    return any(c not in lex.given for c in span[head:])
+    if recognizer not in _WEAK:
+        return False
+    if span in w.dictionary:
+        return True
+    head = 2 if span[:2] in w.compound else 1
+    given = w.given
+    return any(c not in given for c in span[head:])
 
 
 def not_a_name(span: str, after: str = "") -> bool:
     """A surname with a title or kinship word (陈先生, 刘姐), 小/老 and a surname (小陈, 老李), or a pseudonym
     (王某, 李某甲): a way of referring to someone that names nobody. With `after`, the text that follows
     the span: a word that is mostly no surname and a surname before a title (由|陈|先生) is none either."""
-    from desensitize.detect.names import surnames  # cached; the module is loaded by the rules already
-
-    single, compound = surnames()
+    w = _words()
     if "某" in span:
         return True
-    if len(span) == 2 and span[0] in lexicon().ambiguous and span[1] in single and any(after.startswith(t) for t in TITLES):
-        return True
-    if len(span) == 2 and span[0] in "小老阿" and span[1] in single and span[1] not in lexicon().given:
-        return True  # 小陈, 老李; not 小明, 阿林: those are given names as often
+    if len(span) == 2:
+        if span[0] in "小老阿" and span[1] in w.single and span[1] not in w.given:
+            return True  # 小陈, 老李; not 小明, 阿林: those are given names as often
+        if span[0] in w.ambiguous and span[1] in w.single and after[:1] and any(after.startswith(t) for t in TITLES):
+            return True
+    if span[-1] not in w.title_ends:
+        return False
     for k in (1, 2):
         head, tail = span[:k], span[k:]
-        if tail in TITLES and (head in single if k == 1 else head in compound):
+        if tail in TITLES and (head in w.single if k == 1 else head in w.compound):
             return True
     return False
 
@@ -108,15 +139,28 @@ def combine_names(
     """The name candidates of texts joined at `starts` (offsets as in text.py's joined string): the
     other recognizers' `found` names combined with the model's, as `mode` says (module docstring)."""
     standing = STANDING[mode]
+    arbitrate = mode == "arbitrate"
     covered: dict[int, list[tuple[int, int]]] = {}
     judged: dict[int, list[tuple[int, int]]] = {}
+    kept_found: list[_Candidate] = []
+    # One candidate a span, the best-scored, as presidio keeps them: a span a context rule found is not
+    # reread because a weak rule found it too (and `find` and `find_many` agree).
+    best: dict[tuple[int, int], _Candidate] = {}
     for c in found:
+        if (c[0], c[1]) not in best or c[2] > best[(c[0], c[1])][2]:
+            best[(c[0], c[1])] = c
+    for c in best.values():
         i = bisect_right(starts, c[0]) - 1
-        local = (c[0] - starts[i], c[1] - starts[i])
-        if mode == "arbitrate" and standing is not None and c[3] not in standing and _suspicious(texts[i][local[0]:local[1]]):
-            judged.setdefault(i, []).append(local)
-        elif standing is None or mode == "arbitrate" or c[3] in standing:
-            covered.setdefault(i, []).append(local)
+        a, b = c[0] - starts[i], c[1] - starts[i]
+        text, rule = texts[i], c[3]
+        if rule != "name_known" and not_a_name(text[a:b], text[b:b + 3]):
+            covered.setdefault(i, []).append((a, b))  # read by no one: 陈先生 is no name
+            continue
+        kept_found.append(c)
+        if arbitrate and standing is not None and rule not in standing and _suspicious(text[a:b], rule):
+            judged.setdefault(i, []).append((a, b))
+        elif standing is None or arbitrate or rule in standing:
+            covered.setdefault(i, []).append((a, b))  # "bounds", "weak": the model reads the others again
     person = FindingKind.PERSON_NAME
     ours: list[_Candidate] = []
     doubted: set[tuple[int, int]] = set()
@@ -124,28 +168,22 @@ def combine_names(
         if text:
             ts = starts[i]
             reading = model.look(text, covered.get(i, ()), judged.get(i, ()))
-            ours.extend((a + ts, b + ts, MODEL_SCORE, "name_model", person) for a, b in reading.spans)
+            ours.extend(
+                (a + ts, b + ts, MODEL_SCORE, "name_model", person)
+                for a, b in reading.spans
+                if not not_a_name(text[a:b], text[b:b + 3])
+            )
             doubted.update((a + ts, b + ts) for a, b in judged.get(i, ()) if reading.doubts(a, b, VETO))
-    found = [c for c in found if c[3] == "name_known" or not not_a_name(*_text_of(c, texts, starts))]
-    ours = [c for c in ours if not not_a_name(*_text_of(c, texts, starts))]
     if standing is None or not ours and not doubted:
-        return [*found, *ours]  # "gap": every span is kept, overlaps merge in `text.resolve`
-    # The model's boundaries replace those of the overlapping names that do not stand, and its doubt
-    # removes them ("arbitrate").
+        return [*kept_found, *ours]  # "gap": every span is kept, overlaps merge in `text.resolve`
+    # Where the model's name overlaps a reread one, the model's boundaries win; its doubt removes one.
     mask: dict[int, None] = {}
     for a, b, *_ in ours:
         mask.update(dict.fromkeys(range(a, b)))
-    judged_spans = {(a + starts[i], b + starts[i]) for i, spans in judged.items() for a, b in spans}
+    reread = {(a + starts[i], b + starts[i]) for i, spans in judged.items() for a, b in spans}
     kept = [
-        c for c in found
+        c for c in kept_found
         if (c[0], c[1]) not in doubted
-        and (c[3] in standing or (mode == "arbitrate" and (c[0], c[1]) not in judged_spans) or not any(k in mask for k in range(c[0], c[1])))
+        and (c[3] in standing or (arbitrate and (c[0], c[1]) not in reread) or not any(k in mask for k in range(c[0], c[1])))
     ]
     return [*kept, *ours]
-
-
-def _text_of(c: _Candidate, texts: Sequence[str], starts: Sequence[int]) -> tuple[str, str]:
-    """The candidate's characters, and the three after them."""
-    i = bisect_right(starts, c[0]) - 1
-    a, b = c[0] - starts[i], c[1] - starts[i]
-    return texts[i][a:b], texts[i][b:b + 3]
