@@ -87,6 +87,24 @@ def test_titles_and_pseudonyms_are_no_names(detector: TextDetector, text: str, n
     assert _names(detector, text) == names
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("信访人古丽娜尔·托合提反映其子在校受到欺凌", ["古丽娜尔·托合提"]),  # the whole name, not 古丽娜
+        ("委托人阿卜杜拉·艾买提委托同乡买买提·吐尔洪代为领取工资", ["阿卜杜拉·艾买提", "买买提·吐尔洪"]),
+        ("受托人“阿力木•赛买提”持委托书办理车辆过户", ["阿力木•赛买提"]),  # a look-alike dot
+        ("以色列先行从西岸１３·１％的地区撤军", []),
+    ],
+)
+def test_dotted_names_are_masked_whole(detector: TextDetector, text: str, names: list[str]) -> None:
+    assert _names(detector, text) == names
+
+
+def test_a_place_is_no_name(detector: TextDetector) -> None:
+    text = "钟楼社区、白湖亭社区联合开展排查，请金山街道答复，联系人鄢丽萍"
+    assert _names(detector, text) == ["鄢丽萍"]
+
+
 def test_not_a_name_keeps_names_that_look_like_titles() -> None:
     assert all(map(not_a_name, ["陈先生", "刘姐", "老李", "小陈", "欧阳主任", "王某", "李某甲"]))
     assert not any(map(not_a_name, ["陈先", "刘姐芳", "王老师傅", "小明", "高峰", "欧阳姐美"]))

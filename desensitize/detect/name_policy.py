@@ -19,17 +19,20 @@ only a lost word. How the model meets the rules is `NAME_MODE`, chosen on the de
   `text.resolve`, so the mask covers every character any of them called a name).
 * "bounds": as "arbitrate" without the veto; "weak": as "bounds", but names of the context rules stand.
 
-Whatever the mode, a surname with a title or a kinship word (陈先生, 刘阿姨, 老李) and a pseudonym
+Whatever the mode, a minority or foreign name written with its dot (阿依古丽·买买提) is masked whole
+(`name_dotted.py`), and a surname with a title or a kinship word (陈先生, 刘阿姨, 老李) and a pseudonym
 (王某, 李某甲) name nobody and are not masked as names.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from desensitize.detect.name_dotted import DOTS, dotted_names
 from desensitize.detect.name_features import lexicon
 from desensitize.detect.names import all_dictionary_words
 from desensitize.detect.name_model import NameModel, name_model
@@ -41,6 +44,8 @@ NAME_RECOGNIZERS: dict[str, str] = {
 }
 DEFAULT_NAME_RECOGNIZERS = ("name_rules", "name_model")
 NAME_MODE = "arbitrate"  # how the model's spans meet the rules' (`combine_names`), chosen by scripts/eval_names.py
+DOTTED_SCORE = 0.75  # a dotted name (name_dotted.py) is as sure as one a context rule finds
+_HAS_DOT = re.compile(f"[{DOTS}]")
 MODEL_SCORE = 0.7  # between a cue rule (0.75) and a boundary rule (0.6): it decides nothing against an identifier
 VETO = 0.02  # below this belief on every character, the model's "no" overrules a rule (chosen on the dev splits)
 # Per mode, the rules whose names the model does not reread (None: every name found stands).
@@ -50,6 +55,12 @@ STANDING: dict[str, frozenset[str] | None] = {
     "weak": frozenset({"name_known", "name_trigger", "name_cue", "name_list"}),
     "arbitrate": frozenset({"name_known"}),
 }
+# Words that follow a place or an institution and never a person (白湖亭|社区, 金山|街道, 林则徐|纪念馆):
+# a "name" right before one is the first part of a place name. Shop and company words are not here: a
+# shop named after its owner (王伟超市) names a person.
+PLACE_AFTER = tuple(
+    "街道 社区 小区 村委 居委 路段 路口 纪念馆 公园 大道 广场 中学 小学 幼儿园 卫生院 派出所 大桥".split()
+)
 _WEAK = frozenset({"name_boundary", "name_shape"})  # rules that find a name by its shape, not by its context
 # What follows a surname when the two are a way of addressing someone, not a name (陈先生, 刘阿姨, 张科长).
 TITLES = frozenset(
@@ -115,9 +126,10 @@ def _suspicious(span: str, recognizer: str) -> bool:
 def not_a_name(span: str, after: str = "") -> bool:
     """A surname with a title or kinship word (陈先生, 刘姐), 小/老 and a surname (小陈, 老李), or a pseudonym
     (王某, 李某甲): a way of referring to someone that names nobody. With `after`, the text that follows
-    the span: a word that is mostly no surname and a surname before a title (由|陈|先生) is none either."""
+    the span: a word that is mostly no surname and a surname before a title (由|陈|先生) is none either,
+    nor the start of a place (白湖亭|社区)."""
     w = _words()
-    if "某" in span:
+    if "某" in span or after.startswith(PLACE_AFTER):
         return True
     if len(span) == 2:
         if span[0] in "小老阿" and span[1] in w.single and span[1] not in w.given:
@@ -174,6 +186,8 @@ def combine_names(
                 if not not_a_name(text[a:b], text[b:b + 3])
             )
             doubted.update((a + ts, b + ts) for a, b in judged.get(i, ()) if reading.doubts(a, b, VETO))
+            if _HAS_DOT.search(text):  # merged with what overlaps them in `text.resolve`
+                ours.extend((a + ts, b + ts, DOTTED_SCORE, "name_dotted", person) for a, b in dotted_names(text))
     if standing is None or not ours and not doubted:
         return [*kept_found, *ours]  # "gap": every span is kept, overlaps merge in `text.resolve`
     # Where the model's name overlaps a reread one, the model's boundaries win; its doubt removes one.
