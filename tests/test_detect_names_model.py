@@ -122,7 +122,7 @@ def test_the_model_overrules_a_rule_on_a_word() -> None:
 
 def test_the_decision_threshold_lives_beside_the_weights(tmp_path: Path) -> None:
     meta = json.loads(MODEL_PATH.with_suffix(".json").read_text(encoding="utf-8"))
-    assert 0 < meta["threshold"] < 0.5 and _model().threshold == meta["threshold"]
+    assert 0 < meta["threshold"] <= 0.5 and _model().threshold == meta["threshold"]
     assert recorded_threshold(tmp_path / "other.crfsuite") == 0.5  # no record: Viterbi's decision
     lenient = NameModel(MODEL_PATH, threshold=0.05).read("经王志强核实，情况属实")
     strict = NameModel(MODEL_PATH, threshold=0.5).read("经王志强核实，情况属实")
@@ -141,7 +141,7 @@ def test_dev_splits_are_kept_out_of_training() -> None:
         train, dev = load(BY_KEY["msra"], "train"), load(BY_KEY["msra"], "dev")
     except Exception as exc:  # noqa: BLE001  no checkout: the corpora are not part of the repo
         pytest.skip(f"corpus msra not available here ({type(exc).__name__})")
-    assert len(dev) == 600 and len(train) == 2400
+    assert len(dev) == 2250 and len(train) == 42750  # every 20th of the 45,000 is held out
     assert not {t for t, _ in dev} & {t for t, _ in train}
 
 

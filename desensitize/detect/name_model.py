@@ -26,7 +26,8 @@ import json
 import os
 import re
 import threading
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -67,14 +68,16 @@ class Gate:
     given: frozenset[str]
     regex: re.Pattern[str]  # a name-starting character followed by a Chinese character
 
-    def candidates(self, text: str, covered: Sequence[tuple[int, int]] = ()) -> list[int]:
-        """Start positions of possible names not inside `covered` spans."""
+    def candidates(
+        self, text: str, covered: Sequence[tuple[int, int]] = (), raw: Iterable[int] | None = None
+    ) -> list[int]:
+        """Start positions of possible names not inside `covered` spans. `raw`: where the regex matches
+        in `text`, when the caller found them already (`matches`, over many texts at once)."""
         out: list[int] = []
         inside: bytearray | None = None
         words, compound, prepositions, given = self.words, self.compound, self.prepositions, self.given
         # The regex skips, in C, to a name-starting character before a Chinese one: most remarks hold none.
-        for m in self.regex.finditer(text):
-            i = m.start()
+        for i in raw if raw is not None else (m.start() for m in self.regex.finditer(text)):
             nxt = text[i + 1]
             if text[i:i + 2] not in compound:
                 if text[i:i + 2] in words or (i and text[i - 1:i + 1] in words):
@@ -89,6 +92,26 @@ class Gate:
                 if inside[i]:
                     continue
             out.append(i)
+        return out
+
+
+    def matches(self, texts: Sequence[str], pattern: re.Pattern[str] | None = None) -> dict[int, list[int]]:
+        """Where the regex (or `pattern`) matches in each of `texts`, found in one pass over them joined:
+        text index → positions in that text. Texts without a match are not in the result."""
+        joined = "\x00".join(texts)  # \x00 is no Chinese character: no match runs across two texts
+        offsets: list[int] = []
+        pos = 0
+        for t in texts:
+            offsets.append(pos)
+            pos += len(t) + 1
+        out: dict[int, list[int]] = {}
+        i, nxt = -1, 0
+        for m in (pattern or self.regex).finditer(joined):
+            p = m.start()
+            if p >= nxt:
+                i = bisect_right(offsets, p) - 1
+                nxt = offsets[i + 1] if i + 1 < len(offsets) else pos
+            out.setdefault(i, []).append(p - offsets[i])
         return out
 
 
@@ -162,10 +185,16 @@ class NameModel:
         """Name spans in `text` around the gate's candidates outside `covered`."""
         return self.look(text, covered).spans
 
-    def look(self, text: str, covered: Sequence[tuple[int, int]] = (), judge: Sequence[tuple[int, int]] = ()) -> Reading:
+    def look(
+        self,
+        text: str,
+        covered: Sequence[tuple[int, int]] = (),
+        judge: Sequence[tuple[int, int]] = (),
+        raw: Iterable[int] | None = None,
+    ) -> Reading:
         """The model's reading of `text` around the gate's candidates outside `covered`, and around the
-        `judge` spans (names another recognizer found, for the policy to weigh)."""
-        starts = self.gate.candidates(text, covered)
+        `judge` spans (names another recognizer found, for the policy to weigh). `raw`: see `Gate.candidates`."""
+        starts = self.gate.candidates(text, covered, raw)
         if judge:
             starts = sorted({*starts, *(a for a, _ in judge)})
         if not starts:
