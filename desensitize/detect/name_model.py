@@ -185,18 +185,10 @@ class NameModel:
         """Name spans in `text` around the gate's candidates outside `covered`."""
         return self.look(text, covered).spans
 
-    def look(
-        self,
-        text: str,
-        covered: Sequence[tuple[int, int]] = (),
-        judge: Sequence[tuple[int, int]] = (),
-        raw: Iterable[int] | None = None,
-    ) -> Reading:
-        """The model's reading of `text` around the gate's candidates outside `covered`, and around the
-        `judge` spans (names another recognizer found, for the policy to weigh). `raw`: see `Gate.candidates`."""
+    def look(self, text: str, covered: Sequence[tuple[int, int]] = (), raw: Iterable[int] | None = None) -> Reading:
+        """The model's reading of `text` around the gate's candidates outside `covered` (`raw`: see
+        `Gate.candidates`)."""
         starts = self.gate.candidates(text, covered, raw)
-        if judge:
-            starts = sorted({*starts, *(a for a, _ in judge)})
         if not starts:
             return Reading([], b"")
         out: list[tuple[int, int]] = []
