@@ -181,10 +181,6 @@ class NameModel:
         (江|主席) as a name; in a remark 陈先生 names nobody, and the surname alone is what a mask keeps."""
         return len(span) >= 2 and span not in _ROLE_WORDS and all("\u4e00" <= c <= "\u9fff" or c == "·" for c in span)
 
-    def find(self, text: str, covered: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
-        """Name spans in `text` around the gate's candidates outside `covered`."""
-        return self.look(text, covered).spans
-
     def look(self, text: str, covered: Sequence[tuple[int, int]] = (), raw: Iterable[int] | None = None) -> Reading:
         """The model's reading of `text` around the gate's candidates outside `covered` (`raw`: see
         `Gate.candidates`)."""
@@ -209,10 +205,6 @@ class NameModel:
                 if (a > 0 or ws == 0) and (b < we - ws or we == len(text)):
                     out.append((a + ws, b + ws))
         return Reading(out, bytes(belief))
-
-    def find_many(self, texts: Sequence[str], covered: Sequence[Sequence[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
-        """`find` for each text, `covered[i]` the spans already found in `texts[i]`."""
-        return [self.find(t, c) for t, c in zip(texts, covered)]
 
 
 def _recall_labels(tagger, labels: list[str], belief: bytes, threshold: float) -> list[str]:  # type: ignore[no-untyped-def]

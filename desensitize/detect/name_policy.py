@@ -29,8 +29,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 
 from desensitize.detect.name_dotted import DOTS, dotted_names
 from desensitize.detect.name_features import lexicon
@@ -83,23 +81,7 @@ def model_for(keys: Collection[str]) -> NameModel | None:
     return name_model() if "name_model" in keys else None
 
 
-@dataclass(frozen=True, slots=True)
-class _Words:
-    """The character and word sets the policy's checks read (built once, on first use)."""
-
-    ambiguous: frozenset[str]
-    compound: frozenset[str]
-    given: frozenset[str]
-    single: frozenset[str]
-    title_ends: frozenset[str]  # last characters of the titles: a cheap first test for `not_a_name`
-
-
-@lru_cache(maxsize=1)
-def _words() -> _Words:
-    lex = lexicon()
-    return _Words(
-        lex.ambiguous, lex.compound, lex.given, lex.single, frozenset(t[-1] for t in TITLES)
-    )
+_TITLE_ENDS = frozenset(t[-1] for t in TITLES)  # a cheap first test for `not_a_name`
 
 
 def not_a_name(span: str, after: str = "") -> bool:
@@ -107,7 +89,7 @@ def not_a_name(span: str, after: str = "") -> bool:
     (王某, 李某甲): a way of referring to someone that names nobody. With `after`, the text that follows
     the span: a word that is mostly no surname and a surname before a title (由|陈|先生) is none either,
     nor the start of a place (白湖亭|社区)."""
-    w = _words()
+    w = lexicon()
     if "某" in span or after.startswith(PLACE_AFTER):
         return True
     if len(span) == 2:
@@ -115,7 +97,7 @@ def not_a_name(span: str, after: str = "") -> bool:
             return True  # 小陈, 老李; not 小明, 阿林: those are given names as often
         if span[0] in w.ambiguous and span[1] in w.single and after[:1] and any(after.startswith(t) for t in TITLES):
             return True
-    if span[-1] not in w.title_ends:
+    if span[-1] not in _TITLE_ENDS:
         return False
     for k in (1, 2):
         head, tail = span[:k], span[k:]

@@ -213,11 +213,6 @@ def dictionary_words() -> frozenset[str]:
     return _dictionary()[1]
 
 
-def all_dictionary_words() -> frozenset[str]:
-    """Every two- and three-character dictionary word, those tagged as names too (jieba tags 洪水 nr)."""
-    return _dictionary()[3]
-
-
 def _class_without(chars: set[str]) -> str:
     """A regex class of the CJK unified ideographs minus `chars`, as code-point ranges."""
     ranges: list[str] = []
@@ -262,7 +257,7 @@ class NameRules:
         self.words = common_words()
         self.dictionary = dictionary_words()
         self.pos = _dictionary()[2]
-        self.all_words = all_dictionary_words()
+        self.all_words = _dictionary()[3]
         self.given_chars = given_name_chars()
         given = _class_without(STOP_CHARS)
         compounds = "|".join(compound)
