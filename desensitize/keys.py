@@ -25,6 +25,7 @@ import hmac
 import os
 from pathlib import Path
 
+from pipelines.core.config_dir import config_dir
 from pipelines.core.errors import GateBlocked
 
 ENV_KEY = "OPENDATA_PSEUDONYM_KEY"
@@ -39,8 +40,7 @@ DEV_KEY_ID = "insecure-dev"
 
 def default_key_file() -> Path:
     """Where the key is found when no variable names one: $XDG_CONFIG_HOME/opendata/pseudonym.key."""
-    config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(config).expanduser() / "opendata" / "pseudonym.key"
+    return config_dir() / "pseudonym.key"
 
 
 def how_to() -> str:

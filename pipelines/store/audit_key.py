@@ -29,6 +29,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from pipelines.core.config_dir import config_dir
 from pipelines.core.errors import OpendataError
 
 ENV_KEY_FILE = "OPENDATA_AUDIT_KEY_FILE"
@@ -40,8 +41,7 @@ _DEV_KEY = b"opendata-fuzhou insecure development audit key - not secret"
 
 def default_key_file() -> Path:
     """Where the key is found when no variable names one: $XDG_CONFIG_HOME/opendata/audit.key."""
-    config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(config).expanduser() / "opendata" / "audit.key"
+    return config_dir() / "audit.key"
 
 
 def _how_to() -> str:
