@@ -39,21 +39,10 @@ _PREFIX = {"request": "REQ", "objection": "OBJ", "review": "REV"}
 
 
 @dataclass(frozen=True)
-class Item:
-    """A request, objection or review as anyone may see it: no requester, no free text."""
+class Item(store.RequestRow):
+    """A request, objection or review as anyone may see it (no requester, no free text: the stored row
+    holds neither), with its deadline and whether its release is being withdrawn."""
 
-    id: str
-    kind: str
-    objection_kind: str | None
-    department: str
-    title: str
-    dataset_id: str | None
-    version: str | None
-    parent_id: str | None
-    received: date
-    status: str
-    answered: date | None
-    reason: str | None
     deadline: Deadline
     release_withdrawn: bool = False
 
@@ -279,9 +268,7 @@ def _withdrawn_releases(con: Any) -> set[tuple[str, str]]:
 
 def _item(row: store.RequestRow, calendar: WorkCalendar, withdrawn: set[tuple[str, str]]) -> Item:
     return Item(
-        id=row.id, kind=row.kind, objection_kind=row.objection_kind, department=row.department, title=row.title,
-        dataset_id=row.dataset_id, version=row.version, parent_id=row.parent_id, received=row.received,
-        status=row.status, answered=row.answered, reason=row.reason, deadline=calendar.deadline(row.received),
+        **vars(row), deadline=calendar.deadline(row.received),
         release_withdrawn=(row.dataset_id, row.version) in withdrawn if row.dataset_id else False,
     )
 
