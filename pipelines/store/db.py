@@ -13,6 +13,7 @@ makes the units of work of one process take turns as well.
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import threading
@@ -49,9 +50,16 @@ def _file_lock(path: Path) -> threading.RLock:
         return _FILE_LOCKS.setdefault(path, threading.RLock())
 
 
+_RACE_S = 2.0  # how long another error is retried in a writable home (see `_open`)
+
+
 def _open(home: Home, read_only: bool, deadline: float) -> duckdb.DuckDBPyConnection:
-    """Open the registry file, waiting with backoff while another process holds its lock."""
+    """Open the registry file, waiting with backoff while another process holds its lock.
+
+    Another error in a home this process may write is retried briefly too: two processes creating
+    the registry at once can see each other's half-written file, which fails as no lock error does."""
     delay = 0.02
+    race_deadline = min(deadline, time.monotonic() + _RACE_S)
     while True:
         try:
             con = duckdb.connect(str(home.db_path), read_only=read_only and home.db_path.exists())
@@ -59,7 +67,10 @@ def _open(home: Home, read_only: bool, deadline: float) -> duckdb.DuckDBPyConnec
             con.execute(f"SET TimeZone = '{SHANGHAI.key}'")
             return con
         except (duckdb.IOException, duckdb.ConnectionException) as exc:
-            if not _is_lock_error(exc) or time.monotonic() > deadline:
+            if _is_lock_error(exc):
+                if time.monotonic() > deadline:
+                    raise
+            elif read_only or not os.access(home.root, os.W_OK) or time.monotonic() > race_deadline:
                 raise
             time.sleep(delay * (0.5 + random.random()))
             delay = min(delay * 2, 0.25)
