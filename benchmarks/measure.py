@@ -13,6 +13,7 @@ work, wall time stretches while CPU time stays close to what the command itself 
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import tempfile
 import time
@@ -54,11 +55,22 @@ def _tree_rss(proc: psutil.Process) -> int:
     return total
 
 
-def measure(cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float | None = None, interval: float = 0.05) -> Run:
-    """Run `cmd` to completion (or `timeout`), sampling its tree's memory; stdout/stderr go to temp files."""
+def measure(
+    cmd: list[str],
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float | None = None,
+    interval: float = 0.05,
+    address_limit: int = 0,
+) -> Run:
+    """Run `cmd` to completion (or `timeout`), sampling its tree's memory; stdout/stderr go to temp files.
+
+    `address_limit` (bytes, 0 for none) caps the command's address space, as `ulimit -v` would.
+    """
+    limit = (lambda: resource.setrlimit(resource.RLIMIT_AS, (address_limit, address_limit))) if address_limit else None
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.monotonic()
-        popen = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=out, stderr=err, start_new_session=True)
+        popen = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=out, stderr=err, start_new_session=True, preexec_fn=limit)
         proc = psutil.Process(popen.pid)
         peak, timed_out, status, cpu = 0, False, None, 0.0
         while status is None:

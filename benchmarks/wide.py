@@ -6,19 +6,23 @@
 For each column count, writes a CSV of `--rows` rows (a key column, then text, integer and date
 columns in turn) and a catalog spec declaring every column, publishes it through the CLI with the
 plain engine in a fresh home, and prints the wall time, the peak RSS of the publishing process
-(`ru_maxrss` of the child) and the exit code. Cost should grow linearly with the columns.
+tree (sampled by `benchmarks.measure`, not the child's `ru_maxrss`, which starts from the parent's
+own RSS at fork) and the exit code. Cost should grow linearly with the columns.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import resource
-import subprocess
 import sys
 import tempfile
-import time
+from dataclasses import dataclass
 from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.measure import measure  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -73,29 +77,29 @@ def write_wide(folder: Path, columns: int, rows: int) -> Path:
     return spec
 
 
-def measure(columns: int, rows: int, limit_gib: float) -> dict[str, object]:
-    """Publish one wide extract in a child process limited to `limit_gib` of address space."""
+@dataclass(frozen=True)
+class WideRun:
+    """One wide extract published: its shape, wall time, peak memory, exit code and last output line."""
+
+    columns: int
+    rows: int
+    seconds: float
+    peak_mib: float
+    exit_code: int
+    last_line: str
+
+
+def measure_wide(columns: int, rows: int, limit_gib: float = 0.0) -> WideRun:
+    """Publish one wide extract in a child process, optionally limited to `limit_gib` of address space."""
     with tempfile.TemporaryDirectory(prefix="opendata-wide-") as tmp:
         spec = write_wide(Path(tmp) / "dept", columns, rows)
         env = {**os.environ, "OPENDATA_ENGINE": "plain", "OPENDATA_HOME": str(Path(tmp) / "home")}
-        started = time.perf_counter()
-        with open(Path(tmp) / "out", "w+") as out, open(Path(tmp) / "err", "w+") as err:
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "pipelines.cli.main", "publish", str(spec)],
-                stdout=out, stderr=err, env=env, cwd=ROOT,
-                preexec_fn=(lambda: resource.setrlimit(resource.RLIMIT_AS, (int(limit_gib * 2**30),) * 2)) if limit_gib else None,
-            )
-            # wait4 gives this child's own peak RSS (RUSAGE_CHILDREN would be the largest child so far).
-            _, status, usage = os.wait4(proc.pid, 0)
-            proc.returncode = os.waitstatus_to_exitcode(status)
-            seconds = time.perf_counter() - started
-            out.seek(0)
-            err.seek(0)
-            lines = out.read().strip().splitlines() or err.read().strip().splitlines() or [""]
-    return {
-        "columns": columns, "rows": rows, "seconds": round(seconds, 2),
-        "peak_rss_mib": round(usage.ru_maxrss / 1024, 1), "exit": proc.returncode, "last_line": lines[-1][:160],
-    }
+        run = measure(
+            [sys.executable, "-m", "pipelines.cli.main", "publish", str(spec)],
+            env=env, cwd=ROOT, address_limit=int(limit_gib * 2**30),
+        )
+    lines = run.stdout.strip().splitlines() or run.stderr.strip().splitlines() or [""]
+    return WideRun(columns, rows, round(run.seconds, 2), round(run.peak_mib, 1), run.exit_code, lines[-1][:160])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,10 +112,10 @@ def main(argv: list[str] | None = None) -> int:
     print("| columns | rows | seconds | peak RSS MiB | exit |")
     print("|---:|---:|---:|---:|---:|")
     for n in sorted(args.columns):
-        r = measure(n, args.rows, args.limit_gib)
-        print(f"| {r['columns']:,} | {r['rows']} | {r['seconds']} | {r['peak_rss_mib']} | {r['exit']} |", flush=True)
-        if r["exit"]:
-            print(f"  ({r['last_line']})", flush=True)
+        r = measure_wide(n, args.rows, args.limit_gib)
+        print(f"| {r.columns:,} | {r.rows} | {r.seconds} | {r.peak_mib} | {r.exit_code} |", flush=True)
+        if r.exit_code:
+            print(f"  ({r.last_line})", flush=True)
     return 0
 
 
