@@ -252,7 +252,7 @@ def sweep(thresholds: list[float], splits: dict[str, tuple[list[dict], list[str]
     model = name_model()
     assert model is not None
     shipped_veto = name_policy.VETO
-    options = [("gap", shipped_veto), ("bounds", shipped_veto)] + [("arbitrate", v) for v in (0.02, 0.05, 0.1, 0.2)]
+    options = [("gap", shipped_veto), ("bounds", shipped_veto)] + [("arbitrate", v) for v in (0.005, 0.01, 0.02, 0.05, 0.1)]
     print(f"{'mode':9} {'veto':>4} {'thr':>5} " + " ".join(f"{k[:14]:>14}" for k in splits) + f" {'pooled':>14}   (P/R strict; F2 weighs recall twice)")
     for threshold in thresholds:
         model.threshold = threshold

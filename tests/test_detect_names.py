@@ -101,11 +101,33 @@ def test_names_on_the_blind_set_reach_the_target(labelled: dict) -> None:
         ("念及其家庭困难，依法从轻处罚。", []),
         ("当事人已缴纳罚款，但未提交整改报告。", []),  # 但: a surname, but only after a role word
         ("截至目前，已累计领取救助金三千元。", []),  # 救助|金三千: the verb is part of 救助金
+        # Round 3: court, police and sign-off roles; a word between a role and a cue is a name.
+        ("受理人：岳红梅；复核人：平安", ["岳红梅", "平安"]),  # 平安 is a word, but nothing else fits there
+        ("拟稿：江涛\u3000核稿：石建华\u3000签发：龚卫东", ["江涛", "石建华", "龚卫东"]),
+        ("审判员韦建英，书记员谢美玲。", ["韦建英", "谢美玲"]),  # not 员谢美: 书记员 is the longer role
+        ("辅警项明在巡逻中发现该车辆。", ["项明"]),
+        ("来电人高山称小区门禁损坏。", ["高山"]),  # a word, between a role word and a cue (称)
+        ("钱其琛在会上发言。", ["钱其琛"]),  # 其 starts no name's given part in the gate's eyes any more
     ],
 )
 def test_name_rules_examples(text: str, names: list[str]) -> None:
     spans = TextDetector(kinds={K.PERSON_NAME}).find_many([text])[0]
     assert [text[s.start:s.end] for s in spans] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("书记员谢美玲", "谢美玲"),  # the longer role word (书记员), not 书记 + 员谢美
+        ("拟稿：安宁\u3000核稿：石建华", "安宁"),  # an ideographic space ends a name as a comma does
+        ("辅警项明在巡逻中发现该车辆", "项明"),
+        ("审判长官正，审判员韦建英", "官正"),
+    ],
+)
+def test_round_three_roles_are_triggers(text: str, name: str) -> None:
+    found = [(text[s:e], rule) for s, e, _, rule in NameRules().find(text)]
+    assert (name, "name_trigger") in found
+    assert all(not n.startswith("员") for n, _ in found)
 
 
 def test_known_names_find_names_without_context() -> None:

@@ -41,7 +41,9 @@ META_PATH = MODEL_PATH.with_suffix(".json")
 _CACHE_SIZE = 100_000  # windows remembered (about 20 MB at most); the cache starts over when full
 WINDOW = 10  # characters each side of a candidate: the features see ±2, the transitions carry a little further
 _ROLE_WORDS = frozenset(TRIGGERS) | frozenset(VERB_TRIGGERS)  # 孙子, 原告 …: the words before a name, never one
-_STOP = frozenset("的了着过是在于与和及或并而但因由从自向对把被将已也都又还就才再很最所其之此该这那个些每各某等系均共约即则")
+# Function characters after which a surname character starts no name (王的, 李是). Not 其: it is common in
+# given names (钱其琛, 孙其峰), and 尤其, 极其 are words the gate skips anyway.
+_STOP = frozenset("的了着过是在于与和及或并而但因由从自向对把被将已也都又还就才再很最所之此该这那个些每各某等系均共约即则")
 
 
 @dataclass(frozen=True, slots=True)

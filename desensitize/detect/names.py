@@ -73,7 +73,13 @@ TRIGGERS = (
     "市长 县长 区长 镇长 乡长 省长 部长 处长 厅长 主席 秘书长 校长 行长 社长 会长 理事长 人大代表 政协委员 承办人 "
     "责任人 带队人员 值班人员 办案人员 主办人 协办人 接访人 信访人 上访人 来访人 申报人 纳税人 缴款人 收款人 付款人 "
     "出资人 发起人 见证人 鉴定人 主持人 被执行人 申请执行人 义务人 收养人 被收养人 抚养人 赡养人 被监护人 受益人 "
-    "被保险人 投保人 参保人 病人 失主 事主 行为人 肇事者 肇事人 违章人 当班人员 户籍人 代表"
+    "被保险人 投保人 参保人 病人 失主 事主 行为人 肇事者 肇事人 违章人 当班人员 户籍人 代表 "
+    # Round 3: court and police records, hotline work orders and the sign-off lines of official papers
+    # (审判长X, 辅警X, 受理人：X；复核人：Y, 拟稿：X　核稿：Y).
+    "审判长 审判员 陪审员 人民陪审员 书记员 法官 法官助理 检察官 公诉人 辩护人 代理律师 诉讼代理人 法定代理人 执行员 "
+    "辅警 协警 接警员 调解员 调查员 勘验人 检查人 检验人 送检人 采样人 目击者 发现人 报告人 陪同人 接待人 "
+    "受理人 回访人 办理人 批准人 拟稿人 核稿人 签发人 拟稿 核稿 签发 制表人 填表人 统计员 值班员 审核员 质检员 "
+    "安全员 管理员 联络人 对接人 送达人 接收人 驻村干部 第一书记 村支书 支书"
 ).split()
 # Verbs whose object is often a person (判决王伟赔偿, 通知李娜到场). Weaker than a role word: the name
 # must not start a common word (要求严格 is not 严格).
@@ -117,7 +123,7 @@ STOP_CHARS = set(
 # Surname characters that are also prepositions or conjunctions: in "向王伟表示" the name is 王伟.
 FUNCTION_SURNAMES = set("向于和经从将对给让与同以为由")
 # Characters after which a word read as a name ends a name (c.isascii() also covers digits and "").
-_NAME_END = frozenset("（，。；：、 在因于\x00")
+_NAME_END = frozenset("（，。；：、 \u3000在因于\x00")
 # Characters kept out of given names elsewhere (来 is a verb, 可 a modal) that the shape rule accepts:
 # 康福来, 陈可欣 are common names, and the shape rule's other checks keep 可以, 来自 out.
 SHAPE_EXTRA_GIVEN = frozenset("来可")
@@ -354,9 +360,10 @@ class NameRules:
 
     def _name_follows(self, text: str, end: int) -> bool:
         """What follows reads as the end of a name: a word that follows names (名下, 代为, 当场 …), an
-        opening bracket, a comma, the end of the text, a number (联系人江宁138…), or 在/因/于."""
+        opening bracket, a comma, the end of the text, a number (联系人江宁138…), 在/因/于, or a cue that
+        follows people (来电人金星称: a role word before and a cue after leave no other reading)."""
         c = text[end:end + 1]
-        return c in _NAME_END or c.isascii() or text[end:end + 2] in AFTER_NAME
+        return c in _NAME_END or c.isascii() or text[end:end + 2] in AFTER_NAME or self.cue.match(text, end) is not None
 
     def _verbal_given(self, text: str, start: int, end: int) -> bool:
         """经查属实: a two-character given part that is a verb, adverb, adjective … is no given name."""
@@ -465,6 +472,8 @@ class NameRules:
             if not self._after_word(text, at, triggers, trigger_lengths):
                 continue
             s = m.start("n")
+            if any(self._after_word(text, k, triggers, trigger_lengths) for k in (s + 1, s + 2)):
+                continue  # 书记|员陈佳: a longer role word (书记员) goes on; the name follows it
             if text[s:s + 2] in triggers or text[s:s + 3] in triggers:
                 continue  # roles in a row (患者|家属|杨建新, 村民|代表|石根旺): the name follows the last one
             e = self._shorten(text, s, m.end("n"))
