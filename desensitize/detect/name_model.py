@@ -10,7 +10,8 @@ character), so it runs only where it can change the outcome (`candidates`):
   word with the character before it; a surname that is mostly a preposition (于, 向 …) only before two
   characters common in given names (于春燕, not 于本月);
 * not covered by a name another method already found (a known name of the extract, a rule);
-* over a window of ±`WINDOW` characters around the candidates, not the whole text.
+* over a window of ±`WINDOW` characters around the candidates, not the whole text; but a text of
+  `PROSE` characters or more is read whole once it has a candidate.
 
 The weights (`desensitize/models/names.crfsuite`) are read once per process, on first use.
 
@@ -40,6 +41,13 @@ MODEL_PATH = Path(str(resources.files("desensitize.models").joinpath("names.crfs
 META_PATH = MODEL_PATH.with_suffix(".json")
 _CACHE_SIZE = 100_000  # windows remembered (about 20 MB at most); the cache starts over when full
 WINDOW = 10  # characters each side of a candidate: the features see ±2, the transitions carry a little further
+# A text this long or longer (a narrative: 情况说明, a complaint, a decision) is read whole once it has a
+# candidate: the model then also finds the names the gate has no candidate for (foreign names, a name
+# after a word: 看望|巴金). On the dev splits this raised MSRA's Chinese-name recall from 0.942 to 0.950
+# and People's Daily 1998's from 0.973 to 0.982, remarks unchanged. Shorter texts (remarks) are read
+# around their candidates: at 40 characters MSRA gained 0.003 more, but the benchmark's remark column
+# (a seventh of it that long) took 21 % more detector time.
+PROSE = 60
 _ROLE_WORDS = frozenset(TRIGGERS) | frozenset(VERB_TRIGGERS)  # 孙子, 原告 …: the words before a name, never one
 # Function characters after which a surname character starts no name (王的, 李是). Not 其: it is common in
 # given names (钱其琛, 孙其峰), and 尤其, 极其 are words the gate skips anyway.
@@ -189,24 +197,29 @@ class NameModel:
         starts = self.gate.candidates(text, covered, raw)
         if not starts:
             return Reading([], b"")
+        if len(text) >= PROSE:
+            return self._cached(text)
         out: list[tuple[int, int]] = []
         belief = bytearray(len(text))
-        cache = self._cache
         for ws, we in _windows(starts, len(text)):
-            window = text[ws:we]
-            # Remarks repeat their wording around the people they name: the same window (约谈核实，本人电话1…)
-            # comes back thousands of times in an extract, and is read once.
-            found = cache.get(window)
-            if found is None:
-                if len(cache) >= _CACHE_SIZE:
-                    cache.clear()
-                found = cache[window] = self.read(window)
+            found = self._cached(text[ws:we])
             belief[ws:we] = found.belief
             for a, b in found.spans:
                 # A span cut by the window edge is read again by no one: keep it only whole.
                 if (a > 0 or ws == 0) and (b < we - ws or we == len(text)):
                     out.append((a + ws, b + ws))
         return Reading(out, bytes(belief))
+
+
+    def _cached(self, text: str) -> Reading:
+        """`read`, remembered: remarks repeat their wording around the people they name, and the same
+        window (约谈核实，本人电话1…) comes back thousands of times in an extract."""
+        found = self._cache.get(text)
+        if found is None:
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.clear()
+            found = self._cache[text] = self.read(text)
+        return found
 
 
 def _recall_labels(tagger, labels: list[str], belief: bytes, threshold: float) -> list[str]:  # type: ignore[no-untyped-def]
