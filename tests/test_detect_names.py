@@ -107,7 +107,10 @@ def test_names_on_the_blind_set_reach_the_target(labelled: dict) -> None:
         ("审判员韦建英，书记员谢美玲。", ["韦建英", "谢美玲"]),  # not 员谢美: 书记员 is the longer role
         ("辅警项明在巡逻中发现该车辆。", ["项明"]),
         ("来电人高山称小区门禁损坏。", ["高山"]),  # a word, between a role word and a cue (称)
-        ("钱其琛在会上发言。", ["钱其琛"]),  # 其 starts no name's given part in the gate's eyes any more
+        ("钱其琛在会上发言。", ["钱其琛"]),
+        ("拟稿：安宁\u3000核稿：石建华", ["安宁", "石建华"]),  # a role's whole field: the model's doubt does not remove it
+        ("楼栋长苏美玉反映楼道灯损坏。", ["苏美玉"]),  # 楼栋长 is a role, not a name
+        ("经核实，林浦新村12号楼住户已全部登记。", []),  # 林浦 begins a place (新村)  # 其 starts no name's given part in the gate's eyes any more
     ],
 )
 def test_name_rules_examples(text: str, names: list[str]) -> None:

@@ -15,6 +15,8 @@ only a lost word. How the model meets the rules is `NAME_MODE`, chosen on the de
   model read it and holds each of its characters less than `VETO` likely to be part of a name (家庭
   after 职工, 洪水 after 和: the rules were written for remarks, and news prose trips them); where the
   model's name overlaps a rule's, the model's boundaries win. The model's own names are masked too.
+  A role's name that fills its field after a colon (受理人：平安；…, 拟稿：安宁　核稿：…) is not
+  weighed: a word there has no other reading.
 * "gap": the model reads only where no name was found, and every span is kept (overlaps merge in
   `text.resolve`, so the mask covers every character any of them called a name).
 * "bounds": as "arbitrate" without the veto; "weak": as "bounds", but names of the context rules stand.
@@ -33,6 +35,7 @@ from collections.abc import Collection, Sequence
 from desensitize.detect.name_dotted import DOTS, dotted_names
 from desensitize.detect.name_features import lexicon
 from desensitize.detect.name_model import NameModel, name_model
+from desensitize.detect.names import TRIGGERS
 from pipelines.core.vocab import FindingKind
 
 NAME_RECOGNIZERS: dict[str, str] = {
@@ -59,8 +62,11 @@ STANDING: dict[str, frozenset[str] | None] = {
 # a "name" right before one is the first part of a place name. Shop and company words are not here: a
 # shop named after its owner (王伟超市) names a person.
 PLACE_AFTER = tuple(
-    "街道 社区 小区 村委 居委 路段 路口 纪念馆 公园 大道 广场 中学 小学 幼儿园 卫生院 派出所 大桥".split()
+    "街道 社区 小区 新村 村委 居委 路段 路口 纪念馆 公园 大道 广场 中学 小学 幼儿园 卫生院 派出所 大桥".split()
 )
+# What ends a field: a role's name between its label's colon and one of these (受理人：平安；复核人：…) has
+# no other reading, and the model's doubt does not remove it. Without the colon it may (职工家庭，…).
+FIELD_END = frozenset(["", *"，。；;,、 \u3000）)"])
 # What follows a surname when the two are a way of addressing someone, not a name (陈先生, 刘阿姨, 张科长).
 TITLES = frozenset(
     "先生 女士 小姐 太太 同志 师傅 老师 医生 护士 律师 警官 阿姨 叔叔 阿婆 阿公 婆婆 大爷 大妈 大娘 大姐 大哥 大叔 奶奶 爷爷 "
@@ -84,16 +90,17 @@ def model_for(keys: Collection[str]) -> NameModel | None:
 
 
 _TITLE_ENDS = frozenset(t[-1] for t in TITLES)  # a cheap first test for `not_a_name`
+_ROLES = frozenset(TRIGGERS)
 
 
 def not_a_name(span: str, after: str = "") -> bool:
-    """A surname with a title or kinship word (陈先生, 刘姐), 小/老 and a surname (小陈, 老李), or a pseudonym
-    (王某, 李某甲): a way of referring to someone that names nobody. With `after`, the text that follows
+    """A surname with a title or kinship word (陈先生, 刘姐), 小/老 and a surname (小陈, 老李), a pseudonym
+    (王某, 李某甲) or a role word (楼栋长): a way of referring to someone that names nobody. With `after`, the text that follows
     the span: a word that is mostly no surname and a surname before a title (由|陈|先生) is none either,
     nor the start of a place (白湖亭|社区)."""
     w = lexicon()
-    if "某" in span or after.startswith(PLACE_AFTER):
-        return True
+    if "某" in span or span in _ROLES or after.startswith(PLACE_AFTER):
+        return True  # 王某; 楼栋长, 车主 (a surname and a shape, but a role); 林浦|新村
     if len(span) == 2:
         if span[0] in "小老阿" and span[1] in w.single and span[1] not in w.given:
             return True  # 小陈, 老李; not 小明, 阿林: those are given names as often
@@ -133,7 +140,7 @@ def combine_names(
         kept_found.append(c)
         if standing is None or rule in standing:
             covered.setdefault(i, []).append((a, b))
-        elif arbitrate:
+        elif arbitrate and not (rule == "name_trigger" and text[a - 1:a] in "：:" and text[b:b + 1] in FIELD_END):
             judged.setdefault(i, []).append((a, b))  # read again where the gate reads, and weighed
         # "bounds", "weak": read again where the gate reads
     person = FindingKind.PERSON_NAME
