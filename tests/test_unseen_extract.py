@@ -70,6 +70,10 @@ def _write_extract(path: Path) -> dict[str, set[str]]:
                     rng.choice(PLAIN),
                     f"{rng.choice(PLAIN)}，联系人{relative}，电话{rel_written}",
                     f"其子{relative}身份证{_resident_id(rng)}已核实，{rng.choice(PLAIN)}",
+                    # Issue 11's phrasings: the person named only in the remark, no role word before.
+                    f"经{relative}核实，{rng.choice(PLAIN)}",
+                    f"其子{relative}同住，{rng.choice(PLAIN)}",
+                    f"申请人之女{relative}代为办理，{rng.choice(PLAIN)}",
                 ]
             )
             if relative in remark:
