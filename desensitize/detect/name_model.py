@@ -191,10 +191,15 @@ class NameModel:
         (江|主席) as a name; in a remark 陈先生 names nobody, and the surname alone is what a mask keeps."""
         return len(span) >= 2 and span not in _ROLE_WORDS and all("\u4e00" <= c <= "\u9fff" or c == "·" for c in span)
 
-    def look(self, text: str, covered: Sequence[tuple[int, int]] = (), raw: Iterable[int] | None = None) -> Reading:
+    def look(
+        self, text: str, covered: Sequence[tuple[int, int]] = (), raw: Iterable[int] | None = None, also: Sequence[int] = ()
+    ) -> Reading:
         """The model's reading of `text` around the gate's candidates outside `covered` (`raw`: see
-        `Gate.candidates`)."""
+        `Gate.candidates`), and around the positions `also` (names another method found, to be weighed)."""
         starts = self.gate.candidates(text, covered, raw)
+        if also:
+            # Not inside `covered`: a name there (王伟 of the extract's 王伟明) is decided already.
+            starts = sorted({*starts, *(k for k in also if not any(a <= k < b for a, b in covered))})
         if not starts:
             return Reading([], b"")
         if len(text) >= PROSE:
