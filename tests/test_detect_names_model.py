@@ -153,7 +153,7 @@ def test_gate_skips_texts_without_a_candidate() -> None:
 
 
 def test_a_narrative_is_read_whole_and_a_remark_around_its_candidates(detector: TextDetector) -> None:
-    from desensitize.detect.name_model import PROSE
+    from desensitize.detect.name_model import PROSE, PROSE_MAX
 
     model = _model()
     remark = "经王志强核实，情况属实，同意发放本月低保金，已告知本人。"
@@ -163,11 +163,14 @@ def test_a_narrative_is_read_whole_and_a_remark_around_its_candidates(detector: 
         "据申请人王建国陈述，其于2025年3月在鼓楼区某小区租住期间，房东多次催缴房租，后经社区调解员协调，"
         "双方达成一致，并由房东的朋友拉尔森代为退还押金。"
     )
-    assert len(narrative) >= PROSE
+    assert PROSE <= len(narrative) <= PROSE_MAX
     assert 0 not in model.look(narrative).belief  # read whole: its only candidate is 王建国
     # The foreign name has no candidate of its own; read whole, the text also loses the window's 多次催.
     spans = detector.find_many([narrative])[0]
     assert [narrative[s.start:s.end] for s in spans] == ["王建国", "拉尔森"]
+    # A book-length text is read around its candidates again: whole, its features would take MBs.
+    long = narrative * (PROSE_MAX // len(narrative) + 1)
+    assert 0 in model.look(long).belief
 
 
 # -- regression floors ------------------------------------------------------------------------------
@@ -199,11 +202,11 @@ def test_model_floor_on_the_blind_test_split() -> None:
 
 
 def test_union_floor_on_the_blind_test_split() -> None:
-    """What ships (rules, known names and the model). Measured: P 0.961, R 0.984 (rules alone 0.898 / 0.919)."""
+    """What ships (rules, known names and the model). Measured: P 0.968, R 0.984 (rules alone 0.898 / 0.919)."""
     sentences = _blind_test()
     spans = TextDetector(kinds={K.PERSON_NAME}).find_many([s["text"] for s in sentences])
     p, r = _prf([[(x.start, x.end) for x in found] for found in spans], sentences)
-    assert p >= 0.90 and r >= 0.96
+    assert p >= 0.95 and r >= 0.97
 
 
 def _corpus_test(key: str) -> list[dict]:
@@ -221,8 +224,8 @@ def _corpus_test(key: str) -> list[dict]:
 
 def test_union_floor_on_the_blind_remarks() -> None:
     """The remark-style blind set (data/names_blind_remarks.txt), measured after the model and the policy
-    were chosen on the dev splits: P 0.959, R 0.959 (the first model: 0.928 / 0.946). A floor against
-    regressions; the issue's target (R 0.995, P 0.95) is not met."""
+    were chosen on the dev splits: P 0.971, R 0.965 (round 2: 0.959 / 0.959; the first model: 0.928 /
+    0.946). A floor against regressions; the issue's target (R 0.995, P 0.95) is not met."""
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
         from eval_names import load_blind_remarks
@@ -232,7 +235,7 @@ def test_union_floor_on_the_blind_remarks() -> None:
     assert len(sentences) >= 560
     spans = TextDetector(kinds={K.PERSON_NAME}).find_many([s["text"] for s in sentences])
     p, r = _prf([[(x.start, x.end) for x in found] for found in spans], sentences)
-    assert p >= 0.94 and r >= 0.94
+    assert p >= 0.96 and r >= 0.955
 
 
 @pytest.mark.skipif(os.environ.get("OPENDATA_SKIP_CORPORA") == "1", reason="corpora not wanted")

@@ -11,7 +11,7 @@ character), so it runs only where it can change the outcome (`candidates`):
   characters common in given names (于春燕, not 于本月);
 * not covered by a name another method already found (a known name of the extract, a rule);
 * over a window of ±`WINDOW` characters around the candidates, not the whole text; but a text of
-  `PROSE` characters or more is read whole once it has a candidate.
+  `PROSE` to `PROSE_MAX` characters is read whole once it has a candidate.
 
 The weights (`desensitize/models/names.crfsuite`) are read once per process, on first use.
 
@@ -48,6 +48,7 @@ WINDOW = 10  # characters each side of a candidate: the features see ±2, the tr
 # around their candidates: at 40 characters MSRA gained 0.003 more, but the benchmark's remark column
 # (a seventh of it that long) took 21 % more detector time.
 PROSE = 60
+PROSE_MAX = 1_000  # a longer text is read around its candidates: whole, its features alone would take MBs
 _ROLE_WORDS = frozenset(TRIGGERS) | frozenset(VERB_TRIGGERS)  # 孙子, 原告 …: the words before a name, never one
 # Function characters after which a surname character starts no name (王的, 李是). Not 其: it is common in
 # given names (钱其琛, 孙其峰), and 尤其, 极其 are words the gate skips anyway.
@@ -202,7 +203,7 @@ class NameModel:
             starts = sorted({*starts, *(k for k in also if not any(a <= k < b for a, b in covered))})
         if not starts:
             return Reading([], b"")
-        if len(text) >= PROSE:
+        if PROSE <= len(text) <= PROSE_MAX:
             return self._cached(text)
         out: list[tuple[int, int]] = []
         belief = bytearray(len(text))
