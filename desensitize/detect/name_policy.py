@@ -92,6 +92,7 @@ def model_for(keys: Collection[str]) -> NameModel | None:
 
 _TITLE_ENDS = frozenset(t[-1] for t in TITLES)  # a cheap first test for `not_a_name`
 _ROLES = frozenset(TRIGGERS)
+_ROLE_LENGTHS = tuple(sorted({len(w) for w in TRIGGERS} - {1}))
 _CUE = re.compile(CUES)
 
 
@@ -115,6 +116,16 @@ def not_a_name(span: str, after: str = "") -> bool:
         if tail in TITLES and (head in w.single if k == 1 else head in w.compound):
             return True
     return False
+
+
+def _after_role(text: str, a: int, b: int) -> tuple[int, int]:
+    """The model's span without its first characters where they end a role or kinship word (其孙|龙飞,
+    其长孙|雷鸣: 孙 and 长孙 are surnames too, and the model reads 孙龙飞, 长孙雷鸣)."""
+    for cut in (2, 1):  # the longest role word that ends inside the span and leaves two characters
+        end = a + cut
+        if b - end >= 2 and any(text[end - k:end] in _ROLES for k in _ROLE_LENGTHS if cut < k <= end or k == cut == 2):
+            return end, b
+    return a, b
 
 
 def _fills_its_place(text: str, a: int, b: int) -> bool:
@@ -165,7 +176,7 @@ def combine_names(
             reading = model.look(text, covered.get(i, ()), raw.get(i, ()), [a for a, _ in judged.get(i, ())])
             ours.extend(
                 (a + ts, b + ts, MODEL_SCORE, "name_model", person)
-                for a, b in reading.spans
+                for a, b in (_after_role(text, a, b) for a, b in reading.spans)
                 if not not_a_name(text[a:b], text[b:b + 3])
             )
             doubted.update((a + ts, b + ts) for a, b in judged.get(i, ()) if reading.doubts(a, b, VETO))
