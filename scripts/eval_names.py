@@ -347,7 +347,7 @@ def main() -> int:
                 flush=True,
             )
     if args.errors:
-        if args.split in ("blind-test", "blind-remarks") or args.split.startswith("test:"):  # dev-remarks-2 may be
+        if args.split in ("blind-test", "blind-remarks") or args.split.startswith("test:"):  # dev-remarks-2 may be studied
             raise SystemExit("sealed split: only its totals are printed (study the dev splits)")
         part = splits[args.split][0]
         for s, f in zip(part, found_by[f"{args.errors}/{args.split}"]):
