@@ -5,10 +5,10 @@ context, learnt from annotated news, social media, résumés and remark-style se
 part of name detection (python-crfsuite tags in C, but the features are built in Python: about 10 µs a
 character), so it runs only where it can change the outcome (`candidates`):
 
-* at a *candidate*: a surname (not one of the ambiguous ones: 但, 经, 和 …) followed by a Chinese
-  character that may start a given name, the two making no common word, the surname ending no common
-  word with the character before it; a surname that is mostly a preposition (于, 向 …) only before two
-  characters common in given names (于春燕, not 于本月);
+* at a *candidate*: a surname followed by a Chinese character that may start a given name, the two
+  making no common word, the surname ending no common word with the character before it; a surname
+  that is mostly a preposition (于, 向 …) or a word's first character (但, 经, 花 …) only before two
+  characters common in given names (于春燕, 花艳红; not 于本月, 花园);
 * not covered by a name another method already found (a known name of the extract, a rule);
 * over a window of ±`WINDOW` characters around the candidates, not the whole text; but a text of
   `PROSE` to `PROSE_MAX` characters is read whole once it has a candidate.
@@ -75,7 +75,7 @@ class Gate:
     first: frozenset[str]  # characters that may start a name here: unambiguous surnames, compound starts
     compound: frozenset[str]
     words: frozenset[str]
-    prepositions: frozenset[str]  # surnames that are far more often prepositions (于, 向 …)
+    prepositions: frozenset[str]  # surnames far more often prepositions (于, 向) or a word's start (花, 和)
     given: frozenset[str]
     regex: re.Pattern[str]  # a name-starting character followed by a Chinese character
 
@@ -130,12 +130,15 @@ class Gate:
 def gate() -> Gate:
     """The gate built from the shipped surname list and dictionary."""
     lex = lexicon()
-    first = (lex.single - lex.ambiguous) | {c[0] for c in lex.compound}
+    first = lex.single | {c[0] for c in lex.compound}
     # The lookahead is a Chinese character that is no function word: the regex engine rejects 于是, 王的 in C.
     regex = re.compile(f"[{re.escape(''.join(sorted(first)))}](?={_class_without(set(_STOP))})")
+    # An ambiguous surname (花, 和, 明 …: far more often part of a word) is a candidate only as a preposition
+    # is, before two characters common in given names (花艳红, not 花园). Round 3, on the dev splits: MSRA
+    # Chinese-name recall 0.951 → 0.954, Resume 0.980 → 0.990, remarks ±1 name, no measurable cost.
     return Gate(
-        first=frozenset(first), compound=lex.compound, words=lex.words, prepositions=frozenset(FUNCTION_SURNAMES),
-        given=lex.given, regex=regex,
+        first=frozenset(first), compound=lex.compound, words=lex.words,
+        prepositions=frozenset(FUNCTION_SURNAMES) | lex.ambiguous, given=lex.given, regex=regex,
     )
 
 
