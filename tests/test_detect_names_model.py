@@ -249,6 +249,16 @@ def test_union_floor_on_the_first_blind_remarks() -> None:
     assert p >= 0.96 and r >= 0.96
 
 
+def test_union_floor_on_the_fresh_blind_remarks() -> None:
+    """The fresh remark-style blind set (data/names_blind_remarks2.txt, 680 records, 873 names), written at
+    round 3's end by a session that saw no detector and measured once: P 0.971 / R 0.968 (round 2's
+    detector: 0.964 / 0.962). A floor against regressions; the issue's target (R 0.995) is not met."""
+    sentences = _remark_set("load_blind_remarks")
+    assert len(sentences) >= 680
+    p, r = _union_prf(sentences)
+    assert p >= 0.96 and r >= 0.96
+
+
 @pytest.mark.skipif(os.environ.get("OPENDATA_SKIP_CORPORA") == "1", reason="corpora not wanted")
 @pytest.mark.parametrize(("key", "precision", "recall"), [("resume", 0.90, 0.97), ("msra", 0.88, 0.79)])
 def test_model_floor_on_public_test_splits(key: str, precision: float, recall: float) -> None:
