@@ -35,7 +35,7 @@ from importlib import resources
 from pathlib import Path
 
 from desensitize.detect.name_features import Lexicon, features, lexicon
-from desensitize.detect.names import FUNCTION_SURNAMES, TRIGGERS, VERB_TRIGGERS, _class_without
+from desensitize.detect.names import FUNCTION_SURNAMES, ROLE_WORDS, VERB_TRIGGERS, _class_without
 
 MODEL_PATH = Path(str(resources.files("desensitize.models").joinpath("names.crfsuite")))
 META_PATH = MODEL_PATH.with_suffix(".json")
@@ -49,7 +49,7 @@ WINDOW = 10  # characters each side of a candidate: the features see ±2, the tr
 # (a seventh of it that long) took 21 % more detector time.
 PROSE = 60
 PROSE_MAX = 1_000  # a longer text is read around its candidates: whole, its features alone would take MBs
-_ROLE_WORDS = frozenset(TRIGGERS) | frozenset(VERB_TRIGGERS)  # 孙子, 原告 …: the words before a name, never one
+_ROLE_WORDS = ROLE_WORDS | frozenset(VERB_TRIGGERS)  # 孙子, 原告 …: the words before a name, never one
 # Function characters after which a surname character starts no name (王的, 李是). Not 其: it is common in
 # given names (钱其琛, 孙其峰), and 尤其, 极其 are words the gate skips anyway.
 _STOP = frozenset("的了着过是在于与和及或并而但因由从自向对把被将已也都又还就才再很最所之此该这那个些每各某等系均共约即则")

@@ -36,7 +36,7 @@ from collections.abc import Collection, Sequence
 from desensitize.detect.name_dotted import DOTS, dotted_names
 from desensitize.detect.name_features import lexicon
 from desensitize.detect.name_model import NameModel, name_model
-from desensitize.detect.names import CUES, TRIGGERS
+from desensitize.detect.names import CUE, ROLE_WORDS
 from pipelines.core.vocab import FindingKind
 
 NAME_RECOGNIZERS: dict[str, str] = {
@@ -91,9 +91,7 @@ def model_for(keys: Collection[str]) -> NameModel | None:
 
 
 _TITLE_ENDS = frozenset(t[-1] for t in TITLES)  # a cheap first test for `not_a_name`
-_ROLES = frozenset(TRIGGERS)
-_ROLE_LENGTHS = tuple(sorted({len(w) for w in TRIGGERS} - {1}))
-_CUE = re.compile(CUES)
+_ROLE_LENGTHS = tuple(sorted({len(w) for w in ROLE_WORDS} - {1}))
 
 
 def not_a_name(span: str, after: str = "") -> bool:
@@ -102,7 +100,7 @@ def not_a_name(span: str, after: str = "") -> bool:
     the span: a word that is mostly no surname and a surname before a title (由|陈|先生) is none either,
     nor the start of a place (白湖亭|社区)."""
     w = lexicon()
-    if "某" in span or span in _ROLES or after.startswith(PLACE_AFTER):
+    if "某" in span or span in ROLE_WORDS or after.startswith(PLACE_AFTER):
         return True  # 王某; 楼栋长, 车主 (a surname and a shape, but a role); 林浦|新村
     if len(span) == 2:
         if span[0] in "小老阿" and span[1] in w.single and span[1] not in w.given:
@@ -121,9 +119,10 @@ def not_a_name(span: str, after: str = "") -> bool:
 def _after_role(text: str, a: int, b: int) -> tuple[int, int]:
     """The model's span without its first characters where they end a role or kinship word (其孙|龙飞,
     其长孙|雷鸣: 孙 and 长孙 are surnames too, and the model reads 孙龙飞, 长孙雷鸣)."""
-    for cut in (2, 1):  # the longest role word that ends inside the span and leaves two characters
-        end = a + cut
-        if b - end >= 2 and any(text[end - k:end] in _ROLES for k in _ROLE_LENGTHS if cut < k <= end or k == cut == 2):
+    # A role word of two or more characters ending at a + 2 or a + 1 starts at a or before: it takes the
+    # span's first characters. The longer cut first; two characters must be left.
+    for end in (a + 2, a + 1):
+        if b - end >= 2 and any(text[end - k:end] in ROLE_WORDS for k in _ROLE_LENGTHS if k <= end):
             return end, b
     return a, b
 
@@ -131,7 +130,7 @@ def _after_role(text: str, a: int, b: int) -> tuple[int, int]:
 def _fills_its_place(text: str, a: int, b: int) -> bool:
     """A role's name with nothing else it could be: the field after the role's colon (受理人：平安；), or
     the words between the role and what only follows a person (来电人高山称, 其子严明代为)."""
-    return (text[a - 1:a] in "：:" and text[b:b + 1] in FIELD_END) or _CUE.match(text, b) is not None
+    return (text[a - 1:a] in "：:" and text[b:b + 1] in FIELD_END) or CUE.match(text, b) is not None
 
 
 def combine_names(

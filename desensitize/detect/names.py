@@ -105,6 +105,8 @@ CUES = (
     r"强调|坦言|透露|回忆|解释|否认|声称|交代|坦白|辩解|说明|感慨|笑称|直言|希望|请求|询问|咨询|"
     r"领取|患有|代为|名下|亲自|当场|当面|本人|系[本该我]|于(?<![低高用位属由对关等至在处基鉴出终]于)(?!是)|户(?=[，,。；;\s]|因|家)|（电话|\(电话|电话(?<!联系电话)\d|手机\d|现年"
 )
+CUE = re.compile(CUES)  # compiled once: the rules read names back from it, the name policy checks what follows
+ROLE_WORDS = frozenset(TRIGGERS)  # the role and kinship words: what precedes a name, never one itself
 # Cues (their first two characters) that follow nothing but a person: a common word before one of these
 # may be a name (温和的妻子, 叶青女士).
 PERSON_CUES = frozenset("先生 女士 夫妇 夫妻 之子 之女 之妻 之夫 之父 之母 的儿 的女 的妻 的丈 的父 的母 的家 的配 ，男 ，女 （男 （女 身份 （身".split())
@@ -276,14 +278,14 @@ class NameRules:
         # Role and verb triggers: the regex finds a trigger word's LAST character followed by a name (a
         # character class first: the regex engine skips to candidates, and few of them are followed by a
         # name); Python then checks that a trigger word ends there. A trie of 200 words costs 3x more.
-        self.triggers = frozenset(TRIGGERS)
+        self.triggers = ROLE_WORDS
         self.trigger_lengths = tuple(sorted({len(w) for w in TRIGGERS}))  # short first: 户主, 其子 are common
         # A copula may stand between the role and the name (法定代表人为王伟, 联系人是李娜).
         self.trigger = re.compile(f"{_last_chars(TRIGGERS)}[:：\\s]{{0,2}}[为是]?(?P<n>{self.name_regex})")
         self.verbs = frozenset(VERB_TRIGGERS)
         self.verb_lengths = tuple(sorted({len(w) for w in VERB_TRIGGERS}))
         self.verb_trigger = re.compile(f"{_last_chars(VERB_TRIGGERS)}了?(?P<n>{plain_name})")
-        self.cue = re.compile(CUES)
+        self.cue = CUE
         # A boundary candidate starts with its left neighbour (a character class first, for speed) or at
         # the start of the text; what follows it is checked in Python (`_right_ok`).
         self.boundary = re.compile(f"[{LEFT_CHARS}](?P<n>{plain_name})")
