@@ -80,10 +80,12 @@ class Gate:
     regex: re.Pattern[str]  # a name-starting character followed by a Chinese character
 
     def candidates(
-        self, text: str, covered: Sequence[tuple[int, int]] = (), raw: Iterable[int] | None = None
+        self, text: str, covered: Sequence[tuple[int, int]] = (), raw: Iterable[int] | None = None, also: Iterable[int] = ()
     ) -> list[int]:
-        """Start positions of possible names not inside `covered` spans. `raw`: where the regex matches
-        in `text`, when the caller found them already (`matches`, over many texts at once)."""
+        """Start positions of possible names not inside `covered` spans, in order. `raw`: where the regex
+        matches in `text`, when the caller found them already (`matches`, over many texts at once).
+        `also`: positions to read whatever the gate thinks of them (names another method found), unless
+        `covered` holds them (王伟 of the extract's 王伟明 is decided already)."""
         out: list[int] = []
         inside: bytearray | None = None
         words, compound, prepositions, given = self.words, self.compound, self.prepositions, self.given
@@ -97,14 +99,14 @@ class Gate:
                     continue  # 于本月, 向社区: a preposition; 于春燕: a surname and two given-name characters
             if covered:
                 if inside is None:  # a mask, not a scan of `covered` per candidate: a long text has thousands
-                    inside = bytearray(len(text) + 1)
-                    for a, b in covered:
-                        inside[a:b] = b"\x01" * (b - a)
+                    inside = _mask(text, covered)
                 if inside[i]:
                     continue
             out.append(i)
+        if also:
+            inside = inside if inside is not None or not covered else _mask(text, covered)
+            out = sorted({*out, *(k for k in also if inside is None or not inside[k])})
         return out
-
 
     def matches(self, texts: Sequence[str], pattern: re.Pattern[str] | None = None) -> dict[int, list[int]]:
         """Where the regex (or `pattern`) matches in each of `texts`, found in one pass over them joined:
@@ -200,10 +202,7 @@ class NameModel:
     ) -> Reading:
         """The model's reading of `text` around the gate's candidates outside `covered` (`raw`: see
         `Gate.candidates`), and around the positions `also` (names another method found, to be weighed)."""
-        starts = self.gate.candidates(text, covered, raw)
-        if also:
-            # Not inside `covered`: a name there (王伟 of the extract's 王伟明) is decided already.
-            starts = sorted({*starts, *(k for k in also if not any(a <= k < b for a, b in covered))})
+        starts = self.gate.candidates(text, covered, raw, also)
         if not starts:
             return Reading([], b"")
         if PROSE <= len(text) <= PROSE_MAX:
@@ -218,7 +217,6 @@ class NameModel:
                 if (a > 0 or ws == 0) and (b < we - ws or we == len(text)):
                     out.append((a + ws, b + ws))
         return Reading(out, bytes(belief))
-
 
     def _cached(self, text: str) -> Reading:
         """`read`, remembered: remarks repeat their wording around the people they name, and the same
@@ -251,6 +249,14 @@ def recorded_threshold(path: Path) -> float:
     if meta.exists():
         return float(json.loads(meta.read_text(encoding="utf-8")).get("threshold", 0.5))
     return 0.5
+
+
+def _mask(text: str, covered: Sequence[tuple[int, int]]) -> bytearray:
+    """1 at each position of `text` inside a `covered` span, else 0 (one longer, for the end)."""
+    inside = bytearray(len(text) + 1)
+    for a, b in covered:
+        inside[a:b] = b"\x01" * (b - a)
+    return inside
 
 
 def _windows(starts: list[int], n: int) -> list[tuple[int, int]]:
