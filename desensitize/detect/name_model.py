@@ -206,7 +206,9 @@ class NameModel:
         if not starts:
             return Reading([], b"")
         if PROSE <= len(text) <= PROSE_MAX:
-            return self._cached(text)
+            # Not cached: the detector reads each distinct text once already, and a narrative seldom
+            # repeats; a hundred thousand of them would hold hundreds of MB in the window cache.
+            return self.read(text)
         out: list[tuple[int, int]] = []
         belief = bytearray(len(text))
         for ws, we in _windows(starts, len(text)):
