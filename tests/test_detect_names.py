@@ -137,6 +137,23 @@ def test_round_three_roles_are_triggers(text: str, name: str) -> None:
     assert all(not n.startswith("员") for n, _ in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("报警人其美多吉（藏族）称车辆被刮。", ["其美多吉"]),  # no surname: the role and the attributes say it
+        ("被告人吐尔逊，男，维吾尔族，1979年生。", ["吐尔逊"]),
+        ("申请人色旺（蒙古族）已签字确认。", ["色旺"]),
+        ("委托代理人阿不都热合曼·买买提（维吾尔族）到庭。", ["阿不都热合曼·买买提"]),
+        ("书记员谢美玲（女）", ["谢美玲"]),
+        ("户主本人（汉族）", []),  # a pronoun between the role and the attributes
+        ("其子（男，汉族）在读。", []),
+    ],
+)
+def test_a_roles_name_before_the_persons_attributes(text: str, names: list[str]) -> None:
+    spans = TextDetector(kinds={K.PERSON_NAME}).find_many([text])[0]
+    assert [text[s.start:s.end] for s in spans] == names
+
+
 def test_known_names_find_names_without_context() -> None:
     rules = NameRules(known_names=["林晓峰", "张三丰"])
     found = {(s, e) for s, e, _, rule in rules.find("昨天林晓峰来过") if rule == "name_known"}

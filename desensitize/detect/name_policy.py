@@ -36,7 +36,7 @@ from collections.abc import Collection, Sequence
 from desensitize.detect.name_dotted import DOTS, dotted_names
 from desensitize.detect.name_features import lexicon
 from desensitize.detect.name_model import NameModel, name_model
-from desensitize.detect.names import CUE, ROLE_WORDS
+from desensitize.detect.names import ATTRIBUTES, CUE, ROLE_WORDS
 from pipelines.core.vocab import FindingKind
 
 NAME_RECOGNIZERS: dict[str, str] = {
@@ -129,8 +129,8 @@ def _after_role(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _fills_its_place(text: str, a: int, b: int) -> bool:
     """A role's name with nothing else it could be: the field after the role's colon (受理人：平安；), or
-    the words between the role and what only follows a person (来电人高山称, 其子严明代为)."""
-    return (text[a - 1:a] in "：:" and text[b:b + 1] in FIELD_END) or CUE.match(text, b) is not None
+    the words between the role and what only follows a person (来电人高山称, 其子严明代为, 代理人热依拉（维吾尔族）)."""
+    return (text[a - 1:a] in "：:" and text[b:b + 1] in FIELD_END) or CUE.match(text, b) is not None or ATTRIBUTES.match(text, b) is not None
 
 
 def combine_names(
@@ -166,13 +166,16 @@ def combine_names(
     doubted: set[tuple[int, int]] = set()
     raw = model.gate.matches(texts)
     dotted = model.gate.matches(texts, _HAS_DOT)
-    for i in sorted(raw.keys() | judged.keys() | dotted.keys()):  # nothing to read in the others
+    attributes = model.gate.matches(texts, model.gate.attributes)
+    for i in sorted(raw.keys() | judged.keys() | dotted.keys() | attributes.keys()):  # nothing to read in the others
         text = texts[i]
         if text:
             ts = starts[i]
             # The rules' names to weigh are read even where the gate sees no candidate (党和|政府, 向|友人):
             # the model's doubt can only remove what it has read.
-            reading = model.look(text, covered.get(i, ()), raw.get(i, ()), [a for a, _ in judged.get(i, ())])
+            # Before a person's attributes (（维吾尔族）, ，男，) the model reads whatever the gate thinks.
+            before = [p - 1 for p in attributes.get(i, ()) if p]
+            reading = model.look(text, covered.get(i, ()), raw.get(i, ()), [a for a, _ in judged.get(i, ())] + before)
             ours.extend(
                 (a + ts, b + ts, MODEL_SCORE, "name_model", person)
                 for a, b in (_after_role(text, a, b) for a, b in reading.spans)

@@ -48,6 +48,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from desensitize.detect.name_dotted import DOTS
+
 NAME_SCORES = {
     "name_known": 0.95, "name_trigger": 0.85, "name_list": 0.8, "name_cue": 0.75, "name_boundary": 0.6, "name_jieba": 0.6,
     "name_shape": 0.5,
@@ -107,6 +109,19 @@ CUES = (
 )
 CUE = re.compile(CUES)  # compiled once: the rules read names back from it, the name policy checks what follows
 ROLE_WORDS = frozenset(TRIGGERS)  # the role and kinship words: what precedes a name, never one itself
+# The ethnic groups of China, as a record names them after a person (热依拉（维吾尔族）, 吐尔逊，男，维吾尔族).
+ETHNIC_GROUPS = (
+    "汉 蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 "
+    "柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 "
+    "塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺"
+).split()
+# A person's sex or ethnic group right after the name, in brackets or after a comma (（维吾尔族）, ，男，).
+# Minority names start with no surname (热依拉, 其美多吉): what follows them is how a record shows them.
+ATTRIBUTES = re.compile(
+    "[（(，,]\\s?(?:[男女](?=[，,、）)])|(?:[男女][，,、]\\s?)?(?:"
+    + "|".join(sorted(ETHNIC_GROUPS, key=len, reverse=True))
+    + ")族)"
+)
 # Cues (their first two characters) that follow nothing but a person: a common word before one of these
 # may be a name (温和的妻子, 叶青女士).
 PERSON_CUES = frozenset("先生 女士 夫妇 夫妻 之子 之女 之妻 之夫 之父 之母 的儿 的女 的妻 的丈 的父 的母 的家 的配 ，男 ，女 （男 （女 身份 （身".split())
@@ -523,6 +538,7 @@ class NameRules:
             )
             if plausible and not self._glued_left(text, s, pos) and not self._verbal_given(text, s, c):
                 add(out, text, s, c, "name_cue", pos, limit)
+        self._find_attributed(text, pos, limit, out)
         dictionary, words, search = self.dictionary, self.words, self.boundary.search
         at = pos - 1
         while (m := search(text, at, limit)) is not None:
@@ -564,6 +580,23 @@ class NameRules:
                 at = e
         self._find_shapes(text, pos, limit, out)
         return out
+
+    def _find_attributed(self, text: str, pos: int, limit: int, out: list[tuple[int, int, float, str]]) -> None:
+        """A role's name with the person's attributes after it (代理人热依拉（维吾尔族）, 被告人吐尔逊，男，):
+        whatever stands between a role word and the attributes is the name, surname or not. Two to six
+        characters (乌云其其格), or more with a middle dot; the longest role word wins (书记员, not 员)."""
+        triggers, lengths = self.triggers, self.trigger_lengths
+        for m in ATTRIBUTES.finditer(text, pos, limit):
+            c = m.start()
+            for s in range(c - 2, max(pos, c - 16) - 1, -1):
+                ch = text[s]
+                if not ("\u4e00" <= ch <= "\u9fff" or ch in DOTS):
+                    break
+                if self._after_word(text, s, triggers, lengths):  # right to left: 书记员|谢美玲 before 书记|员谢美玲
+                    span = text[s:c]  # no role word, pronoun, adverb … (户主|本人（汉族）)
+                    if (c - s <= 6 or any(d in span for d in DOTS)) and span not in triggers and not self.pos.get(span, "n").startswith(_NOT_NAME_POS):
+                        out.append((s, c, NAME_SCORES["name_trigger"], "name_trigger"))
+                    break
 
     def _find_shapes(self, text: str, pos: int, limit: int, out: list[tuple[int, int, float, str]]) -> None:
         """The shape rule: a surname and one or two characters common in given names, with no context.
