@@ -111,20 +111,14 @@ def load() -> tuple[list[str], list[dict]]:
 
 def load_blind(path: Path = BLIND) -> list[dict]:
     """The blind set: prose with each name marked ⟦…⟧, written by someone who never saw the detector."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from names_corpora import marked_lines
+
     sentences: list[dict] = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        text, names, pos = "", [], 0
-        for m in re.finditer(r"⟦([^⟦⟧]+)⟧", line):
-            text += line[pos:m.start()]
-            names.append([len(text), len(text) + len(m.group(1))])
-            text += m.group(1)
-            pos = m.end()
-        text += line[pos:]
+    for n, (text, names) in marked_lines(path):
         # Every other sentence is sealed (blind-test); only blind-dev errors are ever looked at.
         split = "blind-dev" if len(sentences) % 2 == 0 else "blind-test"
-        sentences.append({"id": f"blind-{n}", "split": split, "template": f"blind-{n}", "text": text, "names": names})
+        sentences.append({"id": f"blind-{n}", "split": split, "template": f"blind-{n}", "text": text, "names": [list(x) for x in names]})
     return sentences
 
 

@@ -26,12 +26,36 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 Sentence = tuple[str, list[tuple[int, int]]]  # text, person-name spans
+_MARKED = re.compile(r"⟦([^⟦⟧]+)⟧")
+
+
+def read_marked(path: Path) -> list[Sentence]:
+    """Sentences written one a line with every person name marked ⟦…⟧ (the remark sets of
+    desensitize/data/); blank lines and lines starting with # are skipped."""
+    return [s for _, s in marked_lines(path)]
+
+
+def marked_lines(path: Path) -> list[tuple[int, Sentence]]:
+    """`read_marked`, each sentence with its line number (1-based)."""
+    out: list[tuple[int, Sentence]] = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        text, names, pos = "", [], 0
+        for m in _MARKED.finditer(line):
+            text += line[pos:m.start()]
+            names.append((len(text), len(text) + len(m.group(1))))
+            text += m.group(1)
+            pos = m.end()
+        out.append((n, (text + line[pos:], names)))
+    return out
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ Training data, in this order (the order is fixed, so the same inputs give the sa
 1. the train split of each corpus in scripts/names_corpora.py (where they are read from: its docstring);
 2. each train sentence holding a Chinese name once more, its names swapped for generated ones;
 3. remark-style sentences written for training (scripts/names_augment.py), filled with generated names;
+   then the remarks of desensitize/data/names_train_remarks.txt (written, not templated, by a session that
+   saw no detector and no evaluation set), as they are and with swapped names;
 4. the "tune" split of desensitize/data/names_eval.json (templated administrative prose written to tune
    the rules), once as it is and once with swapped names; its "heldout" split and the blind sets never;
 5. `--extra` JSONL files: one object a line, {"text": "...", "spans": [[start, end], ...]}, every person
@@ -32,9 +34,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from desensitize.detect.name_features import FEATURE_VERSION, features, lexicon  # noqa: E402
 from desensitize.detect.name_model import MODEL_PATH, META_PATH  # noqa: E402
 from names_augment import NameMaker, remarks, swap_names  # noqa: E402
-from names_corpora import CORPORA, Sentence, load  # noqa: E402
+from names_corpora import CORPORA, Sentence, load, read_marked  # noqa: E402
 
 SEED = 20261204
+TRAIN_REMARKS = ROOT / "desensitize" / "data" / "names_train_remarks.txt"
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True}
 # Fills of each remark template: with the full MSRA training set (42,750 sentences) the remarks are a
 # tenth of the data at 75 fills; 75 scored better than 25 on every remark dev split (model card).
@@ -89,6 +92,11 @@ def training_set(extra: list[Path], per_template: int) -> tuple[list[Sentence], 
     written = remarks(maker, per_template)
     counts["remarks"] = len(written)
     data.extend(written)
+    if TRAIN_REMARKS.exists():
+        notes = read_marked(TRAIN_REMARKS)
+        notes += [s for s in (swap_names(x, maker, chinese) for x in notes) if s is not None]
+        counts[TRAIN_REMARKS.name] = len(notes)
+        data.extend(notes)
     labelled = json.loads((ROOT / "desensitize" / "data" / "names_eval.json").read_text(encoding="utf-8"))
     tune = [(s["text"], [(a, b) for a, b in s["names"]]) for s in labelled["sentences"] if s["split"] == "tune"]
     tune += [s for s in (swap_names(x, maker, chinese) for x in tune) if s is not None]
