@@ -81,6 +81,8 @@ def test_recognizer_keys_are_checked() -> None:
         ("审核人：张科长；经办人：小陈；问问老李", []),
         ("原告王某与被告李某甲房屋租赁合同纠纷一案", []),  # pseudonyms are already masked
         ("经王平安核实，由陈先生的女儿陈晓雯代为领取", ["王平安", "陈晓雯"]),
+        ("王氏宗祠由王氏族人修缮，杜氏表示支持", []),  # a surname and 氏 name nobody
+        ("其母陈黄氏现年八十九岁，由其子照料。", ["陈黄氏"]),  # a married woman's old form does, 氏 and all
     ],
 )
 def test_titles_and_pseudonyms_are_no_names(detector: TextDetector, text: str, names: list[str]) -> None:

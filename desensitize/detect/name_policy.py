@@ -71,7 +71,7 @@ FIELD_END = frozenset(["", *"，。；;,、 \u3000）)"])
 # What follows a surname when the two are a way of addressing someone, not a name (陈先生, 刘阿姨, 张科长).
 TITLES = frozenset(
     "先生 女士 小姐 太太 同志 师傅 老师 医生 护士 律师 警官 阿姨 叔叔 阿婆 阿公 婆婆 大爷 大妈 大娘 大姐 大哥 大叔 奶奶 爷爷 "
-    "姐 哥 叔 婶 姨 伯 嫂 总 工 局长 处长 科长 主任 经理 书记 所长 站长 队长 院长 校长 村长 组长 社长 会计 老板 厂长 股长".split()
+    "姐 哥 叔 婶 姨 伯 嫂 总 工 氏 局长 处长 科长 主任 经理 书记 所长 站长 队长 院长 校长 村长 组长 社长 会计 老板 厂长 股长".split()
 )
 
 _Candidate = tuple[int, int, float, str, FindingKind]
@@ -127,6 +127,14 @@ def _after_role(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _married_form(text: str, a: int, b: int) -> tuple[int, int]:
+    """The model's span with the 氏 of a married woman's old form (翁林氏: husband's and own surname and
+    氏, as household registers of the elderly write it): the model stops before 氏, the mask must not."""
+    if b - a == 2 and text[b:b + 1] == "氏" and all(c in lexicon().single for c in text[a:b]):
+        return a, b + 1
+    return a, b
+
+
 def _fills_its_place(text: str, a: int, b: int) -> bool:
     """A role's name with nothing else it could be: the field after the role's colon (受理人：平安；), or
     the words between the role and what only follows a person (来电人高山称, 其子严明代为, 代理人热依拉（维吾尔族）)."""
@@ -178,7 +186,7 @@ def combine_names(
             reading = model.look(text, covered.get(i, ()), raw.get(i, ()), [a for a, _ in judged.get(i, ())] + before)
             ours.extend(
                 (a + ts, b + ts, MODEL_SCORE, "name_model", person)
-                for a, b in (_after_role(text, a, b) for a, b in reading.spans)
+                for a, b in (_married_form(text, *_after_role(text, a, b)) for a, b in reading.spans)
                 if not not_a_name(text[a:b], text[b:b + 3])
             )
             doubted.update((a + ts, b + ts) for a, b in judged.get(i, ()) if reading.doubts(a, b, VETO))
