@@ -74,6 +74,12 @@ def test_recognizer_keys_are_checked() -> None:
         check_recognizers(["name_crf"])
 
 
+def test_a_rules_longer_name_wins_where_the_model_is_unsure(detector: TextDetector) -> None:
+    # The model reads 杨子 and holds 进 a few per cent likely; the cue rule reads 杨子进 before 表示.
+    assert _names(detector, "队长杨子进表示将加强巡查。") == ["杨子进"]
+    assert _names(detector, "赵明之憨，憨在为人") == ["赵明"]  # 之 adds nothing to a name
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [
