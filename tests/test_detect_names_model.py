@@ -161,6 +161,21 @@ def test_dev_splits_are_kept_out_of_training() -> None:
     assert not {t for t, _ in dev} & {t for t, _ in train}
 
 
+def test_written_training_remarks_share_no_text_with_an_evaluation_set() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import eval_names
+        from names_corpora import read_marked
+        from train_names import TRAIN_REMARKS
+    finally:
+        sys.path.pop(0)
+    trained = read_marked(TRAIN_REMARKS)
+    assert len(trained) > 2000 and sum(len(spans) for _, spans in trained) > 3000
+    evaluated = eval_names.load()[1] + eval_names.load_dev_remarks() + eval_names.load_retired_remarks()
+    evaluated += eval_names.load_blind_remarks() + eval_names.load_blind_remarks_3()
+    assert not {t for t, _ in trained} & {s["text"] for s in evaluated}
+
+
 def test_gate_skips_texts_without_a_candidate() -> None:
     model = _model()
     assert model.gate.candidates("经核实，情况属实，同意发放") == []
