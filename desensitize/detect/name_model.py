@@ -35,7 +35,7 @@ from importlib import resources
 from pathlib import Path
 
 from desensitize.detect.name_features import Lexicon, features, lexicon
-from desensitize.detect.names import ATTRIBUTES, FUNCTION_SURNAMES, ROLE_WORDS, VERB_TRIGGERS, _class_without
+from desensitize.detect.names import ATTRIBUTE_HINT, FUNCTION_SURNAMES, ROLE_WORDS, VERB_TRIGGERS, _class_without
 
 MODEL_PATH = Path(str(resources.files("desensitize.models").joinpath("names.crfsuite")))
 META_PATH = MODEL_PATH.with_suffix(".json")
@@ -78,7 +78,7 @@ class Gate:
     prepositions: frozenset[str]  # surnames far more often prepositions (于, 向) or a word's start (花, 和)
     given: frozenset[str]
     regex: re.Pattern[str]  # a name-starting character followed by a Chinese character
-    attributes: re.Pattern[str]  # what a record says of a person right after the name: （维吾尔族）, ，男，
+    attributes: re.Pattern[str]  # the start of a person's attributes after a name: 族 of （维吾尔族）, 男 of ，男，
 
     def candidates(
         self, text: str, covered: Sequence[tuple[int, int]] = (), raw: Iterable[int] | None = None, also: Iterable[int] = ()
@@ -142,7 +142,7 @@ def gate() -> Gate:
     return Gate(
         first=frozenset(first), compound=lex.compound, words=lex.words,
         prepositions=frozenset(FUNCTION_SURNAMES) | lex.ambiguous, given=lex.given, regex=regex,
-        attributes=ATTRIBUTES,
+        attributes=ATTRIBUTE_HINT,
     )
 
 

@@ -38,7 +38,7 @@ from collections.abc import Collection, Sequence
 from desensitize.detect.name_dotted import DOTS, dotted_names
 from desensitize.detect.name_features import lexicon
 from desensitize.detect.name_model import STOP, NameModel, Reading, name_model
-from desensitize.detect.names import ATTRIBUTES, CUE, ROLE_WORDS
+from desensitize.detect.names import ATTRIBUTE_HINT, CUE, ROLE_WORDS, attributes_at
 from pipelines.core.vocab import FindingKind
 
 NAME_RECOGNIZERS: dict[str, str] = {
@@ -164,7 +164,10 @@ def _rule_reaches_further(
 def _fills_its_place(text: str, a: int, b: int) -> bool:
     """A role's name with nothing else it could be: the field after the role's colon (受理人：平安；), or
     the words between the role and what only follows a person (来电人高山称, 其子严明代为, 代理人热依拉（维吾尔族）)."""
-    return (text[a - 1:a] in "：:" and text[b:b + 1] in FIELD_END) or CUE.match(text, b) is not None or ATTRIBUTES.match(text, b) is not None
+    if (text[a - 1:a] in "：:" and text[b:b + 1] in FIELD_END) or CUE.match(text, b) is not None:
+        return True
+    hint = ATTRIBUTE_HINT.search(text, b, b + 8)  # （维吾尔族: the longest way from the bracket to 族
+    return hint is not None and attributes_at(text, hint.start()) == b
 
 
 def combine_names(
@@ -214,7 +217,7 @@ def combine_names(
             # The rules' names to weigh are read even where the gate sees no candidate (党和|政府, 向|友人):
             # the model's doubt can only remove what it has read.
             # Before a person's attributes (（维吾尔族）, ，男，) the model reads whatever the gate thinks.
-            before = [p - 1 for p in attributes.get(i, ()) if p]
+            before = [q - 1 for q in (attributes_at(text, h) for h in attributes.get(i, ())) if q > 0]
             reading = model.look(text, covered.get(i, ()), raw.get(i, ()), [a for a, _ in judged.get(i, ())] + before)
             ours.extend(
                 (a + ts, b + ts, MODEL_SCORE, "name_model", person)
