@@ -229,14 +229,16 @@ def _prf(found: list[list[tuple[int, int]]], sentences: list[dict]) -> tuple[flo
 
 
 def test_model_floor_on_the_blind_test_split() -> None:
-    """The sealed half of data/names_blind.txt (never trained on). Measured: P 0.980, R 0.988."""
+    """The sealed half of data/names_blind.txt (never trained on). Measured: P 0.980, R 0.988 (round 4's
+    model: 0.961 / 0.996)."""
     sentences = _blind_test()
     p, r = _prf([_model().tag(s["text"]) for s in sentences], sentences)
     assert p >= 0.90 and r >= 0.95
 
 
 def test_union_floor_on_the_blind_test_split() -> None:
-    """What ships (rules, known names and the model). Measured: P 0.968, R 0.984 (rules alone 0.898 / 0.919)."""
+    """What ships (rules, known names and the model). Measured: P 0.968, R 0.984 (rules alone 0.898 / 0.919);
+    round 4: 0.961 / 0.988."""
     sentences = _blind_test()
     spans = TextDetector(kinds={K.PERSON_NAME}).find_many([s["text"] for s in sentences])
     p, r = _prf([[(x.start, x.end) for x in found] for found in spans], sentences)
@@ -282,18 +284,31 @@ def test_union_floor_on_the_first_blind_remarks() -> None:
 
 def test_union_floor_on_the_fresh_blind_remarks() -> None:
     """The fresh remark-style blind set (data/names_blind_remarks2.txt, 680 records, 873 names), written at
-    round 3's end by a session that saw no detector and measured once: P 0.971 / R 0.968 (round 2's
-    detector: 0.964 / 0.962). A floor against regressions; the issue's target (R 0.995) is not met."""
+    round 3's end by a session that saw no detector and measured once then: P 0.971 / R 0.968 (round 2's
+    detector: 0.964 / 0.962); measured a second time at round 4's end: 0.977 / 0.978. A floor against
+    regressions; the issue's target (R 0.995) is not met."""
     sentences = _remark_set("load_blind_remarks")
     assert len(sentences) >= 680
     p, r = _union_prf(sentences)
-    assert p >= 0.96 and r >= 0.96
+    assert p >= 0.97 and r >= 0.97
+
+
+def test_union_floor_on_round_fours_blind_remarks() -> None:
+    """Round 4's fresh remark-style blind set (data/names_blind_remarks3.txt, 656 records, 870 names, more
+    varied: colloquial notes, given names alone, foreign and Hong Kong names, flattened tables), written by
+    a session that saw no detector, measured once at round 4's end: P 0.958 / R 0.909 (the model alone on
+    whole texts: 0.957 / 0.923). A floor against regressions."""
+    sentences = _remark_set("load_blind_remarks_3")
+    assert len(sentences) >= 650
+    p, r = _union_prf(sentences)
+    assert p >= 0.95 and r >= 0.90
 
 
 @pytest.mark.skipif(os.environ.get("OPENDATA_SKIP_CORPORA") == "1", reason="corpora not wanted")
 @pytest.mark.parametrize(("key", "precision", "recall"), [("resume", 0.90, 0.97), ("msra", 0.88, 0.79)])
 def test_model_floor_on_public_test_splits(key: str, precision: float, recall: float) -> None:
-    """Test splits never trained on (Resume: P 0.932, R 0.982; MSRA: P 0.908, R 0.820 measured); they are
+    """Test splits never trained on (Resume: P 0.932, R 0.982; MSRA: P 0.908, R 0.820 measured; round 4's
+    model: Resume 0.917 / 0.991, MSRA 0.886 / 0.820); they are
     read from a corpus checkout (scripts/names_corpora.py) and skipped where there is none."""
     sentences = _corpus_test(key)
     p, r = _prf([_model().tag(s["text"]) for s in sentences], sentences)
