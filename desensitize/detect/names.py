@@ -7,6 +7,8 @@ How a name is found (the choice is measured by `scripts/eval_names.py` on `data/
 * **cue rules**: a surname and given name followed by a word that only follows people
   (王秀英表示, 张伟，男，, 李娜女士, 陈静于2023年, 林峰等3人, 翁敏身份证…);
 * **boundary rule**: a name alone between clause boundaries or function words (对王伟作出…);
+* **attributes**: whatever stands between a role word and the person's sex or ethnic group is a name,
+  surname or not (报警人其美多吉（藏族）称, 被告人吐尔逊，男，维吾尔族): minority names have no surname;
 * **lists**: a name found by a rule extends over 、/和/与/及 to the next surname + given name;
 * **known names**: exact occurrences of the names held in the extract's own name columns;
 * **shape rule**: with no context at all, a (not ambiguous) surname and one or two characters common in
@@ -139,6 +141,8 @@ def attributes_at(text: str, hint: int) -> int:
     if q and text[q - 1].isspace():
         q -= 1
     return q - 1 if q and text[q - 1] in "（(，," else -1
+
+
 # Cues (their first two characters) that follow nothing but a person: a common word before one of these
 # may be a name (温和的妻子, 叶青女士).
 PERSON_CUES = frozenset("先生 女士 夫妇 夫妻 之子 之女 之妻 之夫 之父 之母 的儿 的女 的妻 的丈 的父 的母 的家 的配 ，男 ，女 （男 （女 身份 （身".split())
