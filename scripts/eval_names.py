@@ -25,7 +25,8 @@ The remark sets (issue 11), each written by a separate session that ran no detec
 retired and studied since the end of round 3), "blind-remarks" (names_blind_remarks2.txt, sealed:
 written for round 3's end, measured once then and once at round 4's end) and "blind-remarks-3"
 (names_blind_remarks3.txt, sealed: written at round 4's start, measured once at its end; 63 of its 719
-records were seen while it was being written, by a slip, and were taken out unread by any detector).
+records were seen while it was being written, by a slip, and were taken out unread by any detector);
+"dev-remarks-3" (names_dev_remarks3.txt, studied) was written at round 4's end in the same voices.
 
 Scores are strict (a found span must equal a labelled name exactly) and lenient (a labelled name is
 recalled when found spans cover it; a found span is correct when it overlaps a labelled name).
@@ -55,6 +56,7 @@ BLIND_REMARKS = DATA / "names_blind_remarks2.txt"
 BLIND_REMARKS_3 = DATA / "names_blind_remarks3.txt"  # round 4's fresh sealed set
 RETIRED_REMARKS = DATA / "names_blind_remarks.txt"
 DEV_REMARKS = DATA / "names_dev_remarks.txt"  # a second remark-style set, for choices made after training
+DEV_REMARKS_3 = DATA / "names_dev_remarks3.txt"  # written at round 4's end like round 4's blind set, studied
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
 Spans = list[tuple[int, int]]
 
@@ -138,6 +140,11 @@ def load_blind_remarks_3() -> list[dict]:
 def load_retired_remarks() -> list[dict]:
     """The first remark-style blind set, studied since round 3 (a fresh set took its place)."""
     return [dict(s, split="dev-remarks-2") for s in load_blind(RETIRED_REMARKS)]
+
+
+def load_dev_remarks_3() -> list[dict]:
+    """A remark-style development set written at round 4's end in the voices of round 4's blind set."""
+    return [dict(s, split="dev-remarks-3") for s in load_blind(DEV_REMARKS_3)]
 
 
 def load_dev_remarks() -> list[dict]:
@@ -317,13 +324,15 @@ def main() -> int:
         splits["blind-remarks-3"] = (load_blind_remarks_3(), known)
     if DEV_REMARKS.exists():
         splits["dev-remarks"] = (load_dev_remarks(), known)
+    if DEV_REMARKS_3.exists():
+        splits["dev-remarks-3"] = (load_dev_remarks_3(), known)
     if RETIRED_REMARKS.exists():
         splits["dev-remarks-2"] = (load_retired_remarks(), known)
     if not args.no_corpora:
         for kind in ("dev", "test"):
             splits.update({k: (v, []) for k, v in corpus_splits(kind).items()})  # no extract, no known names
     if args.dev or args.thresholds:
-        splits = {k: v for k, v in splits.items() if k in ("heldout", "blind-dev", "dev-remarks", "dev-remarks-2") or k.startswith("dev:")}
+        splits = {k: v for k, v in splits.items() if k in ("heldout", "blind-dev", "dev-remarks", "dev-remarks-2", "dev-remarks-3") or k.startswith("dev:")}
     if args.thresholds:
         sweep(args.thresholds, splits)
         return 0

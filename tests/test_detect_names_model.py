@@ -172,7 +172,7 @@ def test_written_training_remarks_share_no_text_with_an_evaluation_set() -> None
     trained = [s for path in TRAIN_REMARKS for s in read_marked(path)]
     assert len(trained) > 3400 and sum(len(spans) for _, spans in trained) > 5500
     evaluated = eval_names.load()[1] + eval_names.load_dev_remarks() + eval_names.load_retired_remarks()
-    evaluated += eval_names.load_blind_remarks() + eval_names.load_blind_remarks_3()
+    evaluated += eval_names.load_blind_remarks() + eval_names.load_blind_remarks_3() + eval_names.load_dev_remarks_3()
     assert not {t for t, _ in trained} & {s["text"] for s in evaluated}
 
 
