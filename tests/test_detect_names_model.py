@@ -74,6 +74,20 @@ def test_recognizer_keys_are_checked() -> None:
         check_recognizers(["name_crf"])
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("跟秀兰确认过了，下周送材料。", ["秀兰"]),  # a given name alone: no surname, no gate candidate before
+        ("问了晓红，她说没看到。", ["晓红"]),
+        ("材料已收，丽娟说下午再来。", ["丽娟"]),
+        ("请同志们注意安全。", []),  # a word between the same neighbours
+        ("问了情况，说已经处理。", []),
+    ],
+)
+def test_a_given_name_alone_is_read(detector: TextDetector, text: str, names: list[str]) -> None:
+    assert _names(detector, text) == names
+
+
 def test_a_name_of_the_shape_rule_alone_needs_more_of_the_models_belief(detector: TextDetector) -> None:
     # A surname and a given-name character with no context (易超, 晋信) inside a company's name: the model
     # holds them 1-20 % likely, enough to keep a rule's name with context but not one of the shape rule.
