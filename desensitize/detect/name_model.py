@@ -35,7 +35,7 @@ from importlib import resources
 from pathlib import Path
 
 from desensitize.detect.name_features import Lexicon, features, lexicon
-from desensitize.detect.names import ATTRIBUTE_HINT, FUNCTION_SURNAMES, ROLE_WORDS, VERB_TRIGGERS, _class_without
+from desensitize.detect.names import ATTRIBUTE_HINT, FUNCTION_SURNAMES, ROLE_WORDS, VERB_TRIGGERS, _class_without, attributes_at
 
 MODEL_PATH = Path(str(resources.files("desensitize.models").joinpath("names.crfsuite")))
 META_PATH = MODEL_PATH.with_suffix(".json")
@@ -84,7 +84,7 @@ class Gate:
     prepositions: frozenset[str]  # surnames far more often prepositions (于, 向) or a word's start (花, 和)
     given: frozenset[str]
     regex: re.Pattern[str]  # a name-starting character followed by a Chinese character
-    attributes: re.Pattern[str]  # the start of a person's attributes after a name: 族 of （维吾尔族）, 男 of ，男，
+    dictionary: frozenset[str]  # every two- and three-character word that is no name
     alone: re.Pattern[str]  # a given name alone (问了|晓红|也, 请|志明|同志): its group 1 is the name's start
 
     def candidates(
@@ -139,10 +139,21 @@ class Gate:
             out.setdefault(i, []).append(p - offsets[i])
         return out
 
-    def alone_starts(self, text: str, found: Iterable[int]) -> list[int]:
-        """The positions `alone` found in `text` (`matches`) whose two characters are no word (晓红, not 同志)."""
-        dictionary = lexicon().dictionary
-        return [p for p in found if text[p:p + 2] not in self.words and text[p:p + 2] not in dictionary]
+    def nameless(self, texts: Sequence[str]) -> dict[int, list[int]]:
+        """Where a name may stand that starts with no surname, so `candidates` has none there: before a
+        person's attributes (热依拉|（维吾尔族）, 吐尔逊|，男，) and at a given name alone (问了|晓红|也说,
+        not 同志). Text index → positions to read, as `matches`; the caller reads them as `also`."""
+        out: dict[int, list[int]] = {}
+        for i, hints in self.matches(texts, ATTRIBUTE_HINT).items():
+            ends = [q - 1 for q in (attributes_at(texts[i], h) for h in hints) if q > 0]
+            if ends:
+                out[i] = ends
+        for i, found in self.matches(texts, self.alone).items():
+            text = texts[i]
+            starts = [p for p in found if text[p:p + 2] not in self.words and text[p:p + 2] not in self.dictionary]
+            if starts:
+                out.setdefault(i, []).extend(starts)
+        return out
 
 
 @lru_cache(maxsize=1)
@@ -158,14 +169,14 @@ def gate() -> Gate:
     # A given name alone, as staff notes write colleagues and neighbours (问了楼下的晓红也说, 请志明同志阅办,
     # 丽萍那边说): two characters common in given names between a clause boundary or a verb that takes a
     # person and what follows a person. The left character comes first so the regex engine skips to it;
-    # `Gate.alone_starts` drops pairs that are words. Round 4, on the studied dev-remarks-3: recall 0.885 →
+    # `Gate.nameless` drops pairs that are words. Round 4, on the studied dev-remarks-3: recall 0.885 →
     # 0.902; 30 such places in a million benchmark remarks, 0.08 s to find them.
     given = re.escape("".join(sorted(lex.given)))
     alone = re.compile(f"[{re.escape(_ALONE_LEFT)}]([{given}][{given}])(?=[{re.escape(_ALONE_RIGHT)}])")
     return Gate(
         first=frozenset(first), compound=lex.compound, words=lex.words,
         prepositions=frozenset(FUNCTION_SURNAMES) | lex.ambiguous, given=lex.given, regex=regex,
-        attributes=ATTRIBUTE_HINT, alone=alone,
+        dictionary=lex.dictionary, alone=alone,
     )
 
 

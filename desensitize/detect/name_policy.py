@@ -209,19 +209,16 @@ def combine_names(
     doubted: set[tuple[int, int]] = set()
     raw = model.gate.matches(texts)
     dotted = model.gate.matches(texts, _HAS_DOT)
-    attributes = model.gate.matches(texts, model.gate.attributes)
-    alone = model.gate.matches(texts, model.gate.alone)
-    for i in sorted(raw.keys() | judged.keys() | dotted.keys() | attributes.keys() | alone.keys()):  # nothing to read in the others
+    nameless = model.gate.nameless(texts)
+    for i in sorted(raw.keys() | judged.keys() | dotted.keys() | nameless.keys()):  # nothing to read in the others
         text = texts[i]
         if text:
             ts = starts[i]
             # The rules' names to weigh are read even where the gate sees no candidate (党和|政府, 向|友人):
             # the model's doubt can only remove what it has read.
-            # Before a person's attributes (（维吾尔族）, ，男，) the model reads whatever the gate thinks.
-            # So does it at a given name alone (问了|晓红|也说): no surname starts it, the gate has no candidate.
-            before = [q - 1 for q in (attributes_at(text, h) for h in attributes.get(i, ())) if q > 0]
-            before += model.gate.alone_starts(text, alone.get(i, ()))
-            reading = model.look(text, covered.get(i, ()), raw.get(i, ()), [a for a, _ in judged.get(i, ())] + before)
+            # So are the places of names that start with no surname (热依拉（维吾尔族）, 问了|晓红|也说).
+            also = [a for a, _ in judged.get(i, ())] + nameless.get(i, [])
+            reading = model.look(text, covered.get(i, ()), raw.get(i, ()), also)
             ours.extend(
                 (a + ts, b + ts, MODEL_SCORE, "name_model", person)
                 for a, b in (
