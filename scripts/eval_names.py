@@ -49,14 +49,17 @@ sys.path.insert(0, str(ROOT))
 DATA = ROOT / "desensitize" / "data"
 EVAL = DATA / "names_eval.json"
 BLIND = DATA / "names_blind.txt"
-# The remark-style blind set of issue 11 (sealed: totals only). Since round 3 it is a fresh set written by a
-# session that never saw the detector; the first one (names_blind_remarks.txt, measured seven times over two
-# rounds) was then retired to a studied split, "dev-remarks-2".
-BLIND_REMARKS = DATA / "names_blind_remarks2.txt"
-BLIND_REMARKS_3 = DATA / "names_blind_remarks3.txt"  # round 4's fresh sealed set
-RETIRED_REMARKS = DATA / "names_blind_remarks.txt"
-DEV_REMARKS = DATA / "names_dev_remarks.txt"  # a second remark-style set, for choices made after training
-DEV_REMARKS_3 = DATA / "names_dev_remarks3.txt"  # written at round 4's end like round 4's blind set, studied
+# The remark-style sets of issue 11 (module docstring), split → (file, sealed: only its totals are printed).
+# The first sealed one (names_blind_remarks.txt, measured seven times over two rounds) was retired at round 3's
+# end to the studied "dev-remarks-2". The order is the order of the report.
+REMARK_SETS: dict[str, tuple[Path, bool]] = {
+    "blind-remarks": (DATA / "names_blind_remarks2.txt", True),  # written at round 3's end
+    "blind-remarks-3": (DATA / "names_blind_remarks3.txt", True),  # written at round 4's start
+    "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
+    "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
+    "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
+}
+SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
 Spans = list[tuple[int, int]]
 
@@ -127,29 +130,9 @@ def load_blind(path: Path = BLIND) -> list[dict]:
     return sentences
 
 
-def load_blind_remarks() -> list[dict]:
-    """The remark-style blind set (issue 11), one split, sealed."""
-    return [dict(s, split="blind-remarks") for s in load_blind(BLIND_REMARKS)]
-
-
-def load_blind_remarks_3() -> list[dict]:
-    """Round 4's fresh remark-style blind set, sealed."""
-    return [dict(s, split="blind-remarks-3") for s in load_blind(BLIND_REMARKS_3)]
-
-
-def load_retired_remarks() -> list[dict]:
-    """The first remark-style blind set, studied since round 3 (a fresh set took its place)."""
-    return [dict(s, split="dev-remarks-2") for s in load_blind(RETIRED_REMARKS)]
-
-
-def load_dev_remarks_3() -> list[dict]:
-    """A remark-style development set written at round 4's end in the voices of round 4's blind set."""
-    return [dict(s, split="dev-remarks-3") for s in load_blind(DEV_REMARKS_3)]
-
-
-def load_dev_remarks() -> list[dict]:
-    """The remark-style development set: written like the blind one, by another session, to choose on."""
-    return [dict(s, split="dev-remarks") for s in load_blind(DEV_REMARKS)]
+def load_remarks(split: str) -> list[dict]:
+    """One of the remark-style sets (`REMARK_SETS`), each sentence marked with its split."""
+    return [dict(s, split=split) for s in load_blind(REMARK_SETS[split][0])]
 
 
 def methods(known: list[str]) -> dict[str, Callable[[list[str]], list[Spans]]]:
@@ -318,21 +301,14 @@ def main() -> int:
         build()
     known, sentences = load()
     splits: dict[str, tuple[list[dict], list[str]]] = {sp: ([s for s in sentences if s["split"] == sp], known) for sp in SPLITS}
-    if BLIND_REMARKS.exists():
-        splits["blind-remarks"] = (load_blind_remarks(), known)
-    if BLIND_REMARKS_3.exists():
-        splits["blind-remarks-3"] = (load_blind_remarks_3(), known)
-    if DEV_REMARKS.exists():
-        splits["dev-remarks"] = (load_dev_remarks(), known)
-    if DEV_REMARKS_3.exists():
-        splits["dev-remarks-3"] = (load_dev_remarks_3(), known)
-    if RETIRED_REMARKS.exists():
-        splits["dev-remarks-2"] = (load_retired_remarks(), known)
+    for split, (path, _) in REMARK_SETS.items():
+        if path.exists():
+            splits[split] = (load_remarks(split), known)
     if not args.no_corpora:
         for kind in ("dev", "test"):
             splits.update({k: (v, []) for k, v in corpus_splits(kind).items()})  # no extract, no known names
     if args.dev or args.thresholds:
-        splits = {k: v for k, v in splits.items() if k in ("heldout", "blind-dev", "dev-remarks", "dev-remarks-2", "dev-remarks-3") or k.startswith("dev:")}
+        splits = {k: v for k, v in splits.items() if k in ("heldout", "blind-dev") or (k in REMARK_SETS and k not in SEALED) or k.startswith("dev:")}
     if args.thresholds:
         sweep(args.thresholds, splits)
         return 0
@@ -360,7 +336,7 @@ def main() -> int:
                 flush=True,
             )
     if args.errors:
-        if args.split in ("blind-test", "blind-remarks", "blind-remarks-3") or args.split.startswith("test:"):  # dev-remarks-2 may be studied
+        if args.split in SEALED or args.split.startswith("test:"):
             raise SystemExit("sealed split: only its totals are printed (study the dev splits)")
         part = splits[args.split][0]
         for s, f in zip(part, found_by[f"{args.errors}/{args.split}"]):

@@ -114,7 +114,7 @@ def test_names_on_the_blind_set_reach_the_target(labelled: dict) -> None:
         ("其孙龙飞已服兵役，按规定计算家庭人口。", ["龙飞"]),  # 孙 ends 其孙 here, though the model reads 孙龙飞
         ("其长孙雷鸣在部队服役。", ["雷鸣"]),
         ("其子孙小明在读。", ["孙小明"]),  # 其子 ends before 孙: the surname stays in the name
-        ("经办官晓红/复核兰立新/负责人雷德全", ["官晓红", "兰立新", "雷德全"]),  # sign-off labels without 人  # 其 starts no name's given part in the gate's eyes any more
+        ("经办官晓红/复核兰立新/负责人雷德全", ["官晓红", "兰立新", "雷德全"]),  # sign-off labels without 人
     ],
 )
 def test_name_rules_examples(text: str, names: list[str]) -> None:

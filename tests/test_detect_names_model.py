@@ -185,8 +185,7 @@ def test_written_training_remarks_share_no_text_with_an_evaluation_set() -> None
         sys.path.pop(0)
     trained = [s for path in TRAIN_REMARKS for s in read_marked(path)]
     assert len(trained) > 3400 and sum(len(spans) for _, spans in trained) > 5500
-    evaluated = eval_names.load()[1] + eval_names.load_dev_remarks() + eval_names.load_retired_remarks()
-    evaluated += eval_names.load_blind_remarks() + eval_names.load_blind_remarks_3() + eval_names.load_dev_remarks_3()
+    evaluated = eval_names.load()[1] + [s for split in eval_names.REMARK_SETS for s in eval_names.load_remarks(split)]
     assert not {t for t, _ in trained} & {s["text"] for s in evaluated}
 
 
@@ -272,13 +271,13 @@ def _corpus_test(key: str) -> list[dict]:
         pytest.skip(f"corpus {key} not available here ({type(exc).__name__})")
 
 
-def _remark_set(loader: str) -> list[dict]:
+def _remark_set(split: str) -> list[dict]:
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
         import eval_names
     finally:
         sys.path.pop(0)
-    return getattr(eval_names, loader)()
+    return eval_names.load_remarks(split)
 
 
 def _union_prf(sentences: list[dict]) -> tuple[float, float]:
@@ -290,7 +289,7 @@ def test_union_floor_on_the_first_blind_remarks() -> None:
     """The first remark-style blind set (data/names_blind_remarks.txt): sealed for two rounds (round 2's
     last measurement P 0.959 / R 0.959, round 3's 0.971 / 0.965), then retired and studied ("dev-remarks-2":
     0.974 / 0.970). A floor against regressions."""
-    sentences = _remark_set("load_retired_remarks")
+    sentences = _remark_set("dev-remarks-2")
     assert len(sentences) >= 560
     p, r = _union_prf(sentences)
     assert p >= 0.96 and r >= 0.96
@@ -301,7 +300,7 @@ def test_union_floor_on_the_fresh_blind_remarks() -> None:
     round 3's end by a session that saw no detector and measured once then: P 0.971 / R 0.968 (round 2's
     detector: 0.964 / 0.962); measured twice at round 4's end: 0.977 / 0.978, 0.977 / 0.979. A floor against
     regressions; the issue's target (R 0.995) is not met."""
-    sentences = _remark_set("load_blind_remarks")
+    sentences = _remark_set("blind-remarks")
     assert len(sentences) >= 680
     p, r = _union_prf(sentences)
     assert p >= 0.97 and r >= 0.97
@@ -313,7 +312,7 @@ def test_union_floor_on_round_fours_blind_remarks() -> None:
     a session that saw no detector, measured once at round 4's end: P 0.958 / R 0.909 (the model alone on
     whole texts: 0.957 / 0.923); after the given-name gate, measured again: 0.958 / 0.911. A floor against
     regressions."""
-    sentences = _remark_set("load_blind_remarks_3")
+    sentences = _remark_set("blind-remarks-3")
     assert len(sentences) >= 650
     p, r = _union_prf(sentences)
     assert p >= 0.95 and r >= 0.90
