@@ -75,6 +75,41 @@ class Reading:
 
 
 @dataclass(frozen=True, slots=True)
+class Joined:
+    """Many texts joined once by NUL, so that each of the gate's patterns scans them all in one pass in C."""
+
+    texts: Sequence[str]
+    string: str
+    offsets: list[int]  # where each text starts in `string`
+
+    @classmethod
+    def of(cls, texts: Sequence[str]) -> Joined:
+        """The texts joined. \x00 is no Chinese character: no match runs across two texts; the leading one
+        lets a pattern see a text's start as it sees a clause boundary."""
+        offsets: list[int] = []
+        pos = 1
+        for t in texts:
+            offsets.append(pos)
+            pos += len(t) + 1
+        return cls(texts, "\x00" + "\x00".join(texts), offsets)
+
+    def find(self, pattern: re.Pattern[str]) -> dict[int, list[int]]:
+        """Where `pattern` matches in each text (where its group 1 starts, if it has one): text index →
+        positions in that text. Texts without a match are not in the result."""
+        out: dict[int, list[int]] = {}
+        offsets, end = self.offsets, len(self.string) + 1
+        i, nxt = -1, 0
+        group = 1 if pattern.groups else 0  # where the pattern marks the position with a group (`Gate.alone`)
+        for m in pattern.finditer(self.string):
+            p = m.start(group)
+            if p >= nxt:
+                i = bisect_right(offsets, p) - 1
+                nxt = offsets[i + 1] if i + 1 < len(offsets) else end
+            out.setdefault(i, []).append(p - offsets[i])
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class Gate:
     """Which positions of a text are worth the model's time (see the module docstring)."""
 
@@ -91,7 +126,7 @@ class Gate:
         self, text: str, covered: Sequence[tuple[int, int]] = (), raw: Iterable[int] | None = None, also: Iterable[int] = ()
     ) -> list[int]:
         """Start positions of possible names not inside `covered` spans, in order. `raw`: where the regex
-        matches in `text`, when the caller found them already (`matches`, over many texts at once).
+        matches in `text`, when the caller found them already (`Joined.find`, over many texts at once).
         `also`: positions to read whatever the gate thinks of them (names another method found), unless
         `covered` holds them (王伟 of the extract's 王伟明 is decided already)."""
         out: list[int] = []
@@ -116,39 +151,17 @@ class Gate:
             out = sorted({*out, *(k for k in also if inside is None or not inside[k])})
         return out
 
-    def matches(self, texts: Sequence[str], pattern: re.Pattern[str] | None = None) -> dict[int, list[int]]:
-        """Where the regex (or `pattern`) matches in each of `texts`, found in one pass over them joined:
-        text index → positions in that text. Texts without a match are not in the result."""
-        # \x00 is no Chinese character: no match runs across two texts; the leading one lets a pattern see a
-        # text's start as it sees a clause boundary.
-        joined = "\x00" + "\x00".join(texts)
-        offsets: list[int] = []
-        pos = 1
-        for t in texts:
-            offsets.append(pos)
-            pos += len(t) + 1
-        out: dict[int, list[int]] = {}
-        i, nxt = -1, 0
-        pattern = pattern or self.regex
-        group = 1 if pattern.groups else 0  # where the pattern marks the position with a group (`alone`)
-        for m in pattern.finditer(joined):
-            p = m.start(group)
-            if p >= nxt:
-                i = bisect_right(offsets, p) - 1
-                nxt = offsets[i + 1] if i + 1 < len(offsets) else pos
-            out.setdefault(i, []).append(p - offsets[i])
-        return out
-
-    def nameless(self, texts: Sequence[str]) -> dict[int, list[int]]:
+    def nameless(self, joined: Joined) -> dict[int, list[int]]:
         """Where a name may stand that starts with no surname, so `candidates` has none there: before a
         person's attributes (热依拉|（维吾尔族）, 吐尔逊|，男，) and at a given name alone (问了|晓红|也说,
-        not 同志). Text index → positions to read, as `matches`; the caller reads them as `also`."""
+        not 同志). Text index → positions to read, as `Joined.find`; the caller reads them as `also`."""
         out: dict[int, list[int]] = {}
-        for i, hints in self.matches(texts, ATTRIBUTE_HINT).items():
+        texts = joined.texts
+        for i, hints in joined.find(ATTRIBUTE_HINT).items():
             ends = [q - 1 for q in (attributes_at(texts[i], h) for h in hints) if q > 0]
             if ends:
                 out[i] = ends
-        for i, found in self.matches(texts, self.alone).items():
+        for i, found in joined.find(self.alone).items():
             text = texts[i]
             starts = [p for p in found if text[p:p + 2] not in self.words and text[p:p + 2] not in self.dictionary]
             if starts:

@@ -37,7 +37,7 @@ from collections.abc import Collection, Sequence
 
 from desensitize.detect.name_dotted import DOTS, dotted_names
 from desensitize.detect.name_features import lexicon
-from desensitize.detect.name_model import STOP, NameModel, Reading, name_model
+from desensitize.detect.name_model import STOP, Joined, NameModel, Reading, name_model
 from desensitize.detect.names import ATTRIBUTE_HINT, CUE, ROLE_WORDS, attributes_at
 from pipelines.core.vocab import FindingKind
 
@@ -207,9 +207,10 @@ def combine_names(
     person = FindingKind.PERSON_NAME
     ours: list[_Candidate] = []
     doubted: set[tuple[int, int]] = set()
-    raw = model.gate.matches(texts)
-    dotted = model.gate.matches(texts, _HAS_DOT)
-    nameless = model.gate.nameless(texts)
+    joined = Joined.of(texts)  # joined once for every pattern below
+    raw = joined.find(model.gate.regex)
+    dotted = joined.find(_HAS_DOT)
+    nameless = model.gate.nameless(joined)
     for i in sorted(raw.keys() | judged.keys() | dotted.keys() | nameless.keys()):  # nothing to read in the others
         text = texts[i]
         if text:
