@@ -156,6 +156,8 @@ _FRAGMENTS = [
     # Round 2: plates with few digits, tokens the bulk path classifies by length or scans in a window.
     "闽AWWX12", "车辆", "闽AF26895", "8613812345678", "+86 138 1234 5678", "转123", "-", "(0591)87654321",
     "家庭成员", "网格员", "念柳", "代为", "名下", "当场", "、", "身份证",
+    # Round 5: traditional characters, read simplified by both paths (fold.py).
+    "黃志明", "經", "身份證", "鄭", "１３８１２３４５６７８",
 ]
 
 

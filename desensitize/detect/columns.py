@@ -18,6 +18,7 @@ from typing import Any
 import duckdb
 
 from desensitize.detect import rules
+from desensitize.detect.fold import for_names
 from desensitize.detect.headers import HeaderMatch, is_free_text_header, match_header
 from desensitize.detect.names import PLACE_SUFFIX, ambiguous_surnames, surnames
 from pipelines.core.sql import quote_ident
@@ -30,7 +31,9 @@ _PROSE = re.compile(r"[，。；！？、,;]|\s")
 
 
 def _name_shape(value: str) -> bool:
-    """2–5 Chinese characters starting with a surname, not ending like a place or organisation."""
+    """2–5 Chinese characters starting with a surname (traditional ones too: 黃, 鄭), not ending like a place
+    or organisation."""
+    value = for_names()(value)
     if not _CJK.match(value) or value[-1] in PLACE_SUFFIX:
         return False
     single, compound = surnames()

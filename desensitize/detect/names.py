@@ -50,6 +50,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from desensitize.detect.fold import for_patterns
 from desensitize.detect.name_dotted import DOTS
 
 NAME_SCORES = {
@@ -696,8 +697,10 @@ def _known_index(
     Only 2–6 Chinese characters (and the · of minority names) count as a name. The regex matches a
     known name's first character followed by a character of some known name, consuming one character,
     so every start position is tried (a known name may begin inside another candidate: 陈林晓峰).
+    The names are folded as the text they are looked for in is (fold.py).
     """
-    clean = {n.strip() for n in names if n}
+    fold = for_patterns()
+    clean = {fold(n.strip()) for n in names if n}  # read in folded text: 黃志明 of the column is 黄志明 there
     clean = {n for n in clean if 2 <= len(n) <= 6 and all("\u4e00" <= c <= "\u9fff" or c == "·" for c in n)}
     if not clean:
         return frozenset(), None, (), frozenset()

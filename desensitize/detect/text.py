@@ -30,6 +30,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
+from desensitize.detect.fold import for_names, for_patterns
 from desensitize.detect.name_policy import DEFAULT_NAME_RECOGNIZERS, NAME_MODE, check_recognizers, combine_names, model_for
 from desensitize.detect.names import NameRules
 from desensitize.detect.patterns import DIGIT_TRIGGER, PATTERNS, PRIORITY, TextPattern, score_match
@@ -49,10 +50,6 @@ _DIGIT_MARGIN = 8
 _NAME_PRIORITY = len(PRIORITY)
 
 
-
-# Full-width ASCII (U+FF01–FF5E) → ASCII: same length, so spans found on the folded text fit the original.
-FOLD_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_FULL_WIDTH = re.compile("[\uFF01-\uFF5E]")
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -168,8 +165,8 @@ class TextDetector:
         entities = sorted({p.kind.value for p in self.patterns} | ({"person_name"} if self.names else set()))
         found: list[_Candidate] = []
         if entities:
-            # Same full-width fold as the bulk path: one character for one, so offsets fit `text`.
-            results = self.analyzer.analyze(text=text.translate(FOLD_FULL_WIDTH), language="zh", entities=entities)
+            # The same folds as the bulk path (fold.py): one character for one, so offsets fit `text`.
+            results = self.analyzer.analyze(text=for_patterns()(text), language="zh", entities=entities)
             found = [
                 (r.start, r.end, r.score, str(r.recognition_metadata.get("recognizer_name", "")), FindingKind(r.entity_type))
                 for r in results
@@ -178,7 +175,7 @@ class TextDetector:
             # The same policy as the bulk path (name_policy.combine_names).
             names = [c for c in found if c[4] is FindingKind.PERSON_NAME]
             found = [c for c in found if c[4] is not FindingKind.PERSON_NAME]
-            found.extend(combine_names(self.name_model, [text], [0, len(text) + 1], names, self.name_mode))
+            found.extend(combine_names(self.name_model, [for_names()(text)], [0, len(text) + 1], names, self.name_mode))
         return resolve(found)
 
     # -- bulk path --------------------------------------------------------------------------------
@@ -208,10 +205,11 @@ class TextDetector:
         if joined.count(SEP) != len(clean):
             clean = [t.replace(SEP, " ") for t in clean]  # same length: offsets do not move
             joined = SEP + SEP.join(clean)
-        if _FULL_WIDTH.search(joined):
-            # １３８… is a phone too. Folding full-width letters and digits to ASCII maps one
-            # character to one character, so every offset found stays valid for the original text.
-            joined = joined.translate(FOLD_FULL_WIDTH)
+        # What each reader reads (fold.py): one character for one, so every offset fits the original.
+        by_model = for_names()(joined)
+        if by_model is not joined:  # traditional characters: the model and its gate read them simplified
+            clean = by_model[1:].split(SEP)
+        joined = for_patterns()(joined)
         starts = [1] * (len(clean) + 1)
         pos = 1
         for i, t in enumerate(clean):

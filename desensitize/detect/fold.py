@@ -1,0 +1,75 @@
+"""Text as the detectors read it: foldings of one character for one, so that every span found on the
+folded text fits the original, and the original is what gets masked.
+
+* Full-width ASCII (U+FF01–FF5E) → ASCII: １３８… is a phone too. The number and literal patterns read
+  this fold (`for_patterns`); the name model and its gate do not, because they were trained and written
+  on text as people type it (，not ,).
+* Traditional and Hong Kong / Taiwan variant characters → simplified (`data/traditional.txt`, from
+  OpenCC): a resident of Taiwan or Hong Kong writes 黃志明, and the surname list, the rules and the model
+  know 黄志明. Every reader gets this fold: 身份證 is read as 身份证 too.
+
+A million remarks are folded in one pass: the joined string goes through a numpy lookup table, about
+three times faster than `str.translate`, which looks each character up in a dict.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_BIG = 100_000  # characters from which the numpy pass beats `str.translate`
+
+
+@lru_cache(maxsize=1)
+def traditional() -> dict[int, int]:
+    """Traditional or variant code point → simplified code point (data/traditional.txt)."""
+    text = resources.files("desensitize.data").joinpath("traditional.txt").read_text(encoding="utf-8")
+    return {ord(line[0]): ord(line[2]) for line in text.splitlines() if line and not line.startswith("#")}
+
+
+@dataclass(frozen=True)
+class Fold:
+    """One folding: a code point map, the same as a lookup table over the Basic Multilingual Plane (where
+    every folded character lies), and a pattern that finds a character it changes."""
+
+    mapping: dict[int, int]
+    table: np.ndarray
+    trigger: re.Pattern[str]
+
+    @classmethod
+    def of(cls, mapping: dict[int, int]) -> Fold:
+        """The fold of `mapping`."""
+        table = np.arange(0x10000, dtype=np.uint32)
+        table[list(mapping)] = list(mapping.values())
+        return cls(mapping, table, re.compile(f"[{re.escape(''.join(map(chr, sorted(mapping))))}]"))
+
+    def __call__(self, text: str) -> str:
+        """`text` folded (the same object when nothing in it folds)."""
+        if self.trigger.search(text) is None:
+            return text
+        if len(text) < _BIG:
+            return text.translate(self.mapping)
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        inside = codes < 0x10000
+        if inside.all():
+            return self.table[codes].tobytes().decode("utf-32-le")
+        codes = codes.copy()  # beyond the table: fold what it covers, keep the rest
+        codes[inside] = self.table[codes[inside]]
+        return codes.tobytes().decode("utf-32-le")
+
+
+@lru_cache(maxsize=1)
+def for_patterns() -> Fold:
+    """Both folds: what the number, literal and name-rule patterns read."""
+    return Fold.of({**traditional(), **FULL_WIDTH})
+
+
+@lru_cache(maxsize=1)
+def for_names() -> Fold:
+    """Traditional characters folded only: what the name model and its gate read."""
+    return Fold.of(traditional())
