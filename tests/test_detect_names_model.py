@@ -130,6 +130,24 @@ def test_dotted_names_are_masked_whole(detector: TextDetector, text: str, names:
     assert _names(detector, text) == names
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("申请人Pham Thi Hoa（越南籍）持探亲签证入境，申请办理居留许可", ["Pham Thi Hoa"]),
+        ("受理：WONG Siu Ming，香港居民，遗失回乡证一本", ["WONG Siu Ming"]),
+        ("投诉人：Hans van der Berg反映酒店押金未退", ["Hans van der Berg"]),
+        ("外教Oliver（英国籍）称宿舍热水器漏电", ["Oliver"]),
+        ("Carlos Mendes称其护照被雇主扣押，已转出入境管理支队", ["Carlos Mendes"]),
+        # Products, companies, labels and plates are no names.
+        ("在Apple Store购买的iPhone 15 Pro屏幕失灵，消费者要求退货", []),
+        ("经营者Fuzhou Golden Trading Co Ltd未按期年报，登记人B：APP已推送", []),
+        ("闽AD12345违停，车主电话联系不上，请登录WeChat小程序查询", []),
+    ],
+)
+def test_names_in_latin_letters_where_the_record_says_so(detector: TextDetector, text: str, names: list[str]) -> None:
+    assert _names(detector, text) == names
+
+
 def test_a_place_is_no_name(detector: TextDetector) -> None:
     text = "钟楼社区、白湖亭社区联合开展排查，请金山街道答复，联系人鄢丽萍"
     assert _names(detector, text) == ["鄢丽萍"]

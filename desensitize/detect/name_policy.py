@@ -25,7 +25,8 @@ only a lost word. How the model meets the rules is `NAME_MODE`, chosen on the de
 * "bounds": as "arbitrate" without the veto; "weak": as "bounds", but names of the context rules stand.
 
 Whatever the mode, a minority or foreign name written with its dot (阿依古丽·买买提) is masked whole
-(`name_dotted.py`), and a surname with a title or a kinship word (陈先生, 刘阿姨, 老李) and a pseudonym
+(`name_dotted.py`), so is a name in Latin letters where the record says it is one (当事人Nguyen Van Minh
+（越南籍）: `name_latin.py`), and a surname with a title or a kinship word (陈先生, 刘阿姨, 老李) and a pseudonym
 (王某, 李某甲) name nobody and are not masked as names.
 """
 
@@ -37,6 +38,7 @@ from collections.abc import Collection, Sequence
 
 from desensitize.detect.name_dotted import DOTS, dotted_names
 from desensitize.detect.name_features import lexicon
+from desensitize.detect.name_latin import HINT, latin_names
 from desensitize.detect.name_model import STOP, Joined, NameModel, Reading, name_model
 from desensitize.detect.names import ATTRIBUTE_HINT, CUE, ROLE_WORDS, attributes_at
 from pipelines.core.vocab import FindingKind
@@ -47,7 +49,7 @@ NAME_RECOGNIZERS: dict[str, str] = {
 }
 DEFAULT_NAME_RECOGNIZERS = ("name_rules", "name_model")
 NAME_MODE = "arbitrate"  # how the model's spans meet the rules' (`combine_names`), chosen by scripts/eval_names.py
-DOTTED_SCORE = 0.75  # a dotted name (name_dotted.py) is as sure as one a context rule finds
+DOTTED_SCORE = 0.75  # a dotted name (name_dotted.py) or one in Latin letters (name_latin.py) is as sure as one a context rule finds
 _HAS_DOT = re.compile(f"[{DOTS}]")
 MODEL_SCORE = 0.7  # between a cue rule (0.75) and a boundary rule (0.6): it decides nothing against an identifier
 # A rule's longer name wins over the model's shorter one where the model holds the characters it adds at
@@ -210,8 +212,9 @@ def combine_names(
     joined = Joined.of(texts)  # joined once for every pattern below
     raw = joined.find(model.gate.regex)
     dotted = joined.find(_HAS_DOT)
+    latin = joined.find(HINT)
     nameless = model.gate.nameless(joined)
-    for i in sorted(raw.keys() | judged.keys() | dotted.keys() | nameless.keys()):  # nothing to read in the others
+    for i in sorted(raw.keys() | judged.keys() | dotted.keys() | latin.keys() | nameless.keys()):  # nothing to read in the others
         text = texts[i]
         if text:
             ts = starts[i]
@@ -234,6 +237,8 @@ def combine_names(
             )
             if i in dotted:  # merged with what overlaps them in `text.resolve`
                 ours.extend((a + ts, b + ts, DOTTED_SCORE, "name_dotted", person) for a, b in dotted_names(text))
+            if i in latin:
+                ours.extend((a + ts, b + ts, DOTTED_SCORE, "name_latin", person) for a, b in latin_names(text))
     if standing is None or not ours and not doubted:
         return [*kept_found, *ours]  # "gap": every span is kept, overlaps merge in `text.resolve`
     # Where the model's name overlaps a reread one, the model's boundaries win; its doubt removes one.

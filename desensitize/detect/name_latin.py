@@ -1,0 +1,64 @@
+"""Names in Latin letters in Chinese text: 当事人Nguyen Van Minh（越南籍）, CHAN Tai Man（香港居民）, 报警人
+Maria Santos称, 外籍人员参保：Lee Min Ho（韩国籍）.
+
+Foreign residents, and Hong Kong and Macao residents in their documents' spelling, are written in Latin
+letters in Chinese records. Neither the rules nor the model read them: both know Chinese characters. A run of
+capitalised words (one to five; particles such as van, de, bin between them) between characters that are no
+letters is a name where the record says so:
+
+* the person's nationality or residence follows (（越南籍）, ，美国籍, （香港居民）, （外教，美国籍）);
+* a role word stands right before it (当事人, 申请人：, 患者);
+* or, for two words or more, what follows is what only a person does or is (先生, 称, 反映, 申请 …).
+
+A run holding a word of an organisation, a place or a product (Ltd, Hotel, Road, Pro …) is none, nor is
+one word of capitals or of fewer than three letters (经办人A, 申请人APP).
+"""
+
+from __future__ import annotations
+
+import re
+
+from desensitize.detect.names import CUE, ROLE_WORDS
+
+_WORD = r"(?:[A-Z][a-zà-ÿ]*(?:['’\-][A-Za-zà-ÿ]+)*|[A-Z]{2,})"
+_PARTICLE = r"(?:van|von|der|den|de|da|del|dos|du|la|le|bin|binti|al|el|ibn)"
+# The run: a capitalised word, then up to four more (one or two particles may stand between: van der), one space apart.
+RUN = re.compile(
+    rf"(?<![A-Za-z0-9à-ÿ@._\-]){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}{_WORD}){{0,4}}(?![A-Za-z0-9à-ÿ@_\-]|\.[A-Za-z])"
+)
+# A capital and a letter: every name `latin_names` takes holds one. Scanning a million remarks for this takes
+# 0.04 s, for `RUN` (its look-behind tried at every character) 0.27 s.
+HINT = re.compile("[A-Z][A-Za-zà-ÿ]")
+# What a record writes after a foreign person's name: the nationality or residence, in a bracket or after a comma.
+FOREIGN_AFTER = re.compile(r"\s?[（(，,]\s?[^）)。；]{0,10}?(?:籍|居民|国人|华人|华侨|外教|留学生|护照|外籍)")
+# What only a person does right after their name (Ivan Petrov申请…, Maria Santos称).
+PERSON_AFTER = re.compile("称|说|反映|投诉|申请|表示|来电|来访|报称|报警|咨询|要求|认为|签收|签字|确认|办理")
+NOT_NAMES = frozenset(
+    "Co Ltd Inc LLC Corp Company Group Bank Hotel Store Shop Mall Center Centre Street Road Avenue University "
+    "College School Hospital Airport Station Park Plaza Tower Building China Fuzhou Fujian Hong Kong Macao Macau "
+    "Taiwan Xiamen Beijing Shanghai Pro Max Plus Mini Air Phone Pad Book Watch App Wi Fi Wifi WIFI APP GPS ID "
+    "PDF OK USB VIP CEO CBD KTV SUV ATM WeChat Alipay Model Type Series Version Online Service Services".split()
+)
+_ROLE_LENGTHS = tuple(sorted({len(w) for w in ROLE_WORDS}, reverse=True))
+
+
+def latin_names(text: str) -> list[tuple[int, int]]:
+    """Spans of the names in Latin letters of `text` (module docstring)."""
+    out: list[tuple[int, int]] = []
+    for m in RUN.finditer(text):
+        a, b = m.span()
+        words = m.group().split()
+        if any(w in NOT_NAMES for w in words) or (len(words) == 1 and (len(words[0]) < 3 or words[0].isupper())):
+            continue  # 经办人A, 申请人APP: a label or an acronym; one name alone is Mike, Lisa
+        if FOREIGN_AFTER.match(text, b) or _after_role(text, a) or (
+            len(words) >= 2 and (PERSON_AFTER.match(text, b) or CUE.match(text, b))
+        ):
+            out.append((a, b))
+    return out
+
+
+def _after_role(text: str, a: int) -> bool:
+    """A role word ends right before `a` (a colon or a space between them is allowed)."""
+    while a and text[a - 1] in "：: \u3000":
+        a -= 1
+    return any(k <= a and text[a - k:a] in ROLE_WORDS for k in _ROLE_LENGTHS)
