@@ -148,6 +148,18 @@ def test_names_in_latin_letters_where_the_record_says_so(detector: TextDetector,
     assert _names(detector, text) == names
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("已电话通知申请人邬雅琴补交收入证明，雅琴称下周一送到窗口", ["邬雅琴", "雅琴"]),
+        ("陈建国反映建国路一带夜间施工扰民", ["陈建国"]),  # 建国路: a road, not him
+        ("魏国庆在国庆节期间值班", ["魏国庆"]),
+    ],
+)
+def test_a_given_name_mentions_the_person_named_in_full(detector: TextDetector, text: str, names: list[str]) -> None:
+    assert _names(detector, text) == names
+
+
 def test_a_place_is_no_name(detector: TextDetector) -> None:
     text = "钟楼社区、白湖亭社区联合开展排查，请金山街道答复，联系人鄢丽萍"
     assert _names(detector, text) == ["鄢丽萍"]

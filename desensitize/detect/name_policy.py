@@ -40,7 +40,7 @@ from desensitize.detect.name_dotted import DOTS, dotted_names
 from desensitize.detect.name_features import lexicon
 from desensitize.detect.name_latin import HINT, latin_names
 from desensitize.detect.name_model import STOP, Joined, NameModel, Reading, name_model
-from desensitize.detect.names import ATTRIBUTE_HINT, CUE, ROLE_WORDS, attributes_at
+from desensitize.detect.names import ATTRIBUTE_HINT, CUE, PLACE_SUFFIX, ROLE_WORDS, attributes_at
 from pipelines.core.vocab import FindingKind
 
 NAME_RECOGNIZERS: dict[str, str] = {
@@ -240,13 +240,52 @@ def combine_names(
             if i in latin:
                 ours.extend((a + ts, b + ts, DOTTED_SCORE, "name_latin", person) for a, b in latin_names(text))
     if standing is None or not ours and not doubted:
-        return [*kept_found, *ours]  # "gap": every span is kept, overlaps merge in `text.resolve`
-    # Where the model's name overlaps a reread one, the model's boundaries win; its doubt removes one.
-    mask: dict[int, None] = {}
-    for a, b, *_ in ours:
-        mask.update(dict.fromkeys(range(a, b)))
-    kept = [
-        c for c in kept_found
-        if (c[0], c[1]) not in doubted and (c[3] in standing or not any(k in mask for k in range(c[0], c[1])))
-    ]
-    return [*kept, *ours]
+        names = [*kept_found, *ours]  # "gap": every span is kept, overlaps merge in `text.resolve`
+    else:
+        # Where the model's name overlaps a reread one, the model's boundaries win; its doubt removes one.
+        mask: dict[int, None] = {}
+        for a, b, *_ in ours:
+            mask.update(dict.fromkeys(range(a, b)))
+        kept = [
+            c for c in kept_found
+            if (c[0], c[1]) not in doubted and (c[3] in standing or not any(k in mask for k in range(c[0], c[1])))
+        ]
+        names = [*kept, *ours]
+    return names + _named_again(texts, starts, names)
+
+
+def _named_again(texts: Sequence[str], starts: Sequence[int], names: Sequence[_Candidate]) -> list[_Candidate]:
+    """The two-character given name alone of a person the text names in full (申请人莫春兰 … 春兰表示周五前
+    送来): once a text has named someone, their given name there refers to them, unless it is part of a
+    word or a place there (陈建国反映建国路…)."""
+    lex = lexicon()
+    out: list[_Candidate] = []
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for c in names:
+        i = bisect_right(starts, c[0]) - 1
+        taken.setdefault(i, []).append((c[0] - starts[i], c[1] - starts[i]))
+    for i, spans in taken.items():
+        text, ts = texts[i], starts[i]
+        for a, b in spans:
+            name = text[a:b]
+            k = 2 if name[:2] in lex.compound else 1 if name[0] in lex.single else 0
+            given = name[k:] if k and b - a - k == 2 else ""
+            if not given or given in ROLE_WORDS or text.count(given) < 2:
+                continue  # 曾祖父 … 祖父: a kinship word the model took for a name once is no given name
+            p = text.find(given)
+            while p >= 0:
+                q = p + 2
+                if not any(x < q and p < y for x, y in spans) and not _in_a_word(text, p, lex.dictionary):
+                    start = p - k if text[p - k:p] == name[:k] else p  # the full name again: all of it
+                    out.append((start + ts, q + ts, MODEL_SCORE, "name_again", FindingKind.PERSON_NAME))
+                    spans.append((start, q))
+                p = text.find(given, q)
+    return out
+
+
+def _in_a_word(text: str, p: int, dictionary: frozenset[str]) -> bool:
+    """The two characters at `p` begin or end a longer word or a place (建国|路, 国庆|节, 鼓山|镇, 冷|清)."""
+    return (
+        text[p + 2:p + 3] in PLACE_SUFFIX or text[p:p + 3] in dictionary or text[p - 1:p + 2] in dictionary
+        or (p > 0 and text[p - 1:p + 1] in dictionary)
+    )
