@@ -26,7 +26,9 @@ retired and studied since the end of round 3), "blind-remarks" (names_blind_rema
 written for round 3's end, measured once then and once at round 4's end) and "blind-remarks-3"
 (names_blind_remarks3.txt, sealed: written at round 4's start, measured once at its end; 63 of its 719
 records were seen while it was being written, by a slip, and were taken out unread by any detector);
-"dev-remarks-3" (names_dev_remarks3.txt, studied) was written at round 4's end in the same voices.
+"dev-remarks-3" (names_dev_remarks3.txt, studied) was written at round 4's end in the same voices;
+"blind-remarks-4" (names_blind_remarks4.txt, sealed: 708 records, 834 names, written at round 5's start
+in more departments' voices, Hong Kong, Taiwan and foreign residents' names among them).
 
 Scores are strict (a found span must equal a labelled name exactly) and lenient (a labelled name is
 recalled when found spans cover it; a found span is correct when it overlaps a labelled name).
@@ -55,6 +57,7 @@ BLIND = DATA / "names_blind.txt"
 REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks": (DATA / "names_blind_remarks2.txt", True),  # written at round 3's end
     "blind-remarks-3": (DATA / "names_blind_remarks3.txt", True),  # written at round 4's start
+    "blind-remarks-4": (DATA / "names_blind_remarks4.txt", True),  # written at round 5's start
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
