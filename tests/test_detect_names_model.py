@@ -111,6 +111,8 @@ def test_a_rules_longer_name_wins_where_the_model_is_unsure(detector: TextDetect
         ("经王平安核实，由陈先生的女儿陈晓雯代为领取", ["王平安", "陈晓雯"]),
         ("王氏宗祠由王氏族人修缮，杜氏表示支持", []),  # a surname and 氏 name nobody
         ("其母陈黄氏现年八十九岁，由其子照料。", ["陈黄氏"]),  # a married woman's old form does, 氏 and all
+        ("请王局阅示；拟报吴副局长审定", []),  # how officials are addressed
+        ("已通知春生叔来社区签字，雷阿婆由其孙陪同", ["春生"]),  # the given name without the kinship word after it
     ],
 )
 def test_titles_and_pseudonyms_are_no_names(detector: TextDetector, text: str, names: list[str]) -> None:

@@ -57,8 +57,15 @@ STOP = frozenset("的了着过是在于与和及或并而但因由从自向对�
 
 # Around a given name alone (`Gate.alone`): what stands before it (a clause boundary, the text's start, a verb
 # or preposition that takes a person) and what follows it (说, 同志, 那边, 回, a comma …).
-_ALONE_LEFT = "，。；：、！？ \u3000\x00跟请和找让给叫与同由交转把问了"
-_ALONE_RIGHT = "说称同那的回请已也在来去，。、你他她确"
+_ALONE_LEFT = "，。；：、！？ \u3000\x00跟请和找让给叫与同由交转把问了知"
+_ALONE_RIGHT = "说称同那的回请已也在来去，。、你他她确叔哥姐姨婶嫂婆"
+# After these, even two characters that make a word are read as a given name (春生叔, 请海燕同志跟进).
+_KIN = frozenset("叔哥姐姨婶嫂婆")
+
+
+def _addressed(text: str, p: int) -> bool:
+    """What stands at `p` is how one addresses a person by the given name before it: a kinship word, 同志."""
+    return text[p:p + 1] in _KIN or text[p:p + 2] == "同志"
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +170,10 @@ class Gate:
                 out[i] = ends
         for i, found in joined.find(self.alone).items():
             text = texts[i]
-            starts = [p for p in found if text[p:p + 2] not in self.words and text[p:p + 2] not in self.dictionary]
+            starts = [
+                p for p in found
+                if (text[p:p + 2] not in self.words and text[p:p + 2] not in self.dictionary) or _addressed(text, p + 2)
+            ]
             if starts:
                 out.setdefault(i, []).extend(starts)
         return out

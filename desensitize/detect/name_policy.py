@@ -84,7 +84,7 @@ FIELD_END = frozenset(["", *"，。；;,、 \u3000）)"])
 # What follows a surname when the two are a way of addressing someone, not a name (陈先生, 刘阿姨, 张科长).
 TITLES = frozenset(
     "先生 女士 小姐 太太 同志 师傅 老师 医生 护士 律师 警官 阿姨 叔叔 阿婆 阿公 婆婆 大爷 大妈 大娘 大姐 大哥 大叔 奶奶 爷爷 "
-    "姐 哥 叔 婶 姨 伯 嫂 总 工 氏 局长 处长 科长 主任 经理 书记 所长 站长 队长 院长 校长 村长 组长 社长 会计 老板 厂长 股长".split()
+    "姐 哥 叔 婶 姨 伯 嫂 总 工 氏 局 副 处 局长 处长 科长 主任 经理 书记 所长 站长 队长 院长 校长 村长 组长 社长 会计 老板 厂长 股长".split()
 )
 
 _Candidate = tuple[int, int, float, str, FindingKind]
@@ -120,6 +120,8 @@ def not_a_name(span: str, after: str = "") -> bool:
             return True  # 小陈, 老李; not 小明, 阿林: those are given names as often
         if span[0] in w.ambiguous and span[1] in w.single and after[:1] and any(after.startswith(t) for t in TITLES):
             return True
+        if span[0] in w.single and after[:1] and span[1] + after[:1] in TITLES:
+            return True  # 雷阿|婆: the title starts inside the span
     if span[-1] not in _TITLE_ENDS:
         return False
     for k in (1, 2):
@@ -145,6 +147,29 @@ def _married_form(text: str, a: int, b: int) -> tuple[int, int]:
     氏, as household registers of the elderly write it): the model stops before 氏, the mask must not."""
     if b - a == 2 and text[b:b + 1] == "氏" and all(c in lexicon().single for c in text[a:b]):
         return a, b + 1
+    return a, b
+
+
+# Kinship words staff put after a given name (秋生叔, 阿珍姐, 国强哥): the name is what stands before them.
+# Not 伯: it ends given names too (梁山伯).
+_KIN_AFTER = frozenset("叔哥姐姨婶嫂婆")
+
+
+def _without_kin(text: str, a: int, b: int) -> tuple[int, int]:
+    """The span without a kinship word taken in after a given name (秋生|叔, 阿珍|姐); a surname and a
+    kinship word (雷阿婆, 陈阿姨) stays whole, for `not_a_name` to drop."""
+    if b - a >= 3 and text[b - 1] in _KIN_AFTER and text[b - 2] not in _KIN_AFTER and not not_a_name(text[a:b]):
+        return a, b - 1
+    return a, b
+
+
+def _short_of_function(text: str, a: int, b: int) -> tuple[int, int]:
+    """A model's span longer than a Chinese name (five characters or more, no dot) that runs over a function
+    character ends before it (雷阿婆|由其孙: the decision threshold let the span run on)."""
+    if b - a > 4 and "·" not in text[a:b]:
+        for k in range(a + 2, b):
+            if text[k] in STOP:
+                return a, k
     return a, b
 
 
@@ -196,6 +221,9 @@ def combine_names(
         if rule != "name_known" and not_a_name(text[a:b], text[b:b + 3]):
             covered.setdefault(i, []).append((a, b))  # read by no one: 陈先生 is no name
             continue
+        if rule != "name_known" and _without_kin(text, a, b)[1] < b:
+            b -= 1  # 国强|哥说: the cue rule takes the kinship word in
+            c = (c[0], c[1] - 1, *c[2:])
         kept_found.append(c)
         if rule != "name_known":  # the extract's own names are covered: the model reads around them only
             ruled.setdefault(i, []).append((a, b))
@@ -226,7 +254,9 @@ def combine_names(
             ours.extend(
                 (a + ts, b + ts, MODEL_SCORE, "name_model", person)
                 for a, b in (
-                    _rule_reaches_further(text, _married_form(text, *_after_role(text, a, b)), ruled.get(i, ()), reading)
+                    _without_kin(text, *_rule_reaches_further(
+                        text, _married_form(text, *_after_role(text, *_short_of_function(text, a, b))), ruled.get(i, ()), reading
+                    ))
                     for a, b in reading.spans
                 )
                 if not not_a_name(text[a:b], text[b:b + 3])
