@@ -162,6 +162,19 @@ def test_a_given_name_mentions_the_person_named_in_full(detector: TextDetector, 
     assert _names(detector, text) == names
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("经办人：周　敏　　复核人：欧阳　菲", ["周　敏", "欧阳　菲"]),  # padded to line up with longer names
+        ("姓名 郑 志 远 性别 男 民族 汉", ["郑 志 远"]),  # a table copied out character by character
+        ("学历：高 中；时间：上 午", []),  # a word, and no surname
+        ("参会：张 伟 李 娜", []),  # two names or one: no telling, nothing guessed
+    ],
+)
+def test_names_a_form_spaces_out(detector: TextDetector, text: str, names: list[str]) -> None:
+    assert _names(detector, text) == names
+
+
 def test_a_place_is_no_name(detector: TextDetector) -> None:
     text = "钟楼社区、白湖亭社区联合开展排查，请金山街道答复，联系人鄢丽萍"
     assert _names(detector, text) == ["鄢丽萍"]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from desensitize.detect.names import CUE, ROLE_WORDS
+from desensitize.detect.names import CUE, role_before
 
 _WORD = r"(?:[A-Z][a-zà-ÿ]*(?:['’\-][A-Za-zà-ÿ]+)*|[A-Z]{2,})"
 _PARTICLE = r"(?:van|von|der|den|de|da|del|dos|du|la|le|bin|binti|al|el|ibn)"
@@ -39,7 +39,6 @@ NOT_NAMES = frozenset(
     "Taiwan Xiamen Beijing Shanghai Pro Max Plus Mini Air Phone Pad Book Watch App Wi Fi Wifi WIFI APP GPS ID "
     "PDF OK USB VIP CEO CBD KTV SUV ATM WeChat Alipay Model Type Series Version Online Service Services".split()
 )
-_ROLE_LENGTHS = tuple(sorted({len(w) for w in ROLE_WORDS}, reverse=True))
 
 
 def latin_names(text: str) -> list[tuple[int, int]]:
@@ -50,15 +49,9 @@ def latin_names(text: str) -> list[tuple[int, int]]:
         words = m.group().split()
         if any(w in NOT_NAMES for w in words) or (len(words) == 1 and (len(words[0]) < 3 or words[0].isupper())):
             continue  # 经办人A, 申请人APP: a label or an acronym; one name alone is Mike, Lisa
-        if FOREIGN_AFTER.match(text, b) or _after_role(text, a) or (
+        if FOREIGN_AFTER.match(text, b) or role_before(text, a) or (
             len(words) >= 2 and (PERSON_AFTER.match(text, b) or CUE.match(text, b))
         ):
             out.append((a, b))
     return out
 
-
-def _after_role(text: str, a: int) -> bool:
-    """A role word ends right before `a` (a colon or a space between them is allowed)."""
-    while a and text[a - 1] in "：: \u3000":
-        a -= 1
-    return any(k <= a and text[a - k:a] in ROLE_WORDS for k in _ROLE_LENGTHS)

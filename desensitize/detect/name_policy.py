@@ -26,7 +26,8 @@ only a lost word. How the model meets the rules is `NAME_MODE`, chosen on the de
 
 Whatever the mode, a minority or foreign name written with its dot (阿依古丽·买买提) is masked whole
 (`name_dotted.py`), so is a name in Latin letters where the record says it is one (当事人Nguyen Van Minh
-（越南籍）: `name_latin.py`), and a surname with a title or a kinship word (陈先生, 刘阿姨, 老李) and a pseudonym
+（越南籍）: `name_latin.py`) and a name a form spaces out (经办人：王　伟: `name_spaced.py`) — the
+`FORM_FINDERS` — and a surname with a title or a kinship word (陈先生, 刘阿姨, 老李) and a pseudonym
 (王某, 李某甲) name nobody and are not masked as names.
 """
 
@@ -34,11 +35,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 
+from desensitize.detect import name_latin, name_spaced
 from desensitize.detect.name_dotted import DOTS, dotted_names
 from desensitize.detect.name_features import lexicon
-from desensitize.detect.name_latin import HINT, latin_names
 from desensitize.detect.name_model import STOP, Joined, NameModel, Reading, name_model
 from desensitize.detect.names import ATTRIBUTE_HINT, CUE, PLACE_SUFFIX, ROLE_WORDS, attributes_at
 from pipelines.core.vocab import FindingKind
@@ -49,8 +50,14 @@ NAME_RECOGNIZERS: dict[str, str] = {
 }
 DEFAULT_NAME_RECOGNIZERS = ("name_rules", "name_model")
 NAME_MODE = "arbitrate"  # how the model's spans meet the rules' (`combine_names`), chosen by scripts/eval_names.py
-DOTTED_SCORE = 0.75  # a dotted name (name_dotted.py) or one in Latin letters (name_latin.py) is as sure as one a context rule finds
-_HAS_DOT = re.compile(f"[{DOTS}]")
+# Finders of names written so that neither the rules nor the model read them (module docstring): key, a
+# cheap pattern every text holding such a name matches (scanned over all texts at once), the finder.
+FORM_FINDERS: tuple[tuple[str, re.Pattern[str], Callable[[str], list[tuple[int, int]]]], ...] = (
+    ("name_dotted", re.compile(f"[{DOTS}]"), dotted_names),
+    ("name_latin", name_latin.HINT, name_latin.latin_names),
+    ("name_spaced", name_spaced.HINT, name_spaced.spaced_names),
+)
+FORM_SCORE = 0.75  # their names are as sure as one a context rule finds
 MODEL_SCORE = 0.7  # between a cue rule (0.75) and a boundary rule (0.6): it decides nothing against an identifier
 # A rule's longer name wins over the model's shorter one where the model holds the characters it adds at
 # least this likely (`_rule_reaches_further`). Dev splits, round 4: 0.05 and 0.1 each fix 皇甫文静 and 苏高文 and
@@ -239,10 +246,9 @@ def combine_names(
     doubted: set[tuple[int, int]] = set()
     joined = Joined.of(texts)  # joined once for every pattern below
     raw = joined.find(model.gate.regex)
-    dotted = joined.find(_HAS_DOT)
-    latin = joined.find(HINT)
+    form_hits = [joined.find(hint) for _, hint, _ in FORM_FINDERS]
     nameless = model.gate.nameless(joined)
-    for i in sorted(raw.keys() | judged.keys() | dotted.keys() | latin.keys() | nameless.keys()):  # nothing to read in the others
+    for i in sorted(set().union(raw, judged, nameless, *form_hits)):  # nothing to read in the others
         text = texts[i]
         if text:
             ts = starts[i]
@@ -265,10 +271,9 @@ def combine_names(
                 (a + ts, b + ts) for a, b in judged.get(i, ())
                 if reading.doubts(a, b, SHAPE_VETO if (a + ts, b + ts) in shaped else VETO)
             )
-            if i in dotted:  # merged with what overlaps them in `text.resolve`
-                ours.extend((a + ts, b + ts, DOTTED_SCORE, "name_dotted", person) for a, b in dotted_names(text))
-            if i in latin:
-                ours.extend((a + ts, b + ts, DOTTED_SCORE, "name_latin", person) for a, b in latin_names(text))
+            for (key, _, finder), at in zip(FORM_FINDERS, form_hits):
+                if i in at:  # merged with what overlaps them in `text.resolve`
+                    ours.extend((a + ts, b + ts, FORM_SCORE, key, person) for a, b in finder(text))
     if standing is None or not ours and not doubted:
         names = [*kept_found, *ours]  # "gap": every span is kept, overlaps merge in `text.resolve`
     else:

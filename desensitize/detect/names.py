@@ -112,6 +112,15 @@ CUES = (
 )
 CUE = re.compile(CUES)  # compiled once: the rules read names back from it, the name policy checks what follows
 ROLE_WORDS = frozenset(TRIGGERS)  # the role and kinship words: what precedes a name, never one itself
+_ROLE_LENGTHS = tuple(sorted({len(w) for w in ROLE_WORDS}, reverse=True))
+
+
+def role_before(text: str, a: int) -> bool:
+    """A role word ends right before `a`, a colon or spaces between them allowed (申请人：|…, 经办人 |…)."""
+    while a and text[a - 1] in "：: \u3000":
+        a -= 1
+    return any(k <= a and text[a - k:a] in ROLE_WORDS for k in _ROLE_LENGTHS)
+
 # The ethnic groups of China, as a record names them after a person (热依拉（维吾尔族）, 吐尔逊，男，维吾尔族).
 ETHNIC_GROUPS = (
     "汉 蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 "
