@@ -112,6 +112,7 @@ def test_a_rules_longer_name_wins_where_the_model_is_unsure(detector: TextDetect
         ("王氏宗祠由王氏族人修缮，杜氏表示支持", []),  # a surname and 氏 name nobody
         ("其母陈黄氏现年八十九岁，由其子照料。", ["陈黄氏"]),  # a married woman's old form does, 氏 and all
         ("请王局阅示；拟报吴副局长审定", []),  # how officials are addressed
+        ("值班：周一 叶文，周二卓美，周日陈伟", ["叶文", "卓美", "陈伟"]),  # days of the week are no names
         ("已通知春生叔来社区签字，雷阿婆由其孙陪同", ["春生"]),  # the given name without the kinship word after it
     ],
 )

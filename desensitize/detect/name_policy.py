@@ -94,6 +94,9 @@ TITLES = frozenset(
     "姐 哥 叔 婶 姨 伯 嫂 总 工 氏 局 副 处 局长 处长 科长 主任 经理 书记 所长 站长 队长 院长 校长 村长 组长 社长 会计 老板 厂长 股长".split()
 )
 
+# Days of the week: 周 is a surname, and duty rosters put a day before each name (周一 叶文，周三林琪).
+DAYS = frozenset("周一 周二 周三 周四 周五 周六 周日 周天 周末".split())
+
 _Candidate = tuple[int, int, float, str, FindingKind]
 
 
@@ -120,7 +123,7 @@ def not_a_name(span: str, after: str = "") -> bool:
     the span: a word that is mostly no surname and a surname before a title (由|陈|先生) is none either,
     nor the start of a place (白湖亭|社区)."""
     w = lexicon()
-    if "某" in span or span in ROLE_WORDS or after.startswith(PLACE_AFTER):
+    if "某" in span or span in ROLE_WORDS or span in DAYS or after.startswith(PLACE_AFTER):
         return True  # 王某; 楼栋长, 车主 (a surname and a shape, but a role); 林浦|新村
     if len(span) == 2:
         if span[0] in "小老阿" and span[1] in w.single and span[1] not in w.given:
@@ -140,12 +143,15 @@ def not_a_name(span: str, after: str = "") -> bool:
 
 def _after_role(text: str, a: int, b: int) -> tuple[int, int]:
     """The model's span without its first characters where they end a role or kinship word (其孙|龙飞,
-    其长孙|雷鸣: 孙 and 长孙 are surnames too, and the model reads 孙龙飞, 长孙雷鸣)."""
+    其长孙|雷鸣: 孙 and 长孙 are surnames too, and the model reads 孙龙飞, 长孙雷鸣) or are a day of the
+    week (周三|林琪)."""
     # A role word of two or more characters ending at a + 2 or a + 1 starts at a or before: it takes the
     # span's first characters. The longer cut first; two characters must be left.
     for end in (a + 2, a + 1):
         if b - end >= 2 and any(text[end - k:end] in ROLE_WORDS for k in _ROLE_LENGTHS if k <= end):
             return end, b
+    if b - a >= 4 and text[a:a + 2] in DAYS:
+        return a + 2, b  # a duty roster: 周三|林琪
     return a, b
 
 
