@@ -157,6 +157,8 @@ def test_names_in_latin_letters_where_the_record_says_so(detector: TextDetector,
         ("已电话通知申请人邬雅琴补交收入证明，雅琴称下周一送到窗口", ["邬雅琴", "雅琴"]),
         ("陈建国反映建国路一带夜间施工扰民", ["陈建国"]),  # 建国路: a road, not him
         ("来电男子自称高峰，未留电话", ["高峰"]),  # how a caller gives a name, even a word
+        ("经核查，该企业法定代表人变更为高翔，注册资本未变", ["高翔"]),  # a role's copula, as its colon
+        ("该户儿媳为越南籍，持外国人居留许可", []),  # a nationality is no name
         ("魏国庆在国庆节期间值班", ["魏国庆"]),
     ],
 )

@@ -41,7 +41,7 @@ from desensitize.detect import name_latin, name_spaced
 from desensitize.detect.name_dotted import DOTS, dotted_names
 from desensitize.detect.name_features import lexicon
 from desensitize.detect.name_model import STOP, Joined, NameModel, Reading, name_model
-from desensitize.detect.names import ATTRIBUTE_HINT, CUE, PLACE_SUFFIX, ROLE_WORDS, attributes_at
+from desensitize.detect.names import ATTRIBUTE_HINT, CUE, PLACE_SUFFIX, ROLE_WORDS, attributes_at, role_before
 from pipelines.core.vocab import FindingKind
 
 NAME_RECOGNIZERS: dict[str, str] = {
@@ -119,11 +119,12 @@ _ROLE_LENGTHS = tuple(sorted({len(w) for w in ROLE_WORDS} - {1}))
 
 def not_a_name(span: str, after: str = "") -> bool:
     """A surname with a title or kinship word (陈先生, 刘姐), 小/老 and a surname (小陈, 老李), a pseudonym
-    (王某, 李某甲) or a role word (楼栋长): a way of referring to someone that names nobody. With `after`, the text that follows
+    (王某, 李某甲), a role word (楼栋长), a day (周一) or a nationality (越南籍): a way of referring to someone
+    that names nobody, or a word that names no one. With `after`, the text that follows
     the span: a word that is mostly no surname and a surname before a title (由|陈|先生) is none either,
     nor the start of a place (白湖亭|社区)."""
     w = lexicon()
-    if "某" in span or span in ROLE_WORDS or span in DAYS or after.startswith(PLACE_AFTER):
+    if "某" in span or span in ROLE_WORDS or span in DAYS or span[-1] == "籍" or after.startswith(PLACE_AFTER):
         return True  # 王某; 楼栋长, 车主 (a surname and a shape, but a role); 林浦|新村
     if len(span) == 2:
         if span[0] in "小老阿" and span[1] in w.single and span[1] not in w.given:
@@ -202,12 +203,20 @@ def _rule_reaches_further(
 
 
 def _fills_its_place(text: str, a: int, b: int) -> bool:
-    """A role's name with nothing else it could be: the field after the role's colon (受理人：平安；), or
-    the words between the role and what only follows a person (来电人高山称, 其子严明代为, 代理人热依拉（维吾尔族）)."""
-    if (text[a - 1:a] in "：:" and text[b:b + 1] in FIELD_END) or CUE.match(text, b) is not None:
+    """A role's name with nothing else it could be: the field after the role's colon (受理人：平安；) or
+    copula (法定代表人变更为高翔，), or the words between the role and what only follows a person (来电人高山称, 其子严明代为, 代理人热依拉（维吾尔族）)."""
+    if (text[a - 1:a] in "：:" or _role_is(text, a)) and text[b:b + 1] in FIELD_END or CUE.match(text, b) is not None:
         return True
     hint = ATTRIBUTE_HINT.search(text, b, b + 8)  # （维吾尔族: the longest way from the bracket to 族
     return hint is not None and attributes_at(text, hint.start()) == b
+
+
+def _role_is(text: str, a: int) -> bool:
+    """A role and a copula stand right before `a`: 法定代表人变更为|, 联系人为|, 负责人是|."""
+    for copula in ("变更为", "为", "是"):
+        if text.endswith(copula, 0, a):
+            return role_before(text, a - len(copula))
+    return False
 
 
 def combine_names(
