@@ -159,6 +159,8 @@ def test_names_in_latin_letters_where_the_record_says_so(detector: TextDetector,
         ("来电男子自称高峰，未留电话", ["高峰"]),  # how a caller gives a name, even a word
         ("经核查，该企业法定代表人变更为高翔，注册资本未变", ["高翔"]),  # a role's copula, as its colon
         ("该户儿媳为越南籍，持外国人居留许可", []),  # a nationality is no name
+        ("经办人：甘露　日期：2024年3月5日", ["甘露"]),  # a form's field holds a name even when it is a word
+        ("审核人：同意；复核人：同意，请按程序办理", []),  # but not a sign-off's word
         ("魏国庆在国庆节期间值班", ["魏国庆"]),
     ],
 )
