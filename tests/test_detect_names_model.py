@@ -175,10 +175,16 @@ def test_a_given_name_mentions_the_person_named_in_full(detector: TextDetector, 
         ("姓名 郑 志 远 性别 男 民族 汉", ["郑 志 远"]),  # a table copied out character by character
         ("学历：高 中；时间：上 午", []),  # a word, and no surname
         ("参会：张 伟 李 娜", []),  # two names or one: no telling, nothing guessed
+        ("杜 美 芳（女，1949年生）低保复核通过", ["杜 美 芳"]),  # before the person's attributes
     ],
 )
 def test_names_a_form_spaces_out(detector: TextDetector, text: str, names: list[str]) -> None:
     assert _names(detector, text) == names
+
+
+def test_a_chat_notes_mentions_are_names(detector: TextDetector) -> None:
+    text = "群聊记录：@秀娟 明天九点开会，＠邓建林：收到，@所有人 注意，邮箱li@163.com"
+    assert _names(detector, text) == ["秀娟", "邓建林"]
 
 
 def test_a_place_is_no_name(detector: TextDetector) -> None:

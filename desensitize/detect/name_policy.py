@@ -26,8 +26,8 @@ only a lost word. How the model meets the rules is `NAME_MODE`, chosen on the de
 
 Whatever the mode, a minority or foreign name written with its dot (阿依古丽·买买提) is masked whole
 (`name_dotted.py`), so is a name in Latin letters where the record says it is one (当事人Nguyen Van Minh
-（越南籍）: `name_latin.py`) and a name a form spaces out (经办人：王　伟: `name_spaced.py`) — the
-`FORM_FINDERS` — and a surname with a title or a kinship word (陈先生, 刘阿姨, 老李) and a pseudonym
+（越南籍）: `name_latin.py`), a name a form spaces out (经办人：王　伟: `name_spaced.py`) and one a chat
+note addresses (@晓丽: `name_mention.py`) — the `FORM_FINDERS` — and a surname with a title or a kinship word (陈先生, 刘阿姨, 老李) and a pseudonym
 (王某, 李某甲) name nobody and are not masked as names.
 """
 
@@ -37,7 +37,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Sequence
 
-from desensitize.detect import name_latin, name_spaced
+from desensitize.detect import name_latin, name_mention, name_spaced
 from desensitize.detect.name_dotted import DOTS, dotted_names
 from desensitize.detect.name_features import lexicon
 from desensitize.detect.name_model import STOP, Joined, NameModel, Reading, name_model
@@ -56,6 +56,7 @@ FORM_FINDERS: tuple[tuple[str, re.Pattern[str], Callable[[str], list[tuple[int, 
     ("name_dotted", re.compile(f"[{DOTS}]"), dotted_names),
     ("name_latin", name_latin.HINT, name_latin.latin_names),
     ("name_spaced", name_spaced.HINT, name_spaced.spaced_names),
+    ("name_mention", name_mention.HINT, name_mention.mentioned_names),
 )
 FORM_SCORE = 0.75  # their names are as sure as one a context rule finds
 MODEL_SCORE = 0.7  # between a cue rule (0.75) and a boundary rule (0.6): it decides nothing against an identifier
