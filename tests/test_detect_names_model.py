@@ -183,8 +183,20 @@ def test_names_a_form_spaces_out(detector: TextDetector, text: str, names: list[
 
 
 def test_a_chat_notes_mentions_are_names(detector: TextDetector) -> None:
-    text = "群聊记录：@秀娟 明天九点开会，＠邓建林：收到，@所有人 注意，邮箱li@163.com"
-    assert _names(detector, text) == ["秀娟", "邓建林"]
+    text = "群聊记录：@秀娟 明天九点开会，＠邓建林：收到，@所有人 注意，@美食频道 转发，邮箱li@163.com"
+    assert _names(detector, text) == ["秀娟", "邓建林"]  # a handle that is no name is left alone
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("今天廖秀梅来代领她母亲的药品", ["廖秀梅"]),  # not 廖秀梅来: the verb after the name
+        ("上午江春梅来代领药品", ["江春梅"]),
+        ("居住证签注：佐藤美咲（日本籍）在马尾区任职", ["佐藤美咲"]),
+    ],
+)
+def test_a_name_ends_before_the_verb_glued_to_it(detector: TextDetector, text: str, names: list[str]) -> None:
+    assert _names(detector, text) == names
 
 
 def test_a_place_is_no_name(detector: TextDetector) -> None:
