@@ -112,6 +112,7 @@ def test_a_rules_longer_name_wins_where_the_model_is_unsure(detector: TextDetect
         ("王氏宗祠由王氏族人修缮，杜氏表示支持", []),  # a surname and 氏 name nobody
         ("其母陈黄氏现年八十九岁，由其子照料。", ["陈黄氏"]),  # a married woman's old form does, 氏 and all
         ("请王局阅示；拟报吴副局长审定", []),  # how officials are addressed
+        ("患者家属赵先生（电话138****1111）拒绝签字", []),  # not 家属赵: a role word and a surname
         ("值班：周一 叶文，周二卓美，周日陈伟", ["叶文", "卓美", "陈伟"]),  # days of the week are no names
         ("已通知春生叔来社区签字，雷阿婆由其孙陪同", ["春生"]),  # the given name without the kinship word after it
     ],
@@ -141,6 +142,7 @@ def test_dotted_names_are_masked_whole(detector: TextDetector, text: str, names:
         ("投诉人：Hans van der Berg反映酒店押金未退", ["Hans van der Berg"]),
         ("外教Oliver（英国籍）称宿舍热水器漏电", ["Oliver"]),
         ("Carlos Mendes称其护照被雇主扣押，已转出入境管理支队", ["Carlos Mendes"]),
+        ("Contact person: Li Na，联系人 Ms. Wang，已回访", ["Li Na", "Wang"]),  # English labels and address
         # Products, companies, labels and plates are no names.
         ("在Apple Store购买的iPhone 15 Pro屏幕失灵，消费者要求退货", []),
         ("经营者Fuzhou Golden Trading Co Ltd未按期年报，登记人B：APP已推送", []),
@@ -176,6 +178,7 @@ def test_a_given_name_mentions_the_person_named_in_full(detector: TextDetector, 
         ("学历：高 中；时间：上 午", []),  # a word, and no surname
         ("参会：张 伟 李 娜", []),  # two names or one: no telling, nothing guessed
         ("杜 美 芳（女，1949年生）低保复核通过", ["杜 美 芳"]),  # before the person's attributes
+        ("申请人卢 芳（女）已到窗口", ["卢 芳"]),  # right after a role word
     ],
 )
 def test_names_a_form_spaces_out(detector: TextDetector, text: str, names: list[str]) -> None:

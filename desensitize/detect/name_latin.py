@@ -7,7 +7,8 @@ capitalised words (one to five; particles such as van, de, bin between them) bet
 letters is a name where the record says so:
 
 * the person's nationality or residence follows (（越南籍）, ，美国籍, （香港居民）, （外教，美国籍）);
-* a role word stands right before it (当事人, 申请人：, 患者);
+* a role word stands right before it (当事人, 申请人：, 患者), or an English label or form of address
+  (Name:, Contact person:, Ms.);
 * or, for two words or more, what follows is what only a person does or is (先生, 称, 反映, 申请 …).
 
 A run holding a word of an organisation, a place or a product (Ltd, Hotel, Road, Pro …) is none, nor is
@@ -31,6 +32,11 @@ RUN = re.compile(
 HINT = re.compile("[A-Z][A-Za-zà-ÿ]")
 # What a record writes after a foreign person's name: the nationality or residence, in a bracket or after a comma.
 FOREIGN_AFTER = re.compile(r"\s?[（(，,]\s?[^）)。；]{0,10}?(?:籍|居民|国人|华人|华侨|外教|留学生|护照|外籍)")
+# An English label or form of address right before the name (Name: Zhang Wei, Contact person: Li Na, Ms. Wang).
+ENGLISH_ROLE = re.compile(
+    r"(?i:\b(?:name|full name|applicant|contact(?: person)?|complainant|caller|patient|tenant|owner|client|"
+    r"employee|student|guardian|agent|witness|passenger|driver|resident))\s*[:：]\s*$|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$"
+)
 # What only a person does right after their name (Ivan Petrov申请…, Maria Santos称).
 PERSON_AFTER = re.compile("称|说|反映|投诉|申请|表示|来电|来访|报称|报警|咨询|要求|认为|签收|签字|确认|办理")
 NOT_NAMES = frozenset(
@@ -49,7 +55,7 @@ def latin_names(text: str) -> list[tuple[int, int]]:
         words = m.group().split()
         if any(w in NOT_NAMES for w in words) or (len(words) == 1 and (len(words[0]) < 3 or words[0].isupper())):
             continue  # 经办人A, 申请人APP: a label or an acronym; one name alone is Mike, Lisa
-        if FOREIGN_AFTER.match(text, b) or role_before(text, a) or (
+        if FOREIGN_AFTER.match(text, b) or role_before(text, a) or ENGLISH_ROLE.search(text, max(0, a - 24), a) or (
             len(words) >= 2 and (PERSON_AFTER.match(text, b) or CUE.match(text, b))
         ):
             out.append((a, b))

@@ -151,10 +151,10 @@ def _after_role(text: str, a: int, b: int) -> tuple[int, int]:
     其长孙|雷鸣: 孙 and 长孙 are surnames too, and the model reads 孙龙飞, 长孙雷鸣) or are a day of the
     week (周三|林琪)."""
     # A role word of two or more characters ending at a + 2 or a + 1 starts at a or before: it takes the
-    # span's first characters. The longer cut first; two characters must be left.
+    # span's first characters. The longer cut first.
     for end in (a + 2, a + 1):
-        if b - end >= 2 and any(text[end - k:end] in ROLE_WORDS for k in _ROLE_LENGTHS if k <= end):
-            return end, b
+        if b - end >= 1 and any(text[end - k:end] in ROLE_WORDS for k in _ROLE_LENGTHS if k <= end):
+            return end, b  # one character left (家属|赵先生): a lone surname, dropped by the caller
     if b - a >= 4 and text[a:a + 2] in DAYS:
         return a + 2, b  # a duty roster: 周三|林琪
     return a, b
@@ -261,7 +261,10 @@ def combine_names(
         i = bisect_right(starts, c[0]) - 1
         a, b = c[0] - starts[i], c[1] - starts[i]
         text, rule = texts[i], c[3]
-        if rule != "name_known" and not_a_name(text[a:b], text[b:b + 3]):
+        if rule != "name_known" and _after_role(text, a, b)[0] > a:
+            cut = _after_role(text, a, b)[0] - a  # 家属|赵先生: the cue rule read a role word back into the name
+            a, c = a + cut, (c[0] + cut, *c[1:])
+        if rule != "name_known" and (b - a < 2 or not_a_name(text[a:b], text[b:b + 3])):
             covered.setdefault(i, []).append((a, b))  # read by no one: 陈先生 is no name
             continue
         if rule != "name_known" and _without_kin(text, a, b)[1] < b:
@@ -304,7 +307,7 @@ def combine_names(
                     ))
                     for a, b in reading.spans
                 )
-                if not not_a_name(text[a:b], text[b:b + 3])
+                if b - a >= 2 and not not_a_name(text[a:b], text[b:b + 3])
             )
             doubted.update(
                 (a + ts, b + ts) for a, b in judged.get(i, ())

@@ -25,7 +25,7 @@ def _pattern() -> re.Pattern[str]:
     single, compound = surnames()
     first = "".join(sorted(single - ambiguous_surnames()))
     return re.compile(
-        f"(?<![\u4e00-\u9fff])(?P<s>{'|'.join(compound)}|[{first}])(?P<sp>[ \u3000]{{1,2}})"
+        f"(?P<s>{'|'.join(compound)}|[{first}])(?P<sp>[ \u3000]{{1,2}})"
         f"[\u4e00-\u9fff](?:(?P=sp)[\u4e00-\u9fff])?"
         # The name ends here: no character follows at once, nor one more character standing alone, spaced as
         # its own are (张 伟 李 娜: two names or one, no telling; skipped). A word may follow (郑 志 远 性别).
@@ -43,6 +43,8 @@ def spaced_names(text: str) -> list[tuple[int, int]]:
         if not all(c in given for c in rest) or m.group("s") + rest[0] in words:
             continue
         before = text[:a].rstrip(" \u3000")
+        if "\u4e00" <= text[a - 1:a] <= "\u9fff" and not role_before(text, a):
+            continue  # the surname must stand alone, or right after a role word (申请人王 芳（女）)
         if role_before(text, a) or before.endswith(("：", ":")) or text[b:b + 2] in PERSON_CUES:
             out.append((a, b))
     return out
