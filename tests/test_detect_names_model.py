@@ -80,6 +80,7 @@ def test_recognizer_keys_are_checked() -> None:
         ("跟秀兰确认过了，下周送材料。", ["秀兰"]),  # a given name alone: no surname, no gate candidate before
         ("问了晓红，她说没看到。", ["晓红"]),
         ("材料已收，丽娟说下午再来。", ["丽娟"]),
+        ("找丽萍核对一下台账", ["丽萍"]),  # whatever follows it
         ("请同志们注意安全。", []),  # a word between the same neighbours
         ("问了情况，说已经处理。", []),
     ],
