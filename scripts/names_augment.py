@@ -15,7 +15,7 @@ from __future__ import annotations
 import random
 import re
 
-from desensitize.detect.names import ambiguous_surnames, given_name_chars, surnames
+from desensitize.detect.names import ambiguous_surnames, given_name_chars, rare_surnames, surnames
 
 Sentence = tuple[str, list[tuple[int, int]]]
 
@@ -91,7 +91,8 @@ class NameMaker:
         self.fake.seed_instance(seed)
         single, compound = surnames()
         ambiguous = ambiguous_surnames()
-        self.rare = sorted(single - ambiguous - set(COMMON))
+        # The model's surname list: the rare section of surnames.txt came after it was trained.
+        self.rare = sorted(single - ambiguous - rare_surnames() - set(COMMON))
         self.compound = sorted(compound)
         self.given = sorted(given_name_chars())
 

@@ -186,6 +186,17 @@ def test_names_a_form_spaces_out(detector: TextDetector, text: str, names: list[
     assert _names(detector, text) == names
 
 
+def test_rare_surnames_are_read_without_changing_the_models_features(detector: TextDetector) -> None:
+    """Rare surnames added after training (禚, 淦, 庹 …) serve the rules and the gate; the model's lexicon
+    stays as trained, or its features would no longer be the ones it learnt (train_names.py --check)."""
+    from desensitize.detect.name_features import lexicon
+    from desensitize.detect.names import rare_surnames, surnames
+
+    assert {"禚", "淦", "庹"} <= rare_surnames() <= surnames()[0]
+    assert not rare_surnames() & lexicon().single
+    assert _names(detector, "承办人禚建波，联系电话137****5561；来电人庹海燕反映") == ["禚建波", "庹海燕"]
+
+
 def test_a_chat_notes_mentions_are_names(detector: TextDetector) -> None:
     text = "群聊记录：@秀娟 明天九点开会，＠邓建林：收到，@所有人 注意，@美食频道 转发，邮箱li@163.com"
     assert _names(detector, text) == ["秀娟", "邓建林"]  # a handle that is no name is left alone

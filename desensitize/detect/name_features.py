@@ -35,11 +35,18 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicon of the shipped data files (cached: one per process)."""
-    from desensitize.detect.names import ambiguous_surnames, common_words, dictionary_words, given_name_chars, surnames
+    from desensitize.detect.names import (
+        ambiguous_surnames,
+        common_words,
+        dictionary_words,
+        given_name_chars,
+        rare_surnames,
+        surnames,
+    )
 
     single, compound = surnames()
     return Lexicon(
-        single=single,
+        single=single - rare_surnames(),  # as the model was trained: the rare ones came later
         compound=frozenset(compound),
         ambiguous=ambiguous_surnames(),
         given=given_name_chars(),

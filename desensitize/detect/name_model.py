@@ -35,7 +35,15 @@ from importlib import resources
 from pathlib import Path
 
 from desensitize.detect.name_features import Lexicon, features, lexicon
-from desensitize.detect.names import ATTRIBUTE_HINT, FUNCTION_SURNAMES, ROLE_WORDS, VERB_TRIGGERS, _class_without, attributes_at
+from desensitize.detect.names import (
+    ATTRIBUTE_HINT,
+    FUNCTION_SURNAMES,
+    ROLE_WORDS,
+    VERB_TRIGGERS,
+    _class_without,
+    attributes_at,
+    rare_surnames,
+)
 
 MODEL_PATH = Path(str(resources.files("desensitize.models").joinpath("names.crfsuite")))
 META_PATH = MODEL_PATH.with_suffix(".json")
@@ -182,7 +190,7 @@ class Gate:
 def gate() -> Gate:
     """The gate built from the shipped surname list and dictionary."""
     lex = lexicon()
-    first = lex.single | {c[0] for c in lex.compound}
+    first = lex.single | rare_surnames() | {c[0] for c in lex.compound}  # the model reads rare surnames too
     # The lookahead is a Chinese character that is no function word: the regex engine rejects 于是, 王的 in C.
     regex = re.compile(f"[{re.escape(''.join(sorted(first)))}](?={_class_without(set(STOP))})")
     # An ambiguous surname (花, 和, 明 …: far more often part of a word) is a candidate only as a preposition

@@ -189,11 +189,12 @@ _NOT_GIVEN_POS = ("v", "d", "a", "c", "p", "u", "r", "m", "q", "f")
 
 
 @lru_cache(maxsize=1)
-def _surname_sections() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+def _surname_sections() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], frozenset[str]]:
     text = resources.files("desensitize.data").joinpath("surnames.txt").read_text(encoding="utf-8")
     single: set[str] = set()
     compound: list[str] = []
     ambiguous: set[str] = set()
+    rare: set[str] = set()
     section = ""
     for line in text.splitlines():
         if line.startswith("#"):
@@ -206,7 +207,9 @@ def _surname_sections() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]
                 single.add(word)
                 if section == "ambiguous":
                     ambiguous.add(word)
-    return frozenset(single), tuple(dict.fromkeys(compound)), frozenset(ambiguous)
+                elif section == "rare":
+                    rare.add(word)
+    return frozenset(single), tuple(dict.fromkeys(compound)), frozenset(ambiguous), frozenset(rare)
 
 
 @lru_cache(maxsize=1)
@@ -217,14 +220,20 @@ def given_name_chars() -> frozenset[str]:
 
 
 def surnames() -> tuple[frozenset[str], tuple[str, ...]]:
-    """(single-character surnames, compound surnames) from data/surnames.txt, the ambiguous ones included."""
-    single, compound, _ = _surname_sections()
+    """(single-character surnames, compound surnames) from data/surnames.txt, the ambiguous and rare ones included."""
+    single, compound, _, _ = _surname_sections()
     return single, compound
 
 
 def ambiguous_surnames() -> frozenset[str]:
     """Surnames that are also very frequent words (但, 由, 来 …): trusted only with context."""
     return _surname_sections()[2]
+
+
+def rare_surnames() -> frozenset[str]:
+    """Rare surnames added after the model was trained (禚, 淦 …): the rules and the gate know them, the
+    model's features do not."""
+    return _surname_sections()[3]
 
 
 @lru_cache(maxsize=1)
@@ -311,7 +320,7 @@ class NameRules:
     """The compiled name rules; one instance serves any number of texts."""
 
     def __init__(self, known_names: Iterable[str] = ()) -> None:
-        single, compound, ambiguous = _surname_sections()
+        single, compound, ambiguous, _ = _surname_sections()
         self.single = single
         self.compound = frozenset(compound)
         self.ambiguous = ambiguous
