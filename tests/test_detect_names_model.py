@@ -111,6 +111,7 @@ def test_a_rules_longer_name_wins_where_the_model_is_unsure(detector: TextDetect
         ("原告王某与被告李某甲房屋租赁合同纠纷一案", []),  # pseudonyms are already masked
         ("经王平安核实，由陈先生的女儿陈晓雯代为领取", ["王平安", "陈晓雯"]),
         ("王氏宗祠由王氏族人修缮，杜氏表示支持", []),  # a surname and 氏 name nobody
+        ("户籍：鲜于飞，复姓鲜于", ["鲜于飞"]),  # 于 ends a compound surname; the surname alone is none
         ("其母陈黄氏现年八十九岁，由其子照料。", ["陈黄氏"]),  # a married woman's old form does, 氏 and all
         ("请王局阅示；拟报吴副局长审定", []),  # how officials are addressed
         ("患者家属赵先生（电话138****1111）拒绝签字", []),  # not 家属赵: a role word and a surname

@@ -131,6 +131,8 @@ def not_a_name(span: str, after: str = "") -> bool:
     if "某" in span or span in ROLE_WORDS or span in DAYS or span[-1] == "籍" or after.startswith(PLACE_AFTER):
         return True  # 王某; 楼栋长, 车主 (a surname and a shape, but a role); 林浦|新村
     if len(span) == 2:
+        if span in w.compound:
+            return True  # 复姓鲜于: a compound surname alone names nobody, as a single one does not
         if span[0] in "小老阿" and span[1] in w.single and span[1] not in w.given:
             return True  # 小陈, 老李; not 小明, 阿林: those are given names as often
         if span[0] in w.ambiguous and span[1] in w.single and after[:1] and any(after.startswith(t) for t in TITLES):
