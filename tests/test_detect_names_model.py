@@ -274,6 +274,19 @@ def test_written_training_remarks_share_no_text_with_an_evaluation_set() -> None
     assert not {t for t, _ in trained} & {s["text"] for s in evaluated}
 
 
+def test_gate_candidates_are_found_over_many_texts_at_once() -> None:
+    """`Joined.find_pairs` (numpy over the joined texts) gives each text the positions one text alone gets."""
+    from desensitize.detect.name_model import Joined
+
+    gate = _model().gate
+    texts = ["经王志强核实", "王的", "", "😀户籍：单于飞", "张", "核实，情况属实", "李娜、陈静"]
+    found = Joined.of(texts).find_pairs(gate.starting, gate.following)
+    # A surname before a possible given-name character (经 and 况 are surnames too), none across two texts
+    # (张|核实), none before a function character (王的); the emoji is one position, as in Python.
+    assert found == {0: [0, 1, 3], 3: [4, 5], 5: [4], 6: [0, 3]}
+    assert [gate.candidates(t) for t in texts] == [[1, 3], [], [], [4], [], [], [0, 3]]  # words dropped (经王, 于飞)
+
+
 def test_gate_skips_texts_without_a_candidate() -> None:
     model = _model()
     assert model.gate.candidates("经核实，情况属实，同意发放") == []

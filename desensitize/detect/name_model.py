@@ -34,13 +34,14 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
+
 from desensitize.detect.name_features import Lexicon, features, lexicon
 from desensitize.detect.names import (
     ATTRIBUTE_HINT,
     FUNCTION_SURNAMES,
     ROLE_WORDS,
     VERB_TRIGGERS,
-    _class_without,
     attributes_at,
     rare_surnames,
 )
@@ -107,6 +108,24 @@ class Joined:
             pos += len(t) + 1
         return cls(texts, "\x00" + "\x00".join(texts), offsets)
 
+    def find_pairs(self, first: np.ndarray, then: np.ndarray) -> dict[int, list[int]]:
+        """Where a character marked in `first` stands before one marked in `then` (boolean tables over the
+        Basic Multilingual Plane), as `find` gives them. The gate's pattern matches 1.7 million times in a
+        million remarks: one numpy pass over the code points takes 0.15 s, the regex and a Python step a
+        match 0.9 s."""
+        codes = np.frombuffer(self.string.encode("utf-32-le"), dtype=np.uint32)
+        codes = np.minimum(codes, 0xFFFF)  # beyond the plane: U+FFFF, marked in neither table
+        pos = np.flatnonzero(first[codes[:-1]] & then[codes[1:]])
+        if not len(pos):
+            return {}
+        offsets = np.asarray(self.offsets)
+        index = np.searchsorted(offsets, pos, side="right") - 1
+        local = (pos - offsets[index]).tolist()
+        starts = [0, *(np.flatnonzero(np.diff(index)) + 1).tolist()]
+        ends = [*starts[1:], len(local)]
+        which = index[starts].tolist()
+        return {i: local[a:b] for i, a, b in zip(which, starts, ends)}
+
     def find(self, pattern: re.Pattern[str]) -> dict[int, list[int]]:
         """Where `pattern` matches in each text (where its group 1 starts, if it has one): text index →
         positions in that text. Texts without a match are not in the result."""
@@ -132,22 +151,28 @@ class Gate:
     words: frozenset[str]
     prepositions: frozenset[str]  # surnames far more often prepositions (于, 向) or a word's start (花, 和)
     given: frozenset[str]
-    regex: re.Pattern[str]  # a name-starting character followed by a Chinese character
+    # A name-starting character followed by a Chinese character that is no function word, as two boolean
+    # tables over the Basic Multilingual Plane (`Joined.find_pairs`).
+    starting: np.ndarray
+    following: np.ndarray
     dictionary: frozenset[str]  # every two- and three-character word that is no name
     alone: re.Pattern[str]  # a given name alone (问了|晓红, 请|志明同志): its group 1 is the name's start
 
     def candidates(
         self, text: str, covered: Sequence[tuple[int, int]] = (), raw: Iterable[int] | None = None, also: Iterable[int] = ()
     ) -> list[int]:
-        """Start positions of possible names not inside `covered` spans, in order. `raw`: where the regex
-        matches in `text`, when the caller found them already (`Joined.find`, over many texts at once).
+        """Start positions of possible names not inside `covered` spans, in order. `raw`: where a name-starting
+        character stands before a possible given one in `text`, when the caller found them already
+        (`Joined.find_pairs`, over many texts at once).
         `also`: positions to read whatever the gate thinks of them (names another method found), unless
         `covered` holds them (王伟 of the extract's 王伟明 is decided already)."""
         out: list[int] = []
         inside: bytearray | None = None
         words, compound, prepositions, given = self.words, self.compound, self.prepositions, self.given
-        # The regex skips, in C, to a name-starting character before a Chinese one: most remarks hold none.
-        for i in raw if raw is not None else (m.start() for m in self.regex.finditer(text)):
+        # numpy finds the name-starting characters before a Chinese one: most remarks hold none.
+        if raw is None:
+            raw = Joined.of([text]).find_pairs(self.starting, self.following).get(0, [])
+        for i in raw:
             nxt = text[i + 1]
             if text[i:i + 2] not in compound:
                 if text[i:i + 2] in words or (i and text[i - 1:i + 1] in words):
@@ -191,10 +216,13 @@ def gate() -> Gate:
     """The gate built from the shipped surname list and dictionary."""
     lex = lexicon()
     first = lex.single | rare_surnames() | {c[0] for c in lex.compound}  # the model reads rare surnames too
-    # The lookahead is a Chinese character that is no function word: the regex engine rejects 于是, 王的 in C.
-    # 于 ends three compound surnames (单于, 淳于, 鲜于): after their first character it is no function word.
-    after_first = _class_without(set(STOP) - {"于"})
-    regex = re.compile(f"[{re.escape(''.join(sorted(first)))}](?={after_first})")
+    # What may follow: a Chinese character that is no function word (于是, 王的 are skipped at once). 于 ends
+    # three compound surnames (单于, 淳于, 鲜于): after their first character it is no function word.
+    starting = np.zeros(0x10000, dtype=bool)
+    starting[[ord(c) for c in first]] = True
+    following = np.zeros(0x10000, dtype=bool)
+    following[0x4E00:0xA000] = True  # the CJK unified ideographs
+    following[[ord(c) for c in set(STOP) - {"于"}]] = False
     # An ambiguous surname (花, 和, 明 …: far more often part of a word) is a candidate only as a preposition
     # is, before two characters common in given names (花艳红, not 花园). Round 3, on the dev splits: MSRA
     # Chinese-name recall 0.951 → 0.954, Resume 0.980 → 0.990, remarks ±1 name, no measurable cost.
@@ -209,7 +237,8 @@ def gate() -> Gate:
     alone = re.compile(f"[{re.escape(_ALONE_LEFT)}]([{given}][{given}])")
     return Gate(
         first=frozenset(first), compound=lex.compound, words=lex.words,
-        prepositions=frozenset(FUNCTION_SURNAMES) | lex.ambiguous, given=lex.given, regex=regex,
+        prepositions=frozenset(FUNCTION_SURNAMES) | lex.ambiguous, given=lex.given,
+        starting=starting, following=following,
         dictionary=lex.dictionary, alone=alone,
     )
 

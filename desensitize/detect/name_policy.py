@@ -286,7 +286,7 @@ def combine_names(
     ours: list[_Candidate] = []
     doubted: set[tuple[int, int]] = set()
     joined = Joined.of(texts)  # joined once for every pattern below
-    raw = joined.find(model.gate.regex)
+    raw = joined.find_pairs(model.gate.starting, model.gate.following)
     form_hits = [joined.find(hint) for _, hint, _ in FORM_FINDERS]
     nameless = model.gate.nameless(joined)
     for i in sorted(set().union(raw, judged, nameless, *form_hits)):  # nothing to read in the others
