@@ -165,6 +165,7 @@ def test_names_in_latin_letters_where_the_record_says_so(detector: TextDetector,
         ("该户儿媳为越南籍，持外国人居留许可", []),  # a nationality is no name
         ("经办人：甘露　日期：2024年3月5日", ["甘露"]),  # a form's field holds a name even when it is a word
         ("审核人：同意；复核人：同意，请按程序办理", []),  # but not a sign-off's word
+        ("参加人员：邹建明、卞高山、蔡晓红", ["邹建明", "卞高山", "蔡晓红"]),  # a list's item, whole between its separators
         ("魏国庆在国庆节期间值班", ["魏国庆"]),
     ],
 )

@@ -92,6 +92,7 @@ PLACE_AFTER = tuple(
 # What ends a field: a role's name between its label's colon and one of these (受理人：平安；复核人：…) has
 # no other reading, and the model's doubt does not remove it. Without the colon it may (职工家庭，…).
 FIELD_END = frozenset(["", *"，。；;,、 \u3000）)"])
+_LIST_OPEN = frozenset(["", *"、：:，, \u3000（("])  # what stands before a list's item
 # What follows a surname when the two are a way of addressing someone, not a name (陈先生, 刘阿姨, 张科长).
 TITLES = frozenset(
     "先生 女士 小姐 太太 同志 师傅 老师 医生 护士 律师 警官 阿姨 叔叔 阿婆 阿公 婆婆 大爷 大妈 大娘 大姐 大哥 大叔 奶奶 爷爷 "
@@ -234,6 +235,12 @@ def _fills_its_place(text: str, a: int, b: int) -> bool:
     return hint is not None and attributes_at(text, hint.start()) == b
 
 
+def _a_list_item(text: str, a: int, b: int) -> bool:
+    """An item of a list of names, whole between its separators (出席：黄永胜、黎海燕、钱高山、孙和平): the
+    list rule found it beside other names, and a word there (高山, 和平) is a given name."""
+    return text[a - 1:a] in _LIST_OPEN and text[b:b + 1] in FIELD_END and "、" in (text[a - 1:a], text[b:b + 1])
+
+
 def _role_is(text: str, a: int) -> bool:
     """A role and a copula stand right before `a`: 法定代表人变更为|, 联系人为|, 负责人是|."""
     for copula in ("变更为", "为", "是"):
@@ -277,7 +284,9 @@ def combine_names(
             ruled.setdefault(i, []).append((a, b))
         if standing is None or rule in standing:
             covered.setdefault(i, []).append((a, b))
-        elif arbitrate and not (rule == "name_trigger" and _fills_its_place(text, a, b)):
+        elif arbitrate and not (
+            (rule == "name_trigger" and _fills_its_place(text, a, b)) or (rule == "name_list" and _a_list_item(text, a, b))
+        ):
             if rule == "name_shape":  # weighed with `SHAPE_VETO`
                 shaped.add((c[0], c[1]))
             judged.setdefault(i, []).append((a, b))  # read again where the gate reads, and weighed
