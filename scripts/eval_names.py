@@ -28,11 +28,9 @@ written for round 3's end, measured once then and once at round 4's end) and "bl
 records were seen while it was being written, by a slip, and were taken out unread by any detector);
 "dev-remarks-3" (names_dev_remarks3.txt, studied) was written at round 4's end in the same voices;
 "blind-remarks-4" (names_blind_remarks4.txt, sealed: 708 records, 834 names, written at round 5's start
-in more departments' voices, Hong Kong, Taiwan and foreign residents' names among them); "dev-remarks-4"
-(names_dev_remarks4.txt, studied: 1,534 records, 1,990 names, written at round 5's start as training text
-aimed at the known misses: given names alone, names that are words, traditional characters, rare
-surnames, lists and sign-offs; the model retrained on it was not better on the other dev splits, so it
-was not trained on and serves as a development set).
+in more departments' voices, Hong Kong, Taiwan and foreign residents' names among them). Round 5's third
+batch of training remarks (names_train_remarks3.txt) served as a studied split for part of the round
+before it was trained on (model card).
 
 Scores are strict (a found span must equal a labelled name exactly) and lenient (a labelled name is
 recalled when found spans cover it; a found span is correct when it overlaps a labelled name).
@@ -65,7 +63,6 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
-    "dev-remarks-4": (DATA / "names_dev_remarks4.txt", False),  # written at round 5's start as training text
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
