@@ -34,7 +34,7 @@ note addresses (@晓丽: `name_mention.py`) — the `FORM_FINDERS` — and a sur
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Sequence
 
 from desensitize.detect import name_latin, name_mention, name_spaced
@@ -347,24 +347,32 @@ def _named_again(texts: Sequence[str], starts: Sequence[int], names: Sequence[_C
     送来): once a text has named someone, their given name there refers to them, unless it is part of a
     word or a place there (陈建国反映建国路…)."""
     lex = lexicon()
-    out: list[_Candidate] = []
-    taken: dict[int, list[tuple[int, int]]] = {}
+    # First the names whose given name of two characters comes back in their text: few, and only their
+    # texts are looked at again (a million remarks hold half a million names).
+    again: dict[int, list[tuple[int, int, int, str]]] = {}
     for c in names:
+        if not 3 <= c[1] - c[0] <= 4:
+            continue
         i = bisect_right(starts, c[0]) - 1
-        taken.setdefault(i, []).append((c[0] - starts[i], c[1] - starts[i]))
-    for i, spans in taken.items():
+        text, a, b = texts[i], c[0] - starts[i], c[1] - starts[i]
+        k = 2 if text[a:a + 2] in lex.compound else 1 if text[a] in lex.single else 0
+        given = text[a + k:b] if k and b - a - k == 2 else ""
+        if given and given not in ROLE_WORDS and text.count(given) >= 2:  # 曾祖父 … 祖父: a kinship word
+            again.setdefault(i, []).append((a, b, k, given))
+    if not again:
+        return []
+    ordered = sorted((c[0], c[1]) for c in names)
+    firsts = [a for a, _ in ordered]
+    out: list[_Candidate] = []
+    for i, found in again.items():
         text, ts = texts[i], starts[i]
-        for a, b in spans:
-            name = text[a:b]
-            k = 2 if name[:2] in lex.compound else 1 if name[0] in lex.single else 0
-            given = name[k:] if k and b - a - k == 2 else ""
-            if not given or given in ROLE_WORDS or text.count(given) < 2:
-                continue  # 曾祖父 … 祖父: a kinship word the model took for a name once is no given name
+        spans = [(a - ts, b - ts) for a, b in ordered[bisect_left(firsts, ts):bisect_left(firsts, starts[i + 1])]]
+        for a, _b, k, given in found:
             p = text.find(given)
             while p >= 0:
                 q = p + 2
                 if not any(x < q and p < y for x, y in spans) and not _in_a_word(text, p, lex.dictionary):
-                    start = p - k if text[p - k:p] == name[:k] else p  # the full name again: all of it
+                    start = p - k if text[p - k:p] == text[a:a + k] else p  # the full name again: all of it
                     out.append((start + ts, q + ts, MODEL_SCORE, "name_again", FindingKind.PERSON_NAME))
                     spans.append((start, q))
                 p = text.find(given, q)
