@@ -40,6 +40,7 @@ from desensitize.detect.name_features import Lexicon, features, lexicon
 from desensitize.detect.names import (
     ATTRIBUTE_HINT,
     FUNCTION_SURNAMES,
+    KIN_AFTER,
     ROLE_WORDS,
     VERB_TRIGGERS,
     attributes_at,
@@ -67,13 +68,11 @@ STOP = frozenset("的了着过是在于与和及或并而但因由从自向对�
 # What stands before a given name alone (`Gate.alone`): a clause boundary, the text's start, a verb or
 # preposition that takes a person.
 _ALONE_LEFT = "，。；：、！？ \u3000\x00跟请和找让给叫与同由交转把问了知"
-# After these, even two characters that make a word are read as a given name (春生叔, 请海燕同志跟进).
-_KIN = frozenset("叔哥姐姨婶嫂婆")
 
 
 def _addressed(text: str, p: int) -> bool:
     """What stands at `p` is how one addresses a person by the given name before it: a kinship word, 同志."""
-    return text[p:p + 1] in _KIN or text[p:p + 2] == "同志"
+    return text[p:p + 1] in KIN_AFTER or text[p:p + 2] == "同志"
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,7 +41,7 @@ from desensitize.detect import name_latin, name_mention, name_spaced
 from desensitize.detect.name_dotted import DOTS, dotted_names
 from desensitize.detect.name_features import lexicon
 from desensitize.detect.name_model import STOP, Joined, NameModel, Reading, name_model
-from desensitize.detect.names import ATTRIBUTE_HINT, CUE, PLACE_SUFFIX, ROLE_WORDS, attributes_at, role_before
+from desensitize.detect.names import ATTRIBUTE_HINT, CUE, KIN_AFTER, PLACE_SUFFIX, ROLE_WORDS, attributes_at, role_before
 from pipelines.core.vocab import FindingKind
 
 NAME_RECOGNIZERS: dict[str, str] = {
@@ -171,15 +171,10 @@ def _married_form(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-# Kinship words staff put after a given name (秋生叔, 阿珍姐, 国强哥): the name is what stands before them.
-# Not 伯: it ends given names too (梁山伯).
-_KIN_AFTER = frozenset("叔哥姐姨婶嫂婆")
-
-
 def _without_kin(text: str, a: int, b: int) -> tuple[int, int]:
     """The span without a kinship word taken in after a given name (秋生|叔, 阿珍|姐); a surname and a
     kinship word (雷阿婆, 陈阿姨) stays whole, for `not_a_name` to drop."""
-    if b - a >= 3 and text[b - 1] in _KIN_AFTER and text[b - 2] not in _KIN_AFTER and not not_a_name(text[a:b]):
+    if b - a >= 3 and text[b - 1] in KIN_AFTER and text[b - 2] not in KIN_AFTER and not not_a_name(text[a:b]):
         return a, b - 1
     return a, b
 
@@ -270,8 +265,8 @@ def combine_names(
         i = bisect_right(starts, c[0]) - 1
         a, b = c[0] - starts[i], c[1] - starts[i]
         text, rule = texts[i], c[3]
-        if rule != "name_known" and _after_role(text, a, b)[0] > a:
-            cut = _after_role(text, a, b)[0] - a  # 家属|赵先生: the cue rule read a role word back into the name
+        cut = _after_role(text, a, b)[0] - a if rule != "name_known" else 0
+        if cut:  # 家属|赵先生: the cue rule read a role word back into the name
             a, c = a + cut, (c[0] + cut, *c[1:])
         if rule != "name_known" and (b - a < 2 or not_a_name(text[a:b], text[b:b + 3])):
             covered.setdefault(i, []).append((a, b))  # read by no one: 陈先生 is no name

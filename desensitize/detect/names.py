@@ -114,6 +114,9 @@ CUES = (
 )
 CUE = re.compile(CUES)  # compiled once: the rules read names back from it, the name policy checks what follows
 ROLE_WORDS = frozenset(TRIGGERS)  # the role and kinship words: what precedes a name, never one itself
+# Kinship words staff put right after a given name to address someone (秋生叔, 阿珍姐, 国强哥). Not 伯: it ends
+# given names too (梁山伯).
+KIN_AFTER = frozenset("叔哥姐姨婶嫂婆")
 _ROLE_LENGTHS = tuple(sorted({len(w) for w in ROLE_WORDS}, reverse=True))
 
 
