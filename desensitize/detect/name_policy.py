@@ -24,11 +24,12 @@ only a lost word. How the model meets the rules is `NAME_MODE`, chosen on the de
   `text.resolve`, so the mask covers every character any of them called a name).
 * "bounds": as "arbitrate" without the veto; "weak": as "bounds", but names of the context rules stand.
 
-Whatever the mode, a minority or foreign name written with its dot (阿依古丽·买买提) is masked whole
-(`name_dotted.py`), so is a name in Latin letters where the record says it is one (当事人Nguyen Van Minh
-（越南籍）: `name_latin.py`), a name a form spaces out (经办人：王　伟: `name_spaced.py`) and one a chat
-note addresses (@晓丽: `name_mention.py`) — the `FORM_FINDERS` — and a surname with a title or a kinship word (陈先生, 刘阿姨, 老李) and a pseudonym
-(王某, 李某甲) name nobody and are not masked as names.
+Whatever the mode, the `FORM_FINDERS` add the names written so that neither reads them: a minority or
+foreign name written with its dot (阿依古丽·买买提: `name_dotted.py`, masked whole), a name in Latin letters
+where the record says it is one (当事人Nguyen Van Minh（越南籍）: `name_latin.py`), a name a form spaces out
+(经办人：王　伟: `name_spaced.py`) and one a chat note addresses (@晓丽: `name_mention.py`). A surname with a
+title or a kinship word (陈先生, 刘阿姨, 老李) and a pseudonym (王某, 李某甲) name nobody and are not masked
+as names. Once a text names someone in full, their given name alone there is masked too (`_named_again`).
 """
 
 from __future__ import annotations
@@ -124,10 +125,10 @@ _ROLE_LENGTHS = tuple(sorted({len(w) for w in ROLE_WORDS} - {1}))
 
 def not_a_name(span: str, after: str = "") -> bool:
     """A surname with a title or kinship word (陈先生, 刘姐), 小/老 and a surname (小陈, 老李), a pseudonym
-    (王某, 李某甲), a role word (楼栋长), a day (周一) or a nationality (越南籍): a way of referring to someone
-    that names nobody, or a word that names no one. With `after`, the text that follows
-    the span: a word that is mostly no surname and a surname before a title (由|陈|先生) is none either,
-    nor the start of a place (白湖亭|社区)."""
+    (王某, 李某甲), a compound surname alone (鲜于) or a role word (楼栋长): a way of referring to someone that
+    names nobody; a day (周一) or a nationality (越南籍): words that name no one. With `after`, the text that
+    follows the span: a word that is mostly no surname and a surname before a title (由|陈|先生) is none
+    either, nor the start of a place (白湖亭|社区)."""
     w = lexicon()
     if "某" in span or span in ROLE_WORDS or span in DAYS or span[-1] == "籍" or after.startswith(PLACE_AFTER):
         return True  # 王某; 楼栋长, 车主 (a surname and a shape, but a role); 林浦|新村
@@ -221,9 +222,22 @@ def _rule_reaches_further(
     return span
 
 
+def _model_span(
+    text: str, span: tuple[int, int], reading: Reading, ruled: Sequence[tuple[int, int]]
+) -> tuple[int, int]:
+    """The model's span with its edges set right, in this order: cut before a function character where it
+    runs on (`_short_of_function`), before a weak fourth character (`_weak_tail`), after a role word or a
+    day it took in (`_after_role`); 氏 kept (`_married_form`); a rule's longer name where the model is
+    unsure (`_rule_reaches_further`); a kinship word after it left out (`_without_kin`)."""
+    a, b = _weak_tail(text, *_short_of_function(text, *span), reading, ruled)
+    span = _married_form(text, *_after_role(text, a, b))
+    return _without_kin(text, *_rule_reaches_further(text, span, ruled, reading))
+
+
 def _fills_its_place(text: str, a: int, b: int) -> bool:
     """A role's name with nothing else it could be: the field after the role's colon (受理人：平安；) or
-    copula (法定代表人变更为高翔，), or the words between the role and what only follows a person (来电人高山称, 其子严明代为, 代理人热依拉（维吾尔族）)."""
+    copula (法定代表人变更为高翔，), or the words between the role and what only follows a person
+    (来电人高山称, 其子严明代为, 代理人热依拉（维吾尔族）)."""
     if (text[a - 1:a] in "：:" or _role_is(text, a)) and text[b:b + 1] in FIELD_END or CUE.match(text, b) is not None:
         return True
     hint = ATTRIBUTE_HINT.search(text, b, b + 8)  # （维吾尔族: the longest way from the bracket to 族
@@ -304,15 +318,7 @@ def combine_names(
             reading = model.look(text, covered.get(i, ()), raw.get(i, ()), also)
             ours.extend(
                 (a + ts, b + ts, MODEL_SCORE, "name_model", person)
-                for a, b in (
-                    _without_kin(text, *_rule_reaches_further(
-                        text,
-                        _married_form(text, *_after_role(text, *_weak_tail(text, *_short_of_function(text, a, b), reading, ruled.get(i, ())))),
-                        ruled.get(i, ()),
-                        reading,
-                    ))
-                    for a, b in reading.spans
-                )
+                for a, b in (_model_span(text, span, reading, ruled.get(i, ())) for span in reading.spans)
                 if b - a >= 2 and not not_a_name(text[a:b], text[b:b + 3])
             )
             doubted.update(

@@ -176,11 +176,11 @@ STOP_CHARS = set(
 )
 # Surname characters that are also prepositions or conjunctions: in "向王伟表示" the name is 王伟.
 FUNCTION_SURNAMES = set("向于和经从将对给让与同以为由")
-# Characters after which a word read as a name ends a name (c.isascii() also covers digits and "").
 # A form's next field: a separator, then a label of up to six characters and its colon (经办人：甘露　日期：).
 _NEXT_FIELD = re.compile("[，,；;、 \u3000]+[^，,。；;：:\\s]{1,6}[：:]")
 # What a sign-off field holds when it holds no name (审核人：同意；复核人：…).
 SIGN_OFF = frozenset("同意 拟同意 不同意 已阅 属实 通过 确认 批准 驳回 退回 办结 合格 收到 知悉 无误 核实 签字 盖章 暂无 不详".split())
+# Characters after which a word read as a name ends a name (c.isascii() also covers digits and "").
 _NAME_END = frozenset("（，。；：、 \u3000在因于\x00")
 # Characters kept out of given names elsewhere (来 is a verb, 可 a modal) that the shape rule accepts:
 # 康福来, 陈可欣 are common names, and the shape rule's other checks keep 可以, 来自 out.
@@ -420,7 +420,7 @@ class NameRules:
         if word not in self.words:
             return False
         if word not in SIGN_OFF and text[start - 1:start] in "：:" and _NEXT_FIELD.match(text, end):
-            return False  # 经办人：甘露　日期：…, 收件人：向前，地址：: a form's field holds nothing else
+            return False  # 经办人：甘露　日期：…: a form's field holds nothing else
         if self.pos.get(word, "").startswith(_NOT_NAME_POS):
             return True
         if word[self._surname_len(text, start):] in self.known_given:
