@@ -121,6 +121,7 @@ def model_for(keys: Collection[str]) -> NameModel | None:
 
 _TITLE_ENDS = frozenset(t[-1] for t in TITLES)  # a cheap first test for `not_a_name`
 _ROLE_LENGTHS = tuple(sorted({len(w) for w in ROLE_WORDS} - {1}))
+_ROLE_LAST = frozenset(w[-1] for w in ROLE_WORDS if len(w) > 1)  # the last characters of role words
 
 
 def not_a_name(span: str, after: str = "") -> bool:
@@ -157,6 +158,8 @@ def _after_role(text: str, a: int, b: int) -> tuple[int, int]:
     # A role word of two or more characters ending at a + 2 or a + 1 starts at a or before: it takes the
     # span's first characters. The longer cut first.
     for end in (a + 2, a + 1):
+        if text[end - 1:end] not in _ROLE_LAST:
+            continue  # most spans: no role word ends there (a look-up, not one per role word's length)
         if b - end >= 1 and any(text[end - k:end] in ROLE_WORDS for k in _ROLE_LENGTHS if k <= end):
             return end, b  # one character left (家属|赵先生): a lone surname, dropped by the caller
     if b - a >= 4 and text[a:a + 2] in DAYS:
