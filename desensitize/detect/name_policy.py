@@ -262,10 +262,12 @@ def _role_is(text: str, a: int) -> bool:
 
 
 def combine_names(
-    model: NameModel, texts: Sequence[str], starts: Sequence[int], found: Sequence[_Candidate], mode: str = "gap"
+    model: NameModel, joined: Joined, starts: Sequence[int], found: Sequence[_Candidate], mode: str = "gap"
 ) -> list[_Candidate]:
-    """The name candidates of texts joined at `starts` (offsets as in text.py's joined string): the
-    other recognizers' `found` names combined with the model's, as `mode` says (module docstring)."""
+    """The name candidates of `joined.texts`, which start at `starts` in the offsets `found` is given in
+    (text.py's joined string): the other recognizers' `found` names combined with the model's, as `mode`
+    says (module docstring). `joined`: the texts as the gate reads them, joined once by the caller."""
+    texts = joined.texts
     standing = STANDING[mode]
     arbitrate = mode == "arbitrate"
     covered: dict[int, list[tuple[int, int]]] = {}
@@ -306,7 +308,6 @@ def combine_names(
     person = FindingKind.PERSON_NAME
     ours: list[_Candidate] = []
     doubted: set[tuple[int, int]] = set()
-    joined = Joined.of(texts)  # joined once for every pattern below
     raw = joined.find_pairs(model.gate.starting, model.gate.following)
     form_hits = [joined.find(hint) for _, hint, _ in FORM_FINDERS]
     nameless = model.gate.nameless(joined)

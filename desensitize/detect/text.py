@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
 from desensitize.detect.fold import for_names, for_patterns
+from desensitize.detect.name_model import Joined
 from desensitize.detect.name_policy import DEFAULT_NAME_RECOGNIZERS, NAME_MODE, check_recognizers, combine_names, model_for
 from desensitize.detect.names import NameRules
 from desensitize.detect.patterns import DIGIT_TRIGGER, PATTERNS, PRIORITY, TextPattern, score_match
@@ -175,7 +176,8 @@ class TextDetector:
             # The same policy as the bulk path (name_policy.combine_names).
             names = [c for c in found if c[4] is FindingKind.PERSON_NAME]
             found = [c for c in found if c[4] is not FindingKind.PERSON_NAME]
-            found.extend(combine_names(self.name_model, [for_names()(text)], [0, len(text) + 1], names, self.name_mode))
+            as_typed = Joined.of([for_names()(text)])
+            found.extend(combine_names(self.name_model, as_typed, [0, len(text) + 1], names, self.name_mode))
         return resolve(found)
 
     # -- bulk path --------------------------------------------------------------------------------
@@ -205,16 +207,19 @@ class TextDetector:
         if joined.count(SEP) != len(clean):
             clean = [t.replace(SEP, " ") for t in clean]  # same length: offsets do not move
             joined = SEP + SEP.join(clean)
-        # What each reader reads (fold.py): one character for one, so every offset fits the original.
-        by_model = for_names()(joined)
-        if by_model is not joined:  # traditional characters: the model and its gate read them simplified
-            clean = by_model[1:].split(SEP)
-        joined = for_patterns()(joined)
         starts = [1] * (len(clean) + 1)
         pos = 1
         for i, t in enumerate(clean):
             pos += len(t) + 1
             starts[i + 1] = pos
+        # What each reader reads (fold.py): one character for one, so every offset fits the original. The
+        # name policy's gate reads the texts joined as they are typed, with traditional characters folded:
+        # that string is built here once and handed on.
+        by_model = for_names()(joined)
+        if by_model is not joined:  # traditional characters: the model and its gate read them simplified
+            clean = by_model[1:].split(SEP)
+        as_typed = Joined(clean, by_model, starts[:-1])
+        joined = for_patterns()(joined)
         found: list[_Candidate] = []
         if self._digit_trigger is not None:
             self._find_numbers(joined, starts, found)
@@ -225,7 +230,7 @@ class TextDetector:
         if self.names is not None:
             names = [(s, e, score, rule, person) for s, e, score, rule in self.names.find_joined(joined)]
         if self.name_model is not None:
-            names = combine_names(self.name_model, clean, starts, names, self.name_mode)
+            names = combine_names(self.name_model, as_typed, starts, names, self.name_mode)
         found.extend(names)
         return _per_text(found, starts, len(clean))
 
