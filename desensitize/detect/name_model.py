@@ -145,7 +145,6 @@ class Joined:
 class Gate:
     """Which positions of a text are worth the model's time (see the module docstring)."""
 
-    first: frozenset[str]  # characters that may start a name here: unambiguous surnames, compound starts
     compound: frozenset[str]
     words: frozenset[str]
     prepositions: frozenset[str]  # surnames far more often prepositions (于, 向) or a word's start (花, 和)
@@ -235,7 +234,7 @@ def gate() -> Gate:
     given = re.escape("".join(sorted(lex.given)))
     alone = re.compile(f"[{re.escape(_ALONE_LEFT)}]([{given}][{given}])")
     return Gate(
-        first=frozenset(first), compound=lex.compound, words=lex.words,
+        compound=lex.compound, words=lex.words,
         prepositions=frozenset(FUNCTION_SURNAMES) | lex.ambiguous, given=lex.given,
         starting=starting, following=following,
         dictionary=lex.dictionary, alone=alone,
