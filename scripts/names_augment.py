@@ -15,7 +15,7 @@ from __future__ import annotations
 import random
 import re
 
-from desensitize.detect.names import ambiguous_surnames, given_name_chars, rare_surnames, surnames
+from desensitize.detect.name_features import lexicon
 
 Sentence = tuple[str, list[tuple[int, int]]]
 
@@ -89,12 +89,10 @@ class NameMaker:
         self.rng = random.Random(seed)
         self.fake = Faker("zh_CN")
         self.fake.seed_instance(seed)
-        single, compound = surnames()
-        ambiguous = ambiguous_surnames()
-        # The model's surname list: the rare section of surnames.txt came after it was trained.
-        self.rare = sorted(single - ambiguous - rare_surnames() - set(COMMON))
-        self.compound = sorted(compound)
-        self.given = sorted(given_name_chars())
+        lex = lexicon()  # the surnames the model knows: the rare section of surnames.txt came after it
+        self.rare = sorted(lex.single - lex.ambiguous - set(COMMON))
+        self.compound = sorted(lex.compound)
+        self.given = sorted(lex.given)
 
     def surname(self) -> str:
         """A surname: 70% common, 20% rare or regional, 10% compound."""
