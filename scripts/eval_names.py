@@ -28,7 +28,9 @@ written for round 3's end, measured once then and once at round 4's end) and "bl
 records were seen while it was being written, by a slip, and were taken out unread by any detector);
 "dev-remarks-3" (names_dev_remarks3.txt, studied) was written at round 4's end in the same voices;
 "blind-remarks-4" (names_blind_remarks4.txt, sealed: 708 records, 834 names, written at round 5's start
-in more departments' voices, Hong Kong, Taiwan and foreign residents' names among them). Round 5's third
+in more departments' voices, Hong Kong, Taiwan and foreign residents' names among them);
+"blind-remarks-5" (names_blind_remarks5.txt, sealed: 708 records, 800 names, written at round 6's start by
+a session that saw nothing of ours, word-like given names and lookalike words among them). Round 5's third
 batch of training remarks (names_train_remarks3.txt) served as a studied split for part of the round
 before it was trained on (model card).
 
@@ -60,6 +62,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks": (DATA / "names_blind_remarks2.txt", True),  # written at round 3's end
     "blind-remarks-3": (DATA / "names_blind_remarks3.txt", True),  # written at round 4's start
     "blind-remarks-4": (DATA / "names_blind_remarks4.txt", True),  # written at round 5's start
+    "blind-remarks-5": (DATA / "names_blind_remarks5.txt", True),  # written at round 6's start
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
