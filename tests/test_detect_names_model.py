@@ -82,6 +82,11 @@ def test_recognizer_keys_are_checked() -> None:
         ("材料已收，丽娟说下午再来。", ["丽娟"]),
         ("找丽萍核对一下台账", ["丽萍"]),  # whatever follows it
         ("请同志们注意安全。", []),  # a word between the same neighbours
+        ("海燕说明天再去一趟", ["海燕"]),  # a given name that is a word, before what a person does
+        ("立新你把上周的台账发过来", ["立新"]),
+        ("国庆请假了，材料先放着", ["国庆"]),
+        ("安全说到底靠大家。", []),  # the same neighbours, and the model reads a word
+        ("经济表示增长", []),
         ("问了情况，说已经处理。", []),
     ],
 )

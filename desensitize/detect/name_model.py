@@ -70,9 +70,22 @@ STOP = frozenset("的了着过是在于与和及或并而但因由从自向对�
 _ALONE_LEFT = "，。；：、！？ \u3000\x00跟请和找让给叫与同由交转把问了知"
 
 
+# What a person does right after being named in a colleague's note (海燕说, 立新你把…, 国庆请假了, 志刚那边):
+# after such a word, a given name that is also a word (海燕, 国庆) is read by the model as well. Round 6, on
+# the dev splits: dev-remarks recall 0.984 → 0.987, dev-remarks-2 0.986 → 0.988, dev-remarks-3 0.949 →
+# 0.951, no split's precision lower; on the fourth batch of training remarks before it was trained on,
+# 0.643 → 0.667 at the same precision (0.940). 安全说到底, 经济表示 stay words: the model decides.
+_PERSON_NEXT = frozenset("说讲称你")
+_PERSON_NEXT2 = frozenset({"表示", "反映", "请假", "回复", "那边", "来电", "打电", "刚打", "留言", "确认", "答复", "签字", "负责"})
+
+
 def _addressed(text: str, p: int) -> bool:
-    """What stands at `p` is how one addresses a person by the given name before it: a kinship word, 同志."""
-    return text[p:p + 1] in KIN_AFTER or text[p:p + 2] == "同志"
+    """What stands at `p` is how one addresses or speaks of a person by the given name before it: a
+    kinship word, 同志, or what a person does (`_PERSON_NEXT`)."""
+    return (
+        text[p:p + 1] in KIN_AFTER or text[p:p + 1] in _PERSON_NEXT
+        or text[p:p + 2] == "同志" or text[p:p + 2] in _PERSON_NEXT2
+    )
 
 
 @dataclass(frozen=True, slots=True)
