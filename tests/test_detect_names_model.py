@@ -94,6 +94,29 @@ def test_a_given_name_alone_is_read(detector: TextDetector, text: str, names: li
     assert _names(detector, text) == names
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("门将布拉基玛更是表现出色", ["布拉基玛"]),  # a foreign name in Chinese characters: no surname starts it
+        ("外籍人员琼斯称其护照遗失", ["琼斯"]),
+        ("留学生娜塔莎来所办理签证延期", ["娜塔莎"]),
+        ("特斯拉门店周末促销", []),  # the same characters, and the model reads a brand
+        ("俄罗斯客商来访", []),
+        ("基本情况属实，建议办结", []),
+    ],
+)
+def test_a_foreign_name_in_chinese_characters_is_read(detector: TextDetector, text: str, names: list[str]) -> None:
+    assert _names(detector, text) == names
+
+
+def test_runs_of_transliteration_characters_are_found_in_one_pass() -> None:
+    from desensitize.detect.name_model import Joined, gate
+
+    texts = ["法国队教练雅凯说", "门将布拉基玛更是表现出色", "琼斯虽未声称", "基本情况属实", "", "琼斯和娜塔莎"]
+    # 雅凯: no character that makes a run a name; 基本: a run of two without one seldom in a word.
+    assert Joined.of(texts).find_runs(gate().foreign) == {1: [2], 2: [0], 5: [0, 3]}
+
+
 def test_a_name_of_the_shape_rule_alone_needs_more_of_the_models_belief(detector: TextDetector) -> None:
     # A surname and a given-name character with no context (易超, 晋信) inside a company's name: the model
     # holds them 1-20 % likely, enough to keep a rule's name with context but not one of the shape rule.
