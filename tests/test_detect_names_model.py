@@ -117,6 +117,16 @@ def test_runs_of_transliteration_characters_are_found_in_one_pass() -> None:
     assert Joined.of(texts).find_runs(gate().foreign) == {1: [2], 2: [0], 5: [0, 3]}
 
 
+def test_an_extract_name_inside_another_persons_longer_name_masks_the_longer_one() -> None:
+    # The extract's 高俊 and 陈建 are the first two characters of other people's names here: masking
+    # them alone would leave 杰 and 民. The model reads on; 王伟明天 stays 王伟 (明天 is a word).
+    known = TextDetector(known_names=["高俊", "陈建", "王伟"], kinds={K.PERSON_NAME})
+    assert _names(known, "用人单位意见：同意高俊杰调岗申请。") == ["高俊杰"]
+    assert _names(known, "值班领导陈建民，值班人员林浩") == ["陈建民", "林浩"]
+    assert _names(known, "王伟明天来办理") == ["王伟"]
+    assert _names(known, "王伟说已经处理") == ["王伟"]
+
+
 def test_a_name_of_the_shape_rule_alone_needs_more_of_the_models_belief(detector: TextDetector) -> None:
     # A surname and a given-name character with no context (易超, 晋信) inside a company's name: the model
     # holds them 1-20 % likely, enough to keep a rule's name with context but not one of the shape rule.

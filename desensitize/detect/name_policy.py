@@ -41,7 +41,7 @@ from collections.abc import Callable, Collection, Sequence
 from desensitize.detect import name_latin, name_mention, name_spaced
 from desensitize.detect.name_dotted import DOTS, dotted_names
 from desensitize.detect.name_features import lexicon
-from desensitize.detect.name_model import STOP, Joined, NameModel, Reading, name_model
+from desensitize.detect.name_model import STOP, Gate, Joined, NameModel, Reading, name_model
 from desensitize.detect.names import ATTRIBUTE_HINT, CUE, KIN_AFTER, PLACE_SUFFIX, ROLE_WORDS, attributes_at, role_before
 from pipelines.core.vocab import FindingKind
 
@@ -247,6 +247,18 @@ def _fills_its_place(text: str, a: int, b: int) -> bool:
     return hint is not None and attributes_at(text, hint.start()) == b
 
 
+def _may_go_on(text: str, a: int, b: int, gate: Gate) -> bool:
+    """The extract's own name of two characters at `a:b` may be the start of another person's longer name
+    (its 高俊 in 同意高俊杰调岗, 陈建 in 值班领导陈建民，): a given-name character follows that starts no
+    word with what follows it (王伟|明天). Masking the extract's name alone would leave the last character
+    of the longer one; the model reads which it is."""
+    nxt = text[b:b + 1]
+    return (
+        b - a == 2 and nxt in gate.given and nxt not in STOP  # 陈明|之女: a function character
+        and text[b:b + 2] not in gate.words and text[b:b + 3] not in gate.dictionary
+    )
+
+
 def _a_list_item(text: str, a: int, b: int) -> bool:
     """An item of a list of names, whole between its separators (出席：黄永胜、黎海燕、钱高山、孙和平): the
     list rule found it beside other names, and a word there (高山, 和平) is a given name."""
@@ -275,11 +287,15 @@ def combine_names(
     kept_found: list[_Candidate] = []
     ruled: dict[int, list[tuple[int, int]]] = {}
     shaped: set[tuple[int, int]] = set()
+    longer: dict[int, list[int]] = {}
     # One candidate a span, the best-scored, as presidio keeps them (so `find` and `find_many` agree).
     best: dict[tuple[int, int], _Candidate] = {}
     for c in found:
         if (c[0], c[1]) not in best or c[2] > best[(c[0], c[1])][2]:
             best[(c[0], c[1])] = c
+    reach: dict[int, int] = {}  # where the longest candidate starting at a place ends (徐强 of 徐强欢)
+    for c in best.values():
+        reach[c[0]] = max(reach.get(c[0], 0), c[1])
     for c in best.values():
         i = bisect_right(starts, c[0]) - 1
         a, b = c[0] - starts[i], c[1] - starts[i]
@@ -296,7 +312,9 @@ def combine_names(
         kept_found.append(c)
         if rule != "name_known":  # the extract's own names are covered: the model reads around them only
             ruled.setdefault(i, []).append((a, b))
-        if standing is None or rule in standing:
+        if rule == "name_known" and reach[c[0]] == c[1] and _may_go_on(text, a, b, model.gate):
+            longer.setdefault(i, []).append(a)  # 户主郑伟|林: the model reads whether a longer name holds it
+        elif standing is None or rule in standing:
             covered.setdefault(i, []).append((a, b))
         elif arbitrate and not (
             (rule == "name_trigger" and _fills_its_place(text, a, b)) or (rule == "name_list" and _a_list_item(text, a, b))
@@ -311,14 +329,14 @@ def combine_names(
     raw = joined.find_pairs(model.gate.starting, model.gate.following)
     form_hits = [joined.find(hint) for _, hint, _ in FORM_FINDERS]
     nameless = model.gate.nameless(joined)
-    for i in sorted(set().union(raw, judged, nameless, *form_hits)):  # nothing to read in the others
+    for i in sorted(set().union(raw, judged, nameless, longer, *form_hits)):  # nothing to read in the others
         text = texts[i]
         if text:
             ts = starts[i]
             # The rules' names to weigh are read even where the gate sees no candidate (党和|政府, 向|友人):
             # the model's doubt can only remove what it has read.
             # So are the places of names that start with no surname (热依拉（维吾尔族）, 问了|晓红|也说).
-            also = [a for a, _ in judged.get(i, ())] + nameless.get(i, [])
+            also = [a for a, _ in judged.get(i, ())] + nameless.get(i, []) + longer.get(i, [])
             reading = model.look(text, covered.get(i, ()), raw.get(i, ()), also)
             ours.extend(
                 (a + ts, b + ts, MODEL_SCORE, "name_model", person)
