@@ -117,6 +117,22 @@ def test_runs_of_transliteration_characters_are_found_in_one_pass() -> None:
     assert Joined.of(texts).find_runs(gate().foreign) == {1: [2], 2: [0], 5: [0, 3]}
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("已转方志远处理，处理完毕后请同步回复平台。", ["方志远"]),  # 方 mostly starts a word (方案, 方式)
+        ("问了黄海滨，他说这户去年就搬走了。", ["黄海滨"]),  # 黄海: a word
+        ("请方案编制单位补充材料", []),  # after the same words, the model reads a word
+        ("由安全员负责巡查", []),
+        ("已交高中部处理", []),
+    ],
+)
+def test_a_surname_that_starts_a_word_is_read_after_what_hands_a_matter_on(
+    detector: TextDetector, text: str, names: list[str]
+) -> None:
+    assert _names(detector, text) == names
+
+
 def test_an_extract_name_inside_another_persons_longer_name_masks_the_longer_one() -> None:
     # The extract's 高俊 and 陈建 are the first two characters of other people's names here: masking
     # them alone would leave 杰 and 民. The model reads on; 王伟明天 stays 王伟 (明天 is a word).
