@@ -85,6 +85,7 @@ def test_recognizer_keys_are_checked() -> None:
         ("海燕说明天再去一趟", ["海燕"]),  # a given name that is a word, before what a person does
         ("立新你把上周的台账发过来", ["立新"]),
         ("国庆请假了，材料先放着", ["国庆"]),
+        ("转佳佳处理，她熟悉那个小区。", ["佳佳"]),  # what a person is handed to do
         ("安全说到底靠大家。", []),  # the same neighbours, and the model reads a word
         ("经济表示增长", []),
         ("问了情况，说已经处理。", []),
