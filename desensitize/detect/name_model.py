@@ -250,11 +250,12 @@ class Gate:
             raw = Joined.of([text]).find_pairs(self.starting, self.following).get(0, [])
         for i in raw:
             nxt = text[i + 1]
-            if text[i:i + 2] not in compound and not _hands_to(text, i):
-                if text[i:i + 2] in words or (i and text[i - 1:i + 1] in words):
-                    continue
-                if text[i] in prepositions and not (nxt in given and text[i + 2:i + 3] in given):
-                    continue  # 于本月, 向社区: a preposition; 于春燕: a surname and two given-name characters
+            if text[i:i + 2] not in compound and (
+                text[i:i + 2] in words or (i and text[i - 1:i + 1] in words)
+                # 于本月, 向社区: a preposition; 于春燕: a surname and two given-name characters
+                or (text[i] in prepositions and not (nxt in given and text[i + 2:i + 3] in given))
+            ) and not _hands_to(text, i):
+                continue
             if covered:
                 if inside is None:  # a mask, not a scan of `covered` per candidate: a long text has thousands
                     inside = _mask(text, covered)
