@@ -328,7 +328,7 @@ def combine_names(
     person = FindingKind.PERSON_NAME
     ours: list[_Candidate] = []
     doubted: set[tuple[int, int]] = set()
-    raw = joined.find_pairs(model.gate.starting, model.gate.following)
+    raw = model.gate.scan(joined)
     form_hits = [joined.find(hint) for _, hint, _ in FORM_FINDERS]
     nameless = model.gate.nameless(joined)
     for i in sorted(set().union(raw, judged, nameless, longer, *form_hits)):  # nothing to read in the others
