@@ -144,6 +144,11 @@ def test_an_extract_name_inside_another_persons_longer_name_masks_the_longer_one
     assert _names(known, "王伟说已经处理") == ["王伟"]
 
 
+def test_an_ethnic_group_names_no_one(detector: TextDetector) -> None:
+    assert _names(detector, "二十多名队员，分别来自回、撒拉、维吾尔等民族。") == []
+    assert _names(detector, "经办人：高山　日期：3月5日") == ["高山"]  # 高山族, and a given name
+
+
 def test_a_name_of_the_shape_rule_alone_needs_more_of_the_models_belief(detector: TextDetector) -> None:
     # A surname and a given-name character with no context (易超, 晋信) inside a company's name: the model
     # holds them 1-20 % likely, enough to keep a rule's name with context but not one of the shape rule.

@@ -43,7 +43,16 @@ from desensitize.detect import name_comrade, name_latin, name_mention, name_spac
 from desensitize.detect.name_dotted import DOTS, dotted_names
 from desensitize.detect.name_features import lexicon
 from desensitize.detect.name_model import STOP, Gate, Joined, NameModel, Reading, name_model
-from desensitize.detect.names import ATTRIBUTE_HINT, CUE, KIN_AFTER, PLACE_SUFFIX, ROLE_WORDS, attributes_at, role_before
+from desensitize.detect.names import (
+    ATTRIBUTE_HINT,
+    CUE,
+    ETHNIC_GROUPS,
+    KIN_AFTER,
+    PLACE_SUFFIX,
+    ROLE_WORDS,
+    attributes_at,
+    role_before,
+)
 from pipelines.core.vocab import FindingKind
 
 NAME_RECOGNIZERS: dict[str, str] = {
@@ -126,15 +135,20 @@ _ROLE_LENGTHS = tuple(sorted({len(w) for w in ROLE_WORDS} - {1}))
 _ROLE_LAST = frozenset(w[-1] for w in ROLE_WORDS if len(w) > 1)  # the last characters of role words
 
 
+_ETHNIC = frozenset(ETHNIC_GROUPS) - {"高山"}  # 高山 is a common given name too (经办人：高山)
+
+
 def not_a_name(span: str, after: str = "") -> bool:
     """A surname with a title or kinship word (陈先生, 刘姐), 小/老 and a surname (小陈, 老李), a pseudonym
     (王某, 李某甲), a compound surname alone (鲜于) or a role word (楼栋长): a way of referring to someone that
-    names nobody; a day (周一) or a nationality (越南籍): words that name no one. With `after`, the text that
+    names nobody; a day (周一), a nationality (越南籍) or an ethnic group (撒拉): words that name no one. With `after`, the text that
     follows the span: a word that is mostly no surname and a surname before a title (由|陈|先生) is none
     either, nor the start of a place (白湖亭|社区)."""
     w = lexicon()
     if "某" in span or span in ROLE_WORDS or span in DAYS or span[-1] == "籍" or after.startswith(PLACE_AFTER):
         return True  # 王某; 楼栋长, 车主 (a surname and a shape, but a role); 林浦|新村
+    if span in _ETHNIC:
+        return True  # 来自回、撒拉、维吾尔等民族: an ethnic group names no one
     if len(span) == 2:
         if span in w.compound:
             return True  # 复姓鲜于: a compound surname alone names nobody, as a single one does not
