@@ -440,8 +440,12 @@ class NameRules:
         return len(given) == 2 and self.pos.get(given, "n").startswith(_NOT_GIVEN_POS)
 
     def _after_word(self, text: str, end: int, words: frozenset[str], lengths: tuple[int, ...]) -> bool:
-        """Whether one of `words` ends at `end`."""
-        return any(text[end - n:end] in words for n in lengths)
+        """Whether one of `words` ends at `end`. (A loop, not `any` over a generator: it runs for every
+        trigger hit, 1.4 million times a million remarks, and the generator doubled its cost.)"""
+        for n in lengths:
+            if text[end - n:end] in words:
+                return True
+        return False
 
     def _right_ok(self, text: str, end: int) -> bool:
         """What follows a bare name: punctuation, a character that follows names (在, 说, 的 …), a word
@@ -541,7 +545,7 @@ class NameRules:
             if not self._after_word(text, at, triggers, trigger_lengths):
                 continue
             s = m.start("n")
-            if any(self._after_word(text, k, triggers, trigger_lengths) for k in (s + 1, s + 2)):
+            if self._after_word(text, s + 1, triggers, trigger_lengths) or self._after_word(text, s + 2, triggers, trigger_lengths):
                 continue  # 书记|员陈佳: a longer role word (书记员) goes on; the name follows it
             if text[s:s + 2] in triggers or text[s:s + 3] in triggers:
                 continue  # roles in a row (患者|家属|杨建新, 村民|代表|石根旺): the name follows the last one
