@@ -39,7 +39,7 @@ from names_corpora import CORPORA, Sentence, load, read_marked  # noqa: E402
 
 SEED = 20261204
 # Remarks written for training by sessions that saw no detector and no evaluation set (model card).
-TRAIN_REMARKS = tuple(ROOT / "desensitize" / "data" / f for f in ("names_train_remarks.txt", "names_train_remarks2.txt", "names_train_remarks3.txt", "names_train_remarks4.txt"))
+TRAIN_REMARKS = tuple(ROOT / "desensitize" / "data" / f for f in ("names_train_remarks.txt", "names_train_remarks2.txt", "names_train_remarks3.txt", "names_train_remarks4.txt", "names_train_remarks5.txt"))
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True}
 # Fills of each remark template: with the full MSRA training set (42,750 sentences) the remarks are a
 # tenth of the data at 75 fills; 75 scored better than 25 on every remark dev split (model card).
@@ -53,9 +53,10 @@ PER_TEMPLATE = 75
 # chose 0.5, the first model 0.4. Round 5's model (a third batch of written remarks), veto 0.02: 0.9405 at
 # 0.5, 0.9407 at 0.4, 0.9408 at 0.3; 0.4 keeps Resume and MSRA dev precision 0.026 and 0.005 above 0.3 for
 # two remark names. Round 6's model (a fourth batch: word-like given names alone, nicknames, dispatch
-# verbs), veto 0.02: 0.9434 at 0.5, 0.9452 at 0.4, 0.9443 at 0.3 (round 5's model under round 6's policy:
-# 0.9444, 0.9446, 0.9447). A new model needs the sweep again.
-THRESHOLD = 0.4
+# verbs; a fifth: narratives, minutes, chats, flattened forms), veto 0.02: 0.9469 at 0.5, 0.9484 at 0.4,
+# 0.9497 at 0.3 (the model with the fourth batch only, same policy: 0.9453, 0.9472, 0.9462); 0.3 finds four
+# more dev-remarks-3 names than 0.4 for one blind-dev false name. A new model needs the sweep again.
+THRESHOLD = 0.3
 
 
 def bio(text: str, spans: list[tuple[int, int]]) -> list[str]:
