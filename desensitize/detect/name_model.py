@@ -65,14 +65,12 @@ _ROLE_WORDS = ROLE_WORDS | frozenset(VERB_TRIGGERS)  # 孙子, 原告 …: the w
 STOP = frozenset("的了着过是在于与和及或并而但因由从自向对把被将已也都又还就才再很最所之此该这那个些每各某等系均共约即则")
 
 
-# What stands before a given name alone (`Gate.alone`): a clause boundary, the text's start, a verb or
-# preposition that takes a person.
 # Foreign names written in Chinese characters start with no surname: the model reads them (its news corpora
 # hold thousands), but the gate never opened a window on them (法国队教练|雅凯|说, 门将|布拉基玛|). The
 # characters of transliteration (Xinhua's usage), a run of them three or more long that holds one of the
 # commoner name endings (斯 尔 娃 娜 克 特 …), or two long that holds one of those seldom in a Chinese word
 # (琼斯, 威曼 does not pass). Round 6, dev: MSRA recall 0.873 → 0.886 at the same precision, remark splits
-# unchanged; a numpy pass of 0.1 s a million remarks, and its windows there are mostly read already (马娜).
+# unchanged; a numpy pass of 0.1–0.25 s a million remarks, and its windows there are mostly read already (马娜).
 TRANSLITERATION = (
     "凡阿埃艾安奥巴拜班邦贝本比彼毕宾波伯布查达戴丹德迪蒂丁杜多厄恩法菲费芬丰弗福盖戈格贡古圭哈海汉豪赫亨"
     "胡霍基吉加贾杰捷卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷里利连琳卢鲁伦罗洛马迈麦曼芒梅门蒙米敏莫默穆"
@@ -83,6 +81,9 @@ TRANSLITERATION_MARKS = "斯尔娃娜莎丝蒂黛妮夫姆茨兹琳莉娅拉克�
 TRANSLITERATION_PAIR = "斯娃娜莎丝黛妮茨兹娅"
 RUN, RUN_MARK, PAIR_MARK = 1, 2, 4  # the bits of the table `Joined.find_runs` reads
 _ZERO = np.zeros(1, dtype=np.int8)
+
+# What stands before a given name alone (`Gate.alone`): a clause boundary, the text's start, a verb or
+# preposition that takes a person.
 _ALONE_LEFT = "，。；：、！？ \u3000\x00跟请和找让给叫与同由交转把问了知"
 
 
@@ -106,11 +107,6 @@ _PERSON_NEXT2 = frozenset({
 # reads those): with them the detector took 0.3 s more on 300,000 benchmark remarks, without them 0.1–0.2.
 _HANDS_TO = frozenset("转交请由让找叫给")
 _HANDS_TO2 = frozenset({"问了", "通知", "告知", "转给", "交给", "市民", "回访", "来电", "约谈", "委托"})
-
-
-def _hands_to(text: str, i: int) -> bool:
-    """A word that hands a matter to a person, asks one or names one's role ends right before `i`."""
-    return text[i - 1:i] in _HANDS_TO or text[i - 2:i] in _HANDS_TO2 if i else False
 
 
 def _addressed(text: str, p: int) -> bool:
@@ -220,9 +216,7 @@ class Joined:
 class Gate:
     """Which positions of a text are worth the model's time (see the module docstring)."""
 
-    compound: frozenset[str]
     words: frozenset[str]
-    prepositions: frozenset[str]  # surnames far more often prepositions (于, 向) or a word's start (花, 和)
     given: frozenset[str]
     # A name-starting character followed by a Chinese character that is no function word, as two boolean
     # tables over the Basic Multilingual Plane (`Gate.scan`).
@@ -231,9 +225,10 @@ class Gate:
     dictionary: frozenset[str]  # every two- and three-character word that is no name
     alone: re.Pattern[str]  # a given name alone (问了|晓红, 请|志明同志): its group 1 is the name's start
     foreign: np.ndarray  # the characters of a foreign name in Chinese characters (琼斯): `Joined.find_runs`
-    # The same sets as sorted keys of two characters ((first << 16) | second) and tables of one, so that
-    # `scan` asks them of every candidate at once in numpy: `words`, `compound` and `_HANDS_TO2`, then the
-    # prepositions, the given-name characters and `_HANDS_TO`.
+    # What `scan` asks of every candidate at once in numpy: sets of two characters as sorted keys
+    # ((first << 16) | second) and of one as boolean tables. `words`, the compound surnames and
+    # `_HANDS_TO2`; the surnames far more often prepositions (于, 向) or a word's start (花, 和), the
+    # given-name characters and `_HANDS_TO`.
     word_keys: np.ndarray
     compound_keys: np.ndarray
     hands_keys: np.ndarray
@@ -288,7 +283,8 @@ class Gate:
     def nameless(self, joined: Joined) -> dict[int, list[int]]:
         """Where a name may stand that starts with no surname, so `candidates` has none there: before a
         person's attributes (热依拉|（维吾尔族）, 吐尔逊|，男，), at a given name alone (问了|晓红|也说,
-        not 同志) and at a foreign name in Chinese characters (教练|扎加洛|说). Text index → positions to read, as `Joined.find`; the caller reads them as `also`."""
+        not 同志) and at a foreign name in Chinese characters (门将|布拉基玛|). Text index → positions to
+        read, as `Joined.find`; the caller reads them as `also`."""
         out: dict[int, list[int]] = {}
         texts = joined.texts
         for i, hints in joined.find(ATTRIBUTE_HINT).items():
@@ -336,8 +332,7 @@ def gate() -> Gate:
     given = re.escape("".join(sorted(lex.given)))
     alone = re.compile(f"[{re.escape(_ALONE_LEFT)}]([{given}][{given}])")
     return Gate(
-        compound=lex.compound, words=lex.words,
-        prepositions=frozenset(FUNCTION_SURNAMES) | lex.ambiguous, given=lex.given,
+        words=lex.words, given=lex.given,
         starting=starting, following=following,
         dictionary=lex.dictionary, alone=alone,
         foreign=foreign,
@@ -359,7 +354,8 @@ def _table(chars: str) -> np.ndarray:
 
 def _keys(pairs: Iterable[str]) -> np.ndarray:
     """Words of two characters of the Basic Multilingual Plane as sorted keys (first << 16) | second."""
-    return np.array(sorted({(ord(w[0]) << 16) | ord(w[1]) for w in pairs if len(w) == 2 and max(map(ord, w)) < 0x10000}), dtype=np.uint32)
+    keys = {(ord(w[0]) << 16) | ord(w[1]) for w in pairs if len(w) == 2 and max(map(ord, w)) < 0x10000}
+    return np.array(sorted(keys), dtype=np.uint32)
 
 
 def _isin(keys: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
