@@ -312,25 +312,32 @@ def combine_names(
     reach: dict[int, int] = {}  # where the longest candidate starting at a place ends (徐强 of 徐强欢)
     for c in best.values():
         reach[c[0]] = max(reach.get(c[0], 0), c[1])
+    gate = model.gate
     for c in best.values():
         i = bisect_right(starts, c[0]) - 1
         a, b = c[0] - starts[i], c[1] - starts[i]
         text, rule = texts[i], c[3]
-        cut = _after_role(text, a, b)[0] - a if rule != "name_known" else 0
+        if rule == "name_known":  # the extract's own names (most candidates): kept as they are
+            kept_found.append(c)
+            if reach[c[0]] == c[1] and _may_go_on(text, a, b, gate):
+                longer.setdefault(i, []).append(a)  # 代办人马涛|洋: the model reads whether a longer name holds it
+            elif standing is None or rule in standing:
+                covered.setdefault(i, []).append((a, b))  # the model reads around them only
+            elif arbitrate:
+                judged.setdefault(i, []).append((a, b))
+            continue
+        cut = _after_role(text, a, b)[0] - a
         if cut:  # 家属|赵先生: the cue rule read a role word back into the name
             a, c = a + cut, (c[0] + cut, *c[1:])
-        if rule != "name_known" and (b - a < 2 or not_a_name(text[a:b], text[b:b + 3])):
+        if b - a < 2 or not_a_name(text[a:b], text[b:b + 3]):
             covered.setdefault(i, []).append((a, b))  # read by no one: 陈先生 is no name
             continue
-        if rule != "name_known" and _without_kin(text, a, b)[1] < b:
+        if _without_kin(text, a, b)[1] < b:
             b -= 1  # 国强|哥说: the cue rule takes the kinship word in
             c = (c[0], c[1] - 1, *c[2:])
         kept_found.append(c)
-        if rule != "name_known":  # the extract's own names are covered: the model reads around them only
-            ruled.setdefault(i, []).append((a, b))
-        if rule == "name_known" and reach[c[0]] == c[1] and _may_go_on(text, a, b, model.gate):
-            longer.setdefault(i, []).append(a)  # 户主郑伟|林: the model reads whether a longer name holds it
-        elif standing is None or rule in standing:
+        ruled.setdefault(i, []).append((a, b))
+        if standing is None or rule in standing:
             covered.setdefault(i, []).append((a, b))
         elif arbitrate and not (
             (rule == "name_trigger" and _fills_its_place(text, a, b)) or (rule == "name_list" and _a_list_item(text, a, b))
@@ -343,9 +350,13 @@ def combine_names(
     ours: list[_Candidate] = []
     doubted: set[tuple[int, int]] = set()
     raw = model.gate.scan(joined)
-    form_hits = [joined.find(hint) for _, hint, _ in FORM_FINDERS]
+    # Which finders each text holds a hint of (few texts hold any): text index → the finders, in order.
+    forms: dict[int, list[tuple[str, Callable[[str], list[tuple[int, int]]]]]] = {}
+    for key, hint, finder in FORM_FINDERS:
+        for i in joined.find(hint):
+            forms.setdefault(i, []).append((key, finder))
     nameless = model.gate.nameless(joined)
-    for i in sorted(set().union(raw, judged, nameless, longer, *form_hits)):  # nothing to read in the others
+    for i in sorted(set().union(raw, judged, nameless, longer, forms)):  # nothing to read in the others
         text = texts[i]
         if text:
             ts = starts[i]
@@ -363,9 +374,8 @@ def combine_names(
                 (a + ts, b + ts) for a, b in judged.get(i, ())
                 if reading.doubts(a, b, SHAPE_VETO if (a + ts, b + ts) in shaped else VETO)
             )
-            for (key, _, finder), at in zip(FORM_FINDERS, form_hits):
-                if i in at:  # merged with what overlaps them in `text.resolve`
-                    ours.extend((a + ts, b + ts, FORM_SCORE, key, person) for a, b in finder(text))
+            for key, finder in forms.get(i, ()):  # merged with what overlaps them in `text.resolve`
+                ours.extend((a + ts, b + ts, FORM_SCORE, key, person) for a, b in finder(text))
     if standing is None or not ours and not doubted:
         names = [*kept_found, *ours]  # "gap": every span is kept, overlaps merge in `text.resolve`
     else:
