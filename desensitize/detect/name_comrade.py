@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from desensitize.detect.names import ROLE_WORDS, given_name_chars, surnames
+from desensitize.detect.names import ROLE_WORDS, short_name
 
 HINT = re.compile("同志")
 _BEFORE = frozenset("请由让与和及、，,；;：:。 \u3000")
@@ -27,8 +27,6 @@ WHICH = frozenset(
 def comrade_names(text: str) -> list[tuple[int, int]]:
     """Spans of the names before 同志 in `text`: the longest of three or two characters before it that
     stands after a boundary and reads as a name (请|海燕|同志, 与|和平|同志, ，|张建国|同志)."""
-    single, compound = surnames()
-    given = given_name_chars()
     out: list[tuple[int, int]] = []
     for m in HINT.finditer(text):
         p = m.start()
@@ -38,11 +36,7 @@ def comrade_names(text: str) -> list[tuple[int, int]]:
             name = text[max(a, 0):p]
             if a < 0 or (a > 0 and text[a - 1] not in _BEFORE) or name in WHICH or name in ROLE_WORDS:
                 continue
-            if not all("\u4e00" <= c <= "\u9fff" for c in name):
-                continue
-            k = 2 if name[:2] in compound else 1 if name[0] in single else 0
-            rest = name[k:]
-            if (k and 0 < len(rest) <= 2 and all(c in given for c in rest)) or (len(name) == 2 and all(c in given for c in name)):
+            if all("\u4e00" <= c <= "\u9fff" for c in name) and short_name(name):
                 out.append((a, p))
                 break
     return out

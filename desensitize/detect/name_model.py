@@ -359,7 +359,8 @@ def _keys(pairs: Iterable[str]) -> np.ndarray:
 
 
 def _isin(keys: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
-    """Which of `keys` are in `sorted_keys` (one binary search each, in C)."""
+    """Which of `keys` are in `sorted_keys` (one binary search each, in C). Not `np.isin`: it sorts both
+    arrays again at every call, and a lookup table over 32-bit keys would take gigabytes."""
     if not len(sorted_keys):
         return np.zeros(len(keys), dtype=bool)
     at = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)

@@ -88,7 +88,8 @@ VETO = 0.02  # below this belief on every character, the model's "no" overrules 
 # at 0.01 → 0.930 / 0.865 at 0.2, Resume 0.771 → 0.856 (金龙|机电, 易超|净: parts of company names), remark sets
 # unchanged, blind-dev 0.964 / 0.988 → 0.968 / 0.984 (安德福, from 0.05 on); at 0.5 remark recall falls.
 SHAPE_VETO = 0.2
-# Per mode, the rules whose names the model does not reread (None: every name found stands).
+# Per mode, the rules whose names the model does not reread (None: every name found stands). The extract's
+# own names stand in every mode (`combine_names` relies on it).
 STANDING: dict[str, frozenset[str] | None] = {
     "gap": None,
     "bounds": frozenset({"name_known"}),
@@ -317,14 +318,12 @@ def combine_names(
         i = bisect_right(starts, c[0]) - 1
         a, b = c[0] - starts[i], c[1] - starts[i]
         text, rule = texts[i], c[3]
-        if rule == "name_known":  # the extract's own names (most candidates): kept as they are
+        if rule == "name_known":  # the extract's own names (most candidates): standing in every mode
             kept_found.append(c)
             if reach[c[0]] == c[1] and _may_go_on(text, a, b, gate):
                 longer.setdefault(i, []).append(a)  # 代办人马涛|洋: the model reads whether a longer name holds it
-            elif standing is None or rule in standing:
+            else:
                 covered.setdefault(i, []).append((a, b))  # the model reads around them only
-            elif arbitrate:
-                judged.setdefault(i, []).append((a, b))
             continue
         cut = _after_role(text, a, b)[0] - a
         if cut:  # 家属|赵先生: the cue rule read a role word back into the name

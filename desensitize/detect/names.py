@@ -233,6 +233,19 @@ def ambiguous_surnames() -> frozenset[str]:
     return _surname_sections()[2]
 
 
+def short_name(name: str, any_given: bool = False) -> bool:
+    """`name` reads as a person's short name: a surname and one or two characters common in given names
+    (any characters, with `any_given`), or two characters common in given names (海燕). What the finders
+    that take a name from its form alone ask of it (name_comrade.py, name_mention.py)."""
+    single, compound = surnames()
+    given = given_name_chars()
+    k = 2 if name[:2] in compound else 1 if name[:1] in single else 0
+    rest = name[k:]
+    if k and 0 < len(rest) <= 2 and (any_given or all(c in given for c in rest)):
+        return True
+    return len(name) == 2 and all(c in given for c in name)
+
+
 def rare_surnames() -> frozenset[str]:
     """Rare surnames added after the model was trained (禚, 淦 …): the rules and the gate know them, the
     model's features do not."""
