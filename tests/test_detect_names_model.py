@@ -227,6 +227,9 @@ def test_names_in_latin_letters_where_the_record_says_so(detector: TextDetector,
         ("审核人：同意；复核人：同意，请按程序办理", []),  # but not a sign-off's word
         ("参加人员：邹建明、卞高山、蔡晓红", ["邹建明", "卞高山", "蔡晓红"]),  # a list's item, whole between its separators
         ("魏国庆在国庆节期间值班", ["魏国庆"]),
+        # A name found sure (here by its form) is the same person when it comes back alone
+        ("请建国同志与和平同志一同前往，和平熟悉当地情况", ["建国", "和平", "和平"]),
+        ("请海燕同志跟进，海燕路段的井盖由她负责", ["海燕"]),  # but not inside a place
     ],
 )
 def test_a_given_name_mentions_the_person_named_in_full(detector: TextDetector, text: str, names: list[str]) -> None:

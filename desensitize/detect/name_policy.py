@@ -30,7 +30,8 @@ where the record says it is one (当事人Nguyen Van Minh（越南籍）: `name_
 (经办人：王　伟: `name_spaced.py`), one a chat note addresses (@晓丽: `name_mention.py`) and one an
 instruction addresses as a comrade (请海燕同志跟进: `name_comrade.py`). A surname with a
 title or a kinship word (陈先生, 刘阿姨, 老李) and a pseudonym (王某, 李某甲) name nobody and are not masked
-as names. Once a text names someone in full, their given name alone there is masked too (`_named_again`).
+as names. Once a text names someone in full, their given name alone there is masked too, and a name found
+sure (by a cue or its form) is masked wherever it comes back in the text (`_named_again`).
 """
 
 from __future__ import annotations
@@ -391,18 +392,25 @@ def combine_names(
 
 
 def _named_again(texts: Sequence[str], starts: Sequence[int], names: Sequence[_Candidate]) -> list[_Candidate]:
-    """The two-character given name alone of a person the text names in full (申请人莫春兰 … 春兰表示周五前
-    送来): once a text has named someone, their given name there refers to them, unless it is part of a
-    word or a place there (陈建国反映建国路…)."""
+    """Where a text names someone once, the same name elsewhere in it (请建国同志与和平同志一同前往，和平熟悉
+    当地情况), and the two-character given name alone of a person it names in full (申请人莫春兰 … 春兰表示周五前
+    送来): once a text has named someone, these refer to them there, unless they are part of a word or a
+    place there (陈建国反映建国路…). The extract's own names are masked wherever they stand already."""
     lex = lexicon()
-    # First the names whose given name of two characters comes back in their text: few, and only their
-    # texts are looked at again (a million remarks hold half a million names).
+    # First the names that come back in their text, whole or by their given name of two characters: few,
+    # and only their texts are looked at again (a million remarks hold half a million names).
     again: dict[int, list[tuple[int, int, int, str]]] = {}
     for c in names:
-        if not 3 <= c[1] - c[0] <= 4:
+        if not 2 <= c[1] - c[0] <= 4:
             continue
         i = bisect_right(starts, c[0]) - 1
         text, a, b = texts[i], c[0] - starts[i], c[1] - starts[i]
+        # The whole name again only where it was found sure (a cue or a form: 和平同志): the model's and the
+        # shape rule's names come back too often as what they wrongly were (万丰 of 万丰奥威, 柳林小区).
+        if c[2] >= FORM_SCORE and c[3] != "name_known" and text.count(text[a:b]) >= 2:
+            again.setdefault(i, []).append((a, b, 0, text[a:b]))
+        if b - a == 2:
+            continue
         k = 2 if text[a:a + 2] in lex.compound else 1 if text[a] in lex.single else 0
         given = text[a + k:b] if k and b - a - k == 2 else ""
         if given and given not in ROLE_WORDS and text.count(given) >= 2:  # 曾祖父 … 祖父: a kinship word
@@ -415,15 +423,15 @@ def _named_again(texts: Sequence[str], starts: Sequence[int], names: Sequence[_C
     for i, found in again.items():
         text, ts = texts[i], starts[i]
         spans = [(a - ts, b - ts) for a, b in ordered[bisect_left(firsts, ts):bisect_left(firsts, starts[i + 1])]]
-        for a, _b, k, given in found:
-            p = text.find(given)
+        for a, _b, k, said in found:
+            p = text.find(said)
             while p >= 0:
-                q = p + 2
-                if not any(x < q and p < y for x, y in spans) and not _in_a_word(text, p, lex.dictionary):
+                q = p + len(said)
+                if not any(x < q and p < y for x, y in spans) and not (len(said) == 2 and _in_a_word(text, p, lex.dictionary)):
                     start = p - k if text[p - k:p] == text[a:a + k] else p  # the full name again: all of it
                     out.append((start + ts, q + ts, MODEL_SCORE, "name_again", FindingKind.PERSON_NAME))
                     spans.append((start, q))
-                p = text.find(given, q)
+                p = text.find(said, q)
     return out
 
 
