@@ -30,7 +30,10 @@ records were seen while it was being written, by a slip, and were taken out unre
 "blind-remarks-4" (names_blind_remarks4.txt, sealed: 708 records, 834 names, written at round 5's start
 in more departments' voices, Hong Kong, Taiwan and foreign residents' names among them);
 "blind-remarks-5" (names_blind_remarks5.txt, sealed: 708 records, 800 names, written at round 6's start by
-a session that saw nothing of ours, word-like given names and lookalike words among them). Round 5's third
+a session that saw nothing of ours, word-like given names and lookalike words among them);
+"blind-remarks-6" (names_blind_remarks6.txt, sealed: 700 records, 941 names, written at round 7's start by
+a session that saw nothing of ours, in the voices of more departments, nicknames and names glued to verbs
+among them). Round 5's third
 batch of training remarks (names_train_remarks3.txt) served as a studied split for part of the round
 before it was trained on (model card).
 
@@ -63,6 +66,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-3": (DATA / "names_blind_remarks3.txt", True),  # written at round 4's start
     "blind-remarks-4": (DATA / "names_blind_remarks4.txt", True),  # written at round 5's start
     "blind-remarks-5": (DATA / "names_blind_remarks5.txt", True),  # written at round 6's start
+    "blind-remarks-6": (DATA / "names_blind_remarks6.txt", True),  # written at round 7's start
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
