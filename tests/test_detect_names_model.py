@@ -89,6 +89,11 @@ def test_recognizer_keys_are_checked() -> None:
         ("安全说到底靠大家。", []),  # the same neighbours, and the model reads a word
         ("经济表示增长", []),
         ("问了情况，说已经处理。", []),
+        # after the end of a kinship or role word: the gate opened nothing there before round 7
+        ("阿珍姐说她女儿小敏考上福州一中了", ["阿珍", "小敏"]),
+        ("代办人海凯（3501**********6092）代为领取保障金", ["海凯"]),  # 海: a word's start, no candidate
+        ("代办人文雪燕（3501**********7781）代为领取保障金", ["文雪燕"]),
+        ("其女儿童年时随父迁居", []),
     ],
 )
 def test_a_given_name_alone_is_read(detector: TextDetector, text: str, names: list[str]) -> None:
