@@ -131,6 +131,9 @@ def test_runs_of_transliteration_characters_are_found_in_one_pass() -> None:
         ("请方案编制单位补充材料", []),  # after the same words, the model reads a word
         ("由安全员负责巡查", []),
         ("已交高中部处理", []),
+        ("代办人丁艳代为领取保障金", ["丁艳"]),  # after a role word too: 人丁 is a word
+        ("代办人江海燕（3501**********1074）代为领取保障金", ["江海燕"]),  # 江海: a word
+        ("当事人都已到场，调解员宣读权利义务", []),
     ],
 )
 def test_a_surname_that_starts_a_word_is_read_after_what_hands_a_matter_on(
@@ -147,6 +150,10 @@ def test_an_extract_name_inside_another_persons_longer_name_masks_the_longer_one
     assert _names(known, "值班领导陈建民，值班人员林浩") == ["陈建民", "林浩"]
     assert _names(known, "王伟明天来办理") == ["王伟"]
     assert _names(known, "王伟说已经处理") == ["王伟"]
+    # Whatever character goes on, unless it starts a word or is what a person does (患, 说, 来 …)
+    known = TextDetector(known_names=["杨慧", "王芳"], kinds={K.PERSON_NAME})
+    assert _names(known, "代办人杨慧柳（3501**********3129）代为领取保障金") == ["杨慧柳"]
+    assert _names(known, "申请人杨慧，配偶王芳患慢性病长期服药") == ["杨慧", "王芳"]
 
 
 def test_an_ethnic_group_names_no_one(detector: TextDetector) -> None:
