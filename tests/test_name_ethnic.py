@@ -1,0 +1,33 @@
+"""Names right before the person's ethnic group in brackets (name_ethnic.py), alone and in the detector."""
+
+from __future__ import annotations
+
+import pytest
+
+from desensitize.detect.name_ethnic import ethnic_names
+from desensitize.detect.text import TextDetector
+from pipelines.core.vocab import FindingKind as K
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("阿苦日体（彝族）来榕务工，反映被工头拖欠工资", ["阿苦日体"]),  # opens the text: no surname, no role
+        ("经查，买买提江（维吾尔族，男）系该店雇员", ["买买提江"]),  # after punctuation, the sex after the group
+        ("吉克阿依（女，彝族）申请临时救助", ["吉克阿依"]),  # the sex before it
+        ("报警人其美多吉（藏族）称其手机被盗", ["其美多吉"]),  # a role word before it ends the name
+        ("古丽娜尔·托合提（维吾尔族）到窗口办理", ["古丽娜尔·托合提"]),
+        ("少数民族（彝族）学生可申请补助", []),  # words, not a name
+        ("宁夏籍务工人员马海林（回族）反映", []),  # the name's start is not known here: the model's to read
+        ("来自凉山州的学生（彝族）", []),  # a clause, not a name
+        ("户籍所在地（民族乡）", []),  # no ethnic group
+    ],
+)
+def test_ethnic_names(text: str, names: list[str]) -> None:
+    assert [text[a:b] for a, b in ethnic_names(text)] == names
+
+
+def test_the_detector_masks_them() -> None:
+    detector = TextDetector(kinds={K.PERSON_NAME})
+    text = "阿苦日体（彝族）来榕务工，反映被工头拖欠工资，已转劳动监察。"
+    assert [text[s.start:s.end] for s in detector.find_many([text])[0]] == ["阿苦日体"]
