@@ -221,6 +221,10 @@ def test_dotted_names_are_masked_whole(detector: TextDetector, text: str, names:
         ("在Apple Store购买的iPhone 15 Pro屏幕失灵，消费者要求退货", []),
         ("经营者Fuzhou Golden Trading Co Ltd未按期年报，登记人B：APP已推送", []),
         ("闽AD12345违停，车主电话联系不上，请登录WeChat小程序查询", []),
+        # An English given name alone, as chat notes call staff: before a person's verb, after a hand-on word
+        ("Lisa在前台登记了，说是来办工作许可的。", ["Lisa"]),
+        ("已转Kevin处理，明天回复", ["Kevin"]),
+        ("Grace婚纱店门口占道经营，打开Excel在表格里登记", []),  # a shop, a program
     ],
 )
 def test_names_in_latin_letters_where_the_record_says_so(detector: TextDetector, text: str, names: list[str]) -> None:

@@ -9,7 +9,10 @@ letters is a name where the record says so:
 * the person's nationality or residence follows (（越南籍）, ，美国籍, （香港居民）, （外教，美国籍）);
 * a role word stands right before it (当事人, 申请人：, 患者), or an English label or form of address
   (Name:, Contact person:, Ms.);
-* or, for two words or more, what follows is what only a person does or is (先生, 称, 反映, 申请 …).
+* or, for two words or more, what follows is what only a person does or is (先生, 称, 反映, 申请 …);
+* or, for one word that is a common English given name (faker's en_US list: Lisa, David), a person's verb
+  or adverb follows (Lisa在前台登记了, David说) or a word that hands a matter to a person precedes it
+  (转Lisa处理, 问了Kevin): staff in chat notes go by such names.
 
 A run holding a word of an organisation, a place or a product (Ltd, Hotel, Road, Pro …) is none, nor is
 one word of capitals or of fewer than three letters (经办人A, 申请人APP).
@@ -18,6 +21,7 @@ one word of capitals or of fewer than three letters (经办人A, 申请人APP).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from desensitize.detect.names import CUE, role_before
 
@@ -45,6 +49,18 @@ NOT_NAMES = frozenset(
     "Taiwan Xiamen Beijing Shanghai Pro Max Plus Mini Air Phone Pad Book Watch App Wi Fi Wifi WIFI APP GPS ID "
     "PDF OK USB VIP CEO CBD KTV SUV ATM WeChat Alipay Model Type Series Version Online Service Services".split()
 )
+# After a given name alone: what a person does, or one of the adverbs and verbs that follow a person.
+ALONE_AFTER = re.compile("[在已也都还就又来去说称让把给跟和]|" + PERSON_AFTER.pattern)
+# Before it: what hands a matter to a person or asks one.
+ALONE_BEFORE = ("问了", "问", "转", "请", "让", "找", "叫", "给", "跟", "和", "与", "联系", "通知", "告诉")
+
+
+@lru_cache(maxsize=1)
+def english_given_names() -> frozenset[str]:
+    """faker's en_US given names (690: Lisa, David, Kevin …), less the words of `NOT_NAMES` (Max)."""
+    from faker.providers.person.en_US import Provider  # in-function: only a text with a lone Latin word needs it
+
+    return frozenset(Provider.first_names) - NOT_NAMES
 
 
 def latin_names(text: str) -> list[tuple[int, int]]:
@@ -57,6 +73,9 @@ def latin_names(text: str) -> list[tuple[int, int]]:
             continue  # 经办人A, 申请人APP: a label or an acronym; one name alone is Mike, Lisa
         if FOREIGN_AFTER.match(text, b) or role_before(text, a) or ENGLISH_ROLE.search(text, max(0, a - 24), a) or (
             len(words) >= 2 and (PERSON_AFTER.match(text, b) or CUE.match(text, b))
+        ) or (
+            len(words) == 1 and words[0] in english_given_names()
+            and (ALONE_AFTER.match(text, b) is not None or text.endswith(ALONE_BEFORE, 0, a))
         ):
             out.append((a, b))
     return out
