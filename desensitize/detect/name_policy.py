@@ -175,13 +175,17 @@ def not_a_name(span: str, after: str = "") -> bool:
 def _after_role(text: str, a: int, b: int) -> tuple[int, int]:
     """The model's span without its first characters where they end a role or kinship word (其孙|龙飞,
     其长孙|雷鸣: 孙 and 长孙 are surnames too, and the model reads 孙龙飞, 长孙雷鸣) or are a day of the
-    week (周三|林琪)."""
+    week (周三|林琪). Where what is left is a common word of two characters that are not both common in
+    given names (其孙|陪同: the model read 孙陪同), nothing is left: the model took a verb for a given name."""
     # A role word of two or more characters ending at a + 2 or a + 1 starts at a or before: it takes the
     # span's first characters. The longer cut first.
     for end in (a + 2, a + 1):
         if text[end - 1:end] not in _ROLE_LAST:
             continue  # most spans: no role word ends there (a look-up, not one per role word's length)
         if b - end >= 1 and any(text[end - k:end] in ROLE_WORDS for k in _ROLE_LENGTHS if k <= end):
+            lex = lexicon()
+            if b - end == 2 and text[end:b] in lex.words and not (text[end] in lex.given and text[end + 1] in lex.given):
+                return b, b
             return end, b  # one character left (家属|赵先生): a lone surname, dropped by the caller
     if b - a >= 4 and text[a:a + 2] in DAYS:
         return a + 2, b  # a duty roster: 周三|林琪
