@@ -94,6 +94,8 @@ def test_recognizer_keys_are_checked() -> None:
         ("代办人海凯（3501**********6092）代为领取保障金", ["海凯"]),  # 海: a word's start, no candidate
         ("代办人文雪燕（3501**********7781）代为领取保障金", ["文雪燕"]),
         ("其女儿童年时随父迁居", []),
+        ("今天上午和晓芳一起去了陈奶奶家", ["晓芳"]),  # "with X together": not 和晓芳 (和 is a surname too)
+        ("这次让美珍一起去，她熟悉情况", ["美珍"]),
     ],
 )
 def test_a_given_name_alone_is_read(detector: TextDetector, text: str, names: list[str]) -> None:

@@ -82,6 +82,8 @@ EXTEND = 0.1
 # Characters that follow a name as its verb or adverb (廖春梅|来代领, 邓丽梅|来代签, 配偶王芳|患慢性病), and end
 # few names.
 _VERB_AFTER_NAME = frozenset("来去说到在把将也已称和与向对给让被就都又还患")
+_WITH = frozenset("和与跟同让")  # before a person who goes along (和晓芳一起去)
+_TOGETHER = frozenset({"一起", "一同", "一块", "一道"})
 TAIL = 0.6  # below this, the fourth character of a name without a compound surname is left out (`_weak_tail`)
 VETO = 0.02  # below this belief on every character, the model's "no" overrules a rule. Chosen on the dev splits
 # with the model's threshold (`scripts/eval_names.py --thresholds`). Round 4's model, threshold 0.3: pooled F2
@@ -210,11 +212,15 @@ def _without_kin(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _short_of_function(text: str, a: int, b: int) -> tuple[int, int]:
     """A model's span longer than a Chinese name (five characters or more, no dot) that runs over a function
-    character ends before it (雷阿婆|由其孙: the decision threshold let the span run on)."""
+    character ends before it (雷阿婆|由其孙: the decision threshold let the span run on). One of three that
+    starts with a preposition before 一起 (和|晓芳|一起去, 让|美珍|一起去) is the given name after it: 和 and
+    让 are surnames too, but "with X together" is how a note says it."""
     if b - a > 4 and "·" not in text[a:b]:
         for k in range(a + 2, b):
             if text[k] in STOP:
                 return a, k
+    if b - a == 3 and text[a] in _WITH and text[b:b + 2] in _TOGETHER:
+        return a + 1, b
     return a, b
 
 
