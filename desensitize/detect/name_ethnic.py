@@ -14,8 +14,9 @@ import re
 from desensitize.detect.name_features import lexicon
 from desensitize.detect.names import ETHNIC_GROUPS, ROLE_WORDS, role_before
 
-# Cheap enough to scan over all texts at once: a bracket, perhaps the sex, an ethnic group's 族.
-HINT = re.compile("[（(](?:[男女][，,、])?[\u4e00-\u9fff]{1,4}族")
+# What every text holding such a name holds, scanned over all texts at once: 族 (0.03 s a million benchmark
+# remarks; the bracket, the sex and the group as one pattern took 0.1 s). The finder checks the rest.
+HINT = re.compile("族")
 _ATTRIBUTES = re.compile(
     "[（(](?:[男女][，,、])?(" + "|".join(sorted(ETHNIC_GROUPS, key=len, reverse=True)) + ")族(?:[，,、][男女])?[）)，,、]"
 )
