@@ -33,7 +33,7 @@ in more departments' voices, Hong Kong, Taiwan and foreign residents' names amon
 a session that saw nothing of ours, word-like given names and lookalike words among them);
 "blind-remarks-6" (names_blind_remarks6.txt, sealed: 700 records, 941 names, written at round 7's start by
 a session that saw nothing of ours, in the voices of more departments, nicknames and names glued to verbs
-among them). Round 5's third
+among them; measured once, at round 7's end). Round 5's third
 batch of training remarks (names_train_remarks3.txt) served as a studied split for part of the round
 before it was trained on (model card).
 
