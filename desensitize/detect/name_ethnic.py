@@ -23,7 +23,7 @@ _ATTRIBUTES = re.compile(
 MAX_NAME = 8  # characters: 阿不都热合曼 is 6, 吉克阿依 4; a longer run is a clause, not a name
 # What may stand right before such a name: the text's start, punctuation, a space (and a role word,
 # `role_before`). A Chinese character there means the name's start is not known.
-_OPEN = frozenset("，。；：:、！？!?；;,. \u3000（(“\"'「【")
+_OPEN = frozenset("，。；：、！？,.;:!? \u3000（(“\"'「【")
 
 
 def ethnic_names(text: str) -> list[tuple[int, int]]:

@@ -83,11 +83,12 @@ RUN, RUN_MARK, PAIR_MARK = 1, 2, 4  # the bits of the table `Joined.find_runs` r
 _ZERO = np.zeros(1, dtype=np.int8)
 
 # What stands before a given name alone (`Gate.alone`): a clause boundary, the text's start, a verb or
-# preposition that takes a person, the end of a kinship or role word (女儿|小敏, 其妻|, 代办人|海凯, 证人|) and
-# of 问一下, 昨晚 (问了下|慧敏, 昨晚|). Round 7 (with its model), those ends: dev-remarks-3 R 0.969 → 0.972 (P 0.965 → 0.966),
-# other dev splits unchanged; on 300,000 benchmark remarks 12 more names, all proxies the extract's name
-# column does not hold (代办人海凯, 代办人文雪燕: their surnames are words' starts, so no candidate opened);
-# places to read in 200,000 benchmark remarks 1,082 → 5,807, detector time within noise.
+# preposition that takes a person, the end of a kinship or role word (女儿|小敏, 其妻|, 代办人|海凯, 证人|)
+# and of 问一下, 昨晚 (问了下|慧敏, 昨晚|). Round 7, with its model, those ends: dev-remarks-3 R 0.969 →
+# 0.972 (P 0.965 → 0.966), other dev splits unchanged; on 300,000 benchmark remarks 12 more names, all
+# proxies the extract's name column does not hold (代办人海凯, 代办人文雪燕: their surnames are words'
+# starts, so no candidate opened); places to read in 200,000 benchmark remarks 1,082 → 5,807, detector
+# time within noise.
 _ALONE_LEFT = "，。；：、！？ \u3000\x00跟请和找让给叫与同由交转把问了知儿子女妻夫母父哥姐弟妹人下晚"
 
 
