@@ -10,6 +10,10 @@ letters is a name where the record says so:
 * a role word stands right before it (当事人, 申请人：, 患者), or an English label or form of address
   (Name:, Contact person:, Ms.);
 * or, for two words or more, what follows is what only a person does or is (先生, 称, 反映, 申请 …);
+* a Chinese label for the name in Latin letters stands right before it (英文名, 护照姓名：), or a nationality
+  shortly before it, in the same clause (菲律宾籍家政人员Maria Santos);
+* two words or more in brackets right after a Chinese name are that person's name spelt out (香港居民陈家豪
+  （Chan Ka Ho）);
 * or, for one word that is a common English given name (faker's en_US list: Lisa, David), a person's verb
   or adverb follows (Lisa在前台登记了, David说) or a word that hands a matter to a person precedes it
   (转Lisa处理, 问了Kevin): staff in chat notes go by such names.
@@ -23,7 +27,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from desensitize.detect.names import CUE, role_before
+from desensitize.detect.names import CUE, STOP_CHARS, role_before, surnames
 
 _WORD = r"(?:[A-Z][a-zà-ÿ]*(?:['’\-][A-Za-zà-ÿ]+)*|[A-Z]{2,})"
 _PARTICLE = r"(?:van|von|der|den|de|da|del|dos|du|la|le|bin|binti|al|el|ibn)"
@@ -41,6 +45,9 @@ ENGLISH_ROLE = re.compile(
     r"(?i:\b(?:name|full name|applicant|contact(?: person)?|complainant|caller|patient|tenant|owner|client|"
     r"employee|student|guardian|agent|witness|passenger|driver|resident))\s*[:：]\s*$|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$"
 )
+# A Chinese label of a name in Latin letters (英文名Wong Chi Wai, 护照姓名：…), or a nationality earlier in the
+# same clause (菲律宾籍家政人员Maria Santos).
+CHINESE_LABEL = re.compile(r"(?:英文名字?|英文姓名|外文名|外文姓名|护照姓名|护照名|拼音)\s*[:：]?\s*$|籍[\u4e00-\u9fff]{0,6}$")
 # What only a person does right after their name (Ivan Petrov申请…, Maria Santos称).
 PERSON_AFTER = re.compile("称|说|反映|投诉|申请|表示|来电|来访|报称|报警|咨询|要求|认为|签收|签字|确认|办理")
 NOT_NAMES = frozenset(
@@ -73,6 +80,8 @@ def latin_names(text: str) -> list[tuple[int, int]]:
             continue  # 经办人A, 申请人APP: a label or an acronym; one name alone is Mike, Lisa
         if FOREIGN_AFTER.match(text, b) or role_before(text, a) or ENGLISH_ROLE.search(text, max(0, a - 24), a) or (
             len(words) >= 2 and (PERSON_AFTER.match(text, b) or CUE.match(text, b))
+        ) or CHINESE_LABEL.search(text, max(0, a - 12), a) or (
+            len(words) >= 2 and _after_chinese_name(text, a, b)
         ) or (
             len(words) == 1 and words[0] in english_given_names()
             and (ALONE_AFTER.match(text, b) is not None or text.endswith(ALONE_BEFORE, 0, a))
@@ -80,3 +89,17 @@ def latin_names(text: str) -> list[tuple[int, int]]:
             out.append((a, b))
     return out
 
+
+def _after_chinese_name(text: str, a: int, b: int) -> bool:
+    """The run at `a:b` fills a bracket right after two to four Chinese characters that start with a surname
+    and hold no character that never fills a name (陈家豪（Chan Ka Ho）, not 商务区（Central Business
+    District）): a person's name spelt out."""
+    if text[a - 1:a] not in ("（", "(") or text[b:b + 1] not in ("）", ")"):
+        return False
+    single, compound = surnames()
+    p = a - 1
+    return any(
+        p - k >= 0 and (text[p - k] in single or text[p - k:p - k + 2] in compound)
+        and all("\u4e00" <= c <= "\u9fff" and c not in STOP_CHARS for c in text[p - k + 1:p])
+        for k in (2, 3, 4)
+    )
