@@ -96,6 +96,7 @@ def test_recognizer_keys_are_checked() -> None:
         ("其女儿童年时随父迁居", []),
         ("今天上午和晓芳一起去了陈奶奶家", ["晓芳"]),  # "with X together": not 和晓芳 (和 is a surname too)
         ("这次让美珍一起去，她熟悉情况", ["美珍"]),
+        ("台胞林怡君来榕创业，咨询人才补贴政策", ["林怡君"]),  # not 林怡君来榕: 来 is what she does
     ],
 )
 def test_a_given_name_alone_is_read(detector: TextDetector, text: str, names: list[str]) -> None:
@@ -227,6 +228,11 @@ def test_dotted_names_are_masked_whole(detector: TextDetector, text: str, names:
         ("Lisa在前台登记了，说是来办工作许可的。", ["Lisa"]),
         ("已转Kevin处理，明天回复", ["Kevin"]),
         ("Grace婚纱店门口占道经营，打开Excel在表格里登记", []),  # a shop, a program
+        # The name spelt out in brackets after the Chinese one, after a label, or a nationality before it
+        ("香港居民陈家豪（Chan Ka Ho）申请办理不动产登记", ["陈家豪", "Chan Ka Ho"]),
+        ("黄志伟（英文名Wong Chi Wai）委托其妹代办公司注销", ["黄志伟", "Wong Chi Wai"]),
+        ("菲律宾籍家政人员Maria Santos所持工作签证即将到期", ["Maria Santos"]),
+        ("中央商务区（Central Business District）规划公示", []),  # a place's name spelt out
     ],
 )
 def test_names_in_latin_letters_where_the_record_says_so(detector: TextDetector, text: str, names: list[str]) -> None:

@@ -212,12 +212,13 @@ def _without_kin(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _short_of_function(text: str, a: int, b: int) -> tuple[int, int]:
     """A model's span longer than a Chinese name (five characters or more, no dot) that runs over a function
-    character ends before it (雷阿婆|由其孙: the decision threshold let the span run on). One of three that
-    starts with a preposition before 一起 (和|晓芳|一起去, 让|美珍|一起去) is the given name after it: 和 and
-    让 are surnames too, but "with X together" is how a note says it."""
+    character or a verb after a name ends before it (雷阿婆|由其孙, 台胞林怡君|来榕: the decision threshold
+    let the span run on). One of three that starts with a preposition before 一起 (和|晓芳|一起去,
+    让|美珍|一起去) is the given name after it: 和 and 让 are surnames too, but "with X together" is how a
+    note says it."""
     if b - a > 4 and "·" not in text[a:b]:
         for k in range(a + 2, b):
-            if text[k] in STOP:
+            if text[k] in STOP or text[k] in _VERB_AFTER_NAME:  # 林怡君|来榕创业
                 return a, k
     if b - a == 3 and text[a] in _WITH and text[b:b + 2] in _TOGETHER:
         return a + 1, b
