@@ -33,9 +33,9 @@ in more departments' voices, Hong Kong, Taiwan and foreign residents' names amon
 a session that saw nothing of ours, word-like given names and lookalike words among them);
 "blind-remarks-6" (names_blind_remarks6.txt, sealed: 700 records, 941 names, written at round 7's start by
 a session that saw nothing of ours, in the voices of more departments, nicknames and names glued to verbs
-among them; measured once, at round 7's end); "dev-remarks-4" (names_dev_remarks4.txt, studied: 500
-records, 734 names, mostly short) was written after that measurement, to the same brief, so that the next
-round can study what the sealed set's figures point at. Round 5's third
+among them; measured at round 7's end, then once more after two steps chosen on "dev-remarks-4");
+"dev-remarks-4" (names_dev_remarks4.txt, studied: 500 records, 734 names, mostly short) was written after
+that first measurement, to the same brief, to study what the sealed set's figures point at. Round 5's third
 batch of training remarks (names_train_remarks3.txt) served as a studied split for part of the round
 before it was trained on (model card).
 
