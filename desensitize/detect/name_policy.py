@@ -418,13 +418,14 @@ def _named_again(texts: Sequence[str], starts: Sequence[int], names: Sequence[_C
     # and only their texts are looked at again (a million remarks hold half a million names).
     again: dict[int, list[tuple[int, int, int, str]]] = {}
     for c in names:
-        if not 2 <= c[1] - c[0] <= 4:
-            continue
-        i = bisect_right(starts, c[0]) - 1
-        text, a, b = texts[i], c[0] - starts[i], c[1] - starts[i]
         # The whole name again only where it was found sure (a cue or a form: 和平同志): the model's and the
         # shape rule's names come back too often as what they wrongly were (万丰 of 万丰奥威, 柳林小区).
-        if c[2] >= FORM_SCORE and c[3] != "name_known" and text.count(text[a:b]) >= 2:
+        sure = c[2] >= FORM_SCORE and c[3] != "name_known"
+        if not (3 <= c[1] - c[0] <= 4 or (sure and c[1] - c[0] == 2)):
+            continue  # no given name of two to look for, and not a name to look for whole
+        i = bisect_right(starts, c[0]) - 1
+        text, a, b = texts[i], c[0] - starts[i], c[1] - starts[i]
+        if sure and text.count(text[a:b]) >= 2:
             again.setdefault(i, []).append((a, b, 0, text[a:b]))
         if b - a == 2:
             continue
