@@ -222,7 +222,6 @@ class Gate:
     """Which positions of a text are worth the model's time (see the module docstring)."""
 
     words: frozenset[str]
-    given: frozenset[str]
     # A name-starting character followed by a Chinese character that is no function word, as two boolean
     # tables over the Basic Multilingual Plane (`Gate.scan`).
     starting: np.ndarray
@@ -337,7 +336,7 @@ def gate() -> Gate:
     given = re.escape("".join(sorted(lex.given)))
     alone = re.compile(f"[{re.escape(_ALONE_LEFT)}]([{given}][{given}])")
     return Gate(
-        words=lex.words, given=lex.given,
+        words=lex.words,
         starting=starting, following=following,
         dictionary=lex.dictionary, alone=alone,
         foreign=foreign,
