@@ -26,7 +26,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import threading
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -36,7 +35,8 @@ from pathlib import Path
 
 import numpy as np
 
-from desensitize.detect.name_features import Lexicon, features, lexicon
+from desensitize.detect.name_crf import Crf
+from desensitize.detect.name_features import Lexicon, lexicon
 from desensitize.detect.names import (
     ATTRIBUTE_HINT,
     FUNCTION_SURNAMES,
@@ -374,32 +374,32 @@ def _isin(keys: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
     return np.asarray(sorted_keys[at] == keys, dtype=bool)
 
 
+# What `look_many` is asked for one text: the text, the spans others found that the model need not read
+# around, the gate's candidates in it (`Gate.scan`, None: find them) and positions to read all the same.
+Ask = tuple[str, Sequence[tuple[int, int]], "Iterable[int] | None", Sequence[int]]
+_BATCH = 200_000  # characters tagged at once: the passes' arrays stay within tens of MB
+
+
 class NameModel:
     """Tags person names with the shipped CRF. One per process is enough (`name_model()`)."""
 
     key = "name_model"
 
     def __init__(self, path: Path = MODEL_PATH, threshold: float | None = None) -> None:
-        """Check the weights file exists; it is opened lazily, once per thread (a crfsuite tagger is not
-        thread-safe). `threshold`: the decision threshold, else the one recorded beside the weights."""
+        """Check the weights file exists; it is read on first use. `threshold`: the decision threshold,
+        else the one recorded beside the weights."""
         if not path.exists():
             raise FileNotFoundError(f"name model weights missing: {path} (run scripts/train_names.py)")
         self.path = path
         self.threshold = recorded_threshold(path) if threshold is None else threshold
         self.lex: Lexicon = lexicon()
         self.gate = gate()
-        self._local = threading.local()
         self._cache: dict[str, Reading] = {}
 
-    def _tagger(self):  # type: ignore[no-untyped-def]  # pycrfsuite ships no type hints
-        tagger = getattr(self._local, "tagger", None)
-        if tagger is None:
-            import pycrfsuite
-
-            tagger = pycrfsuite.Tagger()
-            tagger.open(str(self.path))
-            self._local.tagger = tagger
-        return tagger
+    @cached_property
+    def crf(self) -> Crf:
+        """The weights, read once (numpy arrays only: safe to share between threads)."""
+        return Crf(self.path, self.lex)
 
     def tag(self, text: str) -> list[tuple[int, int]]:
         """Name spans in the whole of `text` (no gate)."""
@@ -407,19 +407,55 @@ class NameModel:
 
     def read(self, text: str) -> Reading:
         """The model's reading of the whole of `text` (no gate)."""
-        if not text:
-            return Reading([], b"")
-        import pycrfsuite
+        return self.read_many([text])[0]
 
-        tagger = self._tagger()
-        labels = tagger.tag(pycrfsuite.ItemSequence(features(text, self.lex)))
-        marginal = tagger.marginal
-        # One marginal a character (the C side does the forward-backward pass once). Never 0 where read:
-        # 0 means "not read" to `Reading.doubts`.
-        belief = bytes([int(255.5 - 254 * marginal("O", t)) for t in range(len(text))])
+    def read_many(self, texts: Sequence[str]) -> list[Reading]:
+        """The model's reading of the whole of each of `texts` (no gate), tagged a batch at a time."""
+        out: list[Reading] = []
+        batch: list[str] = []
+        size = 0
+        for text in texts:
+            batch.append(text)
+            size += len(text)
+            if size >= _BATCH:
+                out.extend(self._read_batch(batch))
+                batch, size = [], 0
+        return out + self._read_batch(batch) if batch else out
+
+    def _read_batch(self, texts: Sequence[str]) -> list[Reading]:
+        tagged = self.crf.tag(texts)
+        o, b, i = (self.crf.labels.index(x) for x in "OBI")
+        p = tagged.marginals
+        # One belief a character: 1 + 254 × its marginal probability of belonging to a name, rounded down.
+        # Never 0 where read: 0 means "not read" to `Reading.doubts`.
+        belief = np.floor(255.5 - 254 * p[:, o]).astype(np.uint8)
+        labels = tagged.labels
+        ends = np.cumsum(tagged.lengths)
+        starts = ends - tagged.lengths
+        first = np.zeros(len(labels) + 1, dtype=bool)
+        first[starts] = True
+        first = first[:-1]
         if self.threshold < 0.5:
-            labels = _recall_labels(tagger, labels, belief, self.threshold)
-        return Reading([(a, b) for a, b in _spans(labels) if self._plausible(text[a:b])], belief)
+            # Viterbi's labels, with every O whose name belief reaches the threshold turned into B or I
+            # (whichever the model holds likelier, B after an O), so that a name the model half believes is masked.
+            turned = (labels == o) & (belief >= 1 + 254 * self.threshold)
+            named = (labels != o) | turned
+            after_name = np.concatenate(([False], named[:-1])) & ~first
+            labels = labels.copy()
+            labels[turned] = np.where((p[turned, b] >= p[turned, i]) | ~after_name[turned], b, i)
+        named = labels != o
+        after_name = np.concatenate(([False], named[:-1])) & ~first
+        going_on = np.concatenate((labels[1:] == i, [False])) & ~np.concatenate((first[1:], [True]))
+        span_starts = np.flatnonzero(named & ((labels == b) | ~after_name))
+        span_ends = np.flatnonzero(named & ~going_on) + 1
+        of_text = np.searchsorted(starts, span_starts, side="right") - 1
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for t, a, e in zip(of_text.tolist(), span_starts.tolist(), span_ends.tolist()):
+            text, a0 = texts[t], int(starts[t])
+            if self._plausible(text[a - a0:e - a0]):
+                spans.setdefault(t, []).append((a - a0, e - a0))
+        raw = belief.tobytes()
+        return [Reading(spans.get(t, []), raw[s:e]) for t, (s, e) in enumerate(zip(starts.tolist(), ends.tolist()))]
 
     def _plausible(self, span: str) -> bool:
         """A span worth masking as a name: two or more Chinese characters (or the · of minority and
@@ -432,47 +468,53 @@ class NameModel:
     ) -> Reading:
         """The model's reading of `text` around the gate's candidates outside `covered` (`raw`: see
         `Gate.candidates`), and around the positions `also` (names another method found, to be weighed)."""
-        starts = self.gate.candidates(text, covered, raw, also)
-        if not starts:
-            return Reading([], b"")
-        if PROSE <= len(text) <= PROSE_MAX:
-            # Not cached: the detector reads each distinct text once already, and a narrative seldom
-            # repeats; a hundred thousand of them would hold hundreds of MB in the window cache.
-            return self.read(text)
-        out: list[tuple[int, int]] = []
+        return self.look_many([(text, covered, raw, also)])[0]
+
+    def look_many(self, asks: Sequence[Ask]) -> list[Reading]:
+        """`look` for many texts, the model tagging all they need read in one batch."""
+        plans: list[list[tuple[int, int]] | None] = []  # None: read whole
+        wanted: dict[str, None] = {}
+        for text, covered, raw, also in asks:
+            starts = self.gate.candidates(text, covered, raw, also)
+            if not starts:
+                plans.append([])
+            elif PROSE <= len(text) <= PROSE_MAX:
+                plans.append(None)
+                wanted[text] = None
+            else:
+                windows = _windows(starts, len(text))
+                plans.append(windows)
+                wanted.update((text[ws:we], None) for ws, we in windows if text[ws:we] not in self._cache)
+        fresh = dict(zip(wanted, self.read_many(list(wanted))))
+        out: list[Reading] = []
+        for (text, *_), plan in zip(asks, plans):
+            if plan is None:
+                # Not cached: the detector reads each distinct text once already, and a narrative seldom
+                # repeats; a hundred thousand of them would hold hundreds of MB in the window cache.
+                out.append(fresh[text])
+            else:
+                out.append(self._assemble(text, plan, fresh) if plan else Reading([], b""))
+        return out
+
+    def _assemble(self, text: str, windows: list[tuple[int, int]], fresh: dict[str, Reading]) -> Reading:
+        """The reading of `text` from those of its windows (remembered: remarks repeat their wording around
+        the people they name, and the same window, 约谈核实，本人电话1…, comes back thousands of times)."""
+        spans: list[tuple[int, int]] = []
         belief = bytearray(len(text))
-        for ws, we in _windows(starts, len(text)):
-            found = self._cached(text[ws:we])
+        for ws, we in windows:
+            window = text[ws:we]
+            found = self._cache.get(window)
+            if found is None:
+                if len(self._cache) >= _CACHE_SIZE:
+                    self._cache.clear()
+                # read just now, or remembered when planned and forgotten since (the cache started over)
+                found = self._cache[window] = fresh[window] if window in fresh else self.read(window)
             belief[ws:we] = found.belief
             for a, b in found.spans:
                 # A span cut by the window edge is read again by no one: keep it only whole.
                 if (a > 0 or ws == 0) and (b < we - ws or we == len(text)):
-                    out.append((a + ws, b + ws))
-        return Reading(out, bytes(belief))
-
-    def _cached(self, text: str) -> Reading:
-        """`read`, remembered: remarks repeat their wording around the people they name, and the same
-        window (约谈核实，本人电话1…) comes back thousands of times in an extract."""
-        found = self._cache.get(text)
-        if found is None:
-            if len(self._cache) >= _CACHE_SIZE:
-                self._cache.clear()
-            found = self._cache[text] = self.read(text)
-        return found
-
-
-def _recall_labels(tagger, labels: list[str], belief: bytes, threshold: float) -> list[str]:  # type: ignore[no-untyped-def]
-    """Viterbi's labels, with every "O" whose name belief reaches `threshold` turned into B or I
-    (whichever the model holds likelier), so that a name the model half believes is masked."""
-    out = labels
-    floor = 1 + 254 * threshold
-    for t, tag in enumerate(labels):
-        if tag == "O" and belief[t] >= floor:
-            if out is labels:
-                out = list(labels)
-            b, i = tagger.marginal("B", t), tagger.marginal("I", t)
-            out[t] = "B" if b >= i or t == 0 or out[t - 1] == "O" else "I"
-    return out
+                    spans.append((a + ws, b + ws))
+        return Reading(spans, bytes(belief))
 
 
 def recorded_threshold(path: Path) -> float:

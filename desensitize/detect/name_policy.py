@@ -373,26 +373,27 @@ def combine_names(
         for i in joined.find(hint):
             forms.setdefault(i, []).append((key, finder))
     nameless = model.gate.nameless(joined)
-    for i in sorted(set().union(raw, judged, nameless, longer, forms)):  # nothing to read in the others
-        text = texts[i]
-        if text:
-            ts = starts[i]
-            # The rules' names to weigh are read even where the gate sees no candidate (党和|政府, 向|友人):
-            # the model's doubt can only remove what it has read.
-            # So are the places of names that start with no surname (热依拉（维吾尔族）, 问了|晓红|也说).
-            also = [a for a, _ in judged.get(i, ())] + nameless.get(i, []) + longer.get(i, [])
-            reading = model.look(text, covered.get(i, ()), raw.get(i, ()), also)
-            ours.extend(
-                (a + ts, b + ts, MODEL_SCORE, "name_model", person)
-                for a, b in (_model_span(text, span, reading, ruled.get(i, ())) for span in reading.spans)
-                if b - a >= 2 and not not_a_name(text[a:b], text[b:b + 3])
-            )
-            doubted.update(
-                (a + ts, b + ts) for a, b in judged.get(i, ())
-                if reading.doubts(a, b, SHAPE_VETO if (a + ts, b + ts) in shaped else VETO)
-            )
-            for key, finder in forms.get(i, ()):  # merged with what overlaps them in `text.resolve`
-                ours.extend((a + ts, b + ts, FORM_SCORE, key, person) for a, b in finder(text))
+    # The rules' names to weigh are read even where the gate sees no candidate (党和|政府, 向|友人): the
+    # model's doubt can only remove what it has read. So are the places of names that start with no
+    # surname (热依拉（维吾尔族）, 问了|晓红|也说). Nothing to read in the texts not listed here.
+    which = [i for i in sorted(set().union(raw, judged, nameless, longer, forms)) if texts[i]]
+    asks = [
+        (texts[i], covered.get(i, ()), raw.get(i, ()), [a for a, _ in judged.get(i, ())] + nameless.get(i, []) + longer.get(i, []))
+        for i in which
+    ]
+    for i, reading in zip(which, model.look_many(asks)):
+        text, ts = texts[i], starts[i]
+        ours.extend(
+            (a + ts, b + ts, MODEL_SCORE, "name_model", person)
+            for a, b in (_model_span(text, span, reading, ruled.get(i, ())) for span in reading.spans)
+            if b - a >= 2 and not not_a_name(text[a:b], text[b:b + 3])
+        )
+        doubted.update(
+            (a + ts, b + ts) for a, b in judged.get(i, ())
+            if reading.doubts(a, b, SHAPE_VETO if (a + ts, b + ts) in shaped else VETO)
+        )
+        for key, finder in forms.get(i, ()):  # merged with what overlaps them in `text.resolve`
+            ours.extend((a + ts, b + ts, FORM_SCORE, key, person) for a, b in finder(text))
     if standing is None or not ours and not doubted:
         names = [*kept_found, *ours]  # "gap": every span is kept, overlaps merge in `text.resolve`
     else:
