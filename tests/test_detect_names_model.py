@@ -385,23 +385,24 @@ def test_gate_skips_texts_without_a_candidate() -> None:
     assert model.gate.candidates("花园小区门口路灯损坏") == []
 
 
-def test_a_narrative_is_read_whole_and_a_remark_around_its_candidates(detector: TextDetector) -> None:
-    from desensitize.detect.name_model import PROSE, PROSE_MAX
+def test_a_text_with_a_candidate_is_read_whole_and_a_book_around_its_candidates(detector: TextDetector) -> None:
+    from desensitize.detect.name_model import PROSE_MAX
 
     model = _model()
     remark = "经王志强核实，情况属实，同意发放本月低保金，已告知本人。"
-    assert len(remark) < PROSE
-    assert 0 in model.look(remark).belief  # read around 王志强 only
+    assert 0 not in model.look(remark).belief  # read whole: its only candidate is 王志强
+    assert model.look("经核实，情况属实。").belief == b""  # no candidate: not read
+    # Read whole, the model sees the given name again far from the window of its first mention.
+    text = "志明他妈打电话来，说志明这个月的补贴没到。"
+    assert [text[s.start:s.end] for s in detector.find_many([text])[0]] == ["志明", "志明"]
     narrative = (
         "据申请人王建国陈述，其于2025年3月在鼓楼区某小区租住期间，房东多次催缴房租，后经社区调解员协调，"
         "双方达成一致，并由房东的朋友拉尔森代为退还押金。"
     )
-    assert PROSE <= len(narrative) <= PROSE_MAX
-    assert 0 not in model.look(narrative).belief  # read whole: its only candidate is 王建国
     # The foreign name has no candidate of its own; read whole, the text also loses the window's 多次催.
     spans = detector.find_many([narrative])[0]
     assert [narrative[s.start:s.end] for s in spans] == ["王建国", "拉尔森"]
-    # A book-length text is read around its candidates again: whole, its features would take MBs.
+    # A book-length text is read around its candidates: whole, its arrays would take MBs.
     long = narrative * (PROSE_MAX // len(narrative) + 1)
     assert 0 in model.look(long).belief
 

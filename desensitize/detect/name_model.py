@@ -2,16 +2,16 @@
 
 Rules find names in the ways someone wrote down; the model finds names by how Chinese names look in
 context, learnt from annotated news, social media, résumés and remark-style sentences. It is the slow
-part of name detection (python-crfsuite tags in C, but the features are built in Python: about 10 µs a
-character), so it runs only where it can change the outcome (`candidates`):
+part of name detection (about 1.7 µs a character, tagged in numpy: `name_crf.py`), so it runs only
+where it can change the outcome (`candidates`):
 
 * at a *candidate*: a surname followed by a Chinese character that may start a given name, the two
   making no common word, the surname ending no common word with the character before it; a surname
   that is mostly a preposition (于, 向 …) or a word's first character (但, 经, 花 …) only before two
   characters common in given names (于春燕, 花艳红; not 于本月, 花园);
 * not covered by a name another method already found (a known name of the extract, a rule);
-* over a window of ±`WINDOW` characters around the candidates, not the whole text; but a text of
-  `PROSE` to `PROSE_MAX` characters is read whole once it has a candidate.
+* over the whole text once it has a candidate, or a window of ±`WINDOW` characters around each
+  candidate in a text longer than `PROSE_MAX`.
 
 The weights (`desensitize/models/names.crfsuite`) are read once per process, on first use.
 
@@ -49,16 +49,20 @@ from desensitize.detect.names import (
 
 MODEL_PATH = Path(str(resources.files("desensitize.models").joinpath("names.crfsuite")))
 META_PATH = MODEL_PATH.with_suffix(".json")
-_CACHE_SIZE = 100_000  # windows remembered (about 20 MB at most); the cache starts over when full
+# Readings of texts (and windows) shorter than this are remembered, up to `_CACHE_SIZE` of them (about
+# 20 MB at most; the cache starts over when full): remarks repeat (约谈核实，本人电话…), narratives seldom.
+_REMEMBERED = 60
+_CACHE_SIZE = 100_000
+# A text with a candidate is read whole: the model then also finds the names the gate has no candidate for
+# (foreign names, a name after a word: 看望|巴金, a given name alone: 户主万福来, 请向东升) and reads each
+# name with all its context. Up to round 7 only texts of 60 characters or more were, the others around
+# their candidates: tagging with crfsuite took 10 µs a character. Tagging in numpy, round 8, dev:
+# dev-remarks-2 R 0.992 → 0.995, dev-remarks-3 0.982 → 0.985, dev-remarks-4 0.978 → 0.981, MSRA 0.891 →
+# 0.893; precision dev-remarks 0.978 → 0.975, dev-remarks-4 0.984 → 0.981 (平安, 冰心文学馆, 老林);
+# detector CPU on 300,000 benchmark remarks 4.7 → 5.5 s (the model reads 719,000 characters instead of
+# 155,000), as much as crfsuite took for the windows alone.
+PROSE_MAX = 1_000  # a longer text is read around its candidates: whole, its arrays would take MBs
 WINDOW = 10  # characters each side of a candidate: the features see ±2, the transitions carry a little further
-# A text this long or longer (a narrative: 情况说明, a complaint, a decision) is read whole once it has a
-# candidate: the model then also finds the names the gate has no candidate for (foreign names, a name
-# after a word: 看望|巴金). On the dev splits this raised MSRA's Chinese-name recall from 0.942 to 0.950
-# and People's Daily 1998's from 0.973 to 0.982, remarks unchanged. Shorter texts (remarks) are read
-# around their candidates: at 40 characters MSRA gained 0.003 more, but the benchmark's remark column
-# (a seventh of it that long) took 21 % more detector time.
-PROSE = 60
-PROSE_MAX = 1_000  # a longer text is read around its candidates: whole, its features alone would take MBs
 _ROLE_WORDS = ROLE_WORDS | frozenset(VERB_TRIGGERS)  # 孙子, 原告 …: the words before a name, never one
 # Function characters after which a surname character starts no name (王的, 李是). Not 其: it is common in
 # given names (钱其琛, 孙其峰), and 尤其, 极其 are words the gate skips anyway.
@@ -472,49 +476,45 @@ class NameModel:
 
     def look_many(self, asks: Sequence[Ask]) -> list[Reading]:
         """`look` for many texts, the model tagging all they need read in one batch."""
-        plans: list[list[tuple[int, int]] | None] = []  # None: read whole
+        plans: list[list[tuple[int, int]]] = []  # the windows to read of each text: all of it, or none
         wanted: dict[str, None] = {}
         for text, covered, raw, also in asks:
             starts = self.gate.candidates(text, covered, raw, also)
-            if not starts:
-                plans.append([])
-            elif PROSE <= len(text) <= PROSE_MAX:
-                plans.append(None)
-                wanted[text] = None
-            else:
-                windows = _windows(starts, len(text))
-                plans.append(windows)
-                wanted.update((text[ws:we], None) for ws, we in windows if text[ws:we] not in self._cache)
+            windows = [] if not starts else [(0, len(text))] if len(text) <= PROSE_MAX else _windows(starts, len(text))
+            plans.append(windows)
+            wanted.update((text[ws:we], None) for ws, we in windows if text[ws:we] not in self._cache)
         fresh = dict(zip(wanted, self.read_many(list(wanted))))
-        out: list[Reading] = []
-        for (text, *_), plan in zip(asks, plans):
-            if plan is None:
-                # Not cached: the detector reads each distinct text once already, and a narrative seldom
-                # repeats; a hundred thousand of them would hold hundreds of MB in the window cache.
-                out.append(fresh[text])
-            else:
-                out.append(self._assemble(text, plan, fresh) if plan else Reading([], b""))
-        return out
+        return [self._assemble(text, windows, fresh) for (text, *_), windows in zip(asks, plans)]
 
     def _assemble(self, text: str, windows: list[tuple[int, int]], fresh: dict[str, Reading]) -> Reading:
-        """The reading of `text` from those of its windows (remembered: remarks repeat their wording around
-        the people they name, and the same window, 约谈核实，本人电话1…, comes back thousands of times)."""
+        """The reading of `text` from those of its `windows`, just read (`fresh`) or remembered."""
+        if not windows:
+            return Reading([], b"")
+        if windows == [(0, len(text))]:
+            found = self._cache.get(text) or fresh.get(text) or self.read(text)
+            if len(text) < _REMEMBERED:
+                self._remember(text, found)
+            return found
         spans: list[tuple[int, int]] = []
         belief = bytearray(len(text))
         for ws, we in windows:
             window = text[ws:we]
-            found = self._cache.get(window)
-            if found is None:
-                if len(self._cache) >= _CACHE_SIZE:
-                    self._cache.clear()
-                # read just now, or remembered when planned and forgotten since (the cache started over)
-                found = self._cache[window] = fresh[window] if window in fresh else self.read(window)
+            # read just now, or remembered when planned and forgotten since (the cache started over)
+            found = self._cache.get(window) or fresh.get(window) or self.read(window)
+            if len(window) < _REMEMBERED:
+                self._remember(window, found)
             belief[ws:we] = found.belief
             for a, b in found.spans:
                 # A span cut by the window edge is read again by no one: keep it only whole.
                 if (a > 0 or ws == 0) and (b < we - ws or we == len(text)):
                     spans.append((a + ws, b + ws))
         return Reading(spans, bytes(belief))
+
+    def _remember(self, text: str, found: Reading) -> None:
+        if text not in self._cache:
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.clear()
+            self._cache[text] = found
 
 
 def recorded_threshold(path: Path) -> float:
