@@ -106,6 +106,32 @@ def test_a_given_name_alone_is_read(detector: TextDetector, text: str, names: li
 @pytest.mark.parametrize(
     ("text", "names"),
     [
+        ("马力已于本周一到岗报到。", ["马力"]),  # a surname that starts a word (马力), and nothing else to read
+        ("建新上周请了三天假。", ["建新"]),  # a given name that is a word, at the text's start
+        ("海峰已将材料报送街道。", ["海峰"]),
+        ("万里本月调往仓山区工作。", ["万里"]),
+        ("建国路口积水已清理。", []),  # the same words as words: the model decides
+        ("国庆假期期间暂停受理。", []),
+        ("万里长城景区门票优惠政策咨询。", []),
+        ("海峰路段施工噪音投诉。", []),
+    ],
+)
+def test_words_people_are_named_are_read(detector: TextDetector, text: str, names: list[str]) -> None:
+    assert _names(detector, text) == names
+
+
+def test_name_words_are_learnt_from_names_that_are_mostly_names() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from name_words import name_words
+
+    data = [("陈建新来电", [(0, 3)]), ("建新来电", [(0, 2)]), ("建新路", []), ("马力十足", []), ("马力说", [(0, 2)])]
+    # 建新: a name twice of three times; 马力: once (too few); 来电: never a name
+    assert name_words(data, frozenset({"建新", "马力", "来电"})) == ["建新"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
         ("门将布拉基玛更是表现出色", ["布拉基玛"]),  # a foreign name in Chinese characters: no surname starts it
         ("外籍人员琼斯称其护照遗失", ["琼斯"]),
         ("留学生娜塔莎来所办理签证延期", ["娜塔莎"]),
@@ -346,6 +372,16 @@ def test_dev_splits_are_kept_out_of_training() -> None:
         pytest.skip(f"corpus msra not available here ({type(exc).__name__})")
     assert len(dev) == 2250 and len(train) == 42750  # every 20th of the 45,000 is held out
     assert not {t for t, _ in dev} & {t for t, _ in train}
+
+
+def test_the_shipped_name_words_are_what_the_training_data_gives() -> None:
+    env = dict(os.environ, NAMES_CORPORA_OFFLINE="1")
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "name_words.py"), "--check"], capture_output=True, text=True, env=env
+    )
+    if "no checkout of" in done.stderr:
+        pytest.skip("the corpora are not available here")
+    assert done.returncode == 0, done.stdout + done.stderr[-2000:]
 
 
 def test_written_training_remarks_share_no_text_with_an_evaluation_set() -> None:

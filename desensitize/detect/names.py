@@ -222,6 +222,17 @@ def given_name_chars() -> frozenset[str]:
     return frozenset(c for line in text.splitlines() if not line.startswith("#") for c in line.split())
 
 
+NAME_WORDS_PATH = Path(str(resources.files("desensitize.data").joinpath("name_words.txt")))
+
+
+@lru_cache(maxsize=1)
+def name_words() -> frozenset[str]:
+    """Dictionary words that people are named (马力, 建新, 万国 of 万国庆): data/name_words.txt, learnt from
+    the training data by scripts/name_words.py."""
+    text = NAME_WORDS_PATH.read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def surnames() -> tuple[frozenset[str], tuple[str, ...]]:
     """(single-character surnames, compound surnames) from data/surnames.txt, the ambiguous and rare ones included."""
     single, compound, _, _ = _surname_sections()
