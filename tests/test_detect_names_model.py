@@ -114,6 +114,11 @@ def test_a_given_name_alone_is_read(detector: TextDetector, text: str, names: li
         ("国庆假期期间暂停受理。", []),
         ("万里长城景区门票优惠政策咨询。", []),
         ("海峰路段施工噪音投诉。", []),
+        ("黄河反映小区门口路灯损坏。", ["黄河"]),  # a word before what a person does: read
+        ("成功同志本周参加培训。", ["成功"]),
+        ("和平已将整改材料报送街道。", ["和平"]),
+        ("黄山风景区门票咨询。", []),
+        ("和平路口信号灯故障。", []),
     ],
 )
 def test_words_people_are_named_are_read(detector: TextDetector, text: str, names: list[str]) -> None:
