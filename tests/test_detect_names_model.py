@@ -540,45 +540,48 @@ def test_union_floor_on_round_fours_blind_remarks() -> None:
     varied: colloquial notes, given names alone, foreign and Hong Kong names, flattened tables), written by
     a session that saw no detector, measured once at round 4's end: P 0.958 / R 0.909 (the model alone on
     whole texts: 0.957 / 0.923); after the given-name gate, measured again: 0.958 / 0.911; at round 5's end
-    0.961 / 0.940; at round 6's 0.963 / 0.949. A floor against regressions."""
+    0.961 / 0.940; at round 6's 0.963 / 0.949; at round 8's 0.962 / 0.967 (recall floor raised from 0.93
+    then). A floor against regressions."""
     sentences = _remark_set("blind-remarks-3")
     assert len(sentences) >= 650
     p, r = _union_prf(sentences)
-    assert p >= 0.95 and r >= 0.93
+    assert p >= 0.95 and r >= 0.95
 
 
 def test_union_floor_on_round_fives_blind_remarks() -> None:
     """Round 5's blind set (data/names_blind_remarks4.txt, 708 records, 834 names: more departments'
     voices, Hong Kong, Taiwan and foreign residents' names), written at round 5's start by a session that
     saw no detector, measured once at its end: P 0.978 / R 0.946 (round 4's detector: 0.970 / 0.922); at
-    round 6's end 0.979 / 0.958. A floor against regressions."""
+    round 6's end 0.979 / 0.958; at round 8's 0.977 / 0.969 (recall floor raised from 0.95 then). A floor
+    against regressions."""
     sentences = _remark_set("blind-remarks-4")
     assert len(sentences) >= 700
     p, r = _union_prf(sentences)
-    assert p >= 0.97 and r >= 0.95
+    assert p >= 0.97 and r >= 0.96
 
 
 def test_union_floor_on_round_sixs_blind_remarks() -> None:
     """Round 6's blind set (data/names_blind_remarks5.txt, 708 records, 800 names: many given names that are
     words and words that look like names), written at round 6's start by a session that saw no detector,
-    measured once at its end: P 0.963 / R 0.935 (round 5's detector: 0.962 / 0.917). A floor against
-    regressions."""
+    measured once at its end: P 0.963 / R 0.935 (round 5's detector: 0.962 / 0.917); at round 8's end
+    0.961 / 0.963 (recall floor raised from 0.92 then). A floor against regressions."""
     sentences = _remark_set("blind-remarks-5")
     assert len(sentences) >= 700
     p, r = _union_prf(sentences)
-    assert p >= 0.95 and r >= 0.92
+    assert p >= 0.95 and r >= 0.95
 
 
 def test_union_floor_on_round_sevens_blind_remarks() -> None:
     """Round 7's blind set (data/names_blind_remarks6.txt, 700 records, 941 names, in more departments'
     voices: nicknames, names glued to verbs, minority, foreign and Latin names), written at round 7's start by
     a session that saw no detector, measured at its end: P 0.977 / R 0.949, and 0.977 / 0.950 after two late
-    steps chosen on a studied set written to the same brief (round 6's detector: 0.982 / 0.942). A floor
-    against regressions."""
+    steps chosen on a studied set written to the same brief (round 6's detector: 0.982 / 0.942); at round
+    8's end 0.978 / 0.970, the model reading every text with a candidate whole (recall floor raised from
+    0.93 then). A floor against regressions."""
     sentences = _remark_set("blind-remarks-6")
     assert len(sentences) >= 700
     p, r = _union_prf(sentences)
-    assert p >= 0.96 and r >= 0.93
+    assert p >= 0.96 and r >= 0.96
 
 
 @pytest.mark.skipif(os.environ.get("OPENDATA_SKIP_CORPORA") == "1", reason="corpora not wanted")
