@@ -54,13 +54,13 @@ class Fold:
             return text
         if len(text) < _BIG:
             return text.translate(self.mapping)
-        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         inside = codes < 0x10000
         if inside.all():
-            return self.table[codes].tobytes().decode("utf-32-le")
+            return self.table[codes].tobytes().decode("utf-32-le", "surrogatepass")
         codes = codes.copy()  # beyond the table: fold what it covers, keep the rest
         codes[inside] = self.table[codes[inside]]
-        return codes.tobytes().decode("utf-32-le")
+        return codes.tobytes().decode("utf-32-le", "surrogatepass")
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from desensitize.detect.name_features import PAD, CLASSES, FLAGS, POSITIONS, TEMPLATES, Lexicon, char_class
+from desensitize.detect.name_features import CLASSES, FLAGS, PAD, POSITIONS, TEMPLATES, Lexicon, char_class, segmentable
 
 BITS = {"p": 21, "k": 4, "s": 3}  # the bits of one code of each stream
 _EMPTY = np.uint64(0xFFFF_FFFF_FFFF_FFFF)  # no key: a template number never reaches the top bits
@@ -129,7 +129,7 @@ def streams(texts: Sequence[str], lex: Lexicon) -> Streams:
     """The streams of `texts`."""
     pad2 = PAD + PAD
     joined = pad2 + pad2.join(texts) + pad2
-    p = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    p = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     n = int(lengths.sum())
     text_of = np.repeat(np.arange(len(texts)), lengths)
@@ -155,7 +155,7 @@ def _positions(joined: str, at: np.ndarray) -> np.ndarray:
     call over the joined texts segments each text as a call of its own would), P on the padding."""
     import rjieba  # in-function: loading its dictionary is only worth it where a text is tagged
 
-    lengths = np.fromiter(map(len, rjieba.cut(joined, False)), dtype=np.int64)
+    lengths = np.fromiter(map(len, rjieba.cut(segmentable(joined), False)), dtype=np.int64)
     ends = np.cumsum(lengths)
     starts = ends - lengths
     code = {c: np.uint64(i) for i, c in enumerate(POSITIONS)}

@@ -13,10 +13,12 @@ The feature strings are part of the weights file: changing them means retraining
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 FEATURE_VERSION = "2"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 PAD = "␂"  # stands for "outside the text"; never a real character of a remark
 
 
@@ -87,6 +89,12 @@ def char_classes(text: str, lex: Lexicon) -> list[str]:
     return ["C" if text[i:i + 2] in compound else char_class(c, lex) for i, c in enumerate(text)]
 
 
+def segmentable(text: str) -> str:
+    """`text` with each lone surrogate (what Python's surrogateescape makes of bytes that are no UTF-8) as
+    U+FFFD, one for one: the segmenter takes only UTF-8, and a surrogate is no word's character anyway."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 def word_positions(text: str) -> str:
     """B, M, E or S for each character of `text`: where it lies in a word of jieba's dictionary
     segmentation (no HMM). rjieba (jieba-rs, Rust) computes the same segmentation as jieba's Python
@@ -94,7 +102,7 @@ def word_positions(text: str) -> str:
     import rjieba  # in-function: loading its dictionary is only worth it where a text is tagged
 
     out: list[str] = []
-    for word in rjieba.cut(text, False):
+    for word in rjieba.cut(segmentable(text), False):
         out.append("S" if len(word) == 1 else "B" + "M" * (len(word) - 2) + "E")
     return "".join(out)
 

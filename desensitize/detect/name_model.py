@@ -193,7 +193,7 @@ class Joined:
     def codes(self) -> np.ndarray:
         """The joined string's code points, those beyond the plane as U+FFFF (marked in no table); computed
         once for the scans that share it."""
-        return np.minimum(np.frombuffer(self.string.encode("utf-32-le"), dtype=np.uint32), 0xFFFF)
+        return np.minimum(np.frombuffer(self.string.encode("utf-32-le", "surrogatepass"), dtype=np.uint32), 0xFFFF)
 
     def by_text(self, pos: np.ndarray) -> dict[int, list[int]]:
         """Positions in the joined string (ascending) as text index → positions in that text."""
