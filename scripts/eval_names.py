@@ -35,7 +35,11 @@ a session that saw nothing of ours, word-like given names and lookalike words am
 a session that saw nothing of ours, in the voices of more departments, nicknames and names glued to verbs
 among them; measured at round 7's end, then once more after two steps chosen on "dev-remarks-4");
 "dev-remarks-4" (names_dev_remarks4.txt, studied: 500 records, 734 names, mostly short) was written after
-that first measurement, to the same brief, to study what the sealed set's figures point at. Round 5's third
+that first measurement, to the same brief, to study what the sealed set's figures point at;
+"blind-remarks-7" (names_blind_remarks7.txt, sealed: 700 records, 1,116 names, written during round 8 by a
+session that saw nothing of ours, in still more departments' voices, Fuzhou nicknames (依珠), She and other
+minority names, names that are words and places among them; measured once, at round 8's end, after
+everything was chosen). Round 5's third
 batch of training remarks (names_train_remarks3.txt) served as a studied split for part of the round
 before it was trained on (model card).
 
@@ -69,6 +73,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-4": (DATA / "names_blind_remarks4.txt", True),  # written at round 5's start
     "blind-remarks-5": (DATA / "names_blind_remarks5.txt", True),  # written at round 6's start
     "blind-remarks-6": (DATA / "names_blind_remarks6.txt", True),  # written at round 7's start
+    "blind-remarks-7": (DATA / "names_blind_remarks7.txt", True),  # written in round 8, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
