@@ -89,8 +89,9 @@ def word_keys(words: Iterable[str]) -> np.ndarray:
 
 
 @dataclass(frozen=True)
-class Words:
-    """The lexicon's words as hash tables (`Lexicon.words`, `Lexicon.dictionary`, the compound surnames)."""
+class Tables:
+    """What the features look up, as arrays: the lexicon's words as hash tables (`Lexicon.words`,
+    `Lexicon.dictionary`, the compound surnames) and the class of each character."""
 
     common: KeyIndex
     dictionary: KeyIndex
@@ -99,7 +100,7 @@ class Words:
 
 
 @lru_cache(maxsize=4)
-def words_of(lex: Lexicon) -> Words:
+def tables_of(lex: Lexicon) -> Tables:
     """The tables of `lex` (built once: about a second)."""
 
     def index(items: Iterable[str]) -> KeyIndex:
@@ -108,7 +109,7 @@ def words_of(lex: Lexicon) -> Words:
 
     code = {c: i for i, c in enumerate(CLASSES)}
     classes = np.array([code[char_class(chr(cp), lex)] for cp in range(0x10000)], dtype=np.uint64)
-    return Words(index(lex.words), index(lex.dictionary), index(lex.compound), classes)
+    return Tables(index(lex.words), index(lex.dictionary), index(lex.compound), classes)
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ def streams(texts: Sequence[str], lex: Lexicon) -> Streams:
     real = np.arange(n)
     at = real + 2 + 2 * text_of
     remaining = lengths[text_of] - (real - first[text_of])
-    tables = words_of(lex)
+    tables = tables_of(lex)
     k = tables.classes[np.minimum(p, 0xFFFF)]
     beyond = np.flatnonzero(p > 0xFFFF)  # rare: a character beyond the plane is classed one by one
     if len(beyond):
@@ -193,7 +194,7 @@ def attribute_key(attribute: str) -> tuple[int, int] | str:
 
 def flag_masks(st: Streams, lex: Lexicon) -> dict[str, np.ndarray]:
     """Each of `FLAGS` at every character of `st`, as `name_features.flags` sets them."""
-    tables = words_of(lex)
+    tables = tables_of(lex)
     p, at, left = st.p, st.at, st.remaining
     pairs = (p[:-1] << np.uint64(21)) | p[1:]  # pairs[q]: the characters at q and q + 1
     triples = (pairs[:-1] << np.uint64(21)) | p[2:]

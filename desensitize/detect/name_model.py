@@ -255,8 +255,8 @@ class Gate:
         word, or the character and the one before it do (经|核实, 黄金), or the character is mostly a
         preposition (于本月, 向社区; not 于春燕: a surname and two given-name characters) — and in both
         cases not after what hands a matter to a person (已转|方志远, 问了|黄海滨) nor before what a person
-        does (`_addressed`: 黄山|反映, 成功|同志). The same tests as a loop
-        over the candidates would make, for all the texts' 1.7 million a million remarks at once."""
+        does (`_addressed`: 黄山|反映, 成功|同志). The same tests as a loop over the candidates would
+        make, for all the texts' candidates at once (1.7 million in a million remarks)."""
         codes = joined.codes
         pos = np.flatnonzero(self.starting[codes[:-1]] & self.following[codes[1:]])
         if not len(pos):
@@ -397,7 +397,7 @@ def _isin(keys: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
 
 # What `look_many` is asked for one text: the text, the spans others found that the model need not read
 # around, the gate's candidates in it (`Gate.scan`, None: find them) and positions to read all the same.
-Ask = tuple[str, Sequence[tuple[int, int]], "Iterable[int] | None", Sequence[int]]
+Ask = tuple[str, Sequence[tuple[int, int]], Iterable[int] | None, Sequence[int]]
 _BATCH = 200_000  # characters tagged at once: the passes' arrays stay within tens of MB
 
 
@@ -456,16 +456,15 @@ class NameModel:
         first = np.zeros(len(labels) + 1, dtype=bool)
         first[starts] = True
         first = first[:-1]
-        if self.threshold < 0.5:
+        named = labels != o
+        turned = ~named & (belief >= 1 + 254 * self.threshold) if self.threshold < 0.5 else np.zeros_like(named)
+        named |= turned
+        after_name = np.concatenate(([False], named[:-1])) & ~first
+        if turned.any():
             # Viterbi's labels, with every O whose name belief reaches the threshold turned into B or I
             # (whichever the model holds likelier, B after an O), so that a name the model half believes is masked.
-            turned = (labels == o) & (belief >= 1 + 254 * self.threshold)
-            named = (labels != o) | turned
-            after_name = np.concatenate(([False], named[:-1])) & ~first
             labels = labels.copy()
             labels[turned] = np.where((p[turned, b] >= p[turned, i]) | ~after_name[turned], b, i)
-        named = labels != o
-        after_name = np.concatenate(([False], named[:-1])) & ~first
         going_on = np.concatenate((labels[1:] == i, [False])) & ~np.concatenate((first[1:], [True]))
         span_starts = np.flatnonzero(named & ((labels == b) | ~after_name))
         span_ends = np.flatnonzero(named & ~going_on) + 1
@@ -504,22 +503,15 @@ class NameModel:
         return [self._assemble(text, windows, fresh) for (text, *_), windows in zip(asks, plans)]
 
     def _assemble(self, text: str, windows: list[tuple[int, int]], fresh: dict[str, Reading]) -> Reading:
-        """The reading of `text` from those of its `windows`, just read (`fresh`) or remembered."""
+        """The reading of `text` from those of its `windows`."""
         if not windows:
             return Reading([], b"")
         if windows == [(0, len(text))]:
-            found = self._cache.get(text) or fresh.get(text) or self.read(text)
-            if len(text) < _REMEMBERED:
-                self._remember(text, found)
-            return found
+            return self._reading(text, fresh)
         spans: list[tuple[int, int]] = []
         belief = bytearray(len(text))
         for ws, we in windows:
-            window = text[ws:we]
-            # read just now, or remembered when planned and forgotten since (the cache started over)
-            found = self._cache.get(window) or fresh.get(window) or self.read(window)
-            if len(window) < _REMEMBERED:
-                self._remember(window, found)
+            found = self._reading(text[ws:we], fresh)
             belief[ws:we] = found.belief
             for a, b in found.spans:
                 # A span cut by the window edge is read again by no one: keep it only whole.
@@ -527,11 +519,15 @@ class NameModel:
                     spans.append((a + ws, b + ws))
         return Reading(spans, bytes(belief))
 
-    def _remember(self, text: str, found: Reading) -> None:
-        if text not in self._cache:
+    def _reading(self, piece: str, fresh: dict[str, Reading]) -> Reading:
+        """The reading of a text or window: remembered, just read, or (remembered when planned and
+        forgotten since: the cache started over) read now. Remembered if short."""
+        found = self._cache.get(piece) or fresh.get(piece) or self.read(piece)
+        if len(piece) < _REMEMBERED and piece not in self._cache:
             if len(self._cache) >= _CACHE_SIZE:
                 self._cache.clear()
-            self._cache[text] = found
+            self._cache[piece] = found
+        return found
 
 
 def recorded_threshold(path: Path) -> float:
