@@ -441,15 +441,20 @@ def _named_again(texts: Sequence[str], starts: Sequence[int], names: Sequence[_C
     out: list[_Candidate] = []
     for i, found in again.items():
         text, ts = texts[i], starts[i]
-        spans = [(a - ts, b - ts) for a, b in ordered[bisect_left(firsts, ts):bisect_left(firsts, starts[i + 1])]]
-        for a, _b, k, said in found:
+        # A mask of what is named already, not a scan of the spans at every place: a text that names the
+        # same person a thousand times would take a thousand cubed.
+        taken = bytearray(len(text) + 1)
+        for a, b in ordered[bisect_left(firsts, ts):bisect_left(firsts, starts[i + 1])]:
+            taken[a - ts:b - ts] = b"\x01" * (b - a)
+        # Each name looked for once, with the surname it was found with (王志明 and 李志明 both say 志明).
+        for k, surname, said in dict.fromkeys((k, text[a:a + k], said) for a, _b, k, said in found):
             p = text.find(said)
             while p >= 0:
                 q = p + len(said)
-                if not any(x < q and p < y for x, y in spans) and not (len(said) == 2 and _in_a_word(text, p, lex.dictionary)):
-                    start = p - k if text[p - k:p] == text[a:a + k] else p  # the full name again: all of it
+                if not any(taken[p:q]) and not (len(said) == 2 and _in_a_word(text, p, lex.dictionary)):
+                    start = p - k if text[p - k:p] == surname else p  # the full name again: all of it
                     out.append((start + ts, q + ts, MODEL_SCORE, "name_again", FindingKind.PERSON_NAME))
-                    spans.append((start, q))
+                    taken[start:q] = b"\x01" * (q - start)
                 p = text.find(said, q)
     return out
 
