@@ -226,7 +226,7 @@ def _short_of_function(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def _weak_tail(
-    text: str, a: int, b: int, reading: Reading, ruled: Sequence[tuple[int, int]]
+    text: str, a: int, b: int, reading: Reading, ruled: Collection[tuple[int, int]]
 ) -> tuple[int, int]:
     """A four-character span with no compound surname, glued to the text after it, ends before its last
     character where the model holds that one far less likely than the rest, or where it is a verb after a
@@ -243,22 +243,21 @@ def _weak_tail(
 
 
 def _rule_reaches_further(
-    text: str, span: tuple[int, int], ruled: Sequence[tuple[int, int]], reading: Reading
+    text: str, span: tuple[int, int], ruled: Collection[tuple[int, int]], reading: Reading
 ) -> tuple[int, int]:
     """The model's span, or a rule's name that starts with it and goes on where the model is unsure but
     does not doubt (every further character at least `EXTEND` likely): 苏高|文说, 皇甫|文静. The model
     stops early on names it never saw; a name of three characters (four with a compound surname), with
     no function character in what it adds (赵明|之智), is the longest this takes."""
     a, b = span
-    for ra, rb in ruled:
-        if ra == a and b < rb <= a + (4 if text[a:a + 2] in lexicon().compound else 3):
-            if min(reading.belief[b:rb]) >= 1 + 254 * EXTEND and not any(c in STOP for c in text[b:rb]):
-                return a, rb
+    for rb in range(b + 1, a + (4 if text[a:a + 2] in lexicon().compound else 3) + 1):
+        if (a, rb) in ruled and min(reading.belief[b:rb]) >= 1 + 254 * EXTEND and not any(c in STOP for c in text[b:rb]):
+            return a, rb
     return span
 
 
 def _model_span(
-    text: str, span: tuple[int, int], reading: Reading, ruled: Sequence[tuple[int, int]]
+    text: str, span: tuple[int, int], reading: Reading, ruled: Collection[tuple[int, int]]
 ) -> tuple[int, int]:
     """The model's span with its edges set right, in this order: cut before a function character where it
     runs on (`_short_of_function`), before a weak fourth character (`_weak_tail`), after a role word or a
@@ -320,7 +319,7 @@ def combine_names(
     covered: dict[int, list[tuple[int, int]]] = {}
     judged: dict[int, list[tuple[int, int]]] = {}
     kept_found: list[_Candidate] = []
-    ruled: dict[int, list[tuple[int, int]]] = {}
+    ruled: dict[int, set[tuple[int, int]]] = {}  # the rules' names of each text, looked up, never scanned
     shaped: set[tuple[int, int]] = set()
     longer: dict[int, list[int]] = {}
     # One candidate a span, the best-scored, as presidio keeps them (so `find` and `find_many` agree).
@@ -353,7 +352,7 @@ def combine_names(
             b -= 1  # 国强|哥说: the cue rule takes the kinship word in
             c = (c[0], c[1] - 1, *c[2:])
         kept_found.append(c)
-        ruled.setdefault(i, []).append((a, b))
+        ruled.setdefault(i, set()).add((a, b))
         if standing is None or rule in standing:
             covered.setdefault(i, []).append((a, b))
         elif arbitrate and not (
@@ -385,7 +384,7 @@ def combine_names(
         text, ts = texts[i], starts[i]
         ours.extend(
             (a + ts, b + ts, MODEL_SCORE, "name_model", person)
-            for a, b in (_model_span(text, span, reading, ruled.get(i, ())) for span in reading.spans)
+            for a, b in (_model_span(text, span, reading, ruled.get(i, set())) for span in reading.spans)
             if b - a >= 2 and not not_a_name(text[a:b], text[b:b + 3])
         )
         doubted.update(
