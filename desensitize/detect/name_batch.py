@@ -6,7 +6,7 @@ here it is one 64-bit key, the template's number followed by each code's bits (a
 21 bits; a class, 4; a segmentation mark, 3). The texts are joined into one padded array of code points,
 so that each template's keys for every character of every text are a few array operations, and the
 model's weights for them one lookup in a hash table (`KeyIndex`). Tagging with crfsuite from the feature
-strings took 10.5 µs a character; in numpy it takes 1.7, of which these features and their weights 1.3
+strings took 9.4 µs a character; in numpy it takes 1.4, of which these features and their weights 1.0
 (`benchmarks/name_model_speed.py`).
 """
 
@@ -177,19 +177,60 @@ def template_keys(st: Streams, number: int, parts: tuple[tuple[str, int], ...]) 
     return key
 
 
-def attribute_key(attribute: str) -> tuple[int, int] | str:
-    """An attribute string of the weights file as (template number, key), or a flag's name (`FLAGS`)."""
+# A template whose codes fit in `SMALL_WIDTH` bits, a character counting 16 (the Basic Multilingual
+# Plane), is looked up in a table indexed by them: a gather, where the hash table takes several
+# (`small_keys`). A character beyond the plane (and U+FFFF) goes to the hash table all the same.
+SMALL_BITS = {"p": 16, "k": 4, "s": 3}
+SMALL_WIDTH = 20
+
+
+def small_width(parts: tuple[tuple[str, int], ...]) -> int:
+    """The bits of a template's codes counted as `small_keys` packs them."""
+    return sum(SMALL_BITS[stream] for stream, _ in parts)
+
+
+def small_keys(st: Streams, parts: tuple[tuple[str, int], ...]) -> tuple[np.ndarray, np.ndarray | None]:
+    """The codes of a template at every character of `st` packed in `small_width` bits, and where a
+    character of them lies at or beyond U+FFFF (None: nowhere), whose key means nothing."""
+    key = np.zeros(len(st.at), dtype=np.intp)
+    beyond: np.ndarray | None = None
+    for stream, offset in parts:
+        codes = getattr(st, stream)[st.at + offset]
+        if stream == "p":
+            far = codes >= 0xFFFF
+            if far.any():
+                beyond = far if beyond is None else beyond | far
+                codes = np.minimum(codes, 0xFFFF)
+        key = (key << SMALL_BITS[stream]) | codes.astype(np.intp)
+    return key, beyond
+
+
+def attribute_codes(attribute: str) -> tuple[int, list[int]] | str:
+    """An attribute string of the weights file as (template number, the codes of its value), or a flag's
+    name (`FLAGS`)."""
     if attribute in FLAGS:
         return attribute
     name, _, value = attribute.partition("=")
     for number, (template, parts) in enumerate(TEMPLATES):
         if template == name and len(value) == len(parts):
-            key = number
-            for (stream, _), c in zip(parts, value):
-                code = ord(c) if stream == "p" else (CLASSES if stream == "k" else POSITIONS).index(c)
-                key = (key << BITS[stream]) | code
-            return number, key
+            return number, [
+                ord(c) if stream == "p" else (CLASSES if stream == "k" else POSITIONS).index(c)
+                for (stream, _), c in zip(parts, value)
+            ]
     raise ValueError(f"name model: feature {attribute!r} fits no template of name_features.TEMPLATES (retrain it)")
+
+
+def attribute_key(attribute: str) -> tuple[int, int] | str:
+    """An attribute string of the weights file as (template number, key, as `template_keys` makes it), or
+    a flag's name (`FLAGS`)."""
+    found = attribute_codes(attribute)
+    if isinstance(found, str):
+        return found
+    number, codes = found
+    key = number
+    for (stream, _), code in zip(TEMPLATES[number][1], codes):
+        key = (key << BITS[stream]) | code
+    return number, key
 
 
 def flag_masks(st: Streams, lex: Lexicon) -> dict[str, np.ndarray]:

@@ -1,11 +1,11 @@
 """A linear-chain CRF's tagging in numpy, many texts at once, with the weights crfsuite trained.
 
 python-crfsuite trains the name model (`scripts/train_names.py`) and its file stays the shipped weights.
-Tagging with it meant building each character's feature strings in Python, 10.5 µs a character, so
+Tagging with it meant building each character's feature strings in Python, 9.4 µs a character, so
 the model could read only windows around the gate's candidates. Here the weights are read once from the
 file (`read_model`), the features of a whole batch of texts become rows of the weights
 (`name_batch.py`), and the forward-backward and Viterbi passes run over all the texts together, one
-array operation per position: the same labels and marginals crfsuite gives (to 1e-14), at 1.7 µs a
+array operation per position: the same labels and marginals crfsuite gives (to 1e-14), at 1.4 µs a
 character (`benchmarks/name_model_speed.py`).
 
 The model is crfsuite's first-order CRF: a label sequence scores the sum of its state weights (each
@@ -22,7 +22,19 @@ from pathlib import Path
 
 import numpy as np
 
-from desensitize.detect.name_batch import KeyIndex, Streams, attribute_key, flag_masks, streams, template_keys
+from desensitize.detect.name_batch import (
+    SMALL_BITS,
+    SMALL_WIDTH,
+    KeyIndex,
+    Streams,
+    attribute_codes,
+    attribute_key,
+    flag_masks,
+    small_keys,
+    small_width,
+    streams,
+    template_keys,
+)
 from desensitize.detect.name_features import TEMPLATES, Lexicon
 
 
@@ -56,6 +68,20 @@ class Crf:
         self.index = KeyIndex(
             np.array([k for k, _ in templated], dtype=np.uint64), np.array([row for _, row in templated], dtype=np.int32)
         )
+        # The rows of the templates with few codes, as tables (`name_batch.small_keys`; 15 MB in all).
+        self.small: dict[int, np.ndarray] = {
+            number: np.full(1 << small_width(parts), self.missing, dtype=np.int32)
+            for number, (_, parts) in enumerate(TEMPLATES) if small_width(parts) <= SMALL_WIDTH
+        }
+        for row, attribute in enumerate(attributes):
+            found = attribute_codes(attribute)
+            if isinstance(found, tuple) and found[0] in self.small:
+                number, codes = found
+                if all(c < 0xFFFF for (stream, _), c in zip(TEMPLATES[number][1], codes) if stream == "p"):
+                    key = 0
+                    for (stream, _), code in zip(TEMPLATES[number][1], codes):
+                        key = (key << SMALL_BITS[stream]) | code
+                    self.small[number][key] = row
         self.flag_rows = {k: i for i, k in enumerate(keys) if isinstance(k, str)}
         self.lex = lex
 
@@ -63,7 +89,13 @@ class Crf:
         """The state scores of every character of `st` for each label: (characters, labels)."""
         out = np.zeros((len(self.labels), len(st.at)))
         for number, (_, parts) in enumerate(TEMPLATES):
-            rows = self.index.get(template_keys(st, number, parts), self.missing)
+            if number in self.small:
+                small, beyond = small_keys(st, parts)
+                rows = self.small[number][small]
+                if beyond is not None:
+                    rows[beyond] = self.index.get(template_keys(st, number, parts)[beyond], self.missing)
+            else:
+                rows = self.index.get(template_keys(st, number, parts), self.missing)
             for y in range(len(self.labels)):
                 out[y] += self.state[y][rows]
         for name, mask in flag_masks(st, self.lex).items():

@@ -2,7 +2,7 @@
 
 Rules find names in the ways someone wrote down; the model finds names by how Chinese names look in
 context, learnt from annotated news, social media, résumés and remark-style sentences. It is the slow
-part of name detection (about 1.7 µs a character, tagged in numpy: `name_crf.py`), so it runs only
+part of name detection (about 1.4 µs a character, tagged in numpy: `name_crf.py`), so it runs only
 where it can change the outcome (`candidates`):
 
 * at a *candidate*: a surname followed by a Chinese character that may start a given name, the two
