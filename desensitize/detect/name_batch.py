@@ -205,6 +205,20 @@ def small_keys(st: Streams, parts: tuple[tuple[str, int], ...]) -> tuple[np.ndar
     return key, beyond
 
 
+def small_key(parts: tuple[tuple[str, int], ...], codes: list[int]) -> int | None:
+    """One attribute's codes packed as `small_keys` packs a character's (None: a character of them lies
+    at or beyond U+FFFF, so only the hash table holds it)."""
+    if any(stream == "p" and code >= 0xFFFF for (stream, _), code in zip(parts, codes)):
+        return None
+    return _pack(parts, codes, SMALL_BITS)
+
+
+def _pack(parts: tuple[tuple[str, int], ...], codes: list[int], bits: dict[str, int], key: int = 0) -> int:
+    for (stream, _), code in zip(parts, codes):
+        key = (key << bits[stream]) | code
+    return key
+
+
 def attribute_codes(attribute: str) -> tuple[int, list[int]] | str:
     """An attribute string of the weights file as (template number, the codes of its value), or a flag's
     name (`FLAGS`)."""
@@ -227,10 +241,7 @@ def attribute_key(attribute: str) -> tuple[int, int] | str:
     if isinstance(found, str):
         return found
     number, codes = found
-    key = number
-    for (stream, _), code in zip(TEMPLATES[number][1], codes):
-        key = (key << BITS[stream]) | code
-    return number, key
+    return number, _pack(TEMPLATES[number][1], codes, BITS, number)
 
 
 def flag_masks(st: Streams, lex: Lexicon) -> dict[str, np.ndarray]:

@@ -23,13 +23,13 @@ from pathlib import Path
 import numpy as np
 
 from desensitize.detect.name_batch import (
-    SMALL_BITS,
     SMALL_WIDTH,
     KeyIndex,
     Streams,
     attribute_codes,
     attribute_key,
     flag_masks,
+    small_key,
     small_keys,
     small_width,
     streams,
@@ -76,12 +76,9 @@ class Crf:
         for row, attribute in enumerate(attributes):
             found = attribute_codes(attribute)
             if isinstance(found, tuple) and found[0] in self.small:
-                number, codes = found
-                if all(c < 0xFFFF for (stream, _), c in zip(TEMPLATES[number][1], codes) if stream == "p"):
-                    key = 0
-                    for (stream, _), code in zip(TEMPLATES[number][1], codes):
-                        key = (key << SMALL_BITS[stream]) | code
-                    self.small[number][key] = row
+                small = small_key(TEMPLATES[found[0]][1], found[1])
+                if small is not None:  # else only the hash table holds it
+                    self.small[found[0]][small] = row
         self.flag_rows = {k: i for i, k in enumerate(keys) if isinstance(k, str)}
         self.lex = lex
 
