@@ -5,7 +5,8 @@ A feature string such as ``k5=PPSGH`` is a template (`name_features.TEMPLATES`) 
 here it is one 64-bit key, the template's number followed by each code's bits (a character's code point,
 21 bits; a class, 4; a segmentation mark, 3). The texts are joined into one padded array of code points,
 so that each template's keys for every character of every text are a few array operations, and the
-model's weights for them one lookup in a hash table (`KeyIndex`). Tagging with crfsuite from the feature
+model's weights for them one lookup: in a plain table where a template's codes are few (`small_keys`),
+else in a hash table (`KeyIndex`). Tagging with crfsuite from the feature
 strings took 9.4 µs a character; in numpy it takes 1.4, of which these features and their weights 1.0
 (`benchmarks/name_model_speed.py`).
 """
@@ -28,7 +29,7 @@ _MULT = np.uint64(0x9E37_79B9_7F4A_7C15)  # Fibonacci hashing: the top bits of k
 class KeyIndex:
     """A hash table from 64-bit keys to numbers, looked up for a whole array of keys at once (open
     addressing, linear probing, a quarter full). A binary search over the sorted keys took about 100 ns
-    a key; this about 15, and most of the model's features are looked up here."""
+    a key; this about 15. The features of two characters and the dictionary's words are looked up here."""
 
     def __init__(self, keys: np.ndarray, values: np.ndarray) -> None:
         """`keys`: distinct uint64 keys; `values`: the number of each (int32)."""
