@@ -1,5 +1,5 @@
 """The name model tagged in numpy (name_batch.py, name_crf.py): the same features, labels and marginals as
-crfsuite gives from the same weights file, on the written remark sets and on text at the edges."""
+crfsuite gives from the same weights file, on remarks written for training and on text at the edges."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ EDGES = [
 
 def _texts() -> list[str]:
     out = list(EDGES)
-    for path in sorted(DATA.glob("names_*remarks*.txt"))[:4]:
+    for path in sorted(DATA.glob("names_train_remarks*.txt"))[:4]:
         lines = path.read_text(encoding="utf-8").splitlines()
         out += [line.replace("⟦", "").replace("⟧", "") for line in lines if line.strip() and not line.startswith("#")]
     return out
