@@ -89,6 +89,17 @@ def word_keys(words: Iterable[str]) -> np.ndarray:
     return np.array(out, dtype=np.uint64)
 
 
+def word_set(words: Iterable[str]) -> KeyIndex:
+    """Words as a `KeyIndex` to ask `has` of, their keys as `word_keys` and `pair_keys` make them."""
+    keys = np.unique(word_keys(words))
+    return KeyIndex(keys, np.zeros(len(keys), dtype=np.int32))
+
+
+def pair_keys(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """The keys of the two-character words `first[i] second[i]` (code points), as `word_keys` makes them."""
+    return (first.astype(np.uint64) << np.uint64(21)) | second.astype(np.uint64)
+
+
 @dataclass(frozen=True)
 class Tables:
     """What the features look up, as arrays: the lexicon's words as hash tables (`Lexicon.words`,
@@ -104,13 +115,9 @@ class Tables:
 def tables_of(lex: Lexicon) -> Tables:
     """The tables of `lex` (built once: about a second)."""
 
-    def index(items: Iterable[str]) -> KeyIndex:
-        keys = np.unique(word_keys(items))
-        return KeyIndex(keys, np.zeros(len(keys), dtype=np.int32))
-
     code = {c: i for i, c in enumerate(CLASSES)}
     classes = np.array([code[char_class(chr(cp), lex)] for cp in range(0x10000)], dtype=np.uint64)
-    return Tables(index(lex.words), index(lex.dictionary), index(lex.compound), classes)
+    return Tables(word_set(lex.words), word_set(lex.dictionary), word_set(lex.compound), classes)
 
 
 @dataclass(frozen=True)
@@ -125,6 +132,7 @@ class Streams:
     at: np.ndarray
     remaining: np.ndarray  # characters left in its text from each character on (1 at the last)
     lengths: np.ndarray
+    pairs: np.ndarray  # pairs[q]: the key (`pair_keys`) of the characters at q and q + 1
 
 
 def streams(texts: Sequence[str], lex: Lexicon) -> Streams:
@@ -145,10 +153,10 @@ def streams(texts: Sequence[str], lex: Lexicon) -> Streams:
     if len(beyond):
         code = {c: i for i, c in enumerate(CLASSES)}
         k[beyond] = [code[char_class(chr(int(c)), lex)] for c in p[beyond]]
-    pairs = (p[:-1] << np.uint64(21)) | p[1:]
+    pairs = pair_keys(p[:-1], p[1:])
     k[:-1][tables.compound.has(pairs)] = CLASSES.index("C")
     s = _positions(joined, at)
-    return Streams(p, k, s, at, remaining, lengths)
+    return Streams(p, k, s, at, remaining, lengths, pairs)
 
 
 def _positions(joined: str, at: np.ndarray) -> np.ndarray:
@@ -235,21 +243,22 @@ def attribute_codes(attribute: str) -> tuple[int, list[int]] | str:
     raise ValueError(f"name model: feature {attribute!r} fits no template of name_features.TEMPLATES (retrain it)")
 
 
+def template_key(number: int, codes: list[int]) -> int:
+    """The key of template `number` reading `codes` (`attribute_codes`), as `template_keys` makes it."""
+    return _pack(TEMPLATES[number][1], codes, BITS, number)
+
+
 def attribute_key(attribute: str) -> tuple[int, int] | str:
     """An attribute string of the weights file as (template number, key, as `template_keys` makes it), or
     a flag's name (`FLAGS`)."""
     found = attribute_codes(attribute)
-    if isinstance(found, str):
-        return found
-    number, codes = found
-    return number, _pack(TEMPLATES[number][1], codes, BITS, number)
+    return found if isinstance(found, str) else (found[0], template_key(*found))
 
 
 def flag_masks(st: Streams, lex: Lexicon) -> dict[str, np.ndarray]:
     """Each of `FLAGS` at every character of `st`, as `name_features.flags` sets them."""
     tables = tables_of(lex)
-    p, at, left = st.p, st.at, st.remaining
-    pairs = (p[:-1] << np.uint64(21)) | p[1:]  # pairs[q]: the characters at q and q + 1
+    p, at, left, pairs = st.p, st.at, st.remaining, st.pairs
     triples = (pairs[:-1] << np.uint64(21)) | p[2:]
     common, two, three = tables.common.has(pairs), tables.dictionary.has(pairs), tables.dictionary.has(triples)
     # `PAD` is in no word, so a pair or triple that runs outside its text is never found; but

@@ -27,12 +27,12 @@ from desensitize.detect.name_batch import (
     KeyIndex,
     Streams,
     attribute_codes,
-    attribute_key,
     flag_masks,
     small_key,
     small_keys,
     small_width,
     streams,
+    template_key,
     template_keys,
 )
 from desensitize.detect.name_features import TEMPLATES, Lexicon
@@ -60,26 +60,28 @@ class Crf:
         states = features[~moves]
         # One row of weights an attribute, keyed as `name_batch` keys a character's features; the last row,
         # all 0, for every feature the model has no weight for.
-        keys = [attribute_key(a) for a in attributes]
         self.state = np.zeros((m, len(attributes) + 1))
         self.state[states["dst"], states["src"]] = states["w"]
         self.missing = len(attributes)
-        templated = [(k[1], row) for row, k in enumerate(keys) if isinstance(k, tuple)]
-        self.index = KeyIndex(
-            np.array([k for k, _ in templated], dtype=np.uint64), np.array([row for _, row in templated], dtype=np.int32)
-        )
-        # The rows of the templates with few codes, as tables (`name_batch.small_keys`; 15 MB in all).
+        # The rows of the templates with few codes, as tables too (`name_batch.small_keys`; 15 MB in all).
         self.small: dict[int, np.ndarray] = {
             number: np.full(1 << small_width(parts), self.missing, dtype=np.int32)
             for number, (_, parts) in enumerate(TEMPLATES) if small_width(parts) <= SMALL_WIDTH
         }
+        self.flag_rows: dict[str, int] = {}
+        keys: list[int] = []
+        rows: list[int] = []
         for row, attribute in enumerate(attributes):
             found = attribute_codes(attribute)
-            if isinstance(found, tuple) and found[0] in self.small:
-                small = small_key(TEMPLATES[found[0]][1], found[1])
-                if small is not None:  # else only the hash table holds it
-                    self.small[found[0]][small] = row
-        self.flag_rows = {k: i for i, k in enumerate(keys) if isinstance(k, str)}
+            if isinstance(found, str):
+                self.flag_rows[found] = row
+                continue
+            keys.append(template_key(*found))
+            rows.append(row)
+            small = small_key(TEMPLATES[found[0]][1], found[1]) if found[0] in self.small else None
+            if small is not None:  # else only the hash table holds it
+                self.small[found[0]][small] = row
+        self.index = KeyIndex(np.array(keys, dtype=np.uint64), np.array(rows, dtype=np.int32))
         self.lex = lex
 
     def emission(self, st: Streams) -> np.ndarray:
