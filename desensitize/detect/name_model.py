@@ -35,6 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
+from desensitize.detect.name_batch import KeyIndex, pair_keys, word_set
 from desensitize.detect.name_crf import Crf
 from desensitize.detect.name_features import Lexicon, lexicon
 from desensitize.detect.names import (
@@ -236,18 +237,18 @@ class Gate:
     dictionary: frozenset[str]  # every two- and three-character word that is no name
     alone: re.Pattern[str]  # a given name alone (问了|晓红, 请|志明同志): its group 1 is the name's start
     foreign: np.ndarray  # the characters of a foreign name in Chinese characters (琼斯): `Joined.find_runs`
-    # What `scan` asks of every candidate at once in numpy: sets of two characters as sorted keys
-    # ((first << 16) | second) and of one as boolean tables. `words`, the compound surnames and
-    # `_HANDS_TO2`; the surnames far more often prepositions (于, 向) or a word's start (花, 和), the
-    # given-name characters and `_HANDS_TO`.
-    word_keys: np.ndarray
-    compound_keys: np.ndarray
-    hands_keys: np.ndarray
+    # What `scan` asks of every candidate at once in numpy: sets of two characters as hash tables
+    # (`name_batch.word_set`, asked with `pair_keys`) and of one as boolean tables. `words`, the compound
+    # surnames and `_HANDS_TO2`; the surnames far more often prepositions (于, 向) or a word's start (花,
+    # 和), the given-name characters and `_HANDS_TO`.
+    word_pairs: KeyIndex
+    compound_pairs: KeyIndex
+    hands_pairs: KeyIndex
     preposition_table: np.ndarray
     given_table: np.ndarray
     hands_table: np.ndarray
-    addressed_table: np.ndarray  # `_addressed` as tables: its characters, and its pairs as keys
-    addressed_keys: np.ndarray
+    addressed_table: np.ndarray  # `_addressed` as tables: its characters, and its pairs
+    addressed_pairs: KeyIndex
 
     def scan(self, joined: Joined) -> dict[int, list[int]]:
         """Where a possible name starts in each of `joined`'s texts, as `Joined.find` gives them: a
@@ -263,13 +264,13 @@ class Gate:
             return {}
         here, nxt = codes[pos], codes[pos + 1]
         before, after = joined.at(pos, -1), joined.at(pos, 2)
-        pair = (here << 16) | nxt
-        skip = ~_isin(pair, self.compound_keys) & (
-            _isin(pair, self.word_keys) | _isin((before << 16) | here, self.word_keys)
+        pair = pair_keys(here, nxt)
+        skip = ~self.compound_pairs.has(pair) & (
+            self.word_pairs.has(pair) | self.word_pairs.has(pair_keys(before, here))
             | (self.preposition_table[here] & ~(self.given_table[nxt] & self.given_table[after]))
         )
-        hands = self.hands_table[before] | _isin((joined.at(pos, -2) << 16) | before, self.hands_keys)
-        addressed = self.addressed_table[after] | _isin((after << 16) | joined.at(pos, 3), self.addressed_keys)
+        hands = self.hands_table[before] | self.hands_pairs.has(pair_keys(joined.at(pos, -2), before))
+        addressed = self.addressed_table[after] | self.addressed_pairs.has(pair_keys(after, joined.at(pos, 3)))
         return joined.by_text(pos[~(skip & ~hands & ~addressed)])
 
     def candidates(
@@ -356,12 +357,12 @@ def gate() -> Gate:
         # Words people are named open candidates: round 8, dev-remarks-3 R 0.985 → 0.989 (马力, 海峰, 建新),
         # dev-remarks-2 0.995 → 0.998, dev-remarks-4 0.981 → 0.982, no remark split's precision lower (Weibo
         # dev one false name more); on 300,000 benchmark remarks 5 more texts read.
-        word_keys=_keys(lex.words - name_words()),
-        compound_keys=_keys(lex.compound),
+        word_pairs=_pairs(lex.words - name_words()),
+        compound_pairs=_pairs(lex.compound),
         # and the ends of role words in 人 (代办人|丁艳, 人丁 a word; 代办人|江海燕): round 7, on 100,000
         # benchmark remarks the names not wholly masked 79 → 71 (proxies the extract does not hold), 12 more
         # windows read in 300,000; dev-remarks-3 R 0.974 → 0.975, other dev splits unchanged
-        hands_keys=_keys(_HANDS_TO2 | {w[-2:] for w in ROLE_WORDS if len(w) >= 3 and w.endswith("人")}),
+        hands_pairs=_pairs(_HANDS_TO2 | {w[-2:] for w in ROLE_WORDS if len(w) >= 3 and w.endswith("人")}),
         preposition_table=_table("".join(FUNCTION_SURNAMES | lex.ambiguous)),
         given_table=_table("".join(lex.given)),
         hands_table=_table("".join(_HANDS_TO)),
@@ -369,7 +370,7 @@ def gate() -> Gate:
         # round 8, dev-remarks-3 R 0.989 → 0.990, dev-remarks-4 0.982 → 0.984, dev-remarks-2 0.998 → 1.000,
         # MSRA dev P 0.915 → 0.914; no more texts read in 300,000 benchmark remarks
         addressed_table=_table("".join(_ADDRESSED)),
-        addressed_keys=_keys(_ADDRESSED2),
+        addressed_pairs=_pairs(_ADDRESSED2),
     )
 
 
@@ -380,19 +381,10 @@ def _table(chars: str) -> np.ndarray:
     return table
 
 
-def _keys(pairs: Iterable[str]) -> np.ndarray:
-    """Words of two characters of the Basic Multilingual Plane as sorted keys (first << 16) | second."""
-    keys = {(ord(w[0]) << 16) | ord(w[1]) for w in pairs if len(w) == 2 and max(map(ord, w)) < 0x10000}
-    return np.array(sorted(keys), dtype=np.uint32)
-
-
-def _isin(keys: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
-    """Which of `keys` are in `sorted_keys` (one binary search each, in C). Not `np.isin`: it sorts both
-    arrays again at every call, and a lookup table over 32-bit keys would take gigabytes."""
-    if not len(sorted_keys):
-        return np.zeros(len(keys), dtype=bool)
-    at = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
-    return np.asarray(sorted_keys[at] == keys, dtype=bool)
+def _pairs(words: Iterable[str]) -> KeyIndex:
+    """The words of two characters among `words`, as a set `scan` asks with `pair_keys`. (`Joined.codes`
+    reads a character beyond the plane as U+FFFF, so a word holding one is never found, as before.)"""
+    return word_set(w for w in words if len(w) == 2)
 
 
 # What `look_many` is asked for one text: the text, the spans others found that the model need not read
