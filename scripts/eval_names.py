@@ -39,7 +39,10 @@ that first measurement, to the same brief, to study what the sealed set's figure
 "blind-remarks-7" (names_blind_remarks7.txt, sealed: 700 records, 1,116 names, written during round 8 by a
 session that saw nothing of ours, in still more departments' voices, Fuzhou nicknames (依珠), She and other
 minority names, names that are words and places among them; measured once, at round 8's end, after
-everything was chosen). Round 5's third
+everything was chosen); "blind-remarks-8" (names_blind_remarks8.txt, sealed: 700 records, 1,239 names,
+written at round 9's start by a session that saw nothing of ours, as fourteen clerks of fourteen offices
+in their own styles (terse, unpunctuated, chat pastes, flattened rows, Taiwan and Hong Kong parties,
+Fuzhou nicknames); measured once, at round 9's end, after everything was chosen). Round 5's third
 batch of training remarks (names_train_remarks3.txt) served as a studied split for part of the round
 before it was trained on (model card).
 
@@ -74,6 +77,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-5": (DATA / "names_blind_remarks5.txt", True),  # written at round 6's start
     "blind-remarks-6": (DATA / "names_blind_remarks6.txt", True),  # written at round 7's start
     "blind-remarks-7": (DATA / "names_blind_remarks7.txt", True),  # written in round 8, measured at its end
+    "blind-remarks-8": (DATA / "names_blind_remarks8.txt", True),  # written at round 9's start, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
