@@ -87,6 +87,9 @@ TRIGGERS = (
     "安全员 管理员 联络人 对接人 送达人 接收人 驻村干部 第一书记 村支书 支书 楼栋长 楼长 网格长 小组长 村民小组长 "
     "复核 审核 经办 填表 承办 受理 其长孙 长孙 长子 次子 长女 次女 孙女婿"
 ).split()
+# Round 5: how a caller gives a name (来电男子自称柯达). Round 9: what follows them up to a field's end is
+# the name whatever word it is (自称高峰，), and the name policy keeps it standing (`_fills_its_place`).
+NAMING_VERBS = ("自称", "化名", "名叫", "叫做")
 # Verbs whose object is often a person (判决王伟赔偿, 通知李娜到场). Weaker than a role word: the name
 # must not start a common word (要求严格 is not 严格).
 VERB_TRIGGERS = (
@@ -96,10 +99,8 @@ VERB_TRIGGERS = (
     # Round 2: verbs whose object is a person in allowance, penalty and court records.
     "劝说 劝告 说服 教育 抓获 查获 查处 支持 帮扶 救助 安置 陪伴 照料 看护 接送 护送 转告 邀请 感谢 表彰 推荐 "
     "提名 选举 免去 辞退 开除 解雇 录用 聘用 雇佣 雇用 收留 寻找 找回 通报 控告 赔偿 补偿 支付给 付给 借给 "
-    "租给 卖给 转让给 介绍给 汇给 转账给 委派 派遣 指定 认定 确认 核实 警告 "
-    # Round 5: how a caller gives a name (来电男子自称柯达).
-    "自称 化名 名叫 叫做"
-).split()
+    "租给 卖给 转让给 介绍给 汇给 转账给 委派 派遣 指定 认定 确认 核实 警告"
+).split() + list(NAMING_VERBS)
 # Words that only follow a person's name; the name is read backwards from the cue. Every branch starts
 # with a literal character so the regex engine can jump between candidates (see text.py on speed).
 CUES = (
