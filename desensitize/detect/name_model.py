@@ -102,7 +102,8 @@ _ALONE_LEFT = "，。；：、！？ \u3000\x00跟请和找让给叫与同由交
 # after such a word, a given name that is also a word (海燕, 国庆) is read by the model as well. Round 6, on
 # the dev splits: dev-remarks recall 0.984 → 0.987, dev-remarks-2 0.986 → 0.988, dev-remarks-3 0.949 →
 # 0.951, no split's precision lower; on the fourth batch of training remarks before it was trained on,
-# 0.643 → 0.667 at the same precision (0.940). 安全说到底, 经济表示 stay words: the model decides.
+# 0.643 → 0.667 at the same precision (0.940). 安全说到底, 经济表示 stay words: the model decides (round 9's
+# model reads 安全 there as a name: a strict xfail in the tests).
 # What a person is handed to do counts too (转|佳佳|处理): dev-remarks-3 0.968 → 0.969.
 _PERSON_NEXT = frozenset("说讲称你")
 _PERSON_NEXT2 = frozenset({
