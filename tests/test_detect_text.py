@@ -13,6 +13,7 @@ from stdnum import luhn
 from desensitize.detect.recognizers import ChinesePatternRecognizer
 from desensitize.detect.text import TextDetector, detect_text_lines
 from pipelines.core.vocab import FindingKind as K
+from tests.conftest import ROOT
 from tests.test_detect_rules import (
     BAD_CHECK_ID,
     BAD_DATE_ID,
@@ -190,3 +191,51 @@ def test_full_width_digits_are_found_by_the_bulk_path_too() -> None:
         kinds = {s.kind.value: text[s.start : s.end] for s in spans}
         assert kinds.get("mobile_phone") == "１３８１２３４５６７８"
         assert kinds.get("resident_id") == "３５０１０２１９９００３０７１２３４"
+
+
+def _remarks(n: int) -> list[str]:
+    """The free-text remarks of the civil-affairs sample extract (GBK), with a few lines of bad input."""
+    import pandas as pd
+
+    frame = pd.read_csv(ROOT / "sample_data" / "civil-affairs-low-income.csv", encoding="gbk", dtype=str)
+    remarks = frame["备注"].fillna("").tolist()[:n]
+    named = [f"经{name}核实，{remark}" for name, remark in zip(frame["姓名"].tolist()[:50], remarks)]
+    return remarks + named + ["", "1234567890", "Latin only", "户主王秀英电话13812345678"]
+
+
+def test_piped_lines_are_answered_in_batches_as_they_would_be_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`detect-text` on piped input detects lines a batch at a time (several batches here): every answer
+    is what the line gets alone."""
+    import desensitize.detect.text as text_module
+
+    monkeypatch.setattr(text_module, "_BATCH_LINES", 300)
+    lines = _remarks(1_000)
+    out = io.StringIO()
+    assert detect_text_lines(io.StringIO("\n".join(lines) + "\n"), out) == 0
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    alone = TextDetector()
+    expected = [[{"kind": s.kind.value, "start": s.start, "end": s.end} for s in alone.find_many([t])[0]] for t in lines]
+    assert [r["findings"] for r in rows] == expected
+    assert sum(f["kind"] == "person_name" for r in rows for f in r["findings"]) >= 50
+
+
+def test_a_line_that_fails_in_a_batch_fails_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One line the detector cannot take answers an error (never its text); the rest of its batch is
+    answered, and the exit code is 1."""
+    lines = ["户主王秀英电话13812345678", "无个人信息", "BREAKS-王志强", "经王建华核实，情况属实"]
+    real = TextDetector.find_many
+
+    def find_many(self: TextDetector, texts: list[str]) -> list:  # type: ignore[type-arg]
+        if any(t.startswith("BREAKS") for t in texts):
+            raise RuntimeError("boom")
+        return real(self, texts)
+
+    monkeypatch.setattr(TextDetector, "find_many", find_many)
+    out = io.StringIO()
+    assert detect_text_lines(io.StringIO("\n".join(lines) + "\n"), out) == 1
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert rows[2] == {"findings": [], "error": "detection failed"}
+    assert {"kind": "person_name", "start": 2, "end": 5} in rows[0]["findings"]
+    assert rows[1] == {"findings": []}
+    assert {"kind": "person_name", "start": 1, "end": 4} in rows[3]["findings"]
+    assert "王志强" not in out.getvalue()
