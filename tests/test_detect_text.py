@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -225,7 +226,7 @@ def test_a_line_that_fails_in_a_batch_fails_alone(monkeypatch: pytest.MonkeyPatc
     lines = ["户主王秀英电话13812345678", "无个人信息", "BREAKS-王志强", "经王建华核实，情况属实"]
     real = TextDetector.find_many
 
-    def find_many(self: TextDetector, texts: list[str]) -> list:  # type: ignore[type-arg]
+    def find_many(self: TextDetector, texts: list[str]) -> list[Any]:
         if any(t.startswith("BREAKS") for t in texts):
             raise RuntimeError("boom")
         return real(self, texts)
