@@ -114,9 +114,11 @@ def training_set(extra: list[Path], per_template: int) -> tuple[list[Sentence], 
     written = remarks(maker, per_template)
     counts["remarks"] = len(written)
     data.extend(written)
+    as_written: list[Sentence] = []
     for path in TRAIN_REMARKS:
         if path.exists():
             notes = read_marked(path)
+            as_written += notes
             notes += [s for s in (swap_names(x, maker, chinese) for x in notes) if s is not None]
             counts[path.name] = len(notes)
             data.extend(notes)
@@ -126,9 +128,8 @@ def training_set(extra: list[Path], per_template: int) -> tuple[list[Sentence], 
     counts["names_eval:tune"] = len(tune)
     data.extend(tune)
     for copy in range(2, WRITTEN_WEIGHT + 1):
-        again = [s for path in TRAIN_REMARKS if path.exists() for s in read_marked(path)]
-        counts[f"names_train_remarks*.txt:{copy}"] = len(again)
-        data.extend(again)
+        counts[f"names_train_remarks*.txt:{copy}"] = len(as_written)
+        data.extend(as_written)
     for path in extra:
         rows = read_jsonl(path)
         counts[f"extra:{path.name}"] = len(rows)

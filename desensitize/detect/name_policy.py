@@ -271,8 +271,8 @@ def _model_span(
 
 def _fills_its_place(text: str, a: int, b: int) -> bool:
     """A role's name with nothing else it could be: the field after the role's colon (受理人：平安；),
-    copula (法定代表人变更为高翔，) or a verb that gives a name (自称高峰，), or the words between the role and what only follows a person
-    (来电人高山称, 其子严明代为, 代理人热依拉（维吾尔族）)."""
+    copula (法定代表人变更为高翔，) or a verb that gives a name (自称高峰，), or the words between the role
+    and what only follows a person (来电人高山称, 其子严明代为, 代理人热依拉（维吾尔族）)."""
     placed = text[a - 1:a] in "：:" or _role_is(text, a) or text.endswith(NAMING_VERBS, 0, a)
     if placed and text[b:b + 1] in FIELD_END or CUE.match(text, b) is not None:
         return True
