@@ -248,13 +248,6 @@ def template_key(number: int, codes: list[int]) -> int:
     return _pack(TEMPLATES[number][1], codes, BITS, number)
 
 
-def attribute_key(attribute: str) -> tuple[int, int] | str:
-    """An attribute string of the weights file as (template number, key, as `template_keys` makes it), or
-    a flag's name (`FLAGS`)."""
-    found = attribute_codes(attribute)
-    return found if isinstance(found, str) else (found[0], template_key(*found))
-
-
 def flag_masks(st: Streams, lex: Lexicon) -> dict[str, np.ndarray]:
     """Each of `FLAGS` at every character of `st`, as `name_features.flags` sets them."""
     tables = tables_of(lex)

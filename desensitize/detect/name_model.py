@@ -326,6 +326,7 @@ class Gate:
 def gate() -> Gate:
     """The gate built from the shipped surname list and dictionary."""
     lex = lexicon()
+    named = name_words()
     first = lex.single | rare_surnames() | {c[0] for c in lex.compound}  # the model reads rare surnames too
     # What may follow: a Chinese character that is no function word (于是, 王的 are skipped at once). 于 ends
     # three compound surnames (单于, 淳于, 鲜于): after their first character it is no function word.
@@ -351,14 +352,14 @@ def gate() -> Gate:
     alone = re.compile(f"[{re.escape(_ALONE_LEFT)}]([{given}][{given}])")
     return Gate(
         words=lex.words,
-        name_words=name_words(),
+        name_words=named,
         starting=starting, following=following,
         dictionary=lex.dictionary, alone=alone,
         foreign=foreign,
         # Words people are named open candidates: round 8, dev-remarks-3 R 0.985 → 0.989 (马力, 海峰, 建新),
         # dev-remarks-2 0.995 → 0.998, dev-remarks-4 0.981 → 0.982, no remark split's precision lower (Weibo
         # dev one false name more); on 300,000 benchmark remarks 5 more texts read.
-        word_pairs=_pairs(lex.words - name_words()),
+        word_pairs=_pairs(lex.words - named),
         compound_pairs=_pairs(lex.compound),
         # and the ends of role words in 人 (代办人|丁艳, 人丁 a word; 代办人|江海燕): round 7, on 100,000
         # benchmark remarks the names not wholly masked 79 → 71 (proxies the extract does not hold), 12 more
