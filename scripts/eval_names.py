@@ -73,8 +73,6 @@ BLIND = DATA / "names_blind.txt"
 REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks": (DATA / "names_blind_remarks2.txt", True),  # written at round 3's end
     "blind-remarks-3": (DATA / "names_blind_remarks3.txt", True),  # written at round 4's start
-    "blind-remarks-4": (DATA / "names_blind_remarks4.txt", True),  # written at round 5's start
-    "blind-remarks-5": (DATA / "names_blind_remarks5.txt", True),  # written at round 6's start
     "blind-remarks-6": (DATA / "names_blind_remarks6.txt", True),  # written at round 7's start
     "blind-remarks-7": (DATA / "names_blind_remarks7.txt", True),  # written in round 8, measured at its end
     "blind-remarks-8": (DATA / "names_blind_remarks8.txt", True),  # written at round 9's start, measured at its end
@@ -82,6 +80,8 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
     "dev-remarks-4": (DATA / "names_dev_remarks4.txt", False),  # written at round 7's end, in its sealed set's voices
+    "dev-remarks-5": (DATA / "names_blind_remarks4.txt", False),  # round 5's sealed set, retired at round 10's start
+    "dev-remarks-6": (DATA / "names_blind_remarks5.txt", False),  # round 6's sealed set, retired at round 10's start
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
@@ -338,6 +338,15 @@ def main() -> int:
         return 0
     if args.only:
         splits = {k: v for k, v in splits.items() if k in args.only}
+    if args.errors:
+        # Measure that one split with that one method, before anything else runs: a sealed split is refused
+        # before it is read, and no other split's totals are printed on the way.
+        if args.split in SEALED or args.split.startswith("test:"):
+            raise SystemExit("sealed split: only its totals are printed (study the dev splits)")
+        if args.split not in splits:
+            raise SystemExit(f"no split {args.split!r}: one of {', '.join(k for k in splits if k not in SEALED)}")
+        splits = {args.split: splits[args.split]}
+        args.methods = [args.errors]
     found_by: dict[str, list[Spans]] = {}
     print(f"{'method':30} {'split':18} {'sent':>5} {'names':>5} {'P':>6} {'R':>6} {'P_len':>6} {'R_len':>6} {'zhP':>6} {'zhR':>6} {'ms/sent':>8}")
     by_known: dict[int, dict[str, Callable[[list[str]], list[Spans]]]] = {}
@@ -360,10 +369,11 @@ def main() -> int:
                 flush=True,
             )
     if args.errors:
-        if args.split in SEALED or args.split.startswith("test:"):
-            raise SystemExit("sealed split: only its totals are printed (study the dev splits)")
         part = splits[args.split][0]
-        for s, f in zip(part, found_by[f"{args.errors}/{args.split}"]):
+        chosen = [k for k in found_by if k.endswith(f"/{args.split}")]
+        if len(chosen) != 1:
+            raise SystemExit(f"--errors {args.errors!r} names {len(chosen)} methods; give a part of one method's name")
+        for s, f in zip(part, found_by[chosen[0]]):
             labelled = {(x[0], x[1]) for x in s["names"]}
             if set(f) != labelled:
                 miss = [s["text"][a:b] for a, b in labelled - set(f)]
