@@ -35,6 +35,7 @@ from desensitize.detect.name_model import Joined
 from desensitize.detect.name_policy import DEFAULT_NAME_RECOGNIZERS, NAME_MODE, check_recognizers, combine_names, model_for
 from desensitize.detect.names import NameRules
 from desensitize.detect.patterns import DIGIT_TRIGGER, PATTERNS, PRIORITY, TextPattern, score_match
+from desensitize.detect.spacing import Twin, twin_of, twins_in
 from pipelines.core.vocab import FindingKind
 
 if TYPE_CHECKING:
@@ -178,7 +179,9 @@ class TextDetector:
             found = [c for c in found if c[4] is not FindingKind.PERSON_NAME]
             as_typed = Joined.of([for_names()(text)])
             found.extend(combine_names(self.name_model, as_typed, [0, len(text) + 1], names, self.name_mode))
-        return resolve(found)
+        spans = resolve(found)
+        twin = twin_of(text) if self.names is not None or self.name_model is not None else None
+        return spans if twin is None else _with_names_back(spans, twin, self.find(twin.text))
 
     # -- bulk path --------------------------------------------------------------------------------
 
@@ -202,6 +205,18 @@ class TextDetector:
                 gc.enable()
 
     def _find_distinct(self, texts: list[str]) -> list[list[Span]]:
+        """Spans of each of `texts` (all distinct); a text with spaces between its Chinese characters also
+        gets the names found in it closed up (spacing.py), read in the same batch."""
+        twins = twins_in(texts) if self.names is not None or self.name_model is not None else []
+        if not twins:
+            return self._find_joined(texts)
+        spans = self._find_joined(texts + [twin.text for _, twin in twins])
+        out = spans[: len(texts)]
+        for (i, twin), found in zip(twins, spans[len(texts):]):
+            out[i] = _with_names_back(out[i], twin, found)
+        return out
+
+    def _find_joined(self, texts: list[str]) -> list[list[Span]]:
         clean = texts
         joined = SEP + SEP.join(clean)
         if joined.count(SEP) != len(clean):
@@ -318,6 +333,23 @@ class TextDetector:
         while we < te and joined[we] not in _BREAKS:
             we += 1
         return ws, we
+
+
+def _with_names_back(spans: list[Span], twin: Twin, found: Iterable[Span]) -> list[Span]:
+    """A text's spans with the names found in its closed-up twin. Where a name of the twin overlaps one
+    found in the text as written, the twin's reading wins: it read the characters as a run (蒋 振 华家:
+    the text as written has 华家, the twin 蒋振华); the text's other names stay (a space the twin closed
+    up in error hides nothing the text's own reading found)."""
+    person = FindingKind.PERSON_NAME
+    back = [(*twin.span_back(s.start, s.end), s.score, s.recognizer, person) for s in found if s.kind is person]
+    if not back:
+        return spans
+    kept = [
+        (s.start, s.end, s.score, s.recognizer, s.kind)
+        for s in spans
+        if s.kind is not person or all(s.end <= a or b <= s.start for a, b, *_ in back)
+    ]
+    return resolve(kept + back)
 
 
 def _per_text(found: list[_Candidate], starts: list[int], n: int) -> list[list[Span]]:

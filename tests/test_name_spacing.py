@@ -1,0 +1,59 @@
+"""Text with spaces between its Chinese characters (spacing.py): closed up, read, and its names taken back."""
+
+from __future__ import annotations
+
+import pytest
+
+from desensitize.detect.spacing import twin_of, twins_in
+from desensitize.detect.text import TextDetector
+from pipelines.core.vocab import FindingKind as K
+
+
+@pytest.mark.parametrize(
+    ("text", "closed"),
+    [
+        ("兹 证 明 郑 德 旺 同 志 系 本 村 村 民", "兹证明郑德旺同志系本村村民"),  # every character spaced
+        ("申请 人 姓 名 : 邬 春 林 性 别 : 女", "申请人姓名 : 邬春林性别 : 女"),  # the colon keeps its spaces
+        ("上午到蒋 振 华家走访", "上午到蒋振华家走访"),
+        ("签收人　曹　敏（代）", "签收人曹敏（代）"),  # full-width spaces; 曹 stands alone on both sides
+        ("签收人　曹敏（代）", None),  # two runs: a form's label and its value
+        ("参会：陈立 许岚 何敏", None),  # words separated by spaces: a list, not spaced text
+        ("拟稿：顾平　核稿：丁宁", None),  # a form's fields
+        ("共 3 户 12 人", None),  # digits keep their spaces
+        ("没有空格的备注", None),
+    ],
+)
+def test_twin_closes_up_only_spaced_characters(text: str, closed: str | None) -> None:
+    twin = twin_of(text)
+    assert (twin.text if twin else None) == closed
+    if twin is not None:
+        assert [text[k] for k in twin.origin] == list(twin.text)
+
+
+def test_twins_in_finds_the_texts_in_one_scan() -> None:
+    texts = ["普通备注", "到蒋 振 华家走访", "", "参会：陈立 许岚", "兹 证 明"]
+    assert [(i, t.text) for i, t in twins_in(texts)] == [(1, "到蒋振华家走访"), (4, "兹证明")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("兹 证 明 郑 德 旺 同 志 系 本 村 村 民 ， 情 况 属 实 。", ["郑 德 旺"]),
+        ("扫描件：领款人签字邬 春 林，经办人签字蒋 振 华。", ["邬 春 林", "蒋 振 华"]),
+        ("手写件：上午到蒋 振 华家，其妻说他外出打工了。", ["蒋 振 华"]),
+        ("参会人员：许岚 何敏 陈立（按签到顺序）", ["许岚", "何敏", "陈立"]),  # a list stays three names
+    ],
+)
+def test_the_detector_finds_names_spaced_out(text: str, names: list[str]) -> None:
+    detector = TextDetector(kinds={K.PERSON_NAME})
+    bulk = [text[s.start:s.end] for s in detector.find_many([text])[0]]
+    one = [text[s.start:s.end] for s in detector.find(text)]
+    assert bulk == one == names
+
+
+def test_other_findings_of_a_spaced_text_stay() -> None:
+    """The twin adds names only: a phone in the text as written is found once, where it is."""
+    detector = TextDetector()
+    text = "领 款 人 邬 春 林 电话13812345678"
+    kinds = {(text[s.start:s.end], s.kind) for s in detector.find_many([text])[0]}
+    assert kinds == {("邬 春 林", K.PERSON_NAME), ("13812345678", K.MOBILE_PHONE)}
