@@ -271,6 +271,11 @@ def test_dotted_names_are_masked_whole(detector: TextDetector, text: str, names:
         ("黄志伟（英文名Wong Chi Wai）委托其妹代办公司注销", ["黄志伟", "Wong Chi Wai"]),
         ("菲律宾籍家政人员Maria Santos所持工作签证即将到期", ["Maria Santos"]),
         ("中央商务区（Central Business District）规划公示", []),  # a place's name spelt out
+        # A residence after it, or the Chinese name opening the bracket after it (that one is theirs too)
+        ("TANG Wing Sze（澳门）申请办理来往内地通行证换领", ["TANG Wing Sze"]),
+        ("Kelly Ho（何嘉慧，台湾）咨询子女入学手续", ["Kelly Ho", "何嘉慧"]),
+        ("业主Leung Chi Keung（梁志强）委托律师办理过户", ["Leung Chi Keung", "梁志强"]),
+        ("Nguyen Thi Thu（越南籍）申请居留，Ocean Plaza（海洋广场）招商", ["Nguyen Thi Thu"]),
     ],
 )
 def test_names_in_latin_letters_where_the_record_says_so(detector: TextDetector, text: str, names: list[str]) -> None:
@@ -327,6 +332,20 @@ def test_rare_surnames_are_read_without_changing_the_models_features(detector: T
 def test_a_chat_notes_mentions_are_names(detector: TextDetector) -> None:
     text = "群聊记录：@秀娟 明天九点开会，＠邓建林：收到，@所有人 注意，@美食频道 转发，邮箱li@163.com"
     assert _names(detector, text) == ["秀娟", "邓建林"]  # a handle that is no name is left alone
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("【网格群】阿珍：三号楼那户今天没人在家", ["阿珍"]),
+        ("【工作群】褚立伟：我下午去现场\n晓雯：好的，我把台账带上", ["褚立伟", "晓雯"]),
+        ("【微信群】Vivian：明早八点集合", ["Vivian"]),
+        ("【值班群】通知：今晚停电检修，备注：带手电", []),  # a label before a colon is no sender
+        ("【紧急】备注：请于今日处理", []),  # no chat paste
+    ],
+)
+def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, names: list[str]) -> None:
+    assert _names(detector, text) == names
 
 
 @pytest.mark.parametrize(

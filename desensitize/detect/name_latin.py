@@ -6,14 +6,15 @@ letters in Chinese records. Neither the rules nor the model read them: both know
 capitalised words (one to five; particles such as van, de, bin between them) between characters that are no
 letters is a name where the record says so:
 
-* the person's nationality or residence follows (（越南籍）, ，美国籍, （香港居民）, （外教，美国籍）);
+* the person's nationality or residence follows (（越南籍）, ，美国籍, （香港居民）, （外教，美国籍）, （台湾）);
 * a role word stands right before it (当事人, 申请人：, 患者), or an English label or form of address
   (Name:, Contact person:, Ms.);
 * or, for two words or more, what follows is what only a person does or is (先生, 称, 反映, 申请 …);
 * a Chinese label for the name in Latin letters stands right before it (英文名, 护照姓名：), or a nationality
   shortly before it, in the same clause (菲律宾籍家政人员Maria Santos);
 * two words or more in brackets right after a Chinese name are that person's name spelt out (香港居民陈家豪
-  （Chan Ka Ho）);
+  （Chan Ka Ho）); two words or more right before a bracket that opens with a Chinese name are a name, and
+  the Chinese name in the bracket is that person's too (Lee Siu Fung（李少峰）, Chloe Lin（林佩珊，台湾）);
 * or, for one word that is a common English given name (faker's en_US list: Lisa, David), a person's verb
   or adverb follows (Lisa在前台登记了, David说) or a word that hands a matter to a person precedes it
   (转Lisa处理, 问了Kevin): staff in chat notes go by such names.
@@ -27,7 +28,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from desensitize.detect.names import CUE, STOP_CHARS, role_before, surnames
+from desensitize.detect.names import CUE, STOP_CHARS, common_words, role_before, surnames
 
 _WORD = r"(?:[A-Z][a-zà-ÿ]*(?:['’\-][A-Za-zà-ÿ]+)*|[A-Z]{2,})"
 _PARTICLE = r"(?:van|von|der|den|de|da|del|dos|du|la|le|bin|binti|al|el|ibn)"
@@ -39,7 +40,7 @@ RUN = re.compile(
 # 0.04 s, for `RUN` (its look-behind tried at every character) 0.27 s.
 HINT = re.compile("[A-Z][A-Za-zà-ÿ]")
 # What a record writes after a foreign person's name: the nationality or residence, in a bracket or after a comma.
-FOREIGN_AFTER = re.compile(r"\s?[（(，,]\s?[^）)。；]{0,10}?(?:籍|居民|国人|华人|华侨|外教|留学生|护照|外籍)")
+FOREIGN_AFTER = re.compile(r"\s?[（(，,]\s?[^）)。；]{0,10}?(?:籍|居民|国人|华人|华侨|外教|留学生|护照|外籍|香港|澳门|台湾)")
 # An English label or form of address right before the name (Name: Zhang Wei, Contact person: Li Na, Ms. Wang).
 ENGLISH_ROLE = re.compile(
     r"(?i:\b(?:name|full name|applicant|contact(?: person)?|complainant|caller|patient|tenant|owner|client|"
@@ -60,6 +61,10 @@ NOT_NAMES = frozenset(
 ALONE_AFTER = re.compile("[在已也都还就又来去说称让把给跟和]|" + PERSON_AFTER.pattern)
 # Before it: what hands a matter to a person or asks one.
 ALONE_BEFORE = ("问了", "问", "转", "请", "让", "找", "叫", "给", "跟", "和", "与", "联系", "通知", "告诉")
+
+
+# What a bracket after a name in Latin letters says of the person, not their Chinese name (（越南籍）, （香港居民）).
+_NOT_IN_A_NAME = re.compile("籍|居民|国|港|澳|台|族|省|市")
 
 
 @lru_cache(maxsize=1)
@@ -85,9 +90,29 @@ def latin_names(text: str) -> list[tuple[int, int]]:
         ) or (
             len(words) == 1 and words[0] in english_given_names()
             and (ALONE_AFTER.match(text, b) is not None or text.endswith(ALONE_BEFORE, 0, a))
-        ):
+        ) or (len(words) >= 2 and _chinese_name_after(text, b)):
             out.append((a, b))
+            chinese = _chinese_name_after(text, b)
+            if chinese:
+                out.append(chinese)
     return out
+
+
+def _chinese_name_after(text: str, b: int) -> tuple[int, int] | None:
+    """The span of a Chinese name that opens a bracket at `b` (（李少峰）, （黃家明，香港）): two to four
+    Chinese characters starting with a surname, holding no character that never fills a name, no common
+    word (（香港）) nor a nationality or residence (（越南籍）, （香港居民）), ended by the bracket's close or a
+    comma."""
+    if text[b:b + 1] not in ("（", "("):
+        return None
+    single, compound = surnames()
+    for k in (2, 3, 4):
+        name, end = text[b + 1:b + 1 + k], text[b + 1 + k:b + 2 + k]
+        if len(name) == k and end and end in "）)，,、" and (name[0] in single or name[:2] in compound) and name not in common_words() and not _NOT_IN_A_NAME.search(name) and all(
+            "\u4e00" <= c <= "\u9fff" and c not in STOP_CHARS for c in name[1:]
+        ):
+            return b + 1, b + 1 + k
+    return None
 
 
 def _after_chinese_name(text: str, a: int, b: int) -> bool:
