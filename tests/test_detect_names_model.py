@@ -354,6 +354,8 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         ("今天廖秀梅来代领她母亲的药品", ["廖秀梅"]),  # not 廖秀梅来: the verb after the name
         ("上午江春梅来代领药品", ["江春梅"]),
         ("居住证签注：佐藤美咲（日本籍）在马尾区任职", ["佐藤美咲"]),
+        ("热合曼·阿不都来榕经商，办理了居住登记", ["热合曼·阿不都"]),  # a dotted name ends at its transliteration
+        ("次仁、卓玛来榕参加培训", ["次仁", "卓玛"]),  # coming to Fuzhou is no part of a name
     ],
 )
 def test_a_name_ends_before_the_verb_glued_to_it(detector: TextDetector, text: str, names: list[str]) -> None:

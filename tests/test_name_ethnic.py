@@ -16,9 +16,10 @@ from pipelines.core.vocab import FindingKind as K
         ("经查，买买提江（维吾尔族，男）系该店雇员", ["买买提江"]),  # after punctuation, the sex after the group
         ("吉克阿依（女，彝族）申请临时救助", ["吉克阿依"]),  # the sex before it
         ("报警人其美多吉（藏族）称其手机被盗", ["其美多吉"]),  # a role word before it ends the name
+        ("法律援助：受助人苏和（蒙古族）申请援助", ["苏和"]),  # so does one the role words do not know, ending in 人
         ("古丽娜尔·托合提（维吾尔族）到窗口办理", ["古丽娜尔·托合提"]),
         ("少数民族（彝族）学生可申请补助", []),  # words, not a name
-        ("宁夏籍务工人员马海林（回族）反映", []),  # the name's start is not known here: the model's to read
+        ("宁夏籍务工人员马海林（回族）反映", ["马海林"]),  # 人员 ends a role: the name starts after it
         ("来自凉山州的学生（彝族）", []),  # a clause, not a name
         ("户籍所在地（民族乡）", []),  # no ethnic group
     ],

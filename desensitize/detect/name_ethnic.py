@@ -19,6 +19,7 @@ from desensitize.detect.names import ROLE_WORDS, attributes_at, role_before
 # as it does for the rules and the gate.
 HINT = re.compile("族")
 _GROUP_ENDS = frozenset("）)，,、")  # what closes the group or goes on to the next attribute (（维吾尔族，男）)
+_ROLE_ENDS = frozenset("人员者")
 MAX_NAME = 8  # characters: 阿不都热合曼 is 6, 吉克阿依 4; a longer run is a clause, not a name
 # What may stand right before such a name: the text's start, punctuation, a space (and a role word,
 # `role_before`). A Chinese character there means the name's start is not known.
@@ -37,6 +38,8 @@ def ethnic_names(text: str) -> list[tuple[int, int]]:
             continue  # 民族, 家族; a comma (吐尔逊，男，) or an open bracket (（汉族自治…): the model's to read
         start = end
         while start > 0 and end - start < MAX_NAME and ("\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] == "·"):
+            if end - start >= 2 and text[start - 1] in _ROLE_ENDS:
+                break  # 受援人|巴特尔: a role the role words do not know ends in 人, 员 or 者; no name holds them
             start -= 1
             # A role word before it ends the name, unless the name would start inside a word (务工人员|马海林:
             # 工人 is a role, but 员 is no name's start)

@@ -42,7 +42,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Sequence
 
 from desensitize.detect import name_comrade, name_ethnic, name_latin, name_mention, name_spaced
-from desensitize.detect.name_dotted import DOTS, dotted_names
+from desensitize.detect.name_dotted import DOTS, MAX_PART, TRANSLITERATION, dotted_names
 from desensitize.detect.name_features import lexicon
 from desensitize.detect.name_model import STOP, Gate, Joined, NameModel, Reading, name_model
 from desensitize.detect.names import (
@@ -83,6 +83,8 @@ EXTEND = 0.1
 # Characters that follow a name as its verb or adverb (廖春梅|来代领, 邓丽梅|来代签, 配偶王芳|患慢性病), and end
 # few names.
 _VERB_AFTER_NAME = frozenset("来去说到在把将也已称和与向对给让被就都又还患")
+# Coming to, staying in or leaving Fuzhou (榕), as records of people from elsewhere say it: what follows a name.
+_TO_FUZHOU = frozenset({"来榕", "在榕", "赴榕", "抵榕", "返榕", "离榕", "留榕", "驻榕"})
 _WITH = frozenset("和与跟同让")  # before a person who goes along (和晓芳一起去)
 _TOGETHER = frozenset({"一起", "一同", "一块", "一道"})
 TAIL = 0.6  # below this, the fourth character of a name without a compound surname is left out (`_weak_tail`)
@@ -214,13 +216,24 @@ def _without_kin(text: str, a: int, b: int) -> tuple[int, int]:
 def _short_of_function(text: str, a: int, b: int) -> tuple[int, int]:
     """A model's span longer than a Chinese name (five characters or more, no dot) that runs over a function
     character or a verb after a name ends before it (雷阿婆|由其孙, 台胞林怡君|来榕: the decision threshold
-    let the span run on). One of three that starts with a preposition before 一起 (和|晓芳|一起去,
+    let the span run on); one of four or more that ends in coming to Fuzhou (央金|来榕) ends before it; a
+    dotted name ends where its transliteration characters do, if a function character or a verb after a
+    name follows (阿依古丽·买买提|来榕, as `name_dotted` reads it). One of three that starts with a preposition before 一起 (和|晓芳|一起去,
     让|美珍|一起去) is the given name after it: 和 and 让 are surnames too, but "with X together" is how a
     note says it."""
     if b - a > 4 and "·" not in text[a:b]:
         for k in range(a + 2, b):
             if text[k] in STOP or text[k] in _VERB_AFTER_NAME:  # 林怡君|来榕创业
                 return a, k
+    if b - a >= 4 and text[b - 2:b] in _TO_FUZHOU:
+        return a, b - 2  # 央金|来榕就医: a name of two before it
+    dot = max(text.rfind(d, a, b) for d in DOTS)
+    if dot > a:
+        end = dot + 1
+        while end < b and end - dot <= MAX_PART and text[end] in TRANSLITERATION:
+            end += 1
+        if end > dot + 1 and (text[end] in STOP or text[end] in _VERB_AFTER_NAME):
+            return a, end  # 阿依古丽·买买提|来榕: a dotted name ends before a verb its transliteration does not hold
     if b - a == 3 and text[a] in _WITH and text[b:b + 2] in _TOGETHER:
         return a + 1, b
     return a, b
