@@ -309,7 +309,7 @@ def test_a_given_name_mentions_the_person_named_in_full(detector: TextDetector, 
         ("经办人：周　敏　　复核人：欧阳　菲", ["周　敏", "欧阳　菲"]),  # padded to line up with longer names
         ("姓名 郑 志 远 性别 男 民族 汉", ["郑 志 远"]),  # a table copied out character by character
         ("学历：高 中；时间：上 午", []),  # a word, and no surname
-        ("参会：张 伟 李 娜", []),  # two names or one: no telling, nothing guessed
+        ("参会：张 伟 李 娜", ["张 伟", "李 娜"]),  # closed up (spacing.py), the model reads two names
         ("杜 美 芳（女，1949年生）低保复核通过", ["杜 美 芳"]),  # before the person's attributes
         ("申请人卢 芳（女）已到窗口", ["卢 芳"]),  # right after a role word
     ],
