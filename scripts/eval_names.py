@@ -76,6 +76,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-6": (DATA / "names_blind_remarks6.txt", True),  # written at round 7's start
     "blind-remarks-7": (DATA / "names_blind_remarks7.txt", True),  # written in round 8, measured at its end
     "blind-remarks-8": (DATA / "names_blind_remarks8.txt", True),  # written at round 9's start, measured at its end
+    "blind-remarks-9": (DATA / "names_blind_remarks9.txt", True),  # written during round 10, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
