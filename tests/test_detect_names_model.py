@@ -356,6 +356,11 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         ("居住证签注：佐藤美咲（日本籍）在马尾区任职", ["佐藤美咲"]),
         ("热合曼·阿不都来榕经商，办理了居住登记", ["热合曼·阿不都"]),  # a dotted name ends at its transliteration
         ("次仁、卓玛来榕参加培训", ["次仁", "卓玛"]),  # coming to Fuzhou is no part of a name
+        # A compound surname that is also a kinship word (长孙) or a word (东方) is a surname unless whose
+        # relative it names is said
+        ("经调解，公孙强与长孙悦同意协议离婚", ["公孙强", "长孙悦"]),
+        ("其长孙龙飞在外地工作，由老人的长孙雷鸣代为签字", ["龙飞", "雷鸣"]),
+        ("东方晓阳（女，38岁）来访", ["东方晓阳"]),
     ],
 )
 def test_a_name_ends_before_the_verb_glued_to_it(detector: TextDetector, text: str, names: list[str]) -> None:

@@ -85,6 +85,8 @@ EXTEND = 0.1
 _VERB_AFTER_NAME = frozenset("来去说到在把将也已称和与向对给让被就都又还患")
 # Coming to, staying in or leaving Fuzhou (榕), as records of people from elsewhere say it: what follows a name.
 _TO_FUZHOU = frozenset({"来榕", "在榕", "赴榕", "抵榕", "返榕", "离榕", "留榕", "驻榕"})
+# What says whose relative a kinship word names (其长孙, 老人的长孙, 户主之长孙, 他长孙).
+_POSSESSOR = frozenset("其的之他她我你家")
 _WITH = frozenset("和与跟同让")  # before a person who goes along (和晓芳一起去)
 _TOGETHER = frozenset({"一起", "一同", "一块", "一道"})
 TAIL = 0.6  # below this, the fourth character of a name without a compound surname is left out (`_weak_tail`)
@@ -187,13 +189,27 @@ def _after_role(text: str, a: int, b: int) -> tuple[int, int]:
     for end in (a + 2, a + 1):
         if text[end - 1:end] not in _ROLE_LAST:
             continue  # most spans: no role word ends there (a look-up, not one per role word's length)
-        if b - end >= 1 and any(text[end - k:end] in ROLE_WORDS for k in _ROLE_LENGTHS if k <= end):
+        role = next((text[end - k:end] for k in _ROLE_LENGTHS if k <= end and text[end - k:end] in ROLE_WORDS), "")
+        if role in lexicon().compound and text[end - len(role) - 1:end - len(role)] not in _POSSESSOR:
+            continue  # 与|长孙丽, 长孙明申请: a compound surname (长孙) is a kinship word only after whose it is (其长孙)
+        if b - end >= 1 and role:
             lex = lexicon()
             if b - end == 2 and text[end:b] in lex.words and not (text[end] in lex.given and text[end + 1] in lex.given):
                 return b, b
             return end, b  # one character left (家属|赵先生): a lone surname, dropped by the caller
     if b - a >= 4 and text[a:a + 2] in DAYS:
         return a + 2, b  # a duty roster: 周三|林琪
+    return a, b
+
+
+def _compound_before(text: str, a: int, b: int) -> tuple[int, int]:
+    """The model's given name of one or two characters with the compound surname right before it, where that
+    surname opens a clause or follows a role word (东方|向阳（男）, 经办人上官|文化): the model, which saw
+    few of them, reads 东方 as a word and the name after it alone."""
+    if b - a <= 2 and a >= 2 and text[a - 2:a] in lexicon().compound and (
+        a == 2 or not "\u4e00" <= text[a - 3] <= "\u9fff" or role_before(text, a - 2)
+    ):
+        return a - 2, b
     return a, b
 
 
@@ -275,10 +291,11 @@ def _model_span(
 ) -> tuple[int, int]:
     """The model's span with its edges set right, in this order: cut before a function character where it
     runs on (`_short_of_function`), before a weak fourth character (`_weak_tail`), after a role word or a
-    day it took in (`_after_role`); 氏 kept (`_married_form`); a rule's longer name where the model is
-    unsure (`_rule_reaches_further`); a kinship word after it left out (`_without_kin`)."""
+    day it took in (`_after_role`); 氏 kept (`_married_form`); a compound surname before it taken in
+    (`_compound_before`); a rule's longer name where the model is unsure (`_rule_reaches_further`); a
+    kinship word after it left out (`_without_kin`)."""
     a, b = _weak_tail(text, *_short_of_function(text, *span), reading, ruled)
-    span = _married_form(text, *_after_role(text, a, b))
+    span = _compound_before(text, *_married_form(text, *_after_role(text, a, b)))
     return _without_kin(text, *_rule_reaches_further(text, span, ruled, reading))
 
 
