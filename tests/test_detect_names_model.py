@@ -293,6 +293,7 @@ def test_names_in_latin_letters_where_the_record_says_so(detector: TextDetector,
         ("经办人：甘露　日期：2024年3月5日", ["甘露"]),  # a form's field holds a name even when it is a word
         ("审核人：同意；复核人：同意，请按程序办理", []),  # but not a sign-off's word
         ("参加人员：邹建明、卞高山、蔡晓红", ["邹建明", "卞高山", "蔡晓红"]),  # a list's item, whole between its separators
+        ("采购清单：白面、食用油；联系人：吕建华、宣传科", ["吕建华"]),  # no list of names; a word is none
         ("魏国庆在国庆节期间值班", ["魏国庆"]),
         # A name found sure (here by its form) is the same person when it comes back alone
         ("请建国同志与和平同志一同前往，和平熟悉当地情况", ["建国", "和平", "和平"]),
@@ -699,3 +700,23 @@ def test_a_departments_jsonl_is_read_and_checked(tmp_path: Path) -> None:
     with pytest.raises(SystemExit, match="bad.jsonl:1") as err:
         read_jsonl(bad)
     assert "王志强" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "mates"),
+    [
+        ("听证员胡海、贺强，当事人到场", "胡海", ["贺强"]),  # between 、 and a comma
+        ("志愿者常青、马力协助入户", "常青", ["马力"]),  # the last item runs into a word: as long as its neighbour
+        ("到场：邓建、孟庆生、许光荣", "孟庆生", ["邓建", "许光荣"]),  # both ways
+        ("联系人：吕建华、宣传科", "吕建华", []),  # a word
+        ("健康、文明、多彩", "文明", []),  # 文 and 多 are mostly no surnames
+    ],
+)
+def test_a_list_of_names_goes_on_naming_people(text: str, found: str, mates: list[str]) -> None:
+    """`name_policy._list_mates`: the items of a list beside a name found are names when they read as one
+    (the model, reading one item at a time, doubts 马力 or 贺兰)."""
+    from desensitize.detect.name_policy import _list_mates
+
+    a = text.index(found)
+    out = _list_mates([text], [0, len(text) + 1], [(a, a + len(found), 0.7, "name_model", K.PERSON_NAME)])
+    assert sorted(text[c[0]:c[1]] for c in out) == sorted(mates)

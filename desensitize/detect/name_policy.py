@@ -54,7 +54,9 @@ from desensitize.detect.names import (
     PLACE_SUFFIX,
     ROLE_WORDS,
     attributes_at,
+    name_words,
     role_before,
+    short_name,
 )
 from pipelines.core.vocab import FindingKind
 
@@ -437,7 +439,8 @@ def combine_names(
             if (c[0], c[1]) not in doubted and (c[3] in standing or not any(k in mask for k in range(c[0], c[1])))
         ]
         names = [*kept, *ours]
-    return names + _named_again(texts, starts, names)
+    names = names + _named_again(texts, starts, names)
+    return names + _list_mates(texts, starts, names)
 
 
 def _named_again(texts: Sequence[str], starts: Sequence[int], names: Sequence[_Candidate]) -> list[_Candidate]:
@@ -488,6 +491,77 @@ def _named_again(texts: Sequence[str], starts: Sequence[int], names: Sequence[_C
                     taken[start:q] = b"\x01" * (q - start)
                 p = text.find(said, q)
     return out
+
+
+def _list_mates(texts: Sequence[str], starts: Sequence[int], names: Sequence[_Candidate]) -> list[_Candidate]:
+    """The items of a list whose neighbour is a name found (听证员胡海、贺兰，, 志愿者常青、马力协助): two or
+    three Chinese characters between 、 and what ends a list's item, reading as a name (a surname and a given
+    name, or two given-name characters), no role word and no surname with a title. A list of names goes on
+    naming people; the model, reading one item at a time, doubts a name that is a word or a place (马力,
+    贺兰). The last item may run into what follows (马力|协助) where a word starts right after it and it is as
+    long as the name before it."""
+    by_text: dict[int, list[tuple[int, int]]] = {}
+    for c in names:
+        i = bisect_right(starts, c[0]) - 1
+        by_text.setdefault(i, []).append((c[0] - starts[i], c[1] - starts[i]))
+    out: list[_Candidate] = []
+    for i, found in by_text.items():
+        text = texts[i]
+        if "、" not in text:
+            continue
+        taken = bytearray(len(text) + 1)
+        for a, b in found:
+            taken[a:b] = b"\x01" * (b - a)
+        todo = list(found)
+        while todo:
+            a, b = todo.pop()
+            for mate in (_mate_after(text, b, b - a), _mate_before(text, a)):
+                if mate and not any(taken[mate[0]:mate[1]]):
+                    taken[mate[0]:mate[1]] = b"\x01" * (mate[1] - mate[0])
+                    todo.append(mate)
+                    out.append((mate[0] + starts[i], mate[1] + starts[i], MODEL_SCORE, "name_list", FindingKind.PERSON_NAME))
+    return out
+
+
+def _reads_as_a_name(item: str) -> bool:
+    """Two or three Chinese characters that read as a list's name (`_list_mates`): a surname that is no
+    ambiguous one (or a compound one) and one or two characters, no function character, no common word
+    that is no name people are given, no role word nor a surname with a title."""
+    if not (2 <= len(item) <= 3 and all("\u4e00" <= c <= "\u9fff" and c not in STOP for c in item)):
+        return False
+    lex = lexicon()
+    if item[:2] not in lex.compound and (item[0] not in lex.single or item[0] in lex.ambiguous):
+        return False  # a surname that is mostly no surname (文, 多, 水) starts a list's words as often
+    if (item in lex.dictionary or item[:2] in lex.words) and item[:2] not in name_words():
+        return False  # 宣传, 南非, 宣传科: words, unless people are named so (马力)
+    return item not in ROLE_WORDS and not not_a_name(item) and short_name(item, any_given=True)
+
+
+def _mate_after(text: str, b: int, length: int) -> tuple[int, int] | None:
+    """The list's item right after a name ending at `b` (of `length` characters), if it reads as a name."""
+    if text[b:b + 1] != "、":
+        return None
+    q = b + 1
+    for k in (2, 3):
+        if text[q + k:q + k + 1] in FIELD_END and _reads_as_a_name(text[q:q + k]):
+            return q, q + k
+    # The last item, running into what follows: as long as its neighbour, a word starting right after it.
+    if text[q + length:q + length + 2] in lexicon().dictionary and _reads_as_a_name(text[q:q + length]):
+        return q, q + length
+    return None
+
+
+def _mate_before(text: str, a: int) -> tuple[int, int] | None:
+    """The list's item right before a name starting at `a`, if it reads as a name and opens after what
+    opens a list's item (：, ，, 、, a role word)."""
+    if text[a - 1:a] != "、":
+        return None
+    e = a - 1
+    for k in (2, 3):
+        s = e - k
+        if s >= 0 and (text[s - 1:s] in _LIST_OPEN or role_before(text, s)) and _reads_as_a_name(text[s:e]):
+            return s, e
+    return None
 
 
 def _in_a_word(text: str, p: int, dictionary: frozenset[str]) -> bool:
