@@ -376,6 +376,16 @@ def test_a_place_is_no_name(detector: TextDetector) -> None:
 def test_not_a_name_keeps_names_that_look_like_titles() -> None:
     assert all(map(not_a_name, ["陈先生", "刘姐", "老李", "小陈", "欧阳主任", "王某", "李某甲"]))
     assert not any(map(not_a_name, ["陈先", "刘姐芳", "王老师傅", "小明", "高峰", "欧阳姐美"]))
+    # A preposition and a surname before a title are none; a given name before a title or kinship word is one
+    assert all(not_a_name(span, after) for span, after in [("和陈", "先生"), ("和林", "主任"), ("向黄", "局长")])
+    assert not any(not_a_name(span, after) for span, after in [("海燕", "主任"), ("和平", "哥，"), ("秀英", "姐")])
+
+
+def test_a_nickname_of_a_is_read(detector: TextDetector) -> None:
+    """阿 before one given-name character opens the gate (阿 is an ambiguous surname, read otherwise only
+    before two): the model reads the nickname."""
+    assert _names(detector, "食堂帮工阿梅每周休息一天") == ["阿梅"]
+    assert _names(detector, "阿姨每天早上六点到岗") == []
 
 
 def test_the_model_overrules_a_rule_on_a_word() -> None:

@@ -49,6 +49,7 @@ from desensitize.detect.names import (
     ATTRIBUTE_HINT,
     CUE,
     ETHNIC_GROUPS,
+    FUNCTION_SURNAMES,
     KIN_AFTER,
     NAMING_VERBS,
     PLACE_SUFFIX,
@@ -168,8 +169,11 @@ def not_a_name(span: str, after: str = "") -> bool:
             return True  # 复姓鲜于: a compound surname alone names nobody, as a single one does not
         if span[0] in "小老阿" and span[1] in w.single and span[1] not in w.given:
             return True  # 小陈, 老李; not 小明, 阿林: those are given names as often
-        if span[0] in w.ambiguous and span[1] in w.single and after[:1] and any(after.startswith(t) for t in TITLES):
-            return True
+        given = span[1] in w.given and (span[0] not in FUNCTION_SURNAMES or span in w.words or span in name_words())
+        if (span[0] in w.ambiguous or span[0] in FUNCTION_SURNAMES) and span[1] in w.single and not given and after[:1] and any(
+            after.startswith(t) for t in TITLES
+        ):
+            return True  # 和|陈|先生, 请和|林|主任, 向|黄|局长; not 海燕|主任, 和平|哥: a given name and a title
         if span[0] in w.single and after[:1] and span[1] + after[:1] in TITLES:
             return True  # 雷阿|婆: the title starts inside the span
     if span[-1] not in _TITLE_ENDS:
