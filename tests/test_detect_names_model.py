@@ -362,6 +362,9 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         ("经调解，公孙强与长孙悦同意协议离婚", ["公孙强", "长孙悦"]),
         ("其长孙龙飞在外地工作，由老人的长孙雷鸣代为签字", ["龙飞", "雷鸣"]),
         ("东方晓阳（女，38岁）来访", ["东方晓阳"]),
+        # A married woman with her husband's surname before her own name, as Hong Kong records write it
+        ("共同申请人：黎邓美华（香港居民）", ["黎邓美华"]),
+        ("今天向邓美华借款，连邓美华都不知道", ["邓美华", "邓美华"]),  # 向, 连: words there
     ],
 )
 def test_a_name_ends_before_the_verb_glued_to_it(detector: TextDetector, text: str, names: list[str]) -> None:

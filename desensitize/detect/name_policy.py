@@ -119,6 +119,7 @@ PLACE_AFTER = tuple(
 # What ends a field: a role's name between its label's colon and one of these (受理人：平安；复核人：…) has
 # no other reading, and the model's doubt does not remove it. Without the colon it may (职工家庭，…).
 FIELD_END = frozenset(["", *"，。；;,、 \u3000）)"])
+_FIELD_OPEN = frozenset("：:、（(")  # what opens a field or an item, a comma aside
 _LIST_OPEN = frozenset(["", *"、：:，, \u3000（("])  # what stands before a list's item
 # What follows a surname when the two are a way of addressing someone, not a name (陈先生, 刘阿姨, 张科长).
 TITLES = frozenset(
@@ -219,6 +220,19 @@ def _compound_before(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _double_surname(text: str, a: int, b: int) -> tuple[int, int]:
+    """The model's name of three characters with the husband's surname written before it, as Hong Kong and
+    Taiwan records write a married woman (共同借款人叶|陈秀英（香港居民）): a surname that is no ambiguous one
+    right before it, at the text's start, after a field's colon, a list's 、 or a bracket, or after a role
+    word (after a comma it is as often a word: ，连|马跃南都…). The model reads the woman's own name alone."""
+    lex = lexicon()
+    if b - a == 3 and a >= 1 and text[a] in lex.single and text[a - 1] in lex.single and text[a - 1] not in lex.ambiguous and (
+        text[a - 1] not in FUNCTION_SURNAMES and (a == 1 or text[a - 2] in _FIELD_OPEN or role_before(text, a - 1))
+    ):
+        return a - 1, b
+    return a, b
+
+
 def _married_form(text: str, a: int, b: int) -> tuple[int, int]:
     """The model's span with the 氏 of a married woman's old form (翁林氏: husband's and own surname and
     氏, as household registers of the elderly write it): the model stops before 氏, the mask must not."""
@@ -297,11 +311,11 @@ def _model_span(
 ) -> tuple[int, int]:
     """The model's span with its edges set right, in this order: cut before a function character where it
     runs on (`_short_of_function`), before a weak fourth character (`_weak_tail`), after a role word or a
-    day it took in (`_after_role`); 氏 kept (`_married_form`); a compound surname before it taken in
-    (`_compound_before`); a rule's longer name where the model is unsure (`_rule_reaches_further`); a
+    day it took in (`_after_role`); 氏 kept (`_married_form`); a compound surname or a husband's surname
+    before it taken in (`_compound_before`, `_double_surname`); a rule's longer name where the model is unsure (`_rule_reaches_further`); a
     kinship word after it left out (`_without_kin`)."""
     a, b = _weak_tail(text, *_short_of_function(text, *span), reading, ruled)
-    span = _compound_before(text, *_married_form(text, *_after_role(text, a, b)))
+    span = _double_surname(text, *_compound_before(text, *_married_form(text, *_after_role(text, a, b))))
     return _without_kin(text, *_rule_reaches_further(text, span, ruled, reading))
 
 
