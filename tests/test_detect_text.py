@@ -160,6 +160,8 @@ _FRAGMENTS = [
     "家庭成员", "网格员", "念柳", "代为", "名下", "当场", "、", "身份证",
     # Round 5: traditional characters, read simplified by both paths (fold.py).
     "黃志明", "經", "身份證", "鄭", "１３８１２３４５６７８",
+    # Round 10: spaced text, read closed up (spacing.py), and a chat paste's mark.
+    "邬 春 林", "\u3000", "兹 证 明", "【群聊】", "Lee Siu Fung（李少峰）",
 ]
 
 

@@ -57,3 +57,11 @@ def test_other_findings_of_a_spaced_text_stay() -> None:
     text = "领 款 人 邬 春 林 电话13812345678"
     kinds = {(text[s.start:s.end], s.kind) for s in detector.find_many([text])[0]}
     assert kinds == {("邬 春 林", K.PERSON_NAME), ("13812345678", K.MOBILE_PHONE)}
+
+
+def test_the_mask_covers_the_spaced_name_whole() -> None:
+    """What publishing writes: the tag replaces the name with its inner spaces, the text around stays."""
+    from desensitize.operators.text_tags import replace_spans
+
+    text = "兹 证 明 郑 德 旺 同 志 系 本 村 村 民"
+    assert replace_spans(text, TextDetector().find_many([text])[0]) == "兹 证 明 [姓名] 同 志 系 本 村 村 民"
