@@ -32,7 +32,8 @@ def test_twin_closes_up_only_spaced_characters(text: str, closed: str | None) ->
 
 def test_twins_in_finds_the_texts_in_one_scan() -> None:
     texts = ["普通备注", "到蒋 振 华家走访", "", "参会：陈立 许岚", "兹 证 明"]
-    assert [(i, t.text) for i, t in twins_in(texts)] == [(1, "到蒋振华家走访"), (4, "兹证明")]
+    joined = "\x00" + "\x00".join(texts)
+    assert [(i, t.text) for i, t in twins_in(texts, joined)] == [(1, "到蒋振华家走访"), (4, "兹证明")]
 
 
 @pytest.mark.parametrize(

@@ -83,6 +83,7 @@ def latin_names(text: str) -> list[tuple[int, int]]:
         words = m.group().split()
         if any(w in NOT_NAMES for w in words) or (len(words) == 1 and (len(words[0]) < 3 or words[0].isupper())):
             continue  # 经办人A, 申请人APP: a label or an acronym; one name alone is Mike, Lisa
+        chinese = _chinese_name_after(text, b) if len(words) >= 2 else None  # Lee Siu Fung|（李少峰）
         if FOREIGN_AFTER.match(text, b) or role_before(text, a) or ENGLISH_ROLE.search(text, max(0, a - 24), a) or (
             len(words) >= 2 and (PERSON_AFTER.match(text, b) or CUE.match(text, b))
         ) or CHINESE_LABEL.search(text, max(0, a - 12), a) or (
@@ -90,10 +91,9 @@ def latin_names(text: str) -> list[tuple[int, int]]:
         ) or (
             len(words) == 1 and words[0] in english_given_names()
             and (ALONE_AFTER.match(text, b) is not None or text.endswith(ALONE_BEFORE, 0, a))
-        ) or (len(words) >= 2 and _chinese_name_after(text, b)):
+        ) or (len(words) >= 2 and chinese is not None):
             out.append((a, b))
-            chinese = _chinese_name_after(text, b)
-            if chinese:
+            if chinese is not None:
                 out.append(chinese)
     return out
 
@@ -108,7 +108,9 @@ def _chinese_name_after(text: str, b: int) -> tuple[int, int] | None:
     single, compound = surnames()
     for k in (2, 3, 4):
         name, end = text[b + 1:b + 1 + k], text[b + 1 + k:b + 2 + k]
-        if len(name) == k and end and end in "）)，,、" and (name[0] in single or name[:2] in compound) and name not in common_words() and not _NOT_IN_A_NAME.search(name) and all(
+        if len(name) < k or not end or end not in "）)，,、" or not (name[0] in single or name[:2] in compound):
+            continue
+        if name not in common_words() and not _NOT_IN_A_NAME.search(name) and all(
             "\u4e00" <= c <= "\u9fff" and c not in STOP_CHARS for c in name[1:]
         ):
             return b + 1, b + 1 + k

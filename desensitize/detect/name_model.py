@@ -265,8 +265,9 @@ class Gate:
         word, or the character and the one before it do (经|核实, 黄金), or the character is mostly a
         preposition (于本月, 向社区; not 于春燕: a surname and two given-name characters) — and in both
         cases not after what hands a matter to a person (已转|方志远, 问了|黄海滨) nor before what a person
-        does (`_addressed`: 黄山|反映, 成功|同志), nor 阿 before a given-name character (阿兰). The same tests as a loop over the candidates would
-        make, for all the texts' candidates at once (1.7 million in a million remarks)."""
+        does (`_addressed`: 黄山|反映, 成功|同志), nor 阿 before a given-name character (阿兰). The same
+        tests as a loop over the candidates would make, for all the texts' candidates at once (1.7 million
+        in a million remarks)."""
         codes = joined.codes
         pos = np.flatnonzero(self.starting[codes[:-1]] & self.following[codes[1:]])
         if not len(pos):

@@ -254,9 +254,9 @@ def _short_of_function(text: str, a: int, b: int) -> tuple[int, int]:
     character or a verb after a name ends before it (雷阿婆|由其孙, 台胞林怡君|来榕: the decision threshold
     let the span run on); one of four or more that ends in coming to Fuzhou (央金|来榕) ends before it; a
     dotted name ends where its transliteration characters do, if a function character or a verb after a
-    name follows (阿依古丽·买买提|来榕, as `name_dotted` reads it). One of three that starts with a preposition before 一起 (和|晓芳|一起去,
-    让|美珍|一起去) is the given name after it: 和 and 让 are surnames too, but "with X together" is how a
-    note says it."""
+    name follows (阿依古丽·买买提|来榕, as `name_dotted` reads it). One of three that starts with a
+    preposition before 一起 (和|晓芳|一起去, 让|美珍|一起去) is the given name after it: 和 and 让 are surnames
+    too, but "with X together" is how a note says it."""
     if b - a > 4 and "·" not in text[a:b]:
         for k in range(a + 2, b):
             if text[k] in STOP or text[k] in _VERB_AFTER_NAME:  # 林怡君|来榕创业
@@ -312,8 +312,8 @@ def _model_span(
     """The model's span with its edges set right, in this order: cut before a function character where it
     runs on (`_short_of_function`), before a weak fourth character (`_weak_tail`), after a role word or a
     day it took in (`_after_role`); 氏 kept (`_married_form`); a compound surname or a husband's surname
-    before it taken in (`_compound_before`, `_double_surname`); a rule's longer name where the model is unsure (`_rule_reaches_further`); a
-    kinship word after it left out (`_without_kin`)."""
+    before it taken in (`_compound_before`, `_double_surname`); a rule's longer name where the model is
+    unsure (`_rule_reaches_further`); a kinship word after it left out (`_without_kin`)."""
     a, b = _weak_tail(text, *_short_of_function(text, *span), reading, ruled)
     span = _double_surname(text, *_compound_before(text, *_married_form(text, *_after_role(text, a, b))))
     return _without_kin(text, *_rule_reaches_further(text, span, ruled, reading))
@@ -512,12 +512,11 @@ def _named_again(texts: Sequence[str], starts: Sequence[int], names: Sequence[_C
 
 
 def _list_mates(texts: Sequence[str], starts: Sequence[int], names: Sequence[_Candidate]) -> list[_Candidate]:
-    """The items of a list whose neighbour is a name found (听证员胡海、贺兰，, 志愿者常青、马力协助): two or
-    three Chinese characters between 、 and what ends a list's item, reading as a name (a surname and a given
-    name, or two given-name characters), no role word and no surname with a title. A list of names goes on
-    naming people; the model, reading one item at a time, doubts a name that is a word or a place (马力,
-    贺兰). The last item may run into what follows (马力|协助) where a word starts right after it and it is as
-    long as the name before it."""
+    """The items of a list whose neighbour is a name found (听证员胡海、贺强，, 志愿者常青、马力协助): two or
+    three Chinese characters between 、 and what ends a list's item that read as a name (`_reads_as_a_name`).
+    A list of names goes on naming people; the model, reading one item at a time, doubts a name that is a
+    word (马力). The last item may run into what follows (马力|协助) where a word starts right after it and it
+    is as long as the name before it."""
     by_text: dict[int, list[tuple[int, int]]] = {}
     for c in names:
         i = bisect_right(starts, c[0]) - 1

@@ -66,19 +66,18 @@ def _alone(text: str, k: int, step: int) -> bool:
     return not (0 <= k < len(text) and "\u4e00" <= text[k] <= "\u9fff")
 
 
-def twins_in(texts: Sequence[str], sep: str = "\x00") -> list[tuple[int, Twin]]:
-    """(index, twin) of each of `texts` that has spaces to close up. One scan over the texts joined by
-    `sep` (no Chinese character): most remarks have none, and a million of them are passed over in one
-    C-level search instead of a million."""
-    joined = sep.join(texts)
+def twins_in(texts: Sequence[str], joined: str) -> list[tuple[int, Twin]]:
+    """(index, twin) of each of `texts` that has spaces to close up. `joined`: the texts as the detector
+    joins them, each after one separator that is no Chinese character (text.py's SEP). One scan over it:
+    most remarks have none, and a million of them are passed over in one C-level search, not a million."""
     hits = [m.start() for m in _SPACE.finditer(joined) if _inner(joined, m)]
     if not hits:
         return []
     starts = [0] * len(texts)
-    pos = 0
+    pos = 1
     for i, t in enumerate(texts):
         starts[i] = pos
-        pos += len(t) + len(sep)
+        pos += len(t) + 1
     out: list[tuple[int, Twin]] = []
     for i in dict.fromkeys(bisect_right(starts, h) - 1 for h in hits):
         twin = twin_of(texts[i])

@@ -207,18 +207,22 @@ class TextDetector:
     def _find_distinct(self, texts: list[str]) -> list[list[Span]]:
         """Spans of each of `texts` (all distinct); a text with spaces between its Chinese characters also
         gets the names found in it closed up (spacing.py), read in the same batch."""
-        twins = twins_in(texts) if self.names is not None or self.name_model is not None else []
+        joined = SEP + SEP.join(texts)
+        twins = twins_in(texts, joined) if self.names is not None or self.name_model is not None else []
         if not twins:
-            return self._find_joined(texts)
+            return self._find_joined(texts, joined)
         spans = self._find_joined(texts + [twin.text for _, twin in twins])
         out = spans[: len(texts)]
         for (i, twin), found in zip(twins, spans[len(texts):]):
             out[i] = _with_names_back(out[i], twin, found)
         return out
 
-    def _find_joined(self, texts: list[str]) -> list[list[Span]]:
+    def _find_joined(self, texts: list[str], joined: str | None = None) -> list[list[Span]]:
+        """Spans of each of `texts` (all distinct), found in one pass over them joined (`joined`, if the
+        caller joined them already: SEP before each)."""
         clean = texts
-        joined = SEP + SEP.join(clean)
+        if joined is None:
+            joined = SEP + SEP.join(clean)
         if joined.count(SEP) != len(clean):
             clean = [t.replace(SEP, " ") for t in clean]  # same length: offsets do not move
             joined = SEP + SEP.join(clean)
