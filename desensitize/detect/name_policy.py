@@ -517,15 +517,18 @@ def _list_mates(texts: Sequence[str], starts: Sequence[int], names: Sequence[_Ca
     A list of names goes on naming people; the model, reading one item at a time, doubts a name that is a
     word (马力). The last item may run into what follows (马力|协助) where a word starts right after it and it
     is as long as the name before it."""
+    # Only the texts holding a list's 、 are looked at (few remarks do): no search for each name's text else.
+    listed = {i for i, text in enumerate(texts) if "、" in text}
+    if not listed:
+        return []
     by_text: dict[int, list[tuple[int, int]]] = {}
     for c in names:
         i = bisect_right(starts, c[0]) - 1
-        by_text.setdefault(i, []).append((c[0] - starts[i], c[1] - starts[i]))
+        if i in listed:
+            by_text.setdefault(i, []).append((c[0] - starts[i], c[1] - starts[i]))
     out: list[_Candidate] = []
     for i, found in by_text.items():
         text = texts[i]
-        if "、" not in text:
-            continue
         taken = bytearray(len(text) + 1)
         for a, b in found:
             taken[a:b] = b"\x01" * (b - a)
