@@ -384,6 +384,13 @@ def test_not_a_name_keeps_names_that_look_like_titles() -> None:
     assert not any(not_a_name(span, after) for span, after in [("海燕", "主任"), ("和平", "哥，"), ("秀英", "姐")])
 
 
+def test_a_label_before_a_colon_needs_the_models_belief(detector: TextDetector) -> None:
+    """A section's label opening a note (文旅：, 安监：) reads like a surname and a given name; the boundary rule's
+    name there is weighed as the shape rule's is. A speaker's name before a colon stays."""
+    assert _names(detector, "文旅：景区周末客流量大，已增派安保。") == []
+    assert _names(detector, "龚建华：我下午去现场") == ["龚建华"]
+
+
 def test_a_nickname_of_a_is_read(detector: TextDetector) -> None:
     """阿 before one given-name character opens the gate (阿 is an ambiguous surname, read otherwise only
     before two): the model reads the nickname."""

@@ -351,6 +351,13 @@ def _a_list_item(text: str, a: int, b: int) -> bool:
     return text[a - 1:a] in _LIST_OPEN and text[b:b + 1] in FIELD_END and "、" in (text[a - 1:a], text[b:b + 1])
 
 
+def _a_label(text: str, a: int, b: int) -> bool:
+    """The span opens the text or a sentence and a colon follows it (文旅：…, 安监：…): a section's label as
+    often as a speaker's name, so the boundary rule's name there needs as much of the model's belief as the
+    shape rule's (`SHAPE_VETO`)."""
+    return (a == 0 or text[a - 1] in "\n。；;】") and text[b:b + 1] in "：:"
+
+
 def _role_is(text: str, a: int) -> bool:
     """A role and a copula stand right before `a`: 法定代表人变更为|, 联系人为|, 负责人是|."""
     for copula in ("变更为", "为", "是"):
@@ -410,7 +417,7 @@ def combine_names(
         elif arbitrate and not (
             (rule == "name_trigger" and _fills_its_place(text, a, b)) or (rule == "name_list" and _a_list_item(text, a, b))
         ):
-            if rule == "name_shape":  # weighed with `SHAPE_VETO`
+            if rule == "name_shape" or (rule == "name_boundary" and _a_label(text, a, b)):  # weighed with `SHAPE_VETO`
                 shaped.add((c[0], c[1]))
             judged.setdefault(i, []).append((a, b))  # read again where the gate reads, and weighed
         # "bounds", "weak": read again where the gate reads
