@@ -90,6 +90,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-4": (DATA / "names_dev_remarks4.txt", False),  # written at round 7's end, in its sealed set's voices
     "dev-remarks-5": (DATA / "names_blind_remarks4.txt", False),  # round 5's sealed set, retired at round 10's start
     "dev-remarks-6": (DATA / "names_blind_remarks5.txt", False),  # round 6's sealed set, retired at round 10's start
+    "dev-remarks-7": (DATA / "names_dev_remarks7.txt", False),  # written in round 10: look-alike words beside names
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
