@@ -374,6 +374,11 @@ def test_a_name_ends_before_the_verb_glued_to_it(detector: TextDetector, text: s
     assert _names(detector, text) == names
 
 
+def test_a_river_chief_a_former_residence_and_a_village_are_no_names(detector: TextDetector) -> None:
+    """河长 is a title (the river-chief system); a name before 故居 names a place; 厝 ends villages, no names."""
+    assert _names(detector, "苏河长带队巡查，参观了林觉民故居，途经梁厝村，村民江小梅反映河道淤积") == ["江小梅"]
+
+
 def test_a_place_is_no_name(detector: TextDetector) -> None:
     text = "钟楼社区、白湖亭社区联合开展排查，请金山街道答复，联系人鄢丽萍"
     assert _names(detector, text) == ["鄢丽萍"]

@@ -116,8 +116,11 @@ STANDING: dict[str, frozenset[str] | None] = {
 # a "name" right before one is the first part of a place name. Shop and company words are not here: a
 # shop named after its owner (王伟超市) names a person.
 PLACE_AFTER = tuple(
-    "街道 社区 小区 新村 村委 居委 路段 路口 纪念馆 公园 大道 广场 中学 小学 幼儿园 卫生院 派出所 大桥".split()
+    "街道 社区 小区 新村 村委 居委 路段 路口 纪念馆 公园 大道 广场 中学 小学 幼儿园 卫生院 派出所 大桥 故居 祠堂 陵园".split()
 )
+# What ends a Fuzhou village's name (梁厝, 林厝) and no person's: 厝, a house. (Rivers are no such help: 晋安河 is a
+# river, 李清河 a man.)
+_PLACE_END = "厝"
 # What ends a field: a role's name between its label's colon and one of these (受理人：平安；复核人：…) has
 # no other reading, and the model's doubt does not remove it. Without the colon it may (职工家庭，…).
 FIELD_END = frozenset(["", *"，。；;,、 \u3000）)"])
@@ -126,7 +129,8 @@ _LIST_OPEN = frozenset(["", *"、：:，, \u3000（("])  # what stands before a 
 # What follows a surname when the two are a way of addressing someone, not a name (陈先生, 刘阿姨, 张科长).
 TITLES = frozenset(
     "先生 女士 小姐 太太 同志 师傅 老师 医生 护士 律师 警官 阿姨 叔叔 阿婆 阿公 婆婆 大爷 大妈 大娘 大姐 大哥 大叔 奶奶 爷爷 "
-    "姐 哥 叔 婶 姨 伯 嫂 总 工 氏 局 副 处 局长 处长 科长 主任 经理 书记 所长 站长 队长 院长 校长 村长 组长 社长 会计 老板 厂长 股长".split()
+    "姐 哥 叔 婶 姨 伯 嫂 总 工 氏 局 副 处 局长 处长 科长 主任 经理 书记 所长 站长 队长 院长 校长 村长 组长 社长 会计 老板 厂长 股长 "
+    "河长 湖长 林长".split()
 )
 
 # Days of the week: 周 is a surname, and duty rosters put a day before each name (周一 叶文，周三林琪).
@@ -165,6 +169,8 @@ def not_a_name(span: str, after: str = "") -> bool:
     w = lexicon()
     if "某" in span or span in ROLE_WORDS or span in DAYS or span[-1] == "籍" or after.startswith(PLACE_AFTER):
         return True  # 王某; 楼栋长, 车主 (a surname and a shape, but a role); 林浦|新村
+    if span[-1] == _PLACE_END:
+        return True  # 梁厝: a village
     if span in _ETHNIC:
         return True  # 来自回、撒拉、维吾尔等民族: an ethnic group names no one
     if len(span) == 2:
