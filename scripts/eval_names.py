@@ -49,7 +49,11 @@ Fuzhou nicknames); measured once, at round 9's end, after everything was chosen)
 fourteen offices by two sessions that saw nothing of ours nor each other, seven offices each; their brief
 asked for look-alike words, scanned forms spaced out, romanised Hong Kong names, compound and married
 surnames among its hard cases, some of them kinds of names round 10's rules were written for; measured
-once, at round 10's end, after everything was chosen). Round 5's third
+once, at round 10's end, after everything was chosen); "dev-remarks-7" (names_dev_remarks7.txt, studied:
+700 records, 732 names, written during round 10 by two sessions that saw nothing of ours, in fourteen
+other offices' voices, half of its records with look-alike words beside names: shops, firms and places
+named after people, given names used as words, labels; written to study what round 10's sealed set's
+precision pointed at). Round 5's third
 batch of training remarks (names_train_remarks3.txt) served as a studied split for part of the round
 before it was trained on (model card).
 
