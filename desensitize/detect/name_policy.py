@@ -90,8 +90,6 @@ _VERB_AFTER_NAME = frozenset("来去说到在把将也已称和与向对给让�
 _TO_FUZHOU = frozenset({"来榕", "在榕", "赴榕", "抵榕", "返榕", "离榕", "留榕", "驻榕"})
 # What says whose relative a kinship word names (其长孙, 老人的长孙, 户主之长孙, 他长孙).
 _POSSESSOR = frozenset("其的之他她我你家")
-# What says the word after it is what a person is called (都叫他|鼓山, 自称|高峰).
-_CALLED = (*NAMING_VERBS, "叫他", "叫她", "喊他", "喊她", "称他", "称她", "叫", "喊")
 _WITH = frozenset("和与跟同让")  # before a person who goes along (和晓芳一起去)
 _TOGETHER = frozenset({"一起", "一同", "一块", "一道"})
 TAIL = 0.6  # below this, the fourth character of a name without a compound surname is left out (`_weak_tail`)
@@ -447,9 +445,7 @@ def combine_names(
         (texts[i], covered.get(i, ()), raw.get(i, ()), [a for a, _ in judged.get(i, ())] + nameless.get(i, []) + longer.get(i, []))
         for i in which
     ]
-    readings: dict[int, Reading] = {}
     for i, reading in zip(which, model.look_many(asks)):
-        readings[i] = reading
         text, ts = texts[i], starts[i]
         ours.extend(
             (a + ts, b + ts, MODEL_SCORE, "name_model", person)
@@ -474,20 +470,15 @@ def combine_names(
             if (c[0], c[1]) not in doubted and (c[3] in standing or not any(k in mask for k in range(c[0], c[1])))
         ]
         names = [*kept, *ours]
-    names = names + _named_again(texts, starts, names, readings)
+    names = names + _named_again(texts, starts, names)
     return names + _list_mates(texts, starts, names)
 
 
-def _named_again(
-    texts: Sequence[str], starts: Sequence[int], names: Sequence[_Candidate], readings: dict[int, Reading] | None = None
-) -> list[_Candidate]:
+def _named_again(texts: Sequence[str], starts: Sequence[int], names: Sequence[_Candidate]) -> list[_Candidate]:
     """Where a text names someone once, the same name elsewhere in it (请建国同志与和平同志一同前往，和平熟悉
     当地情况), and the two-character given name alone of a person it names in full (申请人莫春兰 … 春兰表示周五前
     送来): once a text has named someone, these refer to them there, unless they are part of a word or a
-    place there (陈建国反映建国路…), or the model, reading the text (`readings`, by text index), doubts them
-    there as it doubts a rule's name (`VETO`: 林国庆 … 国庆期间, 叶安然 … 安然无恙, 黄秀英 … “秀英裁缝铺”),
-    unless the text says that is what the person is called (都叫他鼓山). The extract's own names are
-    masked wherever they stand already."""
+    place there (陈建国反映建国路…). The extract's own names are masked wherever they stand already."""
     lex = lexicon()
     # First the names that come back in their text, whole or by their given name of two characters: few,
     # and only their texts are looked at again (a million remarks hold half a million names).
@@ -515,7 +506,6 @@ def _named_again(
     out: list[_Candidate] = []
     for i, found in again.items():
         text, ts = texts[i], starts[i]
-        reading = readings.get(i) if readings else None
         # A mask of what is named already, not a scan of the spans at every place: a text that names the
         # same person a thousand times would take a thousand cubed.
         taken = bytearray(len(text) + 1)
@@ -526,10 +516,7 @@ def _named_again(
             p = text.find(said)
             while p >= 0:
                 q = p + len(said)
-                # Where the model read the text and doubts the mention as it doubts a rule's name, it is a word
-                # there (林国庆 … 国庆期间, 叶安然 … 安然无恙), unless the text says it is what the person is called.
-                doubted = reading is not None and reading.doubts(p, q, VETO) and not text.endswith(_CALLED, 0, p)
-                if not any(taken[p:q]) and not doubted and not (len(said) == 2 and _in_a_word(text, p, lex.dictionary)):
+                if not any(taken[p:q]) and not (len(said) == 2 and _in_a_word(text, p, lex.dictionary)):
                     start = p - k if text[p - k:p] == surname else p  # the full name again: all of it
                     out.append((start + ts, q + ts, MODEL_SCORE, "name_again", FindingKind.PERSON_NAME))
                     taken[start:q] = b"\x01" * (q - start)
