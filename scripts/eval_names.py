@@ -53,7 +53,9 @@ once, at round 10's end, after everything was chosen); "dev-remarks-7" (names_de
 700 records, 732 names, written during round 10 by two sessions that saw nothing of ours, in fourteen
 other offices' voices, half of its records with look-alike words beside names: shops, firms and places
 named after people, given names used as words, labels; written to study what round 10's sealed set's
-precision pointed at). Round 5's third
+precision pointed at); "dev-remarks-8" (names_dev_remarks8.txt, studied: 700 records, 1,023 names, written
+at round 10's end by two more such sessions to a brief like the sealed sets', to find which of the steps
+chosen on dev-remarks-7 cost the sealed sets recall). Round 5's third
 batch of training remarks (names_train_remarks3.txt) served as a studied split for part of the round
 before it was trained on (model card).
 
@@ -95,6 +97,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-5": (DATA / "names_blind_remarks4.txt", False),  # round 5's sealed set, retired at round 10's start
     "dev-remarks-6": (DATA / "names_blind_remarks5.txt", False),  # round 6's sealed set, retired at round 10's start
     "dev-remarks-7": (DATA / "names_dev_remarks7.txt", False),  # written in round 10: look-alike words beside names
+    "dev-remarks-8": (DATA / "names_dev_remarks8.txt", False),  # written at round 10's end, to the sealed sets' kind of brief
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")

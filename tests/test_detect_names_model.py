@@ -671,11 +671,20 @@ def test_union_floor_on_round_tens_lookalike_remarks() -> None:
     """Round 10's studied set of look-alike words beside names (data/names_dev_remarks7.txt, 700 records,
     732 names: shops, firms and places named after people, given names used as words, labels), written
     during round 10 to study what its sealed set's precision pointed at: P 0.789 / R 0.971 when written,
-    0.835 / 0.971 after the steps chosen on it. A floor against regressions."""
+    0.796 / 0.971 after the steps chosen on it and kept. A floor against regressions."""
     sentences = _remark_set("dev-remarks-7")
     assert len(sentences) >= 700
     p, r = _union_prf(sentences)
-    assert p >= 0.82 and r >= 0.96
+    assert p >= 0.78 and r >= 0.96
+
+
+def test_union_floor_on_round_tens_second_studied_remarks() -> None:
+    """Round 10's second studied set (data/names_dev_remarks8.txt, 700 records, 1,023 names), written at the
+    round's end to a brief like the sealed sets': P 0.953 / R 0.964. A floor against regressions."""
+    sentences = _remark_set("dev-remarks-8")
+    assert len(sentences) >= 700
+    p, r = _union_prf(sentences)
+    assert p >= 0.94 and r >= 0.955
 
 
 def test_union_floor_on_round_tens_blind_remarks() -> None:
