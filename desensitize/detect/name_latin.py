@@ -105,16 +105,21 @@ def _chinese_name_after(text: str, b: int) -> tuple[int, int] | None:
     comma."""
     if text[b:b + 1] not in ("（", "("):
         return None
-    single, compound = surnames()
     for k in (2, 3, 4):
         name, end = text[b + 1:b + 1 + k], text[b + 1 + k:b + 2 + k]
-        if len(name) < k or not end or end not in "）)，,、" or not (name[0] in single or name[:2] in compound):
-            continue
-        if name not in common_words() and not _NOT_IN_A_NAME.search(name) and all(
-            "\u4e00" <= c <= "\u9fff" and c not in STOP_CHARS for c in name[1:]
+        if len(name) == k and end and end in "）)，,、" and _shaped_as_a_name(name) and name not in common_words() and (
+            not _NOT_IN_A_NAME.search(name)
         ):
             return b + 1, b + 1 + k
     return None
+
+
+def _shaped_as_a_name(name: str) -> bool:
+    """`name` starts with a surname and holds no character that never fills a name (Chinese characters only)."""
+    single, compound = surnames()
+    return (name[0] in single or name[:2] in compound) and all(
+        "\u4e00" <= c <= "\u9fff" and c not in STOP_CHARS for c in name[1:]
+    )
 
 
 def _after_chinese_name(text: str, a: int, b: int) -> bool:
@@ -123,10 +128,5 @@ def _after_chinese_name(text: str, a: int, b: int) -> bool:
     District）): a person's name spelt out."""
     if text[a - 1:a] not in ("（", "(") or text[b:b + 1] not in ("）", ")"):
         return False
-    single, compound = surnames()
     p = a - 1
-    return any(
-        p - k >= 0 and (text[p - k] in single or text[p - k:p - k + 2] in compound)
-        and all("\u4e00" <= c <= "\u9fff" and c not in STOP_CHARS for c in text[p - k + 1:p])
-        for k in (2, 3, 4)
-    )
+    return any(p - k >= 0 and _shaped_as_a_name(text[p - k:p]) for k in (2, 3, 4))

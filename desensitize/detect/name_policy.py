@@ -122,8 +122,8 @@ _PLACE_END = "厝"
 # What ends a field: a role's name between its label's colon and one of these (受理人：平安；复核人：…) has
 # no other reading, and the model's doubt does not remove it. Without the colon it may (职工家庭，…).
 FIELD_END = frozenset(["", *"，。；;,、 \u3000）)"])
-_FIELD_OPEN = frozenset("：:、（(")  # what opens a field or an item, a comma aside
 _LIST_OPEN = frozenset(["", *"、：:，, \u3000（("])  # what stands before a list's item
+_FIELD_OPEN = _LIST_OPEN - {"", "，", ",", " ", "\u3000"}  # what opens a field or an item, a comma and a space aside
 # What follows a surname when the two are a way of addressing someone, not a name (陈先生, 刘阿姨, 张科长).
 TITLES = frozenset(
     "先生 女士 小姐 太太 同志 师傅 老师 医生 护士 律师 警官 阿姨 叔叔 阿婆 阿公 婆婆 大爷 大妈 大娘 大姐 大哥 大叔 奶奶 爷爷 "
@@ -176,10 +176,9 @@ def not_a_name(span: str, after: str = "") -> bool:
             return True  # 复姓鲜于: a compound surname alone names nobody, as a single one does not
         if span[0] in "小老阿" and span[1] in w.single and span[1] not in w.given:
             return True  # 小陈, 老李; not 小明, 阿林: those are given names as often
-        given = span[1] in w.given and (span[0] not in FUNCTION_SURNAMES or span in w.words or span in name_words())
-        if (span[0] in w.ambiguous or span[0] in FUNCTION_SURNAMES) and span[1] in w.single and not given and after[:1] and any(
+        if (span[0] in w.ambiguous or span[0] in FUNCTION_SURNAMES) and span[1] in w.single and after[:1] and any(
             after.startswith(t) for t in TITLES
-        ):
+        ) and not (span[1] in w.given and (span[0] not in FUNCTION_SURNAMES or span in w.words or span in name_words())):
             return True  # 和|陈|先生, 请和|林|主任, 向|黄|局长; not 海燕|主任, 和平|哥: a given name and a title
         if span[0] in w.single and after[:1] and span[1] + after[:1] in TITLES:
             return True  # 雷阿|婆: the title starts inside the span

@@ -124,6 +124,7 @@ class TextDetector:
         keys = check_recognizers(name_recognizers)
         self.names = NameRules(known_names) if wants_names and "name_rules" in keys else None
         self.name_model = model_for(keys) if wants_names else None
+        self._reads_names = self.names is not None or self.name_model is not None  # spaced texts get a twin
         self.name_mode = NAME_MODE
         # Number patterns run around runs of digits; a lone digit token only meets the patterns that can
         # match its length.
@@ -180,7 +181,7 @@ class TextDetector:
             as_typed = Joined.of([for_names()(text)])
             found.extend(combine_names(self.name_model, as_typed, [0, len(text) + 1], names, self.name_mode))
         spans = resolve(found)
-        twin = twin_of(text) if self.names is not None or self.name_model is not None else None
+        twin = twin_of(text) if self._reads_names else None
         return spans if twin is None else _with_names_back(spans, twin, self.find(twin.text))
 
     # -- bulk path --------------------------------------------------------------------------------
@@ -208,7 +209,7 @@ class TextDetector:
         """Spans of each of `texts` (all distinct); a text with spaces between its Chinese characters also
         gets the names found in it closed up (spacing.py), read in the same batch."""
         joined = SEP + SEP.join(texts)
-        twins = twins_in(texts, joined) if self.names is not None or self.name_model is not None else []
+        twins = twins_in(texts, joined) if self._reads_names else []
         if not twins:
             return self._find_joined(texts, joined)
         spans = self._find_joined(texts + [twin.text for _, twin in twins])
