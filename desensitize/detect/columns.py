@@ -226,7 +226,42 @@ def detect_columns(
     """
     out: list[ColumnDetection] = []
     has_row = _has_row(con, table)
-    for name, header in columns.items():
-        d = classify_column(header, sample_values(con, table, name, sample_size, has_row))
-        out.append(ColumnDetection(name, d.kind, d.confidence, d.free_text, d.evidence))
+    drawn, whole = _draw_rows(con, table, list(columns), sample_size) if has_row else (None, False)
+    try:
+        for name, header in columns.items():
+            values = sample_values(con, drawn, name, sample_size, has_row) if drawn else []
+            if drawn is None or (len(values) < sample_size and not whole):
+                values = sample_values(con, table, name, sample_size, has_row)  # blank in most drawn rows
+            d = classify_column(header, values)
+            out.append(ColumnDetection(name, d.kind, d.confidence, d.free_text, d.evidence))
+    finally:
+        if drawn is not None:
+            con.execute(f"DROP TABLE IF EXISTS {quote_ident(drawn)}")
     return out
+
+
+_DRAWN = "_detect_sample"  # the temporary table of `_draw_rows`
+_ROWS_PER_VALUE = 20  # rows drawn for each value a column's sample takes: most columns are rarely blank
+_CELLS = 2_000_000  # at most this many cells drawn: a very wide extract is sampled column by column
+
+
+def _draw_rows(
+    con: duckdb.DuckDBPyConnection, table: str, columns: list[str], sample_size: int
+) -> tuple[str | None, bool]:
+    """The first rows of `table` in `sample_values`'s order, drawn once for all `columns` into a temporary
+    table: (its name, or None when too wide to draw; whether it holds every row).
+
+    Every column's sample is the first non-blank values in the order of `hash(_row)`; where the drawn rows
+    hold `sample_size` of them, they are the same values as `sample_values` on the whole table gives, for
+    one sort of the table instead of one a column (13 columns of a million rows: 1 s → 0.1 s).
+    """
+    limit = min(_ROWS_PER_VALUE * sample_size, _CELLS // max(1, len(columns)))
+    if not columns or limit < 2 * sample_size:
+        return None, False
+    rows = con.execute(f"SELECT count(*) FROM {quote_ident(table)}").fetchone()
+    picked = ", ".join(["_row", *map(quote_ident, columns)])
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {quote_ident(_DRAWN)} AS "
+        f"SELECT {picked} FROM {quote_ident(table)} ORDER BY hash(_row) LIMIT {int(limit)}"
+    )
+    return _DRAWN, rows is not None and rows[0] <= limit
