@@ -38,7 +38,8 @@ def _union(results: list[Masked]) -> tuple[dict[str, str], Counter[str]]:
     return dict(zip(total.old, total.new)), total.counts
 
 
-def test_helpers_mask_exactly_what_one_process_masks(sample: tuple[list[str], list[str]]) -> None:
+@pytest.mark.parametrize("started", [False, True], ids=["helpers-on-first-batch", "helpers-started-first"])
+def test_helpers_mask_exactly_what_one_process_masks(sample: tuple[list[str], list[str]], started: bool) -> None:
     names, remarks = sample
     masker = TextMasker(names, KINDS, sweep=True)
     alone = _union([masker.mask(remarks, [1] * len(remarks))])
@@ -46,9 +47,24 @@ def test_helpers_mask_exactly_what_one_process_masks(sample: tuple[list[str], li
 
     batches = [(remarks[i:i + 2 * CHUNK], [1] * len(remarks[i:i + 2 * CHUNK])) for i in range(0, len(remarks), 2 * CHUNK)]
     with ParallelMasker(names, KINDS, True, helpers=1, start_at=1) as workers:
+        if started:
+            workers.start()  # spawned from a thread, while this process goes on
         together = _union(list(workers.run(iter(batches))))
         assert workers.chunks_in_helpers >= 1  # a helper process really did part of the work
     assert together == alone
+
+
+def test_helpers_closed_while_they_start_stop_cleanly(sample: tuple[list[str], list[str]]) -> None:
+    names, remarks = sample
+    with ParallelMasker(names, KINDS, True, helpers=1) as workers:
+        workers.start()
+    assert workers.pool is None
+    # A masker closed before its helpers were up still masks (here) what it is given.
+    with ParallelMasker(names, KINDS, True, helpers=1) as workers:
+        workers.start()
+        workers.close()
+        done = _union(list(workers.run(iter([(remarks[:50], [1] * 50)]))))
+    assert done == _union([TextMasker(names, KINDS, sweep=True).mask(remarks[:50], [1] * 50)])
 
 
 def test_a_helper_that_dies_loses_nothing(sample: tuple[list[str], list[str]]) -> None:

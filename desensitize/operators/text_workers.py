@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -92,7 +93,6 @@ def _die_with_parent(parent: int, every_s: float = 0.5) -> None:
     texts in memory for as long as it lives. A daemon thread polls the parent pid (portable, unlike
     PR_SET_PDEATHSIG, which also fires when the *thread* that spawned the helper ends).
     """
-    import threading
     import time
 
     def watch() -> None:
@@ -111,6 +111,15 @@ def _start_helper(known_names: list[str], kinds: list[str], sweep: bool, parent:
 
 def _ready() -> None:
     """Nothing: submitted once per helper to make the pool start its processes now."""
+
+
+def _spawn(pool: ProcessPoolExecutor, helpers: int) -> None:
+    """Make `pool` start its processes (it spawns them on submit)."""
+    try:
+        for _ in range(helpers):
+            pool.submit(_ready)
+    except RuntimeError:  # shut down meanwhile, or broken: the first chunk's submit finds out and masks here
+        pass
 
 
 def _mask_in_helper(texts: list[str], weights: list[int]) -> Masked:
@@ -178,14 +187,15 @@ class ParallelMasker:
             pool.shutdown(wait=False, cancel_futures=True)
 
     def start(self) -> ParallelMasker:
-        """Launch the helpers now (each starts building its detector at once)."""
+        """Launch the helpers now (each starts building its detector at once), from a thread of their own.
+
+        Why a thread: a pool spawns its processes on submit, and spawning writes the known names to each
+        helper through a pipe that the helper reads only once its interpreter has started (a quarter million
+        names: half a second this process would wait). The first chunk's submit waits for the spawning.
+        """
         pool = self._pool()
         if pool is not None:
-            try:
-                for _ in range(self.helpers):
-                    pool.submit(_ready)  # a process pool spawns its processes on submit
-            except RuntimeError:
-                self._give_up()
+            threading.Thread(target=_spawn, args=(pool, self.helpers), name="opendata-text-helpers", daemon=True).start()
         return self
 
     def _pool(self) -> ProcessPoolExecutor | None:
