@@ -98,6 +98,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-6": (DATA / "names_blind_remarks5.txt", False),  # round 6's sealed set, retired at round 10's start
     "dev-remarks-7": (DATA / "names_dev_remarks7.txt", False),  # written in round 10: look-alike words beside names
     "dev-remarks-8": (DATA / "names_dev_remarks8.txt", False),  # written at round 10's end, to the sealed sets' kind of brief
+    "dev-remarks-9": (DATA / "names_dev_remarks9.txt", False),  # written at round 11's start: names with no cue around them
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
