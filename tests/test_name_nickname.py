@@ -1,0 +1,37 @@
+"""Nicknames a note says a person goes by (name_nickname.py), alone and in the detector."""
+
+from __future__ import annotations
+
+import pytest
+
+from desensitize.detect.name_nickname import nicknames
+from desensitize.detect.text import TextDetector
+from pipelines.core.vocab import FindingKind as K
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("户主陈木生（街坊都叫他阿木）申请危房改造", ["阿木"]),  # in brackets after the full name
+        ("隔壁喊她阿珍姐，平时独居", ["阿珍"]),  # the kinship word after it stays out
+        ("工友们称他为小勇。", ["小勇"]),
+        ("报警人说儿子小名叫“豆豆”，今年六岁", ["豆豆"]),  # in quotes, any two to four characters
+        ("外号“黑皮”，常在网吧过夜", ["黑皮"]),
+        ("来访人说前夫叫“建国”，不肯说全名", ["建国"]),  # a word in quotes after 叫: a name
+        ("叫他小心点，路滑", []),  # advice: 小心 is a common word
+        ("请叫她阿姨，不要直呼其名", []),  # a way of addressing
+        ("大家都叫他小陈。", []),  # 小 and a surname: addressing, not a name
+        ("叫他阿强过来签字", []),  # no boundary after it: not sure enough without quotes
+        ("该公司名叫“东方远大”，注册在鼓楼区", []),  # four characters in quotes after 叫 alone: a firm's
+        ("他称“系统故障”导致未缴费", []),  # 称 without 他/她 introduces what he says
+    ],
+)
+def test_nicknames(text: str, names: list[str]) -> None:
+    assert [text[a:b] for a, b in nicknames(text)] == names
+
+
+def test_the_detector_masks_them() -> None:
+    detector = TextDetector(kinds={K.PERSON_NAME})
+    text = "独居老人许木生，村里人都叫他阿木，今日上门走访，身体尚可。"
+    found = [text[s.start:s.end] for s in detector.find_many([text])[0]]
+    assert "阿木" in found and "许木生" in found
