@@ -365,6 +365,8 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         # A married woman with her husband's surname before her own name, as Hong Kong records write it
         ("共同申请人：黎邓美华（香港居民）", ["黎邓美华"]),
         ("今天向邓美华借款，连邓美华都不知道", ["邓美华", "邓美华"]),  # 向, 连: words there
+        # A preposition before a name is no part of it (向 is a surname too: the model read 向黄河清)
+        ("向黄河清送达了责令改正通知书。", ["黄河清"]),
     ],
 )
 def test_a_name_ends_before_the_verb_glued_to_it(detector: TextDetector, text: str, names: list[str]) -> None:

@@ -22,6 +22,10 @@ from pipelines.core.vocab import FindingKind as K
         ("宁夏籍务工人员马海林（回族）反映", ["马海林"]),  # 人员 ends a role: the name starts after it
         ("来自凉山州的学生（彝族）", []),  # a clause, not a name
         ("户籍所在地（民族乡）", []),  # no ethnic group
+        ("请雷美凤（畲族）补交户口簿复印件", ["雷美凤"]),  # the verb before the name is no part of it
+        ("同钟秀兰（畲族）电话核对", ["钟秀兰"]),  # 同 is a surname too, but a preposition here
+        ("由巴特尔（蒙古族）代为签收", ["巴特尔"]),  # 巴 is a surname: three characters after a preposition
+        ("和丽娟（纳西族）到场", ["和丽娟"]),  # 和 is a Naxi surname, and 丽 none: the whole name
     ],
 )
 def test_ethnic_names(text: str, names: list[str]) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from desensitize.detect.name_features import lexicon
-from desensitize.detect.names import ROLE_WORDS, attributes_at, role_before
+from desensitize.detect.names import ROLE_WORDS, attributes_at, preposition_first, role_before
 
 # What every text holding such a name holds, scanned over all texts at once: 族 (0.03 s a million benchmark
 # remarks; the bracket, the sex and the group as one pattern took 0.1 s). `attributes_at` checks the rest,
@@ -48,6 +48,8 @@ def ethnic_names(text: str) -> list[tuple[int, int]]:
         else:
             if start and text[start - 1] not in _OPEN:
                 continue  # a clause of more than a name, or no boundary before it
+        if preposition_first(text[start:end]):
+            start += 1  # 同|蓝秀英（畲族）, 请|覃美兰（壮族）: the name follows the preposition
         name = text[start:end]
         if 2 <= len(name) <= MAX_NAME and name not in ROLE_WORDS and not any(name[k:k + 2] in words for k in range(len(name) - 1)):
             out.append((start, end))

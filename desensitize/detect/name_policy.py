@@ -48,6 +48,7 @@ from desensitize.detect.name_features import lexicon
 from desensitize.detect.name_model import STOP, Gate, Joined, NameModel, Reading, name_model
 from desensitize.detect.names import (
     ATTRIBUTE_HINT,
+    BEFORE_A_PERSON,
     CUE,
     ETHNIC_GROUPS,
     FUNCTION_SURNAMES,
@@ -57,6 +58,7 @@ from desensitize.detect.names import (
     ROLE_WORDS,
     attributes_at,
     name_words,
+    preposition_first,
     role_before,
     short_name,
 )
@@ -93,8 +95,6 @@ _TO_FUZHOU = frozenset({"来榕", "在榕", "赴榕", "抵榕", "返榕", "离�
 # What says whose relative a kinship word names (其长孙, 老人的长孙, 户主之长孙, 他长孙).
 _POSSESSOR = frozenset("其的之他她我你家")
 _WITH = frozenset("和与跟同让")  # before a person who goes along (和晓芳一起去)
-# Prepositions and verbs whose object is a person, written right before a name (`_after_preposition`).
-_BEFORE_A_PERSON = frozenset("同随请从跟让叫替给找问对向和与把被由经令派陪帮约将交催")
 _TOGETHER = frozenset({"一起", "一同", "一块", "一道"})
 TAIL = 0.6  # below this, the fourth character of a name without a compound surname is left out (`_weak_tail`)
 VETO = 0.02  # below this belief on every character, the model's "no" overrules a rule. Chosen on the dev splits
@@ -220,20 +220,9 @@ def _after_role(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _after_preposition(text: str, a: int, b: int) -> tuple[int, int]:
     """The model's span without a preposition or a verb whose object is a person, taken in before a full name
-    (同|蓝秀英（畲族）, 女儿随|谢志明生活, 请|覃美兰补交): four characters, or three where the first is no
-    surname, whose second is a surname that is no ambiguous one, the first two no compound surname. 同, 随
-    and 从 are surnames too, and the model read one before a name as its surname; a name of a surname and
-    three given characters is rarer than a preposition before a name."""
-    lex = lexicon()
-    if (
-        text[a] in _BEFORE_A_PERSON
-        and (b - a == 4 or (b - a == 3 and text[a] not in lex.single))
-        and text[a + 1] in lex.single
-        and text[a + 1] not in lex.ambiguous
-        and text[a:a + 2] not in lex.compound
-    ):
-        return a + 1, b
-    return a, b
+    (同|蓝秀英（畲族）, 女儿随|谢志明生活, 请|覃美兰补交: `names.preposition_first`): the model read 同, 随 or
+    从, surnames too, as the name's surname."""
+    return (a + 1, b) if preposition_first(text[a:b]) else (a, b)
 
 
 def _compound_before(text: str, a: int, b: int) -> tuple[int, int]:
@@ -254,7 +243,7 @@ def _double_surname(text: str, a: int, b: int) -> tuple[int, int]:
     word (after a comma it is as often a word: ，连|马跃南都…). The model reads the woman's own name alone."""
     lex = lexicon()
     if b - a == 3 and a >= 1 and text[a] in lex.single and text[a - 1] in lex.single and text[a - 1] not in lex.ambiguous and (
-        text[a - 1] not in FUNCTION_SURNAMES and text[a - 1] not in _BEFORE_A_PERSON
+        text[a - 1] not in FUNCTION_SURNAMES and text[a - 1] not in BEFORE_A_PERSON
         and (a == 1 or text[a - 2] in _FIELD_OPEN or role_before(text, a - 1))
     ):
         return a - 1, b

@@ -121,6 +121,25 @@ KIN_AFTER = frozenset("叔哥姐姨婶嫂婆")
 _ROLE_LENGTHS = tuple(sorted({len(w) for w in ROLE_WORDS}, reverse=True))
 
 
+# Prepositions and verbs whose object is a person, written right before a name (同蓝秀英, 请覃美兰, 随谢志明).
+BEFORE_A_PERSON = frozenset("同随请从跟让叫替给找问对向和与把被由经令派陪帮约将交催")
+
+
+def preposition_first(span: str) -> bool:
+    """`span` is a preposition or a verb whose object is a person, then a full name (同|蓝秀英, 请|覃美兰):
+    four characters, or three where the first is no surname, whose second is a surname that is no
+    ambiguous one, the first two no compound surname. 同, 随 and 从 are surnames too; a name of a surname
+    and three given characters is rarer than a preposition before a name."""
+    single, compound, ambiguous, _ = _surname_sections()
+    return (
+        span[:1] in BEFORE_A_PERSON
+        and (len(span) == 4 or (len(span) == 3 and span[0] not in single))
+        and span[1] in single
+        and span[1] not in ambiguous
+        and span[:2] not in compound
+    )
+
+
 def role_before(text: str, a: int) -> bool:
     """A role word ends right before `a`, a colon or spaces between them allowed (申请人：|…, 经办人 |…)."""
     while a and text[a - 1] in "：: \u3000":
