@@ -276,6 +276,7 @@ def test_dotted_names_are_masked_whole(detector: TextDetector, text: str, names:
         ("Kelly Ho（何嘉慧，台湾）咨询子女入学手续", ["Kelly Ho", "何嘉慧"]),
         ("业主Leung Chi Keung（梁志强）委托律师办理过户", ["Leung Chi Keung", "梁志强"]),
         ("Nguyen Thi Thu（越南籍）申请居留，Ocean Plaza（海洋广场）招商", ["Nguyen Thi Thu"]),
+        ("游客Emma Wilson遗失护照，已交还本人。", ["Emma Wilson"]),  # a traveller is a role
     ],
 )
 def test_names_in_latin_letters_where_the_record_says_so(detector: TextDetector, text: str, names: list[str]) -> None:
@@ -367,6 +368,7 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         ("今天向邓美华借款，连邓美华都不知道", ["邓美华", "邓美华"]),  # 向, 连: words there
         # A preposition before a name is no part of it (向 is a surname too: the model read 向黄河清)
         ("向黄河清送达了责令改正通知书。", ["黄河清"]),
+        ("旅客令狐静携普洱茶饼10片称自用", ["令狐静"]),  # after a traveller, 携 (carries) ends the name
     ],
 )
 def test_a_name_ends_before_the_verb_glued_to_it(detector: TextDetector, text: str, names: list[str]) -> None:

@@ -85,7 +85,9 @@ TRIGGERS = (
     "辅警 协警 接警员 调解员 调查员 勘验人 检查人 检验人 送检人 采样人 目击者 发现人 报告人 陪同人 接待人 "
     "受理人 回访人 办理人 批准人 拟稿人 核稿人 签发人 拟稿 核稿 签发 制表人 填表人 统计员 值班员 审核员 质检员 "
     "安全员 管理员 联络人 对接人 送达人 接收人 驻村干部 第一书记 村支书 支书 楼栋长 楼长 网格长 小组长 村民小组长 "
-    "复核 审核 经办 填表 承办 受理 其长孙 长孙 长子 次子 长女 次女 孙女婿"
+    "复核 审核 经办 填表 承办 受理 其长孙 长孙 长子 次子 长女 次女 孙女婿 "
+    # Round 11: travellers at the border and in transport records (旅客金山（朝鲜族）自首尔入境).
+    "旅客 游客 住客 访客"
 ).split()
 # Round 5: how a caller gives a name (来电男子自称柯达). Round 9: what follows them up to a field's end is
 # the name whatever word it is (自称高峰，), and the name policy keeps it standing (`_fills_its_place`).
@@ -193,6 +195,7 @@ STOP_CHARS = set(
     "虽且不没无未非否有要会能可需须得地上下内外前后里间时年日号元万亿岁们者户村镇乡区县市省路街巷局院厅处科室"
     "委会部站队司厂店校馆组楼栋说称讲到去来给让叫请报诉反映患病死亡签收领办交提出入住租买卖借欠付缴营打某先女男"
     "老妻夫父母儿同及等以为据按跟另仍现曾该本我你他她它啊吗呢吧人两退拒"
+    "携"  # round 11: 旅客令狐静|携普洱茶入境 (携, to carry, follows travellers' names at the border)
 )
 # Surname characters that are also prepositions or conjunctions: in "向王伟表示" the name is 王伟.
 FUNCTION_SURNAMES = set("向于和经从将对给让与同以为由")
@@ -352,7 +355,7 @@ LEFT_CHARS = r"，。；;：:、！!？?（(“\"\s\x00对请由经向把给让�
 RIGHT_CHARS = frozenset(
     "，。；;：:、！!？?（(）)”\" \t\n\r\x00"
     "在因于与和及是系为将已曾对向把被从自由等的家同所未不也都又还就才再今现本"
-    "说称表讲到去来给让叫请报诉反患签收领办交提出入住租买卖借欠付缴经打一两二三夫妻父母儿女男老负作担带开获拒承主回申参组"
+    "说称表讲到去来给让叫请报诉反患签收领办交提出入住租买卖借欠付缴经打一两二三夫妻父母儿女男老负作担带开获拒承主回申参组携"
 )
 # Parts of speech (jieba) of a common word that may follow a bare name: verbs, adverbs, time words,
 # prepositions, conjunctions (王伟平时…, 李娜多次…, 张强携带…).
