@@ -299,6 +299,10 @@ def test_names_in_latin_letters_where_the_record_says_so(detector: TextDetector,
         # A name found sure (here by its form) is the same person when it comes back alone
         ("请建国同志与和平同志一同前往，和平熟悉当地情况", ["建国", "和平", "和平"]),
         ("请海燕同志跟进，海燕路段的井盖由她负责", ["海燕"]),  # but not inside a place
+        # The given name again wins over the model's span that misreads it
+        ("吴小满 孤独症 家长说小满怕生 入户评估改到机构做", ["吴小满", "小满"]),  # not 满怕生
+        ("群聊：林峰：明天谁值班 许雨欣：我来 林峰：谢谢雨欣", ["林峰", "许雨欣", "林峰", "雨欣"]),  # not 谢谢雨欣
+        ("赵明之憨，憨在为人；赵明之智，智在专业。", ["赵明", "赵明之"]),  # a misread name's given name wins nothing
     ],
 )
 def test_a_given_name_mentions_the_person_named_in_full(detector: TextDetector, text: str, names: list[str]) -> None:

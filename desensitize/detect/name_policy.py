@@ -482,15 +482,24 @@ def combine_names(
             if (c[0], c[1]) not in doubted and (c[3] in standing or not any(k in mask for k in range(c[0], c[1])))
         ]
         names = [*kept, *ours]
-    names = names + _named_again(texts, starts, names)
+    again, misread = _named_again(texts, starts, names)
+    if misread:
+        names = [c for c in names if (c[0], c[1]) not in misread]
+    names = names + again
     return names + _list_mates(texts, starts, names)
 
 
-def _named_again(texts: Sequence[str], starts: Sequence[int], names: Sequence[_Candidate]) -> list[_Candidate]:
+def _named_again(
+    texts: Sequence[str], starts: Sequence[int], names: Sequence[_Candidate]
+) -> tuple[list[_Candidate], set[tuple[int, int]]]:
     """Where a text names someone once, the same name elsewhere in it (请建国同志与和平同志一同前往，和平熟悉
     当地情况), and the two-character given name alone of a person it names in full (申请人莫春兰 … 春兰表示周五前
     送来): once a text has named someone, these refer to them there, unless they are part of a word or a
-    place there (陈建国反映建国路…). The extract's own names are masked wherever they stand already."""
+    place there (陈建国反映建国路…). The extract's own names are masked wherever they stand already.
+
+    Returns those names, and the model's names they show misread (`_misread`): a span that cuts such a given
+    name (郑小满 … 家长说小|满怕生) or takes in words before it that are no surname (萧雨欣 … 谢谢雨欣).
+    """
     lex = lexicon()
     # First the names that come back in their text, whole or by their given name of two characters: few,
     # and only their texts are looked at again (a million remarks hold half a million names).
@@ -512,27 +521,54 @@ def _named_again(texts: Sequence[str], starts: Sequence[int], names: Sequence[_C
         if given and given not in ROLE_WORDS and text.count(given) >= 2:  # 曾祖父 … 祖父: a kinship word
             again.setdefault(i, []).append((a, b, k, given))
     if not again:
-        return []
-    ordered = sorted((c[0], c[1]) for c in names)
-    firsts = [a for a, _ in ordered]
+        return [], set()
+    ordered = sorted((c[0], c[1], c[3]) for c in names)
+    firsts = [a for a, _, _ in ordered]
     out: list[_Candidate] = []
+    misread: set[tuple[int, int]] = set()
     for i, found in again.items():
         text, ts = texts[i], starts[i]
+        here = ordered[bisect_left(firsts, ts):bisect_left(firsts, starts[i + 1])]
         # A mask of what is named already, not a scan of the spans at every place: a text that names the
         # same person a thousand times would take a thousand cubed.
         taken = bytearray(len(text) + 1)
-        for a, b in ordered[bisect_left(firsts, ts):bisect_left(firsts, starts[i + 1])]:
+        for a, b, _ in here:
             taken[a - ts:b - ts] = b"\x01" * (b - a)
         # Each name looked for once, with the surname it was found with (王志明 and 李志明 both say 志明).
         for k, surname, said in dict.fromkeys((k, text[a:a + k], said) for a, _b, k, said in found):
             p = text.find(said)
             while p >= 0:
                 q = p + len(said)
-                if not any(taken[p:q]) and not (len(said) == 2 and _in_a_word(text, p, lex.dictionary)):
-                    start = p - k if text[p - k:p] == surname else p  # the full name again: all of it
+                wrong = _misread(text, p, q, here, ts) if any(taken[p:q]) and len(said) == 2 else []
+                if (not any(taken[p:q]) or wrong) and not (len(said) == 2 and _in_a_word(text, p, lex.dictionary)):
+                    start = p - k if text[p - k:p] == surname and not wrong else p  # the full name again: all of it
                     out.append((start + ts, q + ts, MODEL_SCORE, "name_again", FindingKind.PERSON_NAME))
                     taken[start:q] = b"\x01" * (q - start)
+                    misread.update(wrong)
                 p = text.find(said, q)
+    return out, misread
+
+
+def _misread(
+    text: str, p: int, q: int, spans: Sequence[tuple[int, int, str]], ts: int
+) -> list[tuple[int, int]]:
+    """The model's spans that misread the given name at `p:q` of `text` (offsets of `spans` from `ts`), if
+    every span over it is the model's and each either cuts it (小|满怕生: it starts inside it and runs on) or
+    holds it whole with words before it that are no surname (谢谢雨欣). Else nothing: a span holding it after
+    a surname (李建国 over 建国) is another person's name, and a rule's span stands."""
+    lex = lexicon()
+    out: list[tuple[int, int]] = []
+    for a, b, rule in spans:
+        a, b = a - ts, b - ts
+        if b <= p or a >= q:
+            continue
+        if rule != "name_model":
+            return []
+        cuts = p < a < q < b  # not a < p < b < q: 赵明|之 … 赵明之 is the other reading's given name cut
+        before = text[a:p]
+        if not (cuts or (b == q and a < p and before not in lex.compound and before not in lex.single)):
+            return []
+        out.append((a + ts, b + ts))
     return out
 
 
