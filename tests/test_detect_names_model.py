@@ -395,6 +395,9 @@ def test_not_a_name_keeps_names_that_look_like_titles() -> None:
     # A preposition and a surname before a title are none; a given name before a title or kinship word is one
     assert all(not_a_name(span, after) for span, after in [("和陈", "先生"), ("和林", "主任"), ("向黄", "局长")])
     assert not any(not_a_name(span, after) for span, after in [("海燕", "主任"), ("和平", "哥，"), ("秀英", "姐")])
+    # A clan's hall, a town and a road are no names; a Vietnamese woman's 氏 and a married woman's are
+    assert all(map(not_a_name, ["郑氏祖", "陈氏宗", "岳峰镇", "大副"])) and not_a_name("杨桥", "中路某培训机构")
+    assert not any(map(not_a_name, ["阮氏红", "陈氏玉兰", "翁林氏"]))
 
 
 def test_a_label_before_a_colon_needs_the_models_belief(detector: TextDetector) -> None:

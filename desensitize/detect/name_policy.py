@@ -118,11 +118,14 @@ STANDING: dict[str, frozenset[str] | None] = {
 # a "name" right before one is the first part of a place name. Shop and company words are not here: a
 # shop named after its owner (王伟超市) names a person.
 PLACE_AFTER = tuple(
-    "街道 社区 小区 新村 村委 居委 路段 路口 纪念馆 公园 大道 广场 中学 小学 幼儿园 卫生院 派出所 大桥 故居 祠堂 陵园".split()
+    "街道 社区 小区 新村 村委 居委 路段 路口 纪念馆 公园 大道 广场 中学 小学 幼儿园 卫生院 派出所 大桥 故居 祠堂 陵园 "
+    "中路 东路 西路 南路 北路".split()  # round 11: 杨桥|中路
 )
 # What ends a Fuzhou village's name (梁厝, 林厝) and no person's: 厝, a house. (Rivers are no such help: 晋安河 is a
 # river, 李清河 a man.)
 _PLACE_END = "厝"
+# What ends a town, a county or a province's name, and no person's of three characters or more (岳峰镇).
+_PLACE_ENDS = frozenset("镇乡县省")
 # What ends a field: a role's name between its label's colon and one of these (受理人：平安；复核人：…) has
 # no other reading, and the model's doubt does not remove it. Without the colon it may (职工家庭，…).
 FIELD_END = frozenset(["", *"，。；;,、 \u3000）)"])
@@ -171,8 +174,11 @@ def not_a_name(span: str, after: str = "") -> bool:
     w = lexicon()
     if "某" in span or span in ROLE_WORDS or span in DAYS or span[-1] == "籍" or after.startswith(PLACE_AFTER):
         return True  # 王某; 楼栋长, 车主 (a surname and a shape, but a role); 林浦|新村
-    if span[-1] == _PLACE_END:
-        return True  # 梁厝: a village
+    if span[-1] == _PLACE_END or (len(span) >= 3 and span[-1] in _PLACE_ENDS):
+        return True  # 梁厝: a village; 岳峰镇: a town
+    k = span.find("氏", 1)
+    if 0 < k < len(span) - 1 and span[k + 1] in "祖宗族祠":
+        return True  # 郑氏祖|厝, 陈氏宗|祠: a clan's (阮氏红 is a Vietnamese woman's name, 翁林氏 a married one's)
     if span in _ETHNIC:
         return True  # 来自回、撒拉、维吾尔等民族: an ethnic group names no one
     if len(span) == 2:

@@ -87,7 +87,9 @@ TRIGGERS = (
     "安全员 管理员 联络人 对接人 送达人 接收人 驻村干部 第一书记 村支书 支书 楼栋长 楼长 网格长 小组长 村民小组长 "
     "复核 审核 经办 填表 承办 受理 其长孙 长孙 长子 次子 长女 次女 孙女婿 "
     # Round 11: travellers at the border and in transport records (旅客金山（朝鲜族）自首尔入境).
-    "旅客 游客 住客 访客"
+    "旅客 游客 住客 访客 "
+    # and a ship's officers in seafarers' records (大副 2025.06—2026.01).
+    "船长 大副 二副 三副 轮机长 大管轮 二管轮 三管轮 水手长"
 ).split()
 # Round 5: how a caller gives a name (来电男子自称柯达). Round 9: what follows them up to a field's end is
 # the name whatever word it is (自称高峰，), and the name policy keeps it standing (`_fills_its_place`).
