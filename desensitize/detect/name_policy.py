@@ -124,6 +124,9 @@ PLACE_AFTER = tuple(
 # What ends a Fuzhou village's name (梁厝, 林厝) and no person's: 厝, a house. (Rivers are no such help: 晋安河 is a
 # river, 李清河 a man.)
 _PLACE_END = "厝"
+# What follows a river and no person (晋安河|沿岸, 琴亭河|入闽江口): a span of three characters or more ending in 河
+# before one of these is a river; elsewhere it may be a man's name (李清河反映).
+_RIVER_AFTER = ("沿线", "沿岸", "沿河", "河长", "河段", "某段", "流域", "两岸", "入闽江", "入江", "入海", "水质", "水面", "水系")
 # What ends a town, a county or a province's name, and no person's of three characters or more (岳峰镇).
 _PLACE_ENDS = frozenset("镇乡县省")
 # What ends a field: a role's name between its label's colon and one of these (受理人：平安；复核人：…) has
@@ -176,6 +179,8 @@ def not_a_name(span: str, after: str = "") -> bool:
         return True  # 王某; 楼栋长, 车主 (a surname and a shape, but a role); 林浦|新村
     if span[-1] == _PLACE_END or (len(span) >= 3 and span[-1] in _PLACE_ENDS):
         return True  # 梁厝: a village; 岳峰镇: a town
+    if len(span) >= 3 and span[-1] == "河" and after.startswith(_RIVER_AFTER):
+        return True  # 晋安河|沿岸, 琴亭河|入闽江口: a river where a river's words follow (李清河 is a man)
     k = span.find("氏", 1)
     if 0 < k < len(span) - 1 and span[k + 1] in "祖宗族祠":
         return True  # 郑氏祖|厝, 陈氏宗|祠: a clan's (阮氏红 is a Vietnamese woman's name, 翁林氏 a married one's)
