@@ -55,7 +55,10 @@ other offices' voices, half of its records with look-alike words beside names: s
 named after people, given names used as words, labels; written to study what round 10's sealed set's
 precision pointed at); "dev-remarks-8" (names_dev_remarks8.txt, studied: 700 records, 1,023 names, written
 at round 10's end by two more such sessions to a brief like the sealed sets', to find which of the steps
-chosen on dev-remarks-7 cost the sealed sets recall). Round 5's third
+chosen on dev-remarks-7 cost the sealed sets recall); "dev-remarks-9" (names_dev_remarks9.txt, studied:
+700 records, 910 names, written at round 11's start by two sessions that saw nothing of ours nor each other,
+as clerks of fourteen offices not written for before; its brief asked for names with nothing around them that
+says person, names glued to the next word, word-like given names and the same words as words). Round 5's third
 batch of training remarks (names_train_remarks3.txt) served as a studied split for part of the round
 before it was trained on (model card).
 
