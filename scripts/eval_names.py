@@ -58,7 +58,11 @@ at round 10's end by two more such sessions to a brief like the sealed sets', to
 chosen on dev-remarks-7 cost the sealed sets recall); "dev-remarks-9" (names_dev_remarks9.txt, studied:
 700 records, 910 names, written at round 11's start by two sessions that saw nothing of ours nor each other,
 as clerks of fourteen offices not written for before; its brief asked for names with nothing around them that
-says person, names glued to the next word, word-like given names and the same words as words). Round 5's third
+says person, names glued to the next word, word-like given names and the same words as words);
+"blind-remarks-10" (names_blind_remarks10.txt, sealed: 700 records, 950 names, 75 records without one, written
+during round 11 as clerks of fourteen more offices by two sessions that saw nothing of ours nor each other,
+from a brief that names no kind of name this round's steps were written for; measured once, at round 11's
+end, after everything was chosen). Round 5's third
 batch of training remarks (names_train_remarks3.txt) served as a studied split for part of the round
 before it was trained on (model card).
 
@@ -93,6 +97,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-7": (DATA / "names_blind_remarks7.txt", True),  # written in round 8, measured at its end
     "blind-remarks-8": (DATA / "names_blind_remarks8.txt", True),  # written at round 9's start, measured at its end
     "blind-remarks-9": (DATA / "names_blind_remarks9.txt", True),  # written during round 10, measured at its end
+    "blind-remarks-10": (DATA / "names_blind_remarks10.txt", True),  # written during round 11, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
