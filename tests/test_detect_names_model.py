@@ -243,6 +243,7 @@ def test_titles_and_pseudonyms_are_no_names(detector: TextDetector, text: str, n
         ("委托人阿卜杜拉·艾买提委托同乡买买提·吐尔洪代为领取工资", ["阿卜杜拉·艾买提", "买买提·吐尔洪"]),
         ("受托人“阿力木•赛买提”持委托书办理车辆过户", ["阿力木•赛买提"]),  # a look-alike dot
         ("以色列先行从西岸１３·１％的地区撤军", []),
+        ("外教约翰·格林(英国)投诉邻居噪音", ["约翰·格林"]),  # 约翰 (John): transliteration characters too
     ],
 )
 def test_dotted_names_are_masked_whole(detector: TextDetector, text: str, names: list[str]) -> None:
@@ -373,6 +374,8 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         # A preposition before a name is no part of it (向 is a surname too: the model read 向黄河清)
         ("向黄河清送达了责令改正通知书。", ["黄河清"]),
         ("旅客令狐静携普洱茶饼10片称自用", ["令狐静"]),  # after a traveller, 携 (carries) ends the name
+        ("已转医务科郑凯科长牵头准备。", ["郑凯"]),  # a title the model took in is left out
+        ("男方李志成和女方和秀珍（纳西族）一同到场", ["李志成", "和秀珍"]),  # 女方 (the bride) is a role
     ],
 )
 def test_a_name_ends_before_the_verb_glued_to_it(detector: TextDetector, text: str, names: list[str]) -> None:

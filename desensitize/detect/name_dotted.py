@@ -23,6 +23,7 @@ TRANSLITERATION = frozenset(
     "伊依尤于扎詹泽兹卓孜左次仁措嘎旦珠央顿平江帕合尕吾甫衣力则逊洪娃拜木肉孜阿卜杜热曼买合苏吐鲁洪江别克斯坦"
     "不都尔汗仁增旺堆巴桑格桑白玛达娃群培强巴罗布次旦索朗多吉顿珠拉姆央金卓嘎边巴普布尼玛扎西曲珍德吉其其格乌云"
     "苏日娜敖登图雅巴特尔呼和宝音朝鲁额尔敦毕力格娜仁花斯琴高娃赛音吉日嘎拉"
+    "约翰姆戴"  # round 11: 约翰·威尔逊, 詹姆斯, 戴维 (廉 and 治 found firms and a university named after people)
 )
 _PATTERN = re.compile(f"[{DOTS}]")
 

@@ -277,6 +277,14 @@ def _without_kin(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _without_title(text: str, a: int, b: int) -> tuple[int, int]:
+    """The model's span without a title of two characters it took in after a name of two or more (郑凯|科长牵头,
+    林建华|主任): the title is no part of the name (and 陈|科长 alone is none: `not_a_name`)."""
+    if b - a >= 4 and text[b - 2:b] in TITLES:
+        return a, b - 2
+    return a, b
+
+
 def _short_of_function(text: str, a: int, b: int) -> tuple[int, int]:
     """A model's span longer than a Chinese name (five characters or more, no dot) that runs over a function
     character or a verb after a name ends before it (雷阿婆|由其孙, 台胞林怡君|来榕: the decision threshold
@@ -342,10 +350,11 @@ def _model_span(
     fourth character (`_weak_tail`), after a role word or a
     day it took in (`_after_role`); 氏 kept (`_married_form`); a compound surname or a husband's surname
     before it taken in (`_compound_before`, `_double_surname`); a rule's longer name where the model is
-    unsure (`_rule_reaches_further`); a kinship word after it left out (`_without_kin`)."""
+    unsure (`_rule_reaches_further`); a kinship word or a title after it left out (`_without_kin`,
+    `_without_title`)."""
     a, b = _weak_tail(text, *_after_preposition(text, *_short_of_function(text, *span)), reading, ruled)
     span = _double_surname(text, *_compound_before(text, *_married_form(text, *_after_role(text, a, b))))
-    return _without_kin(text, *_rule_reaches_further(text, span, ruled, reading))
+    return _without_title(text, *_without_kin(text, *_rule_reaches_further(text, span, ruled, reading)))
 
 
 def _fills_its_place(text: str, a: int, b: int) -> bool:
