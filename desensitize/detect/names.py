@@ -89,9 +89,8 @@ TRIGGERS = (
     # Round 11: travellers at the border and in transport records (旅客金山（朝鲜族）自首尔入境).
     "旅客 游客 住客 访客 "
     # and a ship's officers in seafarers' records (大副 2025.06—2026.01).
-    "船长 大副 二副 三副 轮机长 大管轮 二管轮 三管轮 水手长 "
-    # and the two parties of a marriage or divorce record (男方程前，女方卓安然).
-    "男方 女方"
+    "船长 大副 二副 三副 轮机长 大管轮 二管轮 三管轮 水手长"
+    # Not 男方, 女方 (the parties of a marriage record): 之女|方桂兰 is a daughter surnamed 方.
 ).split()
 # Round 5: how a caller gives a name (来电男子自称柯达). Round 9: what follows them up to a field's end is
 # the name whatever word it is (自称高峰，), and the name policy keeps it standing (`_fills_its_place`).
