@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from desensitize.detect import name_policy
 from desensitize.detect.name_model import MODEL_PATH, NameModel, name_model, recorded_threshold
 from desensitize.detect.name_policy import NAME_MODE, check_recognizers, not_a_name
 from desensitize.detect.text import TextDetector
@@ -308,6 +309,23 @@ def test_names_in_latin_letters_where_the_record_says_so(detector: TextDetector,
 )
 def test_a_given_name_mentions_the_person_named_in_full(detector: TextDetector, text: str, names: list[str]) -> None:
     assert _names(detector, text) == names
+
+
+def test_a_name_found_again_looks_only_at_the_spans_near_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text that names one person thousands of times (a 100,000-character line): each place its given name
+    comes back is weighed against the few spans near it, never against all of them (which made round 11's
+    first version quadratic: 2.7 s more on 10,000 mentions)."""
+    seen: list[int] = []
+    misread = name_policy._misread
+
+    def spy(text: str, p: int, q: int, spans: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+        seen.append(len(spans))
+        return misread(text, p, q, spans)
+
+    monkeypatch.setattr(name_policy, "_misread", spy)
+    text = "申请人王志明称，" * 2_000
+    found = TextDetector(kinds={K.PERSON_NAME}).find_many([text])[0]
+    assert len(found) == 2_000 and seen and max(seen) <= 3
 
 
 @pytest.mark.parametrize(

@@ -548,38 +548,40 @@ def _named_again(
     misread: set[tuple[int, int]] = set()
     for i, found in again.items():
         text, ts = texts[i], starts[i]
-        here = ordered[bisect_left(firsts, ts):bisect_left(firsts, starts[i + 1])]
+        here = [(a - ts, b - ts, rule) for a, b, rule in ordered[bisect_left(firsts, ts):bisect_left(firsts, starts[i + 1])]]
         # A mask of what is named already, not a scan of the spans at every place: a text that names the
         # same person a thousand times would take a thousand cubed.
         taken = bytearray(len(text) + 1)
         for a, b, _ in here:
-            taken[a - ts:b - ts] = b"\x01" * (b - a)
+            taken[a:b] = b"\x01" * (b - a)
+        # Where each span starts, and the longest: the spans over a place are found by bisection (`_misread`).
+        here_starts, longest = [a for a, _, _ in here], max((b - a for a, b, _ in here), default=0)
         # Each name looked for once, with the surname it was found with (王志明 and 李志明 both say 志明).
         for k, surname, said in dict.fromkeys((k, text[a:a + k], said) for a, _b, k, said in found):
             p = text.find(said)
             while p >= 0:
                 q = p + len(said)
-                wrong = _misread(text, p, q, here, ts) if any(taken[p:q]) and len(said) == 2 else []
-                if (not any(taken[p:q]) or wrong) and not (len(said) == 2 and _in_a_word(text, p, lex.dictionary)):
+                hit = any(taken[p:q])
+                wrong: list[tuple[int, int]] = []
+                if hit and len(said) == 2:
+                    wrong = _misread(text, p, q, here[bisect_left(here_starts, p - longest + 1):bisect_left(here_starts, q)])
+                if (not hit or wrong) and not (len(said) == 2 and _in_a_word(text, p, lex.dictionary)):
                     start = p - k if text[p - k:p] == surname and not wrong else p  # the full name again: all of it
                     out.append((start + ts, q + ts, MODEL_SCORE, "name_again", FindingKind.PERSON_NAME))
                     taken[start:q] = b"\x01" * (q - start)
-                    misread.update(wrong)
+                    misread.update((a + ts, b + ts) for a, b in wrong)
                 p = text.find(said, q)
     return out, misread
 
 
-def _misread(
-    text: str, p: int, q: int, spans: Sequence[tuple[int, int, str]], ts: int
-) -> list[tuple[int, int]]:
-    """The model's spans that misread the given name at `p:q` of `text` (offsets of `spans` from `ts`), if
-    every span over it is the model's and each either cuts it (小|满怕生: it starts inside it and runs on) or
-    holds it whole with words before it that are no surname (谢谢雨欣). Else nothing: a span holding it after
-    a surname (李建国 over 建国) is another person's name, and a rule's span stands."""
+def _misread(text: str, p: int, q: int, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The model's spans (of `spans`, offsets into `text`, those near `p:q`) that misread the given name at
+    `p:q`, if every span over it is the model's and each either cuts it (小|满怕生: it starts inside it and runs
+    on) or holds it whole with words before it that are no surname (谢谢雨欣). Else nothing: a span holding it
+    after a surname (李建国 over 建国) is another person's name, and a rule's span stands."""
     lex = lexicon()
     out: list[tuple[int, int]] = []
     for a, b, rule in spans:
-        a, b = a - ts, b - ts
         if b <= p or a >= q:
             continue
         if rule != "name_model":
@@ -588,7 +590,7 @@ def _misread(
         before = text[a:p]
         if not (cuts or (b == q and a < p and before not in lex.compound and before not in lex.single)):
             return []
-        out.append((a + ts, b + ts))
+        out.append((a, b))
     return out
 
 
