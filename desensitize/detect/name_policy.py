@@ -95,6 +95,9 @@ _TO_FUZHOU = frozenset({"来榕", "在榕", "赴榕", "抵榕", "返榕", "离�
 # What says whose relative a kinship word names (其长孙, 老人的长孙, 户主之长孙, 他长孙).
 _POSSESSOR = frozenset("其的之他她我你家")
 _WITH = frozenset("和与跟同让")  # before a person who goes along (和晓芳一起去)
+# Surnames that stand before a name as a preposition or a verb as often (向|邓美华, 随|谢志明): never read as a
+# married woman's husband's surname (`_double_surname`).
+_NO_HUSBAND = frozenset(FUNCTION_SURNAMES) | BEFORE_A_PERSON
 _TOGETHER = frozenset({"一起", "一同", "一块", "一道"})
 TAIL = 0.6  # below this, the fourth character of a name without a compound surname is left out (`_weak_tail`)
 VETO = 0.02  # below this belief on every character, the model's "no" overrules a rule. Chosen on the dev splits
@@ -254,8 +257,7 @@ def _double_surname(text: str, a: int, b: int) -> tuple[int, int]:
     word (after a comma it is as often a word: ，连|马跃南都…). The model reads the woman's own name alone."""
     lex = lexicon()
     if b - a == 3 and a >= 1 and text[a] in lex.single and text[a - 1] in lex.single and text[a - 1] not in lex.ambiguous and (
-        text[a - 1] not in FUNCTION_SURNAMES and text[a - 1] not in BEFORE_A_PERSON
-        and (a == 1 or text[a - 2] in _FIELD_OPEN or role_before(text, a - 1))
+        text[a - 1] not in _NO_HUSBAND and (a == 1 or text[a - 2] in _FIELD_OPEN or role_before(text, a - 1))
     ):
         return a - 1, b
     return a, b
