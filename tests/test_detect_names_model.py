@@ -394,6 +394,7 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         ("旅客令狐静携普洱茶饼10片称自用", ["令狐静"]),  # after a traveller, 携 (carries) ends the name
         ("已转医务科郑凯科长牵头准备。", ["郑凯"]),  # a title the model took in is left out
         ("方凤英之女方秀兰在福州大学就读", ["方凤英", "方秀兰"]),  # 女方 (the bride's side) is no role word here
+        ("已对船东郭家兴进行安全教育，船东林启明签收", ["郭家兴", "林启明"]),  # a boat's owner: 东郭 is no surname here
     ],
 )
 def test_a_name_ends_before_the_verb_glued_to_it(detector: TextDetector, text: str, names: list[str]) -> None:

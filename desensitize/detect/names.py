@@ -89,7 +89,9 @@ TRIGGERS = (
     # Round 11: travellers at the border and in transport records (旅客金山（朝鲜族）自首尔入境).
     "旅客 游客 住客 访客 "
     # and a ship's officers in seafarers' records (大副 2025.06—2026.01).
-    "船长 大副 二副 三副 轮机长 大管轮 二管轮 三管轮 水手长"
+    "船长 大副 二副 三副 轮机长 大管轮 二管轮 三管轮 水手长 "
+    # Round 12: a fishing boat's owner and crew in fishery records (船东林启明, 船员郭海强; 东郭 is no surname there).
+    "船东 船员 渔民"
     # Not 男方, 女方 (the parties of a marriage record): 之女|方桂兰 is a daughter surnamed 方.
 ).split()
 # Round 5: how a caller gives a name (来电男子自称柯达). Round 9: what follows them up to a field's end is
