@@ -62,7 +62,12 @@ says person, names glued to the next word, word-like given names and the same wo
 "blind-remarks-10" (names_blind_remarks10.txt, sealed: 700 records, 950 names, 75 records without one, written
 during round 11 as clerks of fourteen more offices by two sessions that saw nothing of ours nor each other,
 from a brief that names no kind of name this round's steps were written for; measured once, at round 11's
-end, after everything was chosen). Round 5's third
+end, after everything was chosen); "dev-remarks-10" (names_dev_remarks10.txt, studied: 700 records, 849 names,
+109 records without one, written at round 12's start by two sessions that saw nothing of ours nor each other,
+as clerks of fourteen offices not written for before, to a brief that names no hard case: what fresh text
+holds, to study); "blind-remarks-11" (names_blind_remarks11.txt, sealed: 700 records, 848 names, 114 records
+without one, written at the same time to the same brief by two more such sessions as clerks of fourteen more
+offices; measured at round 12's end). Round 5's third
 batch of training remarks (names_train_remarks3.txt) served as a studied split for part of the round
 before it was trained on (model card).
 
@@ -98,6 +103,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-8": (DATA / "names_blind_remarks8.txt", True),  # written at round 9's start, measured at its end
     "blind-remarks-9": (DATA / "names_blind_remarks9.txt", True),  # written during round 10, measured at its end
     "blind-remarks-10": (DATA / "names_blind_remarks10.txt", True),  # written during round 11, measured at its end
+    "blind-remarks-11": (DATA / "names_blind_remarks11.txt", True),  # written at round 12's start, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
@@ -107,6 +113,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-7": (DATA / "names_dev_remarks7.txt", False),  # written in round 10: look-alike words beside names
     "dev-remarks-8": (DATA / "names_dev_remarks8.txt", False),  # written at round 10's end, to the sealed sets' kind of brief
     "dev-remarks-9": (DATA / "names_dev_remarks9.txt", False),  # written at round 11's start: names with no cue around them
+    "dev-remarks-10": (DATA / "names_dev_remarks10.txt", False),  # written at round 12's start, to the sealed sets' brief
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
