@@ -13,6 +13,7 @@ import pytest
 from desensitize.detect import name_policy
 from desensitize.detect.name_model import MODEL_PATH, NameModel, name_model, recorded_threshold
 from desensitize.detect.name_policy import NAME_MODE, check_recognizers, not_a_name
+from desensitize.detect.places import fuzhou_places
 from desensitize.detect.text import TextDetector
 from desensitize.operators.text_tags import replace_spans
 from pipelines.core.vocab import FindingKind as K
@@ -409,6 +410,13 @@ def test_a_river_chief_a_former_residence_and_a_village_are_no_names(detector: T
 def test_a_place_is_no_name(detector: TextDetector) -> None:
     text = "钟楼社区、白湖亭社区联合开展排查，请金山街道答复，联系人鄢丽萍"
     assert _names(detector, text) == ["鄢丽萍"]
+
+
+def test_a_fuzhou_township_named_bare_is_no_name_unless_a_role_names_it(detector: TextDetector) -> None:
+    """罗源 (a county), 黄岐 and 宦溪 (townships) start with surnames; after 联系人 a person is meant."""
+    assert _names(detector, "渔船船籍港由罗源改为连江，已在黄岐渔港和宦溪片区张贴公告") == []
+    assert _names(detector, "联系人罗源，经办人潘渡") == ["罗源", "潘渡"]
+    assert "金山" not in fuzhou_places() and "罗源" in fuzhou_places()  # 金山 is a given name as often
 
 
 def test_not_a_name_keeps_names_that_look_like_titles() -> None:
