@@ -56,6 +56,7 @@ from desensitize.detect.names import (
     NAMING_VERBS,
     PLACE_SUFFIX,
     ROLE_WORDS,
+    STOP_CHARS,
     attributes_at,
     name_words,
     preposition_first,
@@ -363,7 +364,18 @@ def _model_span(
     `_without_title`)."""
     a, b = _weak_tail(text, *_after_preposition(text, *_short_of_function(text, *span)), reading, ruled)
     span = _double_surname(text, *_compound_before(text, *_married_form(text, *_after_role(text, a, b))))
-    return _without_title(text, *_without_kin(text, *_rule_reaches_further(text, span, ruled, reading)))
+    return _with_yi(text, *_without_title(text, *_without_kin(text, *_rule_reaches_further(text, span, ruled, reading))))
+
+
+def _with_yi(text: str, a: int, b: int) -> tuple[int, int]:
+    """A surname and 依 go on to the next character: a Fuzhou given name of 依 and one more (刘依官, 林依俤, 郑依水),
+    which the model and the rules stop short of where that character starts a word with the next (刘依|官家). Not
+    where 依 starts a common word with it (林依法办理: 依法) or it is a function character (王依在)."""
+    if b - a in (2, 3) and text[b - 1] == "依" and b < len(text) and "\u4e00" <= text[b] <= "\u9fff":
+        lex = lexicon()
+        if text[b] not in STOP_CHARS and text[b - 1:b + 1] not in lex.words and (b - a == 2 or text[a:a + 2] in lex.compound):
+            return a, b + 1
+    return a, b
 
 
 def _fills_its_place(text: str, a: int, b: int) -> bool:
@@ -457,6 +469,9 @@ def combine_names(
         if _without_kin(text, a, b)[1] < b:
             b -= 1  # 国强|哥说: the cue rule takes the kinship word in
             c = (c[0], c[1] - 1, *c[2:])
+        elif _with_yi(text, a, b)[1] > b:
+            b += 1  # 刘依|官家: a Fuzhou 依 name goes on
+            c = (c[0], c[1] + 1, *c[2:])
         kept_found.append(c)
         ruled.setdefault(i, set()).add((a, b))
         if standing is None or rule in standing:
