@@ -368,12 +368,14 @@ def _model_span(
 
 
 def _with_yi(text: str, a: int, b: int) -> tuple[int, int]:
-    """A surname and 依 go on to the next character: a Fuzhou given name of 依 and one more (刘依官, 林依俤, 郑依水),
-    which the model and the rules stop short of where that character starts a word with the next (刘依|官家). Not
-    where 依 starts a common word with it (林依法办理: 依法) or it is a function character (王依在)."""
-    if b - a in (2, 3) and text[b - 1] == "依" and b < len(text) and "\u4e00" <= text[b] <= "\u9fff":
+    """A surname and 依 or 阿 go on to the next character: a Fuzhou given name of 依 or 阿 and one more (刘依官,
+    林依俤, 黄阿六, 庄阿土), which the model and the rules stop short of where that character starts a word with the
+    next (刘依|官家) or is no common given-name character. Not where the two make a common word or a title (林依法
+    办理: 依法; 黄阿姨) or the character is a function character (王依在)."""
+    if b - a in (2, 3) and text[b - 1] in "依阿" and b < len(text) and "\u4e00" <= text[b] <= "\u9fff":
         lex = lexicon()
-        if text[b] not in STOP_CHARS and text[b - 1:b + 1] not in lex.words and (b - a == 2 or text[a:a + 2] in lex.compound):
+        pair = text[b - 1:b + 1]
+        if text[b] not in STOP_CHARS and pair not in lex.words and pair not in TITLES and (b - a == 2 or text[a:a + 2] in lex.compound):
             return a, b + 1
     return a, b
 
@@ -470,7 +472,7 @@ def combine_names(
             b -= 1  # 国强|哥说: the cue rule takes the kinship word in
             c = (c[0], c[1] - 1, *c[2:])
         elif _with_yi(text, a, b)[1] > b:
-            b += 1  # 刘依|官家: a Fuzhou 依 name goes on
+            b += 1  # 刘依|官家, 黄阿|六: a Fuzhou 依 or 阿 name goes on
             c = (c[0], c[1] + 1, *c[2:])
         kept_found.append(c)
         ruled.setdefault(i, set()).add((a, b))
