@@ -30,7 +30,8 @@ where the record says it is one (当事人Nguyen Van Minh（越南籍）: `name_
 (经办人：王　伟: `name_spaced.py`), one a chat note addresses (@晓丽: `name_mention.py`), one an
 instruction addresses as a comrade (请海燕同志跟进: `name_comrade.py`) and one before the person's ethnic
 group in brackets (阿苦日体（彝族）来榕务工: `name_ethnic.py`) and the nickname a note says someone goes by
-(村里都叫他阿福, 丈夫叫“国庆”: `name_nickname.py`). A surname with a
+(村里都叫他阿福, 丈夫叫“国庆”: `name_nickname.py`) and a Japanese name where the text says Japan (日本游客田中健二:
+`name_japanese.py`). A surname with a
 title or a kinship word (陈先生, 刘阿姨, 老李) and a pseudonym (王某, 李某甲) name nobody and are not masked
 as names. Once a text names someone in full, their given name alone there is masked too, and a name found
 sure (by a cue or its form) is masked wherever it comes back in the text (`_named_again`).
@@ -42,7 +43,15 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Sequence
 
-from desensitize.detect import name_comrade, name_ethnic, name_latin, name_mention, name_nickname, name_spaced
+from desensitize.detect import (
+    name_comrade,
+    name_ethnic,
+    name_japanese,
+    name_latin,
+    name_mention,
+    name_nickname,
+    name_spaced,
+)
 from desensitize.detect.name_dotted import DOTS, MAX_PART, TRANSLITERATION, dotted_names
 from desensitize.detect.name_features import lexicon
 from desensitize.detect.name_model import STOP, Gate, Joined, NameModel, Reading, name_model
@@ -82,6 +91,7 @@ FORM_FINDERS: tuple[tuple[str, re.Pattern[str], Callable[[str], list[tuple[int, 
     ("name_comrade", name_comrade.HINT, name_comrade.comrade_names),
     ("name_ethnic", name_ethnic.HINT, name_ethnic.ethnic_names),
     ("name_nickname", name_nickname.HINT, name_nickname.nicknames),
+    ("name_japanese", name_japanese.HINT, name_japanese.japanese_names),
 )
 FORM_SCORE = 0.75  # their names are as sure as one a context rule finds
 MODEL_SCORE = 0.7  # between a cue rule (0.75) and a boundary rule (0.6): it decides nothing against an identifier

@@ -1,0 +1,32 @@
+"""Japanese names where a record says the person is Japanese (name_japanese.py), alone and in the detector."""
+
+from __future__ import annotations
+
+import pytest
+
+from desensitize.detect.name_japanese import HINT, japanese_names
+from desensitize.detect.text import TextDetector
+from pipelines.core.vocab import FindingKind as K
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("日本友好城市代表团来榕，团长山田和夫，共8人", ["山田和夫"]),  # 和 and 夫 end Chinese names, not Japanese ones
+        ("外籍逝者山本美智子（日籍），已联系外办", ["山本美智子"]),  # three given characters ending in 子
+        ("日本游客田中健二在故居参观时突发心悸", ["田中健二"]),  # 在 ends the name
+        ("日方代表山田先生到中山大学参观", []),  # a surname with a title; 中山大学 is a university
+        ("日企员工小林由美也参加了活动", ["小林由美"]),  # 也 ends no three-character given name
+    ],
+)
+def test_japanese_names(text: str, names: list[str]) -> None:
+    assert HINT.search(text)
+    assert [text[a:b] for a, b in japanese_names(text)] == names
+
+
+def test_the_detector_masks_them_whole_only_where_the_text_says_japan() -> None:
+    detector = TextDetector(kinds={K.PERSON_NAME})
+    found = detector.find("日本友好城市代表团来榕，团长山田和夫，共8人")
+    assert [(s.start, s.end) for s in found] == [(14, 18)]
+    # Without a word of Japan the finder does not run: 小林 is a Chinese name and nickname as often
+    assert not HINT.search("小林由美也参加了活动")
