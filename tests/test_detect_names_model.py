@@ -305,7 +305,8 @@ def test_names_in_latin_letters_where_the_record_says_so(detector: TextDetector,
         # The given name again wins over the model's span that misreads it
         ("吴小满 孤独症 家长说小满怕生 入户评估改到机构做", ["吴小满", "小满"]),  # not 满怕生
         ("群聊：林峰：明天谁值班 许雨欣：我来 林峰：谢谢雨欣", ["林峰", "许雨欣", "林峰", "雨欣"]),  # not 谢谢雨欣
-        ("赵明之憨，憨在为人；赵明之智，智在专业。", ["赵明", "赵明之"]),  # a misread name's given name wins nothing
+        # a misread name's given name (明之 of 赵明之智, as round 12's model reads it) wins nothing
+        ("赵明之憨，憨在为人；赵明之智，智在专业。", ["赵明", "赵明之智"]),
     ],
 )
 def test_a_given_name_mentions_the_person_named_in_full(detector: TextDetector, text: str, names: list[str]) -> None:
