@@ -399,6 +399,7 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         ("已对船东郭家兴进行安全教育，船东林启明签收", ["郭家兴", "林启明"]),  # a boat's owner: 东郭 is no surname here
         ("村民刘依官家屋顶被掀翻，林依法办理了手续", ["刘依官"]),  # a Fuzhou 依 name goes on; 依法 is a word
         ("承租方庄阿六家的狗咬伤了黄阿姨", ["庄阿六"]),  # and a 阿 name; 黄阿姨 is a title
+        ("献血者李娟与其丈夫陈宏一起来献血", ["李娟", "陈宏"]),  # a doubted third character that starts 一起
         ("4/8 徐海领走准迁证", ["徐海"]),  # a word (徐海, a region) read as a name where a person's verb follows
     ],
 )

@@ -338,9 +338,13 @@ def _weak_tail(
     character where the model holds that one far less likely than the rest, or where it is a verb after a
     rule's name of three and no second surname makes the four a double-barrelled name (廖春梅|来代领: the
     decision threshold took in the verb after the name; 田中美咲（日本籍）, 梁陈美玲, 阿德瓦尼 stay whole)."""
+    belief = reading.belief
+    if b - a == 3 and len(belief) >= b and belief[b - 1] < 1 + 254 * TAIL and text[b - 1:b + 1] in lexicon().words and (
+        min(belief[a:b - 1]) > 1 + 254 * 0.9
+    ):
+        return a, b - 1  # 陈宏|一起来: a third character the model doubts that starts a common word with the next
     if b - a != 4 or not "\u4e00" <= text[b:b + 1] <= "\u9fff" or text[a:a + 2] in lexicon().compound:
         return a, b
-    belief = reading.belief
     if len(belief) >= b and belief[b - 1] < 1 + 254 * TAIL and min(belief[a:b - 1]) > 1 + 254 * 0.9:
         return a, b - 1
     if (a, b - 1) in ruled and text[b - 1] in _VERB_AFTER_NAME and text[a + 1] not in lexicon().single:
