@@ -417,6 +417,20 @@ def test_a_place_is_no_name(detector: TextDetector) -> None:
     assert _names(detector, text) == ["鄢丽萍"]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("来电人方向称其驾驶证换证预约不了", ["方向"]),  # a word after a role: no candidate opens the gate
+        ("成立（1990年入伍）申请参加培训", ["成立"]),
+        ("刚才建平说系统又卡了", ["建平"]),
+        ("材料齐全，同意办理。", []),
+    ],
+)
+def test_a_short_text_the_gate_opens_nowhere_is_read_whole(detector: TextDetector, text: str, names: list[str]) -> None:
+    """The model reads a short text whole even where no candidate opens the gate: names that are words."""
+    assert _names(detector, text) == names
+
+
 def test_a_fuzhou_township_named_bare_is_no_name_unless_a_role_names_it(detector: TextDetector) -> None:
     """罗源 (a county), 黄岐 and 宦溪 (townships) start with surnames; after 联系人 a person is meant."""
     assert _names(detector, "渔船船籍港由罗源改为连江，已在黄岐渔港和宦溪片区张贴公告") == []

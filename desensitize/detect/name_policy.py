@@ -509,12 +509,16 @@ def combine_names(
         for i in joined.find(hint):
             forms.setdefault(i, []).append((key, finder))
     nameless = model.gate.nameless(joined)
+    unopened = model.gate.unopened(joined, raw)
     # The rules' names to weigh are read even where the gate sees no candidate (党和|政府, 向|友人): the
     # model's doubt can only remove what it has read. So are the places of names that start with no
-    # surname (热依拉（维吾尔族）, 问了|晓红|也说). Nothing to read in the texts not listed here.
-    which = [i for i in sorted(set().union(raw, judged, nameless, longer, forms)) if texts[i]]
+    # surname (热依拉（维吾尔族）, 问了|晓红|也说), and the texts the gate opens nowhere (4/8 徐海|领走).
+    which = [i for i in sorted(set().union(raw, judged, nameless, longer, forms, unopened)) if texts[i]]
     asks = [
-        (texts[i], covered.get(i, ()), raw.get(i, ()), [a for a, _ in judged.get(i, ())] + nameless.get(i, []) + longer.get(i, []))
+        (
+            texts[i], covered.get(i, ()), raw.get(i, ()),
+            [a for a, _ in judged.get(i, ())] + nameless.get(i, []) + longer.get(i, []) + unopened.get(i, []),
+        )
         for i in which
     ]
     for i, reading in zip(which, model.look_many(asks)):
