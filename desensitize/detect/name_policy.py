@@ -337,7 +337,9 @@ def _weak_tail(
     """A four-character span with no compound surname, glued to the text after it, ends before its last
     character where the model holds that one far less likely than the rest, or where it is a verb after a
     rule's name of three and no second surname makes the four a double-barrelled name (廖春梅|来代领: the
-    decision threshold took in the verb after the name; 田中美咲（日本籍）, 梁陈美玲, 阿德瓦尼 stay whole)."""
+    decision threshold took in the verb after the name; 田中美咲（日本籍）, 梁陈美玲, 阿德瓦尼 stay whole). A
+    three-character span does where the model doubts its last character (under `TAIL`) and that one starts
+    a common word with the next (陈宏|一起来)."""
     belief = reading.belief
     if b - a == 3 and len(belief) >= b and belief[b - 1] < 1 + 254 * TAIL and text[b - 1:b + 1] in lexicon().words and (
         min(belief[a:b - 1]) > 1 + 254 * 0.9
@@ -378,10 +380,10 @@ def _model_span(
     `_without_title`)."""
     a, b = _weak_tail(text, *_after_preposition(text, *_short_of_function(text, *span)), reading, ruled)
     span = _double_surname(text, *_compound_before(text, *_married_form(text, *_after_role(text, a, b))))
-    return _with_yi(text, *_without_title(text, *_without_kin(text, *_rule_reaches_further(text, span, ruled, reading))))
+    return _with_fuzhou_middle(text, *_without_title(text, *_without_kin(text, *_rule_reaches_further(text, span, ruled, reading))))
 
 
-def _with_yi(text: str, a: int, b: int) -> tuple[int, int]:
+def _with_fuzhou_middle(text: str, a: int, b: int) -> tuple[int, int]:
     """A surname and 依 or 阿 go on to the next character: a Fuzhou given name of 依 or 阿 and one more (刘依官,
     林依俤, 黄阿六, 庄阿土), which the model and the rules stop short of where that character starts a word with the
     next (刘依|官家) or is no common given-name character. Not where the two make a common word or a title (林依法
@@ -485,7 +487,7 @@ def combine_names(
         if _without_kin(text, a, b)[1] < b:
             b -= 1  # 国强|哥说: the cue rule takes the kinship word in
             c = (c[0], c[1] - 1, *c[2:])
-        elif _with_yi(text, a, b)[1] > b:
+        elif _with_fuzhou_middle(text, a, b)[1] > b:
             b += 1  # 刘依|官家, 黄阿|六: a Fuzhou 依 or 阿 name goes on
             c = (c[0], c[1] + 1, *c[2:])
         kept_found.append(c)
