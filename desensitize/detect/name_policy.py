@@ -221,10 +221,16 @@ def not_a_name(span: str, after: str = "") -> bool:
     return False
 
 
-def _a_place(text: str, a: int, b: int) -> bool:
-    """`text[a:b]` is a Fuzhou district, county or township named bare (由罗源变更为连江, 在黄岐渔港) and no role
-    word stands before it (联系人罗源 is a person)."""
-    return text[a:b] in fuzhou_places() and not role_before(text, a)
+# Terms of records that the model reads as names, a surname and given-name characters (jieba's dictionary even
+# tags 林权, forest rights, as a person's name): 林权登记, 林龄12年, 毛竹采伐, 系统卡顿.
+_TERMS = frozenset({"林权", "林龄", "毛竹", "卡顿"})
+
+
+def _a_place_or_term(text: str, a: int, b: int) -> bool:
+    """`text[a:b]` is a Fuzhou district, county or township named bare (由罗源变更为连江, 在黄岐渔港) or one of
+    `_TERMS`, and no role word stands before it (联系人罗源, 申请人林权 are people)."""
+    span = text[a:b]
+    return (span in _TERMS or span in fuzhou_places()) and not role_before(text, a)
 
 
 def _after_role(text: str, a: int, b: int) -> tuple[int, int]:
@@ -481,7 +487,7 @@ def combine_names(
         cut = _after_role(text, a, b)[0] - a
         if cut:  # 家属|赵先生: the cue rule read a role word back into the name
             a, c = a + cut, (c[0] + cut, *c[1:])
-        if b - a < 2 or not_a_name(text[a:b], text[b:b + 3]) or _a_place(text, a, b):
+        if b - a < 2 or not_a_name(text[a:b], text[b:b + 3]) or _a_place_or_term(text, a, b):
             covered.setdefault(i, []).append((a, b))  # read by no one: 陈先生 is no name
             continue
         if _without_kin(text, a, b)[1] < b:
@@ -528,7 +534,7 @@ def combine_names(
         ours.extend(
             (a + ts, b + ts, MODEL_SCORE, "name_model", person)
             for a, b in (_model_span(text, span, reading, ruled.get(i, set())) for span in reading.spans)
-            if b - a >= 2 and not not_a_name(text[a:b], text[b:b + 3]) and not _a_place(text, a, b)
+            if b - a >= 2 and not not_a_name(text[a:b], text[b:b + 3]) and not _a_place_or_term(text, a, b)
         )
         doubted.update(
             (a + ts, b + ts) for a, b in judged.get(i, ())
