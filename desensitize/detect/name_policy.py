@@ -222,8 +222,9 @@ def not_a_name(span: str, after: str = "") -> bool:
 
 
 # Terms of records that the model reads as names, a surname and given-name characters (jieba's dictionary even
-# tags 林权, forest rights, as a person's name): 林权登记, 林龄12年, 毛竹采伐, 系统卡顿.
-_TERMS = frozenset({"林权", "林龄", "毛竹", "卡顿"})
+# tags 林权, forest rights, as a person's name): 林权登记, 林龄12年, 毛竹采伐, 系统卡顿, and the labels of forms and
+# notes 盖章：, 安监： (safety supervision).
+_TERMS = frozenset({"林权", "林龄", "毛竹", "卡顿", "盖章", "安监"})
 
 
 def _a_place_or_term(text: str, a: int, b: int) -> bool:
