@@ -396,6 +396,8 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         ("旅客令狐静携普洱茶饼10片称自用", ["令狐静"]),  # after a traveller, 携 (carries) ends the name
         ("已转医务科郑凯科长牵头准备。", ["郑凯"]),  # a title the model took in is left out
         ("方凤英之女方秀兰在福州大学就读", ["方凤英", "方秀兰"]),  # 女方 (the bride's side) is no role word here
+        ("男方蒋东升，女方卓安然，材料齐全", ["蒋东升", "卓安然"]),  # but the parties of a marriage record
+        ("户主任成独居，联系电话已登记", ["任成"]),  # 主任 inside 户主任 is no longer role word that goes on
         ("已对船东郭家兴进行安全教育，船东林启明签收", ["郭家兴", "林启明"]),  # a boat's owner: 东郭 is no surname here
         ("村民刘依官家屋顶被掀翻，林依法办理了手续", ["刘依官"]),  # a Fuzhou 依 name goes on; 依法 is a word
         ("承租方庄阿六家的狗咬伤了黄阿姨", ["庄阿六"]),  # and a 阿 name; 黄阿姨 is a title

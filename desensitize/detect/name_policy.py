@@ -247,6 +247,8 @@ def _after_role(text: str, a: int, b: int) -> tuple[int, int]:
         role = next((text[end - k:end] for k in _ROLE_LENGTHS if k <= end and text[end - k:end] in ROLE_WORDS), "")
         if role in lexicon().compound and text[end - len(role) - 1:end - len(role)] not in _POSSESSOR:
             continue  # 与|长孙丽, 长孙明申请: a compound surname (长孙) is a kinship word only after whose it is (其长孙)
+        if role and text[end - len(role) - 1:end - len(role) + 1] in ROLE_WORDS:
+            continue  # 之女|方桂兰: the role word (女方) starts inside another one before it (之女)
         if b - end >= 1 and role:
             lex = lexicon()
             if b - end == 2 and text[end:b] in lex.words and not (text[end] in lex.given and text[end + 1] in lex.given):

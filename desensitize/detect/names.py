@@ -91,8 +91,10 @@ TRIGGERS = (
     # and a ship's officers in seafarers' records (大副 2025.06—2026.01).
     "船长 大副 二副 三副 轮机长 大管轮 二管轮 三管轮 水手长 "
     # Round 12: a fishing boat's owner and crew in fishery records (船东林启明, 船员郭海强; 东郭 is no surname there).
-    "船东 船员 渔民"
-    # Not 男方, 女方 (the parties of a marriage record): 之女|方桂兰 is a daughter surnamed 方.
+    "船东 船员 渔民 "
+    # and the parties of a marriage record (男方程前，女方卓安然); not where they overlap a kinship word before
+    # them (之女|方桂兰 is a daughter surnamed 方: `name_policy._after_role`).
+    "男方 女方"
 ).split()
 # Round 5: how a caller gives a name (来电男子自称柯达). Round 9: what follows them up to a field's end is
 # the name whatever word it is (自称高峰，), and the name policy keeps it standing (`_fills_its_place`).
@@ -499,6 +501,22 @@ class NameRules:
                 return True
         return False
 
+    def _longest_ending(self, text: str, end: int, words: frozenset[str], lengths: tuple[int, ...]) -> int:
+        """The length of the longest of `words` that ends at `end`, 0 if none does."""
+        longest = 0
+        for n in lengths:
+            if n > longest and text[end - n:end] in words:
+                longest = n
+        return longest
+
+    def _goes_on(self, text: str, first: int, end: int, words: frozenset[str], lengths: tuple[int, ...]) -> bool:
+        """Whether one of `words` that starts at `first` or before ends at `end`: a longer role word that holds
+        the one found (书记|员), not one that starts inside it (之女|方桂兰: 女方 is no role there)."""
+        for n in lengths:
+            if n >= end - first and text[end - n:end] in words:
+                return True
+        return False
+
     def _right_ok(self, text: str, end: int) -> bool:
         """What follows a bare name: punctuation, a character that follows names (在, 说, 的 …), a word
         that follows names (名下, 当场 …) or a common verb, adverb or time word (王伟平时, 李娜多次 …)."""
@@ -594,10 +612,11 @@ class NameRules:
         at = pos
         while (m := search(text, at, limit)) is not None:
             at = m.start() + 1
-            if not self._after_word(text, at, triggers, trigger_lengths):
+            role = self._longest_ending(text, at, triggers, trigger_lengths)
+            if not role:
                 continue
             s = m.start("n")
-            if self._after_word(text, s + 1, triggers, trigger_lengths) or self._after_word(text, s + 2, triggers, trigger_lengths):
+            if self._goes_on(text, at - role, s + 1, triggers, trigger_lengths) or self._goes_on(text, at - role, s + 2, triggers, trigger_lengths):
                 continue  # 书记|员陈佳: a longer role word (书记员) goes on; the name follows it
             if text[s:s + 2] in triggers or text[s:s + 3] in triggers:
                 continue  # roles in a row (患者|家属|杨建新, 村民|代表|石根旺): the name follows the last one
