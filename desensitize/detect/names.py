@@ -509,14 +509,6 @@ class NameRules:
                 longest = n
         return longest
 
-    def _goes_on(self, text: str, first: int, end: int, words: frozenset[str], lengths: tuple[int, ...]) -> bool:
-        """Whether one of `words` that starts at `first` or before ends at `end`: a longer role word that holds
-        the one found (书记|员), not one that starts inside it (之女|方桂兰: 女方 is no role there)."""
-        for n in lengths:
-            if n >= end - first and text[end - n:end] in words:
-                return True
-        return False
-
     def _right_ok(self, text: str, end: int) -> bool:
         """What follows a bare name: punctuation, a character that follows names (在, 说, 的 …), a word
         that follows names (名下, 当场 …) or a common verb, adverb or time word (王伟平时, 李娜多次 …)."""
@@ -615,9 +607,11 @@ class NameRules:
             role = self._longest_ending(text, at, triggers, trigger_lengths)
             if not role:
                 continue
-            s = m.start("n")
-            if self._goes_on(text, at - role, s + 1, triggers, trigger_lengths) or self._goes_on(text, at - role, s + 2, triggers, trigger_lengths):
-                continue  # 书记|员陈佳: a longer role word (书记员) goes on; the name follows it
+            s, first = m.start("n"), at - role
+            # 书记|员陈佳: a longer role word (书记员) goes on, holding the one found; the name follows it. Not one
+            # that starts inside it (之女|方桂兰: 女方 is no role there).
+            if any(self._longest_ending(text, end, triggers, trigger_lengths) >= end - first for end in (s + 1, s + 2)):
+                continue
             if text[s:s + 2] in triggers or text[s:s + 3] in triggers:
                 continue  # roles in a row (患者|家属|杨建新, 村民|代表|石根旺): the name follows the last one
             e = self._shorten(text, s, m.end("n"))
