@@ -227,9 +227,13 @@ def not_a_name(span: str, after: str = "") -> bool:
 _TERMS = frozenset({"林权", "林龄", "毛竹", "卡顿", "盖章", "安监"})
 
 
-def _a_place_or_term(text: str, a: int, b: int) -> bool:
-    """`text[a:b]` is a Fuzhou district, county or township named bare (由罗源变更为连江, 在黄岐渔港) or one of
-    `_TERMS`, and no role word stands before it (联系人罗源, 申请人林权 are people)."""
+def _names_no_one(text: str, a: int, b: int) -> bool:
+    """`text[a:b]`, a rule's or the model's name, names no one: shorter than two characters, a way of referring
+    to someone or a word that names no one (`not_a_name`), or a Fuzhou district, county or township named bare
+    (由罗源变更为连江, 在黄岐渔港) or one of `_TERMS` where no role word stands before it (联系人罗源, 申请人林权
+    are people)."""
+    if b - a < 2 or not_a_name(text[a:b], text[b:b + 3]):
+        return True
     span = text[a:b]
     return (span in _TERMS or span in fuzhou_places()) and not role_before(text, a)
 
@@ -490,7 +494,7 @@ def combine_names(
         cut = _after_role(text, a, b)[0] - a
         if cut:  # 家属|赵先生: the cue rule read a role word back into the name
             a, c = a + cut, (c[0] + cut, *c[1:])
-        if b - a < 2 or not_a_name(text[a:b], text[b:b + 3]) or _a_place_or_term(text, a, b):
+        if _names_no_one(text, a, b):
             covered.setdefault(i, []).append((a, b))  # read by no one: 陈先生 is no name
             continue
         if _without_kin(text, a, b)[1] < b:
@@ -537,7 +541,7 @@ def combine_names(
         ours.extend(
             (a + ts, b + ts, MODEL_SCORE, "name_model", person)
             for a, b in (_model_span(text, span, reading, ruled.get(i, set())) for span in reading.spans)
-            if b - a >= 2 and not not_a_name(text[a:b], text[b:b + 3]) and not _a_place_or_term(text, a, b)
+            if not _names_no_one(text, a, b)
         )
         doubted.update(
             (a + ts, b + ts) for a, b in judged.get(i, ())
