@@ -67,7 +67,10 @@ end, after everything was chosen); "dev-remarks-10" (names_dev_remarks10.txt, st
 as clerks of fourteen offices not written for before, to a brief that names no hard case: what fresh text
 holds, to study); "blind-remarks-11" (names_blind_remarks11.txt, sealed: 700 records, 848 names, 114 records
 without one, written at the same time to the same brief by two more such sessions as clerks of fourteen more
-offices; measured at round 12's end). Round 5's third
+offices; measured at round 12's end); "dev-remarks-11" (names_dev_remarks11.txt, studied: 700 records, 779
+names, 118 records without one) and "blind-remarks-12" (names_blind_remarks12.txt, sealed: 700 records, 780
+names, 111 records without one), written at round 13's start to the same brief by four more such sessions,
+as clerks of 28 offices not written for before; the sealed one measured at round 13's end. Round 5's third
 batch of training remarks (names_train_remarks3.txt) served as a studied split for part of the round
 before it was trained on (model card).
 
@@ -104,6 +107,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-9": (DATA / "names_blind_remarks9.txt", True),  # written during round 10, measured at its end
     "blind-remarks-10": (DATA / "names_blind_remarks10.txt", True),  # written during round 11, measured at its end
     "blind-remarks-11": (DATA / "names_blind_remarks11.txt", True),  # written at round 12's start, measured at its end
+    "blind-remarks-12": (DATA / "names_blind_remarks12.txt", True),  # written at round 13's start, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
@@ -114,6 +118,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-8": (DATA / "names_dev_remarks8.txt", False),  # written at round 10's end, to the sealed sets' kind of brief
     "dev-remarks-9": (DATA / "names_dev_remarks9.txt", False),  # written at round 11's start: names with no cue around them
     "dev-remarks-10": (DATA / "names_dev_remarks10.txt", False),  # written at round 12's start, to the sealed sets' brief
+    "dev-remarks-11": (DATA / "names_dev_remarks11.txt", False),  # written at round 13's start, to the same brief
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
