@@ -442,6 +442,15 @@ def test_a_fuzhou_township_named_bare_is_no_name_unless_a_role_names_it(detector
     assert _names(detector, "林权登记已办结，系统卡顿，申请人林权签字") == ["林权"]
 
 
+def test_a_fuzhou_landmark_named_bare_is_no_name_even_in_a_list_of_names(detector: TextDetector) -> None:
+    """于山, 乌山 (hills), 白塔 (a pagoda) start with surnames, and a list's items beside a name are read as
+    names too (`_list_mates`): a list of landmarks names no one; after a role word a landmark is a person."""
+    assert _names(detector, "吴建明投诉景区联票（含乌山、于山、白塔）未告知维修") == ["吴建明"]
+    assert _names(detector, "巡查于山古树群，状况良好") == []
+    assert _names(detector, "听证员胡海、罗源、白塔到场") == ["胡海"]  # the price: a person named so in a list
+    assert _names(detector, "联系人于山，经办人潘渡") == ["于山", "潘渡"]
+
+
 def test_not_a_name_keeps_names_that_look_like_titles() -> None:
     assert all(map(not_a_name, ["陈先生", "刘姐", "老李", "小陈", "欧阳主任", "王某", "李某甲"]))
     assert not any(map(not_a_name, ["陈先", "刘姐芳", "王老师傅", "小明", "高峰", "欧阳姐美"]))

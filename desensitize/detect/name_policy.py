@@ -229,9 +229,9 @@ _TERMS = frozenset({"林权", "林龄", "毛竹", "卡顿", "盖章", "安监"})
 
 def _names_no_one(text: str, a: int, b: int) -> bool:
     """`text[a:b]`, a rule's or the model's name, names no one: shorter than two characters, a way of referring
-    to someone or a word that names no one (`not_a_name`), or a Fuzhou district, county or township named bare
-    (由罗源变更为连江, 在黄岐渔港) or one of `_TERMS` where no role word stands before it (联系人罗源, 申请人林权
-    are people)."""
+    to someone or a word that names no one (`not_a_name`), or a Fuzhou district, county, township or landmark
+    named bare (由罗源变更为连江, 在黄岐渔港, 巡查于山古树群) or one of `_TERMS` where no role word stands
+    before it (联系人罗源, 申请人林权 are people)."""
     if b - a < 2 or not_a_name(text[a:b], text[b:b + 3]):
         return True
     span = text[a:b]
@@ -655,7 +655,8 @@ def _misread(text: str, p: int, q: int, spans: Sequence[tuple[int, int, str]]) -
 
 def _list_mates(texts: Sequence[str], starts: Sequence[int], names: Sequence[_Candidate]) -> list[_Candidate]:
     """The items of a list whose neighbour is a name found (听证员胡海、贺强，, 志愿者常青、马力协助): two or
-    three Chinese characters between 、 and what ends a list's item that read as a name (`_reads_as_a_name`).
+    three Chinese characters between 、 and what ends a list's item that read as a name (`_reads_as_a_name`)
+    and name someone (`_names_no_one`: 含乌山、于山、白塔 lists landmarks).
     A list of names goes on naming people; the model, reading one item at a time, doubts a name that is a
     word (马力). The last item may run into what follows (马力|协助) where a word starts right after it and it
     is as long as the name before it."""
@@ -678,7 +679,7 @@ def _list_mates(texts: Sequence[str], starts: Sequence[int], names: Sequence[_Ca
         while todo:
             a, b = todo.pop()
             for mate in (_mate_after(text, b, b - a), _mate_before(text, a)):
-                if mate and not any(taken[mate[0]:mate[1]]):
+                if mate and not any(taken[mate[0]:mate[1]]) and not _names_no_one(text, *mate):
                     taken[mate[0]:mate[1]] = b"\x01" * (mate[1] - mate[0])
                     todo.append(mate)
                     out.append((mate[0] + starts[i], mate[1] + starts[i], MODEL_SCORE, "name_list", FindingKind.PERSON_NAME))
