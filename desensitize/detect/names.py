@@ -94,7 +94,10 @@ TRIGGERS = (
     "船东 船员 渔民 "
     # and the parties of a marriage record (男方程前，女方卓安然); not where they overlap a kinship word before
     # them (之女|方桂兰 is a daughter surnamed 方: `name_policy._after_role`).
-    "男方 女方"
+    "男方 女方 "
+    # Round 13: examinees and invigilators, the deceased of funeral records, dog owners, the people a rescue
+    # station or a senior university takes in, the parties of a patent dispute (考生张浩然, 逝者郑玉英, 犬主王丽).
+    "考生 监考员 逝者 犬主 受助人 学员 请求人 被请求人"
 ).split()
 # Round 5: how a caller gives a name (来电男子自称柯达). Round 9: what follows them up to a field's end is
 # the name whatever word it is (自称高峰，), and the name policy keeps it standing (`_fills_its_place`).
