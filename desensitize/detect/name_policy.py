@@ -223,8 +223,13 @@ def not_a_name(span: str, after: str = "") -> bool:
 
 # Terms of records that the model reads as names, a surname and given-name characters (jieba's dictionary even
 # tags 林权, forest rights, as a person's name): 林权登记, 林龄12年, 毛竹采伐, 系统卡顿, and the labels of forms and
-# notes 盖章：, 安监： (safety supervision).
-_TERMS = frozenset({"林权", "林龄", "毛竹", "卡顿", "盖章", "安监"})
+# notes 盖章：, 安监： (safety supervision); dogs' breeds in the records of dog registration (柯基咬伤, 柴犬被德牧咬伤)
+# and the city's old banyans in its tree records (3株古榕).
+_TERMS = frozenset({
+    "林权", "林龄", "毛竹", "卡顿", "盖章", "安监",
+    "柯基", "柯基犬", "柴犬", "德牧", "金毛", "泰迪", "萨摩耶", "阿拉斯加", "哈士奇", "边牧", "比熊", "博美", "藏獒",
+    "古榕",
+})
 
 
 def _names_no_one(text: str, a: int, b: int) -> bool:
@@ -468,6 +473,7 @@ def combine_names(
     covered: dict[int, list[tuple[int, int]]] = {}
     judged: dict[int, list[tuple[int, int]]] = {}
     kept_found: list[_Candidate] = []
+    no_one: dict[int, list[tuple[int, int]]] = {}  # the rules' names that name no one (陈先生, 于山), by text
     ruled: dict[int, set[tuple[int, int]]] = {}  # the rules' names of each text, looked up, never scanned
     shaped: set[tuple[int, int]] = set()
     longer: dict[int, list[int]] = {}
@@ -496,6 +502,7 @@ def combine_names(
             a, c = a + cut, (c[0] + cut, *c[1:])
         if _names_no_one(text, a, b):
             covered.setdefault(i, []).append((a, b))  # read by no one: 陈先生 is no name
+            no_one.setdefault(i, []).append((a, b))
             continue
         if _without_kin(text, a, b)[1] < b:
             b -= 1  # 国强|哥说: the cue rule takes the kinship word in
@@ -524,7 +531,13 @@ def combine_names(
         for i in joined.find(hint):
             forms.setdefault(i, []).append((key, finder))
     nameless = model.gate.nameless(joined)
-    unopened = model.gate.unopened(joined, raw)
+    # A text whose every candidate is a rule's name that names no one (于山 古榕 … 请专家丁秀峰来看) is read as
+    # one the gate opens nowhere: the model reads nothing inside a span the rules have settled.
+    opened = {
+        i: ps for i, ps in raw.items()
+        if i not in no_one or any(not any(a <= p < b for a, b in no_one[i]) for p in ps)
+    }
+    unopened = model.gate.unopened(joined, opened)
     # The rules' names to weigh are read even where the gate sees no candidate (党和|政府, 向|友人): the
     # model's doubt can only remove what it has read. So are the places of names that start with no
     # surname (热依拉（维吾尔族）, 问了|晓红|也说), and the texts the gate opens nowhere (4/8 徐海|领走).
