@@ -68,9 +68,10 @@ as clerks of fourteen offices not written for before, to a brief that names no h
 holds, to study); "blind-remarks-11" (names_blind_remarks11.txt, sealed: 700 records, 848 names, 114 records
 without one, written at the same time to the same brief by two more such sessions as clerks of fourteen more
 offices; measured at round 12's end); "dev-remarks-11" (names_dev_remarks11.txt, studied: 700 records, 779
-names, 118 records without one) and "blind-remarks-12" (names_blind_remarks12.txt, sealed: 700 records, 780
-names, 111 records without one), written at round 13's start to the same brief by four more such sessions,
-as clerks of 28 offices not written for before; the sealed one measured at round 13's end. Round 5's third
+names, 118 records without one) and "blind-remarks-12" (names_blind_remarks12.txt, sealed: 699 records, 780
+names, 110 records without one; of the 700 written, one was taken out unread: a text of four characters
+that a training batch of round 12 holds too), written at round 13's start to the same brief by four more
+such sessions, as clerks of 28 offices not written for before; the sealed one measured at round 13's end. Round 5's third
 batch of training remarks (names_train_remarks3.txt) served as a studied split for part of the round
 before it was trained on (model card).
 
