@@ -40,7 +40,7 @@ from names_corpora import CORPORA, Sentence, load, read_marked  # noqa: E402
 
 SEED = 20261204
 # Remarks written for training by sessions that saw no detector and no evaluation set (model card).
-TRAIN_REMARKS = tuple(ROOT / "desensitize" / "data" / f for f in ("names_train_remarks.txt", "names_train_remarks2.txt", "names_train_remarks3.txt", "names_train_remarks4.txt", "names_train_remarks5.txt", "names_train_remarks6.txt", "names_train_remarks8.txt", "names_train_remarks9.txt", "names_train_remarks10.txt"))
+TRAIN_REMARKS = tuple(ROOT / "desensitize" / "data" / f for f in ("names_train_remarks.txt", "names_train_remarks2.txt", "names_train_remarks3.txt", "names_train_remarks4.txt", "names_train_remarks5.txt", "names_train_remarks6.txt", "names_train_remarks8.txt", "names_train_remarks9.txt", "names_train_remarks10.txt", "names_train_remarks11.txt", "names_train_remarks12.txt"))
 # How many times the written remarks are read as they are (once more with swapped names besides): what
 # clerks write weighs more than news. Round 9, with its eighth batch, on the dev splits (pooled F2 with
 # recall counting twice; names missed of the 3,116 of the remark splits, held-out templates and blind-dev):
