@@ -405,6 +405,9 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         ("4/8 徐海领走准迁证", ["徐海"]),  # a word (徐海, a region) read as a name where a person's verb follows
         ("考生向前因身份证过期，由监考员周全陪同补办", ["向前", "周全"]),  # an examinee and an invigilator
         ("工作人员郑晨按文明祭祀要求劝导，家属接受", ["郑晨"]),  # 按 (according to) ends no name of three
+        # a role's name starts with its surname where the model doubted it (之女|公|荣丽, 经办人|但|龙林)
+        ("公桂荣之女公荣丽（身份证号略）在福州大学就读", ["公桂荣", "公荣丽"]),
+        ("经办人但龙林入户核查，户主张成健独居", ["但龙林", "张成健"]),
         # the role alone names no one: the model had read 考生 (before 本人) as a name here
         ("违纪处理：张浩然，第12考场，物理科目开考后被监考员发现身上携带手机，手机处于关机状态。依据《国家教育考试违规"
          "处理办法》第五条，认定为考试违纪，当科成绩无效。考生本人已在违纪记录上签字确认。", ["张浩然"]),

@@ -388,11 +388,16 @@ def _rule_reaches_further(
     """The model's span, or a rule's name that starts with it and goes on where the model is unsure but
     does not doubt (every further character at least `EXTEND` likely): 苏高|文说, 皇甫|文静. The model
     stops early on names it never saw; a name of three characters (four with a compound surname), with
-    no function character in what it adds (赵明|之智), is the longest this takes."""
+    no function character in what it adds (赵明|之智), is the longest this takes. Likewise a role's name one
+    character longer on the left, a surname the model doubted as little (之女|公|荣丽, 经办人|但|龙林)."""
     a, b = span
     for rb in range(b + 1, a + (4 if text[a:a + 2] in lexicon().compound else 3) + 1):
         if (a, rb) in ruled and min(reading.belief[b:rb]) >= 1 + 254 * EXTEND and not any(c in STOP for c in text[b:rb]):
             return a, rb
+    if b - a == 2 and (a - 1, b) in ruled and text[a - 1] in lexicon().single and reading.belief[a - 1] >= 1 + 254 * EXTEND and (
+        role_before(text, a - 1)
+    ):
+        return a - 1, b  # 之女|公|荣丽: the role's name starts with its surname, which the model doubted
     return span
 
 
