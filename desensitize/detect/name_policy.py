@@ -388,8 +388,8 @@ def _rule_reaches_further(
     """The model's span, or a rule's name that starts with it and goes on where the model is unsure but
     does not doubt (every further character at least `EXTEND` likely): 苏高|文说, 皇甫|文静. The model
     stops early on names it never saw; a name of three characters (four with a compound surname), with
-    no function character in what it adds (赵明|之智), is the longest this takes. Likewise a role's name one
-    character longer on the left, a surname the model doubted as little (之女|公|荣丽, 经办人|但|龙林)."""
+    no function character in what it adds (赵明|之智), is the longest this takes. Likewise a role's name that
+    starts one character earlier, with a surname the model holds at least as likely (之女|公|荣丽, 经办人|但|龙林)."""
     a, b = span
     for rb in range(b + 1, a + (4 if text[a:a + 2] in lexicon().compound else 3) + 1):
         if (a, rb) in ruled and min(reading.belief[b:rb]) >= 1 + 254 * EXTEND and not any(c in STOP for c in text[b:rb]):
@@ -546,13 +546,7 @@ def combine_names(
         for i in joined.find(hint):
             forms.setdefault(i, []).append((key, finder))
     nameless = model.gate.nameless(joined)
-    # A text whose every candidate is a rule's name that names no one (于山 古榕 … 请专家丁秀峰来看) is read as
-    # one the gate opens nowhere: the model reads nothing inside a span the rules have settled.
-    opened = {
-        i: ps for i, ps in raw.items()
-        if i not in no_one or any(not any(a <= p < b for a, b in no_one[i]) for p in ps)
-    }
-    unopened = model.gate.unopened(joined, opened)
+    unopened = model.gate.unopened(joined, _opened(raw, no_one))
     # The rules' names to weigh are read even where the gate sees no candidate (党和|政府, 向|友人): the
     # model's doubt can only remove what it has read. So are the places of names that start with no
     # surname (热依拉（维吾尔族）, 问了|晓红|也说), and the texts the gate opens nowhere (4/8 徐海|领走).
@@ -594,6 +588,16 @@ def combine_names(
         names = [c for c in names if (c[0], c[1]) not in misread]
     names = names + again
     return names + _list_mates(texts, starts, names)
+
+
+def _opened(raw: dict[int, list[int]], no_one: dict[int, list[tuple[int, int]]]) -> dict[int, list[int]]:
+    """The gate's candidates (`raw`: text index → places) less the texts whose every candidate lies in a rule's
+    name that names no one (`no_one`): such a text (于山 古榕 … 请专家丁秀峰来看) is read as one the gate opens
+    nowhere, for the model reads nothing inside a span the rules have settled."""
+    return {
+        i: places for i, places in raw.items()
+        if i not in no_one or any(not any(a <= p < b for a, b in no_one[i]) for p in places)
+    }
 
 
 def _named_again(

@@ -3,8 +3,8 @@
 A district, county or township of Fuzhou starts with a surname as often as not (罗源, 连江, 岳峰, 宦溪), and
 the model and the shape rule read it as a name (由罗源变更为连江). The list is the National Bureau of
 Statistics' divisions of Fuzhou, and its landmarks listed by hand (于山, 乌山, 林浦: `data/places_fuzhou.txt`,
-their sources in its comments). Those that people are
-named too (建新, 高山: `names.name_words`) are left out: they stay names where a finder reads one.
+their sources in its comments). Those that people are named too (建新, 高山: `names.name_words`) are left out:
+they stay names where a finder reads one.
 """
 
 from __future__ import annotations
