@@ -71,9 +71,9 @@ offices; measured at round 12's end); "dev-remarks-11" (names_dev_remarks11.txt,
 names, 118 records without one) and "blind-remarks-12" (names_blind_remarks12.txt, sealed: 699 records, 780
 names, 110 records without one; of the 700 written, one was taken out unread: a text of four characters
 that a training batch of round 12 holds too), written at round 13's start to the same brief by four more
-such sessions, as clerks of 28 offices not written for before; the sealed one measured at round 13's end. Round 5's third
-batch of training remarks (names_train_remarks3.txt) served as a studied split for part of the round
-before it was trained on (model card).
+such sessions, as clerks of 28 offices not written for before; the sealed one measured at round 13's end.
+Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
+the round before it was trained on (model card).
 
 Scores are strict (a found span must equal a labelled name exactly) and lenient (a labelled name is
 recalled when found spans cover it; a found span is correct when it overlaps a labelled name).
