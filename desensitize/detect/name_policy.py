@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Sequence
+from functools import lru_cache
 
 from desensitize.detect import (
     name_comrade,
@@ -64,6 +65,7 @@ from desensitize.detect.names import (
     KIN_AFTER,
     NAMING_VERBS,
     PLACE_SUFFIX,
+    RIGHT_CHARS,
     ROLE_WORDS,
     STOP_CHARS,
     attributes_at,
@@ -102,12 +104,22 @@ EXTEND = 0.1
 # Characters that follow a name as its verb or adverb (廖春梅|来代领, 邓丽梅|来代签, 配偶王芳|患慢性病), and end
 # few names.
 _VERB_AFTER_NAME = frozenset("来去说到在把将也已称和与向对给让被就都又还患")
-# Characters that follow names and end no name of three (郑晨|按文明要求, 吴坚|赴现场, 王欣|将材料): the
-# function and verb characters after names (`names.RIGHT_CHARS`) that are no common given-name characters, and
-# 按 赴 巡 拍, less those names end in (春来, 丰收, 大为, 阿三; 林徽因, 金冲及 …). None of the 18,222 names of three
-# characters of the training and studied remarks ends in one, nor any of the 11,951 of the public corpora's
-# training splits.
-_NEVER_LAST = frozenset("不与买于交今从付住作借入再出到办卖去参又反叫向回妻对将就巡已带患所打把报担拍拒按携是未欠现由的租称等签系组经给缴自获表被让讲诉说请负赴还")
+# The last characters of names of three that `_never_last` leaves out: characters names end in (春来, 丰收,
+# 大为, 阿三; 林徽因, 金冲及, and those the public corpora's names end in).
+_NAMES_END_IN = frozenset("来三收为都提夫父母女男儿老二两曾申本同因开主也在领及")
+
+
+@lru_cache(maxsize=1)
+def _never_last() -> frozenset[str]:
+    """Characters that follow names and end no name of three (郑晨|按文明要求, 吴坚|赴现场, 王欣|将材料): the
+    function and verb characters after names (`names.RIGHT_CHARS`) that are no common given-name characters,
+    and 按 赴 巡 拍, less those names end in (`_NAMES_END_IN`). None of the 18,222 names of three characters of
+    the training and studied remarks ends in one, nor any of the 11,951 of the public corpora's training splits."""
+    given = lexicon().given
+    after = frozenset(c for c in RIGHT_CHARS if "\u4e00" <= c <= "\u9fff" and c not in given)
+    return (after | frozenset("按赴巡拍")) - _NAMES_END_IN
+
+
 # Coming to, staying in or leaving Fuzhou (榕), as records of people from elsewhere say it: what follows a name.
 _TO_FUZHOU = frozenset({"来榕", "在榕", "赴榕", "抵榕", "返榕", "离榕", "留榕", "驻榕"})
 # What says whose relative a kinship word names (其长孙, 老人的长孙, 户主之长孙, 他长孙).
@@ -338,7 +350,7 @@ def _short_of_function(text: str, a: int, b: int) -> tuple[int, int]:
     name follows (阿依古丽·买买提|来榕, as `name_dotted` reads it). One of three that starts with a
     preposition before 一起 (和|晓芳|一起去, 让|美珍|一起去) is the given name after it: 和 and 让 are surnames
     too, but "with X together" is how a note says it. One of three ends before a last character that ends
-    no name (`_NEVER_LAST`: 郑晨|按文明要求, 吴坚|赴现场)."""
+    no name (`_never_last`: 郑晨|按文明要求, 吴坚|赴现场)."""
     if b - a > 4 and "·" not in text[a:b]:
         for k in range(a + 2, b):
             if text[k] in STOP or text[k] in _VERB_AFTER_NAME:  # 林怡君|来榕创业
@@ -354,7 +366,7 @@ def _short_of_function(text: str, a: int, b: int) -> tuple[int, int]:
             return a, end  # 阿依古丽·买买提|来榕: a dotted name ends before a verb its transliteration does not hold
     if b - a == 3 and text[a] in _WITH and text[b:b + 2] in _TOGETHER:
         return a + 1, b
-    if b - a == 3 and text[b - 1] in _NEVER_LAST and text[a:a + 2] not in lexicon().compound:
+    if b - a == 3 and text[b - 1] in _never_last() and text[a:a + 2] not in lexicon().compound:
         return a, b - 1  # 郑晨|按文明要求: the verb after the name
     return a, b
 
