@@ -405,6 +405,10 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         ("4/8 徐海领走准迁证", ["徐海"]),  # a word (徐海, a region) read as a name where a person's verb follows
         ("考生向前因身份证过期，由监考员周全陪同补办", ["向前", "周全"]),  # an examinee and an invigilator
         ("工作人员郑晨按文明祭祀要求劝导，家属接受", ["郑晨"]),  # 按 (according to) ends no name of three
+        # a span of four or more the model doubts from some character on ends there (吴海|继承: 继承 is a word;
+        # 郑淑华|家水表: both far less likely than the name), unless what stays is all transliteration
+        ("县里通知，车辆由其弟吴海继承，已办理过户", ["吴海"]),
+        ("报修：住户郑淑华家水表被施工车辆压坏，已更换", ["郑淑华"]),
         # a role's name starts with its surname where the model doubted it (之女|公|荣丽, 经办人|但|龙林)
         ("公桂荣之女公荣丽（身份证号略）在福州大学就读", ["公桂荣", "公荣丽"]),
         ("经办人但龙林入户核查，户主张成健独居", ["但龙林", "张成健"]),

@@ -379,15 +379,27 @@ def _weak_tail(
     rule's name of three and no second surname makes the four a double-barrelled name (廖春梅|来代领: the
     decision threshold took in the verb after the name; 田中美咲（日本籍）, 梁陈美玲, 阿德瓦尼 stay whole). A
     three-character span does where the model doubts its last character (under `TAIL`) and that one starts
-    a common word with the next (陈宏|一起来)."""
+    a common word with the next (陈宏|一起来). A span of four or more ends where the model doubts every character
+    from there on but none before it: under `TAIL` where it is glued to the text after it or longer than four
+    (郑淑华|家水表), under 0.9 where the cut starts a common word (吴海|继承). The longest such head of two or three
+    characters is kept, unless every one of its characters is a transliteration character (亨宁|伯格 and
+    约尔德|内斯库 stay whole: a foreign name the model doubts in the middle)."""
     belief = reading.belief
     if b - a == 3 and len(belief) >= b and belief[b - 1] < 1 + 254 * TAIL and text[b - 1:b + 1] in lexicon().words and (
         min(belief[a:b - 1]) > 1 + 254 * 0.9
     ):
         return a, b - 1  # 陈宏|一起来: a third character the model doubts that starts a common word with the next
-    if b - a != 4 or not "\u4e00" <= text[b:b + 1] <= "\u9fff" or text[a:a + 2] in lexicon().compound:
+    if b - a < 4 or text[a:a + 2] in lexicon().compound or "·" in text[a:b] or len(belief) < b:
         return a, b
-    if len(belief) >= b and belief[b - 1] < 1 + 254 * TAIL and min(belief[a:b - 1]) > 1 + 254 * 0.9:
+    glued = b - a > 4 or "\u4e00" <= text[b:b + 1] <= "\u9fff"
+    for k in range(b - 1, a + 1, -1):
+        if min(belief[a:k]) > 1 + 254 * 0.9 and not all(c in TRANSLITERATION for c in text[a:k]) and (
+            (glued and max(belief[k:b]) < 1 + 254 * TAIL) or (max(belief[k:b]) < 1 + 254 * 0.9 and text[k:k + 2] in lexicon().words)
+        ):
+            return a, k
+    if b - a != 4 or not "\u4e00" <= text[b:b + 1] <= "\u9fff":
+        return a, b
+    if belief[b - 1] < 1 + 254 * TAIL and min(belief[a:b - 1]) > 1 + 254 * 0.9:
         return a, b - 1
     if (a, b - 1) in ruled and text[b - 1] in _VERB_AFTER_NAME and text[a + 1] not in lexicon().single:
         return a, b - 1
