@@ -469,6 +469,13 @@ def test_dog_breeds_and_old_banyans_are_no_names(detector: TextDetector) -> None
     assert _names(detector, "对温泉公园内3株古榕进行白蚁检测，施工：刘志强") == ["刘志强"]
 
 
+def test_courier_brands_and_fuzhou_kin_titles_are_no_names(detector: TextDetector) -> None:
+    """Couriers' brands read as a surname and a given name (申通, 丰巢) and the Fuzhou way of addressing an elder
+    (郑依伯, 林依姆: as 阿伯, 阿姨) name no one; the people beside them are named."""
+    assert _names(detector, "投诉人方雅琴称申通快件丢失，丰巢柜无记录，已转企业") == ["方雅琴"]
+    assert _names(detector, "巷口林依姆和郑依伯反映路灯不亮，网格员陈晓东已报修") == ["陈晓东"]
+
+
 def test_a_text_whose_candidates_all_name_no_one_is_read_whole(detector: TextDetector) -> None:
     """The gate opens this text only at 于山 and 古榕, which name no one: the model reads it whole as a text the
     gate opens nowhere, and finds the expert's name the gate skipped."""

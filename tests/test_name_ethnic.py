@@ -26,6 +26,7 @@ from pipelines.core.vocab import FindingKind as K
         ("同钟秀兰（畲族）电话核对", ["钟秀兰"]),  # 同 is a surname too, but a preposition here
         ("由巴特尔（蒙古族）代为签收", ["巴特尔"]),  # 巴 is a surname: three characters after a preposition
         ("和丽娟（纳西族）到场", ["和丽娟"]),  # 和 is a Naxi surname, and 丽 none: the whole name
+        ("走访3户，雷春兰家（畲族）两位老人由其孙女翻译", ["雷春兰"]),  # the household named by its head
     ],
 )
 def test_ethnic_names(text: str, names: list[str]) -> None:

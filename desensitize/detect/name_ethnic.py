@@ -50,6 +50,8 @@ def ethnic_names(text: str) -> list[tuple[int, int]]:
                 continue  # a clause of more than a name, or no boundary before it
         if preposition_first(text[start:end]):
             start += 1  # 同|蓝秀英（畲族）, 请|覃美兰（壮族）: the name follows the preposition
+        if end - start >= 3 and text[end - 1] == "家":
+            end -= 1  # 兰春娇|家（畲族）: a household's group, after the name of the one it is named by
         name = text[start:end]
         if 2 <= len(name) <= MAX_NAME and name not in ROLE_WORDS and not any(name[k:k + 2] in words for k in range(len(name) - 1)):
             out.append((start, end))
