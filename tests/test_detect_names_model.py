@@ -469,6 +469,12 @@ def test_dog_breeds_and_old_banyans_are_no_names(detector: TextDetector) -> None
     assert _names(detector, "对温泉公园内3株古榕进行白蚁检测，施工：刘志强") == ["刘志强"]
 
 
+def test_an_abdu_name_without_its_dot_is_read_whole(detector: TextDetector) -> None:
+    """Uyghur names of the form Abdu- (阿不都, 阿布都): the model stops after 阿不, the policy reads on."""
+    assert _names(detector, "环卫工人阿不都热合曼因工资纠纷来站求助，已转劳动监察") == ["阿不都热合曼"]
+    assert _names(detector, "外卖员阿布都克力木电动车被盗，已报警") == ["阿布都克力木"]
+
+
 def test_courier_brands_and_fuzhou_kin_titles_are_no_names(detector: TextDetector) -> None:
     """Couriers' brands read as a surname and a given name (申通, 丰巢) and the Fuzhou way of addressing an elder
     (郑依伯, 林依姆: as 阿伯, 阿姨) name no one; the people beside them are named."""

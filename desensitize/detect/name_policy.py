@@ -438,7 +438,24 @@ def _model_span(
     `_without_title`)."""
     a, b = _weak_tail(text, *_after_preposition(text, *_short_of_function(text, *span)), reading, ruled)
     span = _double_surname(text, *_compound_before(text, *_married_form(text, *_after_role(text, a, b))))
-    return _with_fuzhou_middle(text, *_without_title(text, *_without_kin(text, *_rule_reaches_further(text, span, ruled, reading))))
+    span = _without_title(text, *_without_kin(text, *_rule_reaches_further(text, span, ruled, reading)))
+    return _with_abdu(text, *_with_fuzhou_middle(text, *span))
+
+
+# How Uyghur names of the form Abdu- start (阿不都热依木, 阿布都克力木, 阿卜杜拉): 不 and 都 are no
+# transliteration characters alone, so the model stops after 阿不.
+_ABDU = frozenset({"阿不都", "阿布都", "阿卜杜", "阿布杜", "阿不杜"})
+
+
+def _with_abdu(text: str, a: int, b: int) -> tuple[int, int]:
+    """A span that starts an Abdu- name (`_ABDU`) goes on over the transliteration characters after the
+    prefix (阿不|都热依木|因劳动报酬纠纷: the model read 阿不), at most `MAX_PART` of them."""
+    if text[a:a + 3] not in _ABDU:
+        return a, b
+    end = a + 3
+    while end < len(text) and end - a - 3 < MAX_PART and text[end] in TRANSLITERATION:
+        end += 1
+    return a, max(b, end)
 
 
 def _with_fuzhou_middle(text: str, a: int, b: int) -> tuple[int, int]:
