@@ -50,9 +50,10 @@ TRAIN_REMARKS = tuple(ROOT / "desensitize" / "data" / f for f in ("names_train_r
 # once 0.9606 / 21, twice 0.9612 / 21, three times 0.9616 / 18, four times (with the policy's naming verbs,
 # against three: 0.9619 / 17) 0.9620 / 20; round 8's model 0.9602 / 24. MSRA dev the same (0.916 / 0.892
 # against 0.914 / 0.893). The copies come after the tune split, as `--extra` files would. Round 14, with
-# sixteen batches (23,000 written records, each read as often as MSRA's 61,000 sentences at twice), at
-# threshold 0.2 with round 14's policy: three times 0.97749 (MSRA dev P / R 0.908 / 0.901), twice 0.97780
-# (0.913 / 0.900); remark dev names missed 71 and 67 of 9,898; round 13's model 0.97755 (0.915 / 0.907, 70).
+# sixteen batches (23,034 written records; read twice with the swapped copy they are 63,515 of
+# 146,100 sentences, about as many as MSRA's 61,312; three times, 86,549 of 169,134), at threshold 0.2 with
+# round 14's policy: three times 0.97749 (MSRA dev P / R 0.908 / 0.901), twice 0.97780 (0.913 / 0.900);
+# remark dev names missed 71 and 67 of 9,898; round 13's model 0.97755 (0.915 / 0.907, 70).
 WRITTEN_WEIGHT = 2
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True}
 # Fills of each remark template: with the full MSRA training set (42,750 sentences) the remarks are a
