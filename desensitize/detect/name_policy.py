@@ -375,17 +375,16 @@ def _short_of_function(text: str, a: int, b: int) -> tuple[int, int]:
 def _weak_tail(
     text: str, a: int, b: int, reading: Reading, ruled: Collection[tuple[int, int]]
 ) -> tuple[int, int]:
-    """Where the model's span runs past the name it holds, the name ends.
-
-    A span of three ends before its last character where the model doubts it (under `TAIL`) and it starts a
-    common word with the next (陈宏|一起来). A span of four or more, with no compound surname and no dot, ends
-    where the model doubts every character from there on and none before it (over 0.9), the longest such head
-    of two or three first: under `TAIL` where the span is glued to the text after it or longer than four
-    (郑淑华|家水表, 廖春梅|来代领: the decision threshold took in what follows the name), under 0.9 where the cut
-    starts a common word (吴海|继承). A head of transliteration characters alone keeps a longer doubted rest
-    (亨宁伯格 and 约尔德内斯库 stay whole: foreign names the model doubts in the middle). A span of four glued to
-    the text also ends before a verb after a rule's name of three, where no second surname makes the four a
-    double-barrelled name (田中美咲（日本籍）, 梁陈美玲, 阿德瓦尼 stay whole)."""
+    """A four-character span with no compound surname, glued to the text after it, ends before its last
+    character where the model holds that one far less likely than the rest, or where it is a verb after a
+    rule's name of three and no second surname makes the four a double-barrelled name (廖春梅|来代领: the
+    decision threshold took in the verb after the name; 田中美咲（日本籍）, 梁陈美玲, 阿德瓦尼 stay whole). A
+    three-character span does where the model doubts its last character (under `TAIL`) and that one starts
+    a common word with the next (陈宏|一起来). A span of four or more ends where the model doubts every character
+    from there on but none before it: under `TAIL` where it is glued to the text after it or longer than four
+    (郑淑华|家水表), under 0.9 where the cut starts a common word (吴海|继承). The longest such head of two or three
+    characters is kept, unless every one of its characters is a transliteration character (亨宁|伯格 and
+    约尔德|内斯库 stay whole: a foreign name the model doubts in the middle)."""
     belief = reading.belief
     if b - a == 3 and len(belief) >= b and belief[b - 1] < 1 + 254 * TAIL and text[b - 1:b + 1] in lexicon().words and (
         min(belief[a:b - 1]) > 1 + 254 * 0.9
@@ -393,15 +392,16 @@ def _weak_tail(
         return a, b - 1  # 陈宏|一起来: a third character the model doubts that starts a common word with the next
     if b - a < 4 or text[a:a + 2] in lexicon().compound or "·" in text[a:b] or len(belief) < b:
         return a, b
-    glued = "\u4e00" <= text[b:b + 1] <= "\u9fff"
-    for k in range(b - 1, a + 1, -1):  # the longest head first
-        if min(belief[a:k]) <= 1 + 254 * 0.9 or (k < b - 1 and all(c in TRANSLITERATION for c in text[a:k])):
-            continue  # a doubted head; a foreign name's head, which the doubted rest may belong to
-        tail = max(belief[k:b])
-        if ((glued or b - a > 4) and tail < 1 + 254 * TAIL) or (tail < 1 + 254 * 0.9 and text[k:k + 2] in lexicon().words):
+    glued = b - a > 4 or "\u4e00" <= text[b:b + 1] <= "\u9fff"
+    for k in range(b - 1, a + 1, -1):
+        if min(belief[a:k]) > 1 + 254 * 0.9 and not all(c in TRANSLITERATION for c in text[a:k]) and (
+            (glued and max(belief[k:b]) < 1 + 254 * TAIL) or (max(belief[k:b]) < 1 + 254 * 0.9 and text[k:k + 2] in lexicon().words)
+        ):
             return a, k
-    if b - a != 4 or not glued:
+    if b - a != 4 or not "\u4e00" <= text[b:b + 1] <= "\u9fff":
         return a, b
+    if belief[b - 1] < 1 + 254 * TAIL and min(belief[a:b - 1]) > 1 + 254 * 0.9:
+        return a, b - 1
     if (a, b - 1) in ruled and text[b - 1] in _VERB_AFTER_NAME and text[a + 1] not in lexicon().single:
         return a, b - 1
     return a, b
