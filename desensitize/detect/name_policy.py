@@ -401,7 +401,7 @@ def _weak_tail(
     if b - a != 4 or not "\u4e00" <= text[b:b + 1] <= "\u9fff":
         return a, b
     if belief[b - 1] < 1 + 254 * TAIL and min(belief[a:b - 1]) > 1 + 254 * 0.9:
-        return a, b - 1
+        return a, b - 1  # the loop's first cut, for a head of transliteration characters too (潘德旺|少算了)
     if (a, b - 1) in ruled and text[b - 1] in _VERB_AFTER_NAME and text[a + 1] not in lexicon().single:
         return a, b - 1
     return a, b
