@@ -28,6 +28,16 @@ TRANSLITERATION = frozenset(
 _PATTERN = re.compile(f"[{DOTS}]")
 
 
+def transliteration_end(text: str, start: int, limit: int | None = None) -> int:
+    """Where the run of transliteration characters from `start` ends: at most `MAX_PART` of them, not past
+    `limit` (default: the text's end). A part of a dotted name, or what follows an Abdu- prefix."""
+    stop = min(len(text), start + MAX_PART) if limit is None else min(limit, start + MAX_PART)
+    end = start
+    while end < stop and text[end] in TRANSLITERATION:
+        end += 1
+    return end
+
+
 def dotted_names(text: str) -> list[tuple[int, int]]:
     """Spans of the dotted names of `text`: each a run of transliteration characters, a dot, another
     run (and more dots and runs), both runs at least one character, the whole at least three."""
@@ -42,8 +52,7 @@ def dotted_names(text: str) -> list[tuple[int, int]]:
         end = dot + 1
         while True:
             part = end
-            while end < len(text) and end - part < MAX_PART and text[end] in TRANSLITERATION:
-                end += 1
+            end = transliteration_end(text, part)
             if end < len(text) - 1 and text[end] in DOTS and text[end + 1] in TRANSLITERATION and end > part:
                 end += 1  # 阿卜杜拉·艾买提·吐尔洪: a third part
                 continue

@@ -53,7 +53,7 @@ from desensitize.detect import (
     name_nickname,
     name_spaced,
 )
-from desensitize.detect.name_dotted import DOTS, MAX_PART, TRANSLITERATION, dotted_names
+from desensitize.detect.name_dotted import DOTS, TRANSLITERATION, dotted_names, transliteration_end
 from desensitize.detect.name_features import lexicon
 from desensitize.detect.name_model import STOP, Gate, Joined, NameModel, Reading, name_model
 from desensitize.detect.names import (
@@ -360,9 +360,7 @@ def _short_of_function(text: str, a: int, b: int) -> tuple[int, int]:
         return a, b - 2  # 央金|来榕就医: a name of two before it
     dot = max(text.rfind(d, a, b) for d in DOTS)
     if dot > a:
-        end = dot + 1
-        while end < b and end - dot <= MAX_PART and text[end] in TRANSLITERATION:
-            end += 1
+        end = transliteration_end(text, dot + 1, b)
         if end > dot + 1 and (text[end] in STOP or text[end] in _VERB_AFTER_NAME):
             return a, end  # 阿依古丽·买买提|来榕: a dotted name ends before a verb its transliteration does not hold
     if b - a == 3 and text[a] in _WITH and text[b:b + 2] in _TOGETHER:
@@ -452,10 +450,7 @@ def _with_abdu(text: str, a: int, b: int) -> tuple[int, int]:
     prefix (阿不|都热依木|因劳动报酬纠纷: the model read 阿不), at most `MAX_PART` of them."""
     if text[a:a + 3] not in _ABDU:
         return a, b
-    end = a + 3
-    while end < len(text) and end - a - 3 < MAX_PART and text[end] in TRANSLITERATION:
-        end += 1
-    return a, max(b, end)
+    return a, max(b, transliteration_end(text, a + 3))
 
 
 def _with_fuzhou_middle(text: str, a: int, b: int) -> tuple[int, int]:
