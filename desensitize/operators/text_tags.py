@@ -26,11 +26,15 @@ _SWEEP = re.compile(
     rf"|(?P<mobile_phone>(?<!{_D})(?:[+＋]?[8８][6６][-\s]?)?[1１]{_D3}{_D}(?:[-\s]?{_D}{{4}}){{2}}(?!{_D}))"
 )
 _SWEEP_TAGS = {name: f"[{FindingKind(name).label}]" for name in _SWEEP.groupindex}
+# Every shape above holds three digits in a row (a mobile's first three, an ID's or card's run): a text
+# without them has nothing to sweep, and this test costs a sixth of `_SWEEP`'s (its look-arounds are
+# tried at every character).
+_THREE_DIGITS = re.compile(f"{_D}{{3}}")
 
 
 def sweep(text: str, counts: Counter[str] | None = None, weight: int = 1) -> str:
     """`text` with every remaining ID-, card- or mobile-shaped number replaced by its tag."""
-    if _SWEEP.search(text) is None:  # nearly always: no callback, no new string
+    if _THREE_DIGITS.search(text) is None or _SWEEP.search(text) is None:  # nearly always: no new string
         return text
 
     def tag_of(m: re.Match[str]) -> str:
