@@ -199,6 +199,16 @@ def test_an_extract_name_inside_another_persons_longer_name_masks_the_longer_one
     assert _names(known, "申请人杨慧，配偶王芳患慢性病长期服药") == ["杨慧", "王芳"]
 
 
+def test_an_extract_name_before_a_word_that_may_be_read_two_ways_lets_the_model_read_on() -> None:
+    # 健在, 成年 are words, but so are 在读 and 年老: the character after the extract's name may end another
+    # person's longer name (张欢健|在读) as well as start a word (张欢|健在). Masking the extract's name alone
+    # left 健 and 成 visible; the model reads which it is. 明天来 reads one way only: 天来 is no word.
+    known = TextDetector(known_names=["张欢", "郑涛", "王伟"], kinds={K.PERSON_NAME})
+    assert _names(known, "户主因病丧失劳动能力，其子张欢健在读，联系人另留") == ["张欢健"]
+    assert _names(known, "其母郑涛成年老体弱，需定期探访") == ["郑涛成"]
+    assert _names(known, "王伟明天来办理") == ["王伟"]
+
+
 def test_an_ethnic_group_names_no_one(detector: TextDetector) -> None:
     assert _names(detector, "二十多名队员，分别来自回、撒拉、维吾尔等民族。") == []
     assert _names(detector, "经办人：高山　日期：3月5日") == ["高山"]  # 高山族, and a given name
