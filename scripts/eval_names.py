@@ -76,7 +76,11 @@ such sessions, as clerks of 28 offices not written for before; the sealed one me
 "blind-remarks-13" (names_blind_remarks13.txt, sealed: 696 records, 833 names, 109 records without one; of
 the 700 written, four without a name were taken out unread: older data files hold the same texts), written at
 round 14's start to the same brief by four more such sessions, as clerks of 28 more offices; the sealed one
-measured at round 14's end.
+measured at round 14's end; "dev-remarks-13" (names_dev_remarks13.txt, studied: 700 records, 895 names, 103
+records without one) and "blind-remarks-14" (names_blind_remarks14.txt, sealed: 698 records, 937 names, 111
+records without one; of the 700 written, two without a name were taken out unread: older data files hold the
+same texts), written at round 15's start to the same brief by four more such sessions, as clerks of 28 more
+offices; the sealed one measured at round 15's end.
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -115,6 +119,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-11": (DATA / "names_blind_remarks11.txt", True),  # written at round 12's start, measured at its end
     "blind-remarks-12": (DATA / "names_blind_remarks12.txt", True),  # written at round 13's start, measured at its end
     "blind-remarks-13": (DATA / "names_blind_remarks13.txt", True),  # written at round 14's start, measured at its end
+    "blind-remarks-14": (DATA / "names_blind_remarks14.txt", True),  # written at round 15's start, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
@@ -127,6 +132,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-10": (DATA / "names_dev_remarks10.txt", False),  # written at round 12's start, to the sealed sets' brief
     "dev-remarks-11": (DATA / "names_dev_remarks11.txt", False),  # written at round 13's start, to the same brief
     "dev-remarks-12": (DATA / "names_dev_remarks12.txt", False),  # written at round 14's start, to the same brief
+    "dev-remarks-13": (DATA / "names_dev_remarks13.txt", False),  # written at round 15's start, to the same brief
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
