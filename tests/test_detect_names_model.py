@@ -427,6 +427,9 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         # a role's name starts with its surname where the model doubted it (之女|公|荣丽, 经办人|但|龙林)
         ("公桂荣之女公荣丽（身份证号略）在福州大学就读", ["公桂荣", "公荣丽"]),
         ("经办人但龙林入户核查，户主张成健独居", ["但龙林", "张成健"]),
+        # a teaching assistant is a role, and 代课 (teaching in another's place) follows a name (明代 is a word)
+        ("闽剧班老师高秀云请假两周（手术），由助教江明代课。", ["高秀云", "江明"]),
+        ("阮氏秋在场，指界由林德明本人完成，阮氏秋仅陪同，不签字", ["阮氏秋", "林德明", "阮氏秋"]),  # 仅 ends no name
         # the role alone names no one: the model had read 考生 (before 本人) as a name here
         ("违纪处理：张浩然，第12考场，物理科目开考后被监考员发现身上携带手机，手机处于关机状态。依据《国家教育考试违规"
          "处理办法》第五条，认定为考试违纪，当科成绩无效。考生本人已在违纪记录上签字确认。", ["张浩然"]),

@@ -104,6 +104,8 @@ EXTEND = 0.1
 # Characters that follow a name as its verb or adverb (廖春梅|来代领, 邓丽梅|来代签, 配偶王芳|患慢性病), and end
 # few names.
 _VERB_AFTER_NAME = frozenset("来去说到在把将也已称和与向对给让被就都又还患")
+# Adverbs that end no name of four (`_weak_tail`).
+_ONLY_ADVERBS = frozenset("仅亦仍均")
 # The last characters of names of three that `_never_last` leaves out: characters names end in (春来, 丰收,
 # 大为, 阿三; 林徽因, 金冲及, and those the public corpora's names end in).
 _NAMES_END_IN = frozenset("来三收为都提夫父母女男儿老二两曾申本同因开主也在领及")
@@ -402,6 +404,8 @@ def _weak_tail(
         return a, b - 1  # the loop's first cut, for a head of transliteration characters too (潘德旺|少算了)
     if (a, b - 1) in ruled and text[b - 1] in _VERB_AFTER_NAME and text[a + 1] not in lexicon().single:
         return a, b - 1
+    if text[b - 1] in _ONLY_ADVERBS:
+        return a, b - 1  # 阮氏秋|仅陪同: an adverb no name ends in, glued to the verb after it
     return a, b
 
 

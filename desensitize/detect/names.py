@@ -97,7 +97,9 @@ TRIGGERS = (
     "男方 女方 "
     # Round 13: examinees and invigilators, the deceased of funeral records, dog owners, the people a rescue
     # station or a senior university takes in, the parties of a patent dispute (考生张浩然, 逝者郑玉英, 犬主王丽).
-    "考生 监考员 逝者 犬主 受助人 学员 请求人 被请求人"
+    "考生 监考员 逝者 犬主 受助人 学员 请求人 被请求人 "
+    # Round 15: who teaches a class besides its teacher (由助教江明代课, 主讲：林海燕).
+    "助教 主讲 讲师 教练"
 ).split()
 # Round 5: how a caller gives a name (来电男子自称柯达). Round 9: what follows them up to a field's end is
 # the name whatever word it is (自称高峰，), and the name policy keeps it standing (`_fills_its_place`).
@@ -197,7 +199,11 @@ PERSON_CUES = frozenset("先生 女士 夫妇 夫妻 之子 之女 之妻 之夫
 ADVERBS = frozenset("当场 当面 亲自 本人 现场 已经 曾经 一直 多次 均已 自愿 主动 同意".split())
 # Words that start right after a name and whose first character could be read as a given-name character
 # (何明|代为 领取, 李成|名下 车辆): the name ends before them even when the longer reading is a word too.
-AFTER_NAME = frozenset("身份 代为 名下 当场 当面 亲自 本人 现场 同意 自愿 主动 签收 签字 来电 入户 一家 夫妇 夫妻".split())
+AFTER_NAME = frozenset(
+    "身份 代为 名下 当场 当面 亲自 本人 现场 同意 自愿 主动 签收 签字 来电 入户 一家 夫妇 夫妻 "
+    # Round 15: what one does in another's place (江明|代课: 明代 is a word, the Ming dynasty).
+    "代课 代办 代领 代签 代收 代缴".split()
+)
 # Characters that never (or almost never) end or fill a given name: function words, verbs that
 # follow names, address and organisation suffixes, units. Keeps 王庄村 and 高新区 out.
 STOP_CHARS = set(
