@@ -430,6 +430,7 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         # a teaching assistant is a role, and 代课 (teaching in another's place) follows a name (明代 is a word)
         ("闽剧班老师高秀云请假两周（手术），由助教江明代课。", ["高秀云", "江明"]),
         ("阮氏秋在场，指界由林德明本人完成，阮氏秋仅陪同，不签字", ["阮氏秋", "林德明", "阮氏秋"]),  # 仅 ends no name
+        ("上门随访黄金水时发现老人独居，已联系社区", ["黄金水"]),  # nor does 时 (when) end one of four
         # the role alone names no one: the model had read 考生 (before 本人) as a name here
         ("违纪处理：张浩然，第12考场，物理科目开考后被监考员发现身上携带手机，手机处于关机状态。依据《国家教育考试违规"
          "处理办法》第五条，认定为考试违纪，当科成绩无效。考生本人已在违纪记录上签字确认。", ["张浩然"]),

@@ -104,8 +104,9 @@ EXTEND = 0.1
 # Characters that follow a name as its verb or adverb (廖春梅|来代领, 邓丽梅|来代签, 配偶王芳|患慢性病), and end
 # few names.
 _VERB_AFTER_NAME = frozenset("来去说到在把将也已称和与向对给让被就都又还患")
-# Adverbs that end no name of four (`_weak_tail`).
-_ONLY_ADVERBS = frozenset("仅亦仍均")
+# Characters that end no name of four with no compound surname (`_weak_tail`): function characters, the
+# adverbs 仅 (only), 亦 (also), 仍 (still), and 时 (when: 随访黄金水|时发现).
+_NEVER_LAST_OF_FOUR = STOP | frozenset("仅亦仍时")
 # The last characters of names of three that `_never_last` leaves out: characters names end in (春来, 丰收,
 # 大为, 阿三; 林徽因, 金冲及, and those the public corpora's names end in).
 _NAMES_END_IN = frozenset("来三收为都提夫父母女男儿老二两曾申本同因开主也在领及")
@@ -384,7 +385,8 @@ def _weak_tail(
     from there on but none before it: under `TAIL` where it is glued to the text after it or longer than four
     (郑淑华|家水表), under 0.9 where the cut starts a common word (吴海|继承). The longest such head of two or three
     characters is kept, unless every one of its characters is a transliteration character (亨宁|伯格 and
-    约尔德|内斯库 stay whole: a foreign name the model doubts in the middle)."""
+    约尔德|内斯库 stay whole: a foreign name the model doubts in the middle). A span of four glued to the text
+    after it ends before a last character that ends no such name (`_NEVER_LAST_OF_FOUR`: 阮氏秋|仅陪同)."""
     belief = reading.belief
     if b - a == 3 and len(belief) >= b and belief[b - 1] < 1 + 254 * TAIL and text[b - 1:b + 1] in lexicon().words and (
         min(belief[a:b - 1]) > 1 + 254 * 0.9
@@ -404,8 +406,8 @@ def _weak_tail(
         return a, b - 1  # the loop's first cut, for a head of transliteration characters too (潘德旺|少算了)
     if (a, b - 1) in ruled and text[b - 1] in _VERB_AFTER_NAME and text[a + 1] not in lexicon().single:
         return a, b - 1
-    if text[b - 1] in _ONLY_ADVERBS:
-        return a, b - 1  # 阮氏秋|仅陪同: an adverb no name ends in, glued to the verb after it
+    if text[b - 1] in _NEVER_LAST_OF_FOUR:
+        return a, b - 1  # 阮氏秋|仅陪同, 黄金水|时发现: a character no name of four ends in, glued to what follows
     return a, b
 
 
