@@ -404,10 +404,9 @@ def _weak_tail(
         return a, b
     if belief[b - 1] < 1 + 254 * TAIL and min(belief[a:b - 1]) > 1 + 254 * 0.9:
         return a, b - 1  # the loop's first cut, for a head of transliteration characters too (潘德旺|少算了)
-    if (a, b - 1) in ruled and text[b - 1] in _VERB_AFTER_NAME and text[a + 1] not in lexicon().single:
-        return a, b - 1
-    if text[b - 1] in _NEVER_LAST_OF_FOUR:
-        return a, b - 1  # 阮氏秋|仅陪同, 黄金水|时发现: a character no name of four ends in, glued to what follows
+    last = text[b - 1]
+    if last in _NEVER_LAST_OF_FOUR or (last in _VERB_AFTER_NAME and (a, b - 1) in ruled and text[a + 1] not in lexicon().single):
+        return a, b - 1  # 阮氏秋|仅陪同: no name of four ends so; 廖春梅|来: the verb after a rule's name of three
     return a, b
 
 
