@@ -76,7 +76,8 @@ such sessions, as clerks of 28 offices not written for before; the sealed one me
 "blind-remarks-13" (names_blind_remarks13.txt, sealed: 696 records, 833 names, 109 records without one; of
 the 700 written, four without a name were taken out unread: older data files hold the same texts), written at
 round 14's start to the same brief by four more such sessions, as clerks of 28 more offices; the sealed one
-measured at round 14's end; "dev-remarks-13" (names_dev_remarks13.txt, studied: 700 records, 895 names, 103
+measured at rounds 14's and 15's ends, then shown by mistake and retired at round 16's start as the studied
+"dev-remarks-14"; "dev-remarks-13" (names_dev_remarks13.txt, studied: 700 records, 895 names, 103
 records without one) and "blind-remarks-14" (names_blind_remarks14.txt, sealed: 698 records, 937 names, 111
 records without one; of the 700 written, two without a name were taken out unread: older data files hold the
 same texts), written at round 15's start to the same brief by four more such sessions, as clerks of 28 more
@@ -118,10 +119,6 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-10": (DATA / "names_blind_remarks10.txt", True),  # written during round 11, measured at its end
     "blind-remarks-11": (DATA / "names_blind_remarks11.txt", True),  # written at round 12's start, measured at its end
     "blind-remarks-12": (DATA / "names_blind_remarks12.txt", True),  # written at round 13's start, measured at its end
-    # written at round 14's start, measured at its end and at round 15's; after that measurement, round 15's final
-    # review printed about half its records with their marks (a `git diff` that took in the data files): no
-    # longer unread, so its later figures are not blind ones, and it is to be retired to a studied set
-    "blind-remarks-13": (DATA / "names_blind_remarks13.txt", True),
     "blind-remarks-14": (DATA / "names_blind_remarks14.txt", True),  # written at round 15's start, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
@@ -136,6 +133,10 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-11": (DATA / "names_dev_remarks11.txt", False),  # written at round 13's start, to the same brief
     "dev-remarks-12": (DATA / "names_dev_remarks12.txt", False),  # written at round 14's start, to the same brief
     "dev-remarks-13": (DATA / "names_dev_remarks13.txt", False),  # written at round 15's start, to the same brief
+    # round 14's sealed set, measured at its end and at round 15's; round 15's final review then printed about
+    # half its records with their marks (a `git diff` that took in the data files), so it was retired at round
+    # 16's start
+    "dev-remarks-14": (DATA / "names_blind_remarks13.txt", False),
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
