@@ -242,9 +242,22 @@ def test_a_rules_longer_name_wins_where_the_model_is_unsure(detector: TextDetect
         ("患者家属赵先生（电话138****1111）拒绝签字", []),  # not 家属赵: a role word and a surname
         ("值班：周一 叶文，周二卓美，周日陈伟", ["叶文", "卓美", "陈伟"]),  # days of the week are no names
         ("已通知春生叔来社区签字，雷阿婆由其孙陪同", ["春生"]),  # the given name without the kinship word after it
+        ("陈姓业主反映漏水；补：卓姓负责人全名卓明辉", ["卓明辉"]),  # X姓: a surname said, no name
     ],
 )
 def test_titles_and_pseudonyms_are_no_names(detector: TextDetector, text: str, names: list[str]) -> None:
+    assert _names(detector, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("被告方代理律师许静怡当庭质证", ["许静怡"]),  # 被告方 (the defendant's side) is one word
+        ("陪同人员较多（5人），只允许家属傅振宇进入", ["傅振宇"]),  # 人员 is one word, 员 a surname seldom
+        ("申请人文华明到场签字", ["文华明"]),  # 人文 is a word too, but 文 a common surname
+    ],
+)
+def test_a_role_word_inside_a_longer_word_has_no_name_after_it(detector: TextDetector, text: str, names: list[str]) -> None:
     assert _names(detector, text) == names
 
 

@@ -623,6 +623,10 @@ class NameRules:
                 continue
             if text[s:s + 2] in triggers or text[s:s + 3] in triggers:
                 continue  # roles in a row (患者|家属|杨建新, 村民|代表|石根旺): the name follows the last one
+            if s == at and (text[first:at + 1] in self.dictionary or (
+                text[s] in self.ambiguous and text[at - 1:at + 1] in self.words
+            )):
+                continue  # 被告方|代理律师, 陪同人员|较多: the role word is part of a longer word, no name follows
             e = self._shorten(text, s, m.end("n"))
             if self._function_word_start(text, s) or self._word_after_role(text, s, e):
                 continue
