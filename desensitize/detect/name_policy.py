@@ -207,8 +207,8 @@ _ETHNIC = frozenset(ETHNIC_GROUPS) - {"高山"}  # 高山 is a common given name
 
 def not_a_name(span: str, after: str = "") -> bool:
     """A surname with a title or kinship word (陈先生, 刘姐), 小/老 and a surname (小陈, 老李), a pseudonym
-    (王某, 李某甲), a surname said to be one (李姓男子, 卓姓负责人), a compound surname alone (鲜于) or a role word (楼栋长): a way of referring to someone that
-    names nobody; a day (周一), a nationality (越南籍) or an ethnic group (撒拉): words that name no one.
+    (王某, 李某甲), a surname said to be one (李姓男子, 卓姓负责人), a compound surname alone (鲜于) or a role
+    word (楼栋长): a way of referring to someone that names nobody; a day (周一), a nationality (越南籍) or an ethnic group (撒拉): words that name no one.
     With `after`, the text that follows the span: a word that is mostly no surname and a surname before a
     title (由|陈|先生) is none either, nor the start of a place (白湖亭|社区)."""
     w = lexicon()
