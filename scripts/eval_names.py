@@ -81,7 +81,12 @@ measured at rounds 14's and 15's ends, then shown by mistake and retired at roun
 records without one) and "blind-remarks-14" (names_blind_remarks14.txt, sealed: 698 records, 937 names, 111
 records without one; of the 700 written, two without a name were taken out unread: older data files hold the
 same texts), written at round 15's start to the same brief by four more such sessions, as clerks of 28 more
-offices; the sealed one measured at round 15's end.
+offices; the sealed one measured at round 15's end; "dev-remarks-15" (names_dev_remarks15.txt, studied: 700
+records, 907 names, 110 records without one) and "blind-remarks-15" (names_blind_remarks15.txt, sealed: 699
+records, 804 names, 115 records without one; of the 700 written, one without a name was taken out unread: a
+training batch holds the same text), written at round 16's start to the same brief by four more such sessions,
+as clerks of 28 more offices (court and police records, public notices, ward rounds, arbitration, a property's
+chat group …); the sealed one measured at round 16's end.
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -120,6 +125,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-11": (DATA / "names_blind_remarks11.txt", True),  # written at round 12's start, measured at its end
     "blind-remarks-12": (DATA / "names_blind_remarks12.txt", True),  # written at round 13's start, measured at its end
     "blind-remarks-14": (DATA / "names_blind_remarks14.txt", True),  # written at round 15's start, measured at its end
+    "blind-remarks-15": (DATA / "names_blind_remarks15.txt", True),  # written at round 16's start, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
@@ -137,6 +143,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     # half its records with their marks (a `git diff` that took in the data files), so it was retired at round
     # 16's start
     "dev-remarks-14": (DATA / "names_blind_remarks13.txt", False),
+    "dev-remarks-15": (DATA / "names_dev_remarks15.txt", False),  # written at round 16's start, to the same brief
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
