@@ -900,6 +900,7 @@ def test_a_departments_jsonl_is_read_and_checked(tmp_path: Path) -> None:
         ("听证员胡海、贺强，当事人到场", "胡海", ["贺强"]),  # between 、 and a comma
         ("志愿者常青、马力协助入户", "常青", ["马力"]),  # the last item runs into a word: as long as its neighbour
         ("到场：邓建、孟庆生、许光荣", "孟庆生", ["邓建", "许光荣"]),  # both ways
+        ("参加：方志远、吴佳宁、严峻。议题：案件讨论", "吴佳宁", ["方志远", "严峻"]),  # an adjective (严峻) names people
         ("联系人：吕建华、宣传科", "吕建华", []),  # a word
         ("健康、文明、多彩", "文明", []),  # 文 and 多 are mostly no surnames
     ],

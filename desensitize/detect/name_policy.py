@@ -73,6 +73,7 @@ from desensitize.detect.names import (
     preposition_first,
     role_before,
     short_name,
+    word_pos,
 )
 from desensitize.detect.places import fuzhou_places
 from pipelines.core.vocab import FindingKind
@@ -774,8 +775,8 @@ def _reads_as_a_name(item: str) -> bool:
     lex = lexicon()
     if item[:2] not in lex.compound and (item[0] not in lex.single or item[0] in lex.ambiguous):
         return False  # a surname that is mostly no surname (文, 多, 水) starts a list's words as often
-    if (item in lex.dictionary or item[:2] in lex.words) and item[:2] not in name_words():
-        return False  # 宣传, 南非, 宣传科: words, unless people are named so (马力)
+    if (item in lex.dictionary or item[:2] in lex.words) and item[:2] not in name_words() and word_pos(item[:2]) != "a":
+        return False  # 宣传, 南非, 宣传科: words, unless people are named so (马力) or it is an adjective (严峻)
     return item not in ROLE_WORDS and not not_a_name(item) and short_name(item, any_given=True)
 
 

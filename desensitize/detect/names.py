@@ -351,6 +351,11 @@ def dictionary_words() -> frozenset[str]:
     return _dictionary()[1]
 
 
+def word_pos(word: str) -> str:
+    """The part of speech jieba's dictionary gives a frequent word ("a" for 严峻, "v" for 核实), "" if none."""
+    return _dictionary()[2].get(word, "")
+
+
 def _class_without(chars: set[str]) -> str:
     """A regex class of the CJK unified ideographs minus `chars`, as code-point ranges."""
     ranges: list[str] = []
