@@ -226,8 +226,9 @@ _NAME_END = frozenset("（，。；：、 \u3000在因于\x00")
 # Characters kept out of given names elsewhere (来 is a verb, 可 a modal) that the shape rule accepts:
 # 康福来, 陈可欣 are common names, and the shape rule's other checks keep 可以, 来自 out.
 SHAPE_EXTRA_GIVEN = frozenset("来可")
-# Parts of speech (jieba) of common words that are no name even right after a role word (村民|白天).
-_NOT_NAME_POS = ("t", "d", "p", "c", "r", "m", "q", "f", "s", "u", "v")
+# Parts of speech (jieba) of common words that are no name even right after a role word (村民|白天), adverbial
+# adjectives among them (家属|充分说明, 患者|积极配合).
+_NOT_NAME_POS = ("t", "d", "p", "c", "r", "m", "q", "f", "s", "u", "v", "ad")
 # Parts of speech (jieba) of common words that are never a given name at a bare boundary (查|属实).
 _NOT_GIVEN_POS = ("v", "d", "a", "c", "p", "u", "r", "m", "q", "f")
 
