@@ -516,6 +516,13 @@ def test_courier_brands_and_fuzhou_kin_titles_are_no_names(detector: TextDetecto
     assert _names(detector, "巷口林依姆和郑依伯反映路灯不亮，网格员陈晓东已报修") == ["陈晓东"]
 
 
+def test_insurance_terms_and_a_baby_are_no_names(detector: TextDetector) -> None:
+    """门特 (an outpatient special disease of medical insurance) and 宝宝 (a baby) read as a surname and a given
+    name; the people beside them are named."""
+    assert _names(detector, "医保办刘宗耀来电核实患者医保身份，门特（高血压）已备案。") == ["刘宗耀"]
+    assert _names(detector, "业主群：我家宝宝今天终于睡了个好觉，谢谢6-1102的邓浩") == ["邓浩"]
+
+
 def test_a_text_whose_candidates_all_name_no_one_is_read_whole(detector: TextDetector) -> None:
     """The gate opens this text only at 于山 and 古榕, which name no one: the model reads it whole as a text the
     gate opens nowhere, and finds the expert's name the gate skipped."""
