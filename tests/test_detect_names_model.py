@@ -902,6 +902,13 @@ def test_a_departments_jsonl_is_read_and_checked(tmp_path: Path) -> None:
     assert "王志强" not in str(err.value)
 
 
+def test_a_list_s_name_is_named_again_later_in_its_text(detector: TextDetector) -> None:
+    """`name_policy.combine_names`: a list's item found as a name beside the others (严峻, a word too) is found
+    where the text names that person again."""
+    text = "所内讨论 参加：方志远、吴佳宁、严峻。议题：唐伟杰案是否作无罪辩护。结论：由严峻起草辩护词。"
+    assert _names(detector, text) == ["方志远", "吴佳宁", "严峻", "唐伟杰", "严峻"]
+
+
 @pytest.mark.parametrize(
     ("text", "found", "mates"),
     [

@@ -637,7 +637,15 @@ def combine_names(
     if misread:
         names = [c for c in names if (c[0], c[1]) not in misread]
     names = names + again
-    return names + _list_mates(texts, starts, names)
+    mates = _list_mates(texts, starts, names)
+    if not mates:
+        return names
+    # A list's name comes back in its text as a name found sure does (参加：…、严峻。…由严峻起草): only the texts
+    # with a list's name are looked at again.
+    listed = {bisect_right(starts, c[0]) - 1 for c in mates}
+    beside = [c for c in names if bisect_right(starts, c[0]) - 1 in listed]
+    later, misread = _named_again(texts, starts, beside + [(c[0], c[1], FORM_SCORE, *c[3:]) for c in mates])
+    return [c for c in names if (c[0], c[1]) not in misread] + mates + later
 
 
 def _opened(raw: dict[int, list[int]], no_one: dict[int, list[tuple[int, int]]]) -> dict[int, list[int]]:
