@@ -902,6 +902,11 @@ def test_a_departments_jsonl_is_read_and_checked(tmp_path: Path) -> None:
     assert "王志强" not in str(err.value)
 
 
+def test_a_visit_s_object_is_a_person(detector: TextDetector) -> None:
+    """回访 (a follow-up call or visit) is followed by whom it visits, a word-like name too (柏林, a city)."""
+    assert _names(detector, "5月8日电话回访柏林，其对处理结果表示满意。") == ["柏林"]
+
+
 def test_a_list_s_name_is_named_again_later_in_its_text(detector: TextDetector) -> None:
     """`name_policy.combine_names`: a list's item found as a name beside the others (严峻, a word too) is found
     where the text names that person again."""

@@ -115,7 +115,9 @@ VERB_TRIGGERS = (
     # Round 2: verbs whose object is a person in allowance, penalty and court records.
     "劝说 劝告 说服 教育 抓获 查获 查处 支持 帮扶 救助 安置 陪伴 照料 看护 接送 护送 转告 邀请 感谢 表彰 推荐 "
     "提名 选举 免去 辞退 开除 解雇 录用 聘用 雇佣 雇用 收留 寻找 找回 通报 控告 赔偿 补偿 支付给 付给 借给 "
-    "租给 卖给 转让给 介绍给 汇给 转账给 委派 派遣 指定 认定 确认 核实 警告"
+    "租给 卖给 转让给 介绍给 汇给 转账给 委派 派遣 指定 认定 确认 核实 警告 "
+    # Round 16: visits and calls whose object is a person (回访柏林，其对…表示满意; 随访, 家访, 致电).
+    "回访 随访 拜访 探视 家访 面谈 叮嘱 嘱咐 动员 致电"
 ).split() + list(NAMING_VERBS)
 # Words that only follow a person's name; the name is read backwards from the cue. Every branch starts
 # with a literal character so the regex engine can jump between candidates (see text.py on speed).
