@@ -47,28 +47,41 @@ def name_words(data: list[Sentence], words: frozenset[str]) -> list[str]:
     return sorted(w for w, n in named.items() if n >= MIN_NAMES and n >= MIN_SHARE * seen[w])
 
 
-def main() -> int:
-    """Write the file, or with --check compare it."""
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--check", action="store_true", help="compare with the shipped file instead of writing it")
-    args = ap.parse_args()
+def training_data() -> list[Sentence]:
+    """The annotated sentences the lists of this kind are learnt from: the train split of each corpus and the
+    remarks written for training (never the generated names, never a development or test split)."""
     data: list[Sentence] = []
     for corpus in CORPORA:
         data += load(corpus, "train")
     for path in TRAIN_REMARKS:
         data += read_marked(path)
-    found = name_words(data, common_words() | dictionary_words())
-    about = __doc__.splitlines()[5:]  # the docstring's paragraph on what is listed
-    head = "# Dictionary words that people are named. Built by scripts/name_words.py; do not edit by hand.\n#\n"
+    return data
+
+
+def write_or_check(path: Path, title: str, doc: str, script: str, items: list[str], check: bool) -> int:
+    """Write `items` one a line under a header (`title`, then the paragraph of `doc` from its sixth line on,
+    which says what is listed), or with `check` compare that with the shipped file: exit status 0 or 1."""
+    about = doc.splitlines()[5:]
+    head = f"# {title}. Built by scripts/{script}; do not edit by hand.\n#\n"
     head += "".join(f"# {line}\n" for line in about if line)
-    body = head + "".join(f"{w}\n" for w in found)
-    if args.check:
-        same = NAME_WORDS_PATH.read_text(encoding="utf-8") == body
-        print(f"{len(found)} name words; {'same as' if same else 'DIFFERENT from'} {NAME_WORDS_PATH.name}")
+    body = head + "".join(f"{w}\n" for w in items)
+    if check:
+        same = path.read_text(encoding="utf-8") == body
+        print(f"{len(items)} {title.lower()}; {'same as' if same else 'DIFFERENT from'} {path.name}")
         return 0 if same else 1
-    NAME_WORDS_PATH.write_text(body, encoding="utf-8")
-    print(f"{len(found)} name words written to {NAME_WORDS_PATH}")
+    path.write_text(body, encoding="utf-8")
+    print(f"{len(items)} {title.lower()} written to {path}")
     return 0
+
+
+def main() -> int:
+    """Write the file, or with --check compare it."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true", help="compare with the shipped file instead of writing it")
+    args = ap.parse_args()
+    found = name_words(training_data(), common_words() | dictionary_words())
+    title = "Dictionary words that people are named"
+    return write_or_check(NAME_WORDS_PATH, title, __doc__, "name_words.py", found, args.check)
 
 
 if __name__ == "__main__":

@@ -143,6 +143,38 @@ def test_name_words_are_learnt_from_names_that_are_mostly_names() -> None:
     assert name_words(data, frozenset({"建新", "马力", "来电"})) == ["建新"]
 
 
+def test_given_pairs_are_learnt_from_names_of_three() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from given_pairs import given_pairs
+
+    data = [("魏志坚来电", [(0, 3)]), ("翁志坚持有", [(0, 3)]), ("欧阳志坚说", [(0, 4)]), ("陈宏一起来", [(0, 2)]), ("林晓 明说", [(0, 4)])]
+    # 志坚: three names (a compound surname's too); 宏一: no name's given name; a spaced name: not a pair
+    assert given_pairs(data, frozenset("魏翁陈林"), frozenset({"欧阳"})) == ["志坚"]
+
+
+def test_the_shipped_given_pairs_are_what_the_training_data_gives() -> None:
+    env = dict(os.environ, NAMES_CORPORA_OFFLINE="1")
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "given_pairs.py"), "--check"], capture_output=True, text=True, env=env
+    )
+    if "no checkout of" in done.stderr:
+        pytest.skip("the corpora are not available here")
+    assert done.returncode == 0, done.stdout + done.stderr[-2000:]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # 志坚 is a given name people bear: the name goes on where 坚持 would have cut it (陈宏|一起来 still is cut)
+        ("出访人员翁志坚持有的因公护照有效期不足6个月，需换发", ["翁志坚"]),
+        ("法定代表人魏志坚持营业执照副本、公章办理，核验后出具", ["魏志坚"]),
+        ("献血者李娟与其丈夫陈宏一起来献血", ["李娟", "陈宏"]),
+    ],
+)
+def test_a_given_name_people_bear_stays_whole(detector: TextDetector, text: str, names: list[str]) -> None:
+    assert _names(detector, text) == names
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [

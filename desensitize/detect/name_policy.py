@@ -69,6 +69,7 @@ from desensitize.detect.names import (
     ROLE_WORDS,
     STOP_CHARS,
     attributes_at,
+    given_pairs,
     name_words,
     preposition_first,
     role_before,
@@ -384,7 +385,7 @@ def _weak_tail(
     rule's name of three and no second surname makes the four a double-barrelled name (廖春梅|来代领: the
     decision threshold took in the verb after the name; 田中美咲（日本籍）, 梁陈美玲, 阿德瓦尼 stay whole). A
     three-character span does where the model doubts its last character (under `TAIL`) and that one starts
-    a common word with the next (陈宏|一起来). A span of four or more ends where the model doubts every character
+    a common word with the next (陈宏|一起来), unless its given name is one people bear (翁志坚|持有: `given_pairs`). A span of four or more ends where the model doubts every character
     from there on but none before it: under `TAIL` where it is glued to the text after it or longer than four
     (郑淑华|家水表), under 0.9 where the cut starts a common word (吴海|继承). The longest such head of two or three
     characters is kept, unless every one of its characters is a transliteration character (亨宁|伯格 and
@@ -392,6 +393,8 @@ def _weak_tail(
     after it ends before a last character that ends no such name (`_NEVER_LAST_OF_FOUR`: 阮氏秋|仅陪同)."""
     belief = reading.belief
     if b - a == 3 and len(belief) >= b and belief[b - 1] < 1 + 254 * TAIL and text[b - 1:b + 1] in lexicon().words and (
+        text[a + 1:b] not in given_pairs()
+    ) and (
         min(belief[a:b - 1]) > 1 + 254 * 0.9
     ):
         return a, b - 1  # 陈宏|一起来: a third character the model doubts that starts a common word with the next
@@ -417,13 +420,16 @@ def _rule_reaches_further(
     text: str, span: tuple[int, int], ruled: Collection[tuple[int, int]], reading: Reading
 ) -> tuple[int, int]:
     """The model's span, or a rule's name that starts with it and goes on where the model is unsure but
-    does not doubt (every further character at least `EXTEND` likely): 苏高|文说, 皇甫|文静. The model
+    does not doubt (every further character at least `EXTEND` likely, `VETO` for a given name people bear):
+    苏高|文说, 皇甫|文静. The model
     stops early on names it never saw; a name of three characters (four with a compound surname), with
     no function character in what it adds (赵明|之智), is the longest this takes. Likewise a role's name that
     starts one character earlier, with a surname the model holds at least as likely (之女|公|荣丽, 经办人|但|龙林)."""
     a, b = span
     for rb in range(b + 1, a + (4 if text[a:a + 2] in lexicon().compound else 3) + 1):
-        if (a, rb) in ruled and min(reading.belief[b:rb]) >= 1 + 254 * EXTEND and not any(c in STOP for c in text[b:rb]):
+        # a given name people bear may go on where the model barely doubts it (魏|志|坚持: 坚 9 % likely)
+        extend = VETO if rb - a == 3 and text[a + 1:rb] in given_pairs() else EXTEND
+        if (a, rb) in ruled and min(reading.belief[b:rb]) >= 1 + 254 * extend and not any(c in STOP for c in text[b:rb]):
             return a, rb
     if b - a == 2 and (a - 1, b) in ruled and text[a - 1] in lexicon().single and reading.belief[a - 1] >= 1 + 254 * EXTEND and (
         role_before(text, a - 1)

@@ -277,6 +277,18 @@ def name_words() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+GIVEN_PAIRS_PATH = Path(str(resources.files("desensitize.data").joinpath("given_pairs.txt")))
+
+
+@lru_cache(maxsize=1)
+def given_pairs() -> frozenset[str]:
+    """Given names of two characters that people bear (志坚, 建华 …): data/given_pairs.txt, learnt from the
+    training data by scripts/given_pairs.py. Such a name is kept whole where its last character starts a
+    common word with the next (魏志坚|持营业执照)."""
+    text = GIVEN_PAIRS_PATH.read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def surnames() -> tuple[frozenset[str], tuple[str, ...]]:
     """(single-character surnames, compound surnames) from data/surnames.txt, the ambiguous and rare ones included."""
     single, compound, _, _ = _surname_sections()
@@ -405,6 +417,7 @@ class NameRules:
         self.pos = _dictionary()[2]
         self.all_words = _dictionary()[3]
         self.given_chars = given_name_chars()
+        self.pairs = given_pairs()
         given = _class_without(STOP_CHARS)
         compounds = "|".join(compound)
         every = "[" + "".join(sorted(single)) + "]"
@@ -440,11 +453,14 @@ class NameRules:
 
     def _shorten(self, text: str, start: int, end: int) -> int:
         """Drop the last given-name character when it starts a common word with the next one (王伟|长期),
-        unless the name without it would be a word (高明|天 stays whole); a word that typically follows a
+        unless the given name is one people bear (魏志坚|持: `given_pairs`) or the name without it would be a
+        word (高明|天 stays whole); a word that typically follows a
         name (代为, 名下) or a known name as the shorter reading (李成|名下) decides for the shorter name;
         such a word right after the whole name keeps it whole (张兰英|名下, not 张兰|英名)."""
         given = end - start - self._surname_len(text, start)
         if given == 2 and text[end - 1:end + 1] in self.words and text[end:end + 2] not in AFTER_NAME and (
+            text[end - 2:end] not in self.pairs
+        ) and (
             text[end - 2:end] not in self.words
             or text[end - 1:end + 1] in AFTER_NAME
             or text[start:end - 1] in self.known
