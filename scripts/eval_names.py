@@ -86,7 +86,11 @@ records, 907 names, 110 records without one) and "blind-remarks-15" (names_blind
 records, 804 names, 115 records without one; of the 700 written, one without a name was taken out unread: a
 training batch holds the same text), written at round 16's start to the same brief by four more such sessions,
 as clerks of 28 more offices (court and police records, public notices, ward rounds, arbitration, a property's
-chat group …); the sealed one measured at round 16's end.
+chat group …); the sealed one measured at round 16's end; "dev-remarks-16" (names_dev_remarks16.txt, studied: 699
+records, 914 names, 109 records without one; one more, a judgment's closing formula that two older sets hold,
+taken out), written during round 16 to the same brief by two more such sessions, as clerks of fourteen more
+offices (judgments and accident findings, pupils' reports, discharge summaries, minutes, press releases, a
+group-buying chat, arbitration awards …).
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -144,6 +148,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     # 16's start
     "dev-remarks-14": (DATA / "names_blind_remarks13.txt", False),
     "dev-remarks-15": (DATA / "names_dev_remarks15.txt", False),  # written at round 16's start, to the same brief
+    "dev-remarks-16": (DATA / "names_dev_remarks16.txt", False),  # written during round 16: judgments, minutes, chats
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
