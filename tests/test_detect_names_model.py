@@ -548,11 +548,13 @@ def test_courier_brands_and_fuzhou_kin_titles_are_no_names(detector: TextDetecto
     assert _names(detector, "巷口林依姆和郑依伯反映路灯不亮，网格员陈晓东已报修") == ["陈晓东"]
 
 
-def test_insurance_terms_and_a_baby_are_no_names(detector: TextDetector) -> None:
-    """门特 (an outpatient special disease of medical insurance) and 宝宝 (a baby) read as a surname and a given
-    name; the people beside them are named."""
+def test_insurance_school_and_court_terms_are_no_names(detector: TextDetector) -> None:
+    """门特 (an outpatient special disease of medical insurance), 宝宝 (a baby), 查明 (found, of a court), 该生
+    (this pupil) and 高三 (a school year) read as a surname and a given name; the people beside them are named."""
     assert _names(detector, "医保办刘宗耀来电核实患者医保身份，门特（高血压）已备案。") == ["刘宗耀"]
     assert _names(detector, "业主群：我家宝宝今天终于睡了个好觉，谢谢6-1102的邓浩") == ["邓浩"]
+    assert _names(detector, "本委查明：申请人陈美琴于2019年6月入职，担任收银员") == ["陈美琴"]
+    assert _names(detector, "高三（7）班萨晓宇同学：该生思想积极上进，团结同学") == ["萨晓宇"]
 
 
 def test_a_text_whose_candidates_all_name_no_one_is_read_whole(detector: TextDetector) -> None:
