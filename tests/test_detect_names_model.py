@@ -302,6 +302,8 @@ def test_what_follows_a_role_word_may_be_no_name(detector: TextDetector, text: s
         ("受托人“阿力木•赛买提”持委托书办理车辆过户", ["阿力木•赛买提"]),  # a look-alike dot
         ("以色列先行从西岸１３·１％的地区撤军", []),
         ("外教约翰·格林(英国)投诉邻居噪音", ["约翰·格林"]),  # 约翰 (John): transliteration characters too
+        ("游客安娜·施密特和汉斯·穆勒送机，留了邮箱", ["安娜·施密特", "汉斯·穆勒"]),  # two names joined by 和 (and)
+        ("牧民巴特尔·苏和，男，来电咨询", ["巴特尔·苏和"]),  # 苏和 is a name: 和 ends it
     ],
 )
 def test_dotted_names_are_masked_whole(detector: TextDetector, text: str, names: list[str]) -> None:

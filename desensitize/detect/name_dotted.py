@@ -53,6 +53,9 @@ def dotted_names(text: str) -> list[tuple[int, int]]:
         while True:
             part = end
             end = transliteration_end(text, part)
+            if end - part >= 3 and text[end - 1] == "和" and any(c in DOTS for c in text[end:end + MAX_PART + 1]):
+                end -= 1  # 安娜·施密特|和|汉斯·穆勒: another dotted name follows; 和 is "and"
+                break
             if end < len(text) - 1 and text[end] in DOTS and text[end + 1] in TRANSLITERATION and end > part:
                 end += 1  # 阿卜杜拉·艾买提·吐尔洪: a third part
                 continue
