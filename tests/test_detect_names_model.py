@@ -492,6 +492,7 @@ def test_a_name_ends_before_the_verb_glued_to_it(detector: TextDetector, text: s
 def test_a_river_chief_a_former_residence_and_a_village_are_no_names(detector: TextDetector) -> None:
     """河长 is a title (the river-chief system); a name before 故居 names a place; 厝 ends villages, no names."""
     assert _names(detector, "苏河长带队巡查，参观了林觉民故居，途经梁厝村，村民江小梅反映河道淤积") == ["江小梅"]
+    assert _names(detector, "导游郑雅琴讲解：衣锦坊、文儒坊、光禄坊，杨桥巷、郎官巷、塔巷、黄巷、安民巷") == ["郑雅琴"]
 
 
 def test_a_place_is_no_name(detector: TextDetector) -> None:

@@ -165,9 +165,9 @@ _PLACE_END = "厝"
 # What follows a river and no person (晋安河|沿岸, 琴亭河|入闽江口): a span of three characters or more ending in 河
 # before one of these is a river; elsewhere it may be a man's name (李清河反映).
 _RIVER_AFTER = ("沿线", "沿岸", "沿河", "河长", "河段", "某段", "流域", "两岸", "入闽江", "入江", "入海", "水质", "水面", "水系")
-# What ends a town, a county or a province's name, or a stretch of a road or a river (岳峰镇, 岳峰段, 林浦段), and no
-# person's of three characters or more.
-_PLACE_ENDS = frozenset("镇乡县省段")
+# What ends a town, a county or a province's name, a stretch of a road or a river (岳峰镇, 岳峰段, 林浦段) or a lane
+# or a quarter of old Fuzhou (杨桥巷, 衣锦坊), and no person's of three characters or more.
+_PLACE_ENDS = frozenset("镇乡县省段巷坊")
 # What ends a field: a role's name between its label's colon and one of these (受理人：平安；复核人：…) has
 # no other reading, and the model's doubt does not remove it. Without the colon it may (职工家庭，…).
 FIELD_END = frozenset(["", *"，。；;,、 \u3000）)"])
