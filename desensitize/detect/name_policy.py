@@ -247,29 +247,31 @@ def not_a_name(span: str, after: str = "") -> bool:
 
 # Terms of records that the model reads as names, a surname and given-name characters (jieba's dictionary even
 # tags 林权, forest rights, as a person's name): 林权登记, 林龄12年, 毛竹采伐, 系统卡顿, and the labels of forms and
-# notes 盖章：, 安监： (safety supervision); dogs' breeds in the records of dog registration (柯基咬伤, 柴犬被德牧咬伤)
+# notes 安监： (safety supervision); dogs' breeds in the records of dog registration (柯基咬伤, 柴犬被德牧咬伤)
 # and the city's old banyans in its tree records (3株古榕); medical insurance's outpatient special and chronic
-# diseases (门特（高血压）已备案, 门慢), a parent's baby in a chat (我家宝宝今天终于睡了个好觉), what a court or a police
-# officer finds (民警查明，…; 查明：…), a school report's pupil (该生思想积极) and the school years (高三（7）班).
+# diseases (门特（高血压）已备案, 门慢), a parent's baby in a chat (我家宝宝今天终于睡了个好觉), a school report's pupil
+# (该生思想积极) and the school years (高三（7）班).
 _TERMS = frozenset({
-    "林权", "林龄", "毛竹", "卡顿", "盖章", "安监",
+    "林权", "林龄", "毛竹", "卡顿", "安监",
     "柯基", "柯基犬", "柴犬", "德牧", "金毛", "泰迪", "萨摩耶", "阿拉斯加", "哈士奇", "边牧", "比熊", "博美", "藏獒",
     "古榕",
     "申通", "圆通", "中通", "韵达", "顺丰", "极兔", "丰巢", "百世", "德邦",
     "门特", "门慢", "宝宝", "宝贝",
-    "查明", "该生", "高一", "高二", "高三", "初一", "初二", "初三",
+    "该生", "高一", "高二", "高三", "初一", "初二", "初三",
 })
+# What a record says someone did, which names no one even right after a role word (民警查明，…; 被申请人盖章确认).
+_ACTS = frozenset({"查明", "盖章"})
 
 
 def _names_no_one(text: str, a: int, b: int) -> bool:
     """`text[a:b]`, a rule's or the model's name, names no one: shorter than two characters, a way of referring
     to someone or a word that names no one (`not_a_name`), or a Fuzhou district, county, township or landmark
     named bare (由罗源变更为连江, 在黄岐渔港, 巡查于山古树群) or one of `_TERMS` where no role word stands
-    before it (联系人罗源, 申请人林权 are people)."""
+    before it (联系人罗源, 申请人林权 are people), or one of `_ACTS` anywhere."""
     if b - a < 2 or not_a_name(text[a:b], text[b:b + 3]):
         return True
     span = text[a:b]
-    return (span in _TERMS or span in fuzhou_places()) and not role_before(text, a)
+    return span in _ACTS or ((span in _TERMS or span in fuzhou_places()) and not role_before(text, a))
 
 
 def _after_role(text: str, a: int, b: int) -> tuple[int, int]:
