@@ -90,7 +90,11 @@ chat group …); the sealed one measured at round 16's end; "dev-remarks-16" (na
 records, 914 names, 109 records without one; one more, a judgment's closing formula that two older sets hold,
 taken out), written during round 16 to the same brief by two more such sessions, as clerks of fourteen more
 offices (judgments and accident findings, pupils' reports, discharge summaries, minutes, press releases, a
-group-buying chat, arbitration awards …).
+group-buying chat, arbitration awards …); "dev-remarks-17" (names_dev_remarks17.txt, studied: 699 records, 804
+names, 113 records without one; one more, a text of three characters that a training batch holds, taken out),
+written later in round 16 by two more such sessions, as clerks of fourteen more offices (suspicious-transaction
+reports, service of court papers, home care visits, a scenic area's complaints, work-injury decisions, a
+fishing port's log, a clinic of Chinese medicine …).
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -149,6 +153,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-14": (DATA / "names_blind_remarks13.txt", False),
     "dev-remarks-15": (DATA / "names_dev_remarks15.txt", False),  # written at round 16's start, to the same brief
     "dev-remarks-16": (DATA / "names_dev_remarks16.txt", False),  # written during round 16: judgments, minutes, chats
+    "dev-remarks-17": (DATA / "names_dev_remarks17.txt", False),  # written during round 16: reports, service notes
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
