@@ -478,6 +478,7 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         # a teaching assistant is a role, and 代课 (teaching in another's place) follows a name (明代 is a word)
         ("闽剧班老师高秀云请假两周（手术），由助教江明代课。", ["高秀云", "江明"]),
         ("夜查：疏散通道堆放纸箱，法人林德旺不在场，由仓管阿荣代签。", ["林德旺", "阿荣"]),  # a storekeeper is a role
+        ("景区儿童走失约20分钟，家长孙丽情绪激动，投诉广播找人太慢", ["孙丽"]),  # 家长 (a parent), not 家|长孙
         ("阮氏秋在场，指界由林德明本人完成，阮氏秋仅陪同，不签字", ["阮氏秋", "林德明", "阮氏秋"]),  # 仅 ends no name
         ("上门随访黄金水时发现老人独居，已联系社区", ["黄金水"]),  # nor does 时 (when) end one of four
         # the role alone names no one: the model had read 考生 (before 本人) as a name here
