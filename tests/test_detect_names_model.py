@@ -559,6 +559,10 @@ def test_insurance_school_and_court_terms_are_no_names(detector: TextDetector) -
     assert _names(detector, "业主群：我家宝宝今天终于睡了个好觉，谢谢6-1102的邓浩") == ["邓浩"]
     assert _names(detector, "本委查明：申请人陈美琴于2019年6月入职，担任收银员") == ["陈美琴"]
     assert _names(detector, "民警查明，游小燕长期被前男友钟伟强骚扰；考勤截图无被申请人盖章确认") == ["游小燕", "钟伟强"]
+    assert _names(detector, "处方：香砂六君子汤加减，7剂。复诊：纳增，守方再进。医师钟敏") == ["钟敏"]
+    assert _names(detector, "KTV点播终端曲库约12万首，抽查50首，无违规曲目。店长方琳配合。") == ["方琳"]
+    assert _names(detector, "台风影响景区临时闭园，游客沈晓冰等12人要求退票。") == ["沈晓冰"]
+    assert _names(detector, "顾客来电表扬骑手胡晓宇雨天帮忙送货") == ["胡晓宇"]
     assert _names(detector, "高三（7）班萨晓宇同学：该生思想积极上进，团结同学") == ["萨晓宇"]
 
 

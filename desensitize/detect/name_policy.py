@@ -250,7 +250,9 @@ def not_a_name(span: str, after: str = "") -> bool:
 # notes 安监： (safety supervision); dogs' breeds in the records of dog registration (柯基咬伤, 柴犬被德牧咬伤)
 # and the city's old banyans in its tree records (3株古榕); medical insurance's outpatient special and chronic
 # diseases (门特（高血压）已备案, 门慢), a parent's baby in a chat (我家宝宝今天终于睡了个好觉), a school report's pupil
-# (该生思想积极) and the school years (高三（7）班).
+# (该生思想积极) and the school years (高三（7）班); a Chinese-medicine prescription, appetite and acupoint (香砂六君子汤加减,
+# 纳增, 艾灸：神阙、关元); a bank's branch and counter (来网点称, 临柜办理), a licence, a KTV's song library, a scenic
+# area's closing, home care's cleaning, bathing and meals (助洁、助浴) and a marathon.
 _TERMS = frozenset({
     "林权", "林龄", "毛竹", "卡顿", "安监",
     "柯基", "柯基犬", "柴犬", "德牧", "金毛", "泰迪", "萨摩耶", "阿拉斯加", "哈士奇", "边牧", "比熊", "博美", "藏獒",
@@ -258,6 +260,8 @@ _TERMS = frozenset({
     "申通", "圆通", "中通", "韵达", "顺丰", "极兔", "丰巢", "百世", "德邦",
     "门特", "门慢", "宝宝", "宝贝",
     "该生", "高一", "高二", "高三", "初一", "初二", "初三",
+    "汤加减", "纳增", "纳差", "纳可", "纳呆", "关元",
+    "网点", "临柜", "许可证", "曲库", "闭园", "助洁", "助浴", "助餐", "马拉松",
 })
 # What a record says someone did, which names no one even right after a role word (民警查明，…; 被申请人盖章确认).
 _ACTS = frozenset({"查明", "盖章"})

@@ -102,8 +102,8 @@ TRIGGERS = (
     "助教 主讲 讲师 教练 "
     # Round 16: who keeps a store or a team and who is honoured (物业主管东方磊, 由仓管阿荣代签, 诚实守信模范龙建平).
     "主管 仓管 模范 "
-    # and a pupil's parent (家长孙丽情绪激动: not 家|长孙, the compound surname and kinship word).
-    "家长"
+    # and a pupil's parent (家长孙丽情绪激动: not 家|长孙, the compound surname and kinship word), a customer.
+    "家长 顾客"
 ).split()
 # Round 5: how a caller gives a name (来电男子自称柯达). Round 9: what follows them up to a field's end is
 # the name whatever word it is (自称高峰，), and the name policy keeps it standing (`_fills_its_place`).
