@@ -94,7 +94,10 @@ group-buying chat, arbitration awards …); "dev-remarks-17" (names_dev_remarks1
 names, 113 records without one; one more, a text of three characters that a training batch holds, taken out),
 written later in round 16 by two more such sessions, as clerks of fourteen more offices (suspicious-transaction
 reports, service of court papers, home care visits, a scenic area's complaints, work-injury decisions, a
-fishing port's log, a clinic of Chinese medicine …).
+fishing port's log, a clinic of Chinese medicine …); "dev-remarks-18" (names_dev_remarks18.txt, studied: 700
+records, 849 names, 114 records without one), written late in round 16 by two more such sessions, as clerks of
+fourteen more offices (a card centre's collections, an insurer's calls and claims, a supermarket's loss
+prevention, a logistics park, exit interviews, a school's gate, a kindergarten's and a dormitory's logs …).
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -154,6 +157,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-15": (DATA / "names_dev_remarks15.txt", False),  # written at round 16's start, to the same brief
     "dev-remarks-16": (DATA / "names_dev_remarks16.txt", False),  # written during round 16: judgments, minutes, chats
     "dev-remarks-17": (DATA / "names_dev_remarks17.txt", False),  # written during round 16: reports, service notes
+    "dev-remarks-18": (DATA / "names_dev_remarks18.txt", False),  # written during round 16: insurers, shops, schools
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
