@@ -24,6 +24,8 @@ from pipelines.core.vocab import FindingKind as K
         ("叫他阿强过来签字", []),  # no boundary after it: not sure enough without quotes
         ("该公司名叫“东方远大”，注册在鼓楼区", []),  # four characters in quotes after 叫 alone: a firm's
         ("他称“系统故障”导致未缴费", []),  # 称 without 他/她 introduces what he says
+        ("全班为朵朵唱生日歌（朵朵大名陈语彤）", ["朵朵"]),  # the name before the formal one (大名): a child's
+        ("他的大名叫王伟；孩子大名叫李想", []),  # a pronoun's and a common word's: no names
     ],
 )
 def test_nicknames(text: str, names: list[str]) -> None:

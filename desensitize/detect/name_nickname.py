@@ -1,6 +1,7 @@
 """Names a record says a person goes by: 黄福生（村里都叫他阿福）, 邻居喊他阿发叔, 丈夫叫“国庆”, 外号“黑皮”.
 
-Notes give the name someone is called by right after saying so (叫他, 喊她, 称他, 外号, 绰号, 小名, 乳名),
+Notes give the name someone is called by right after saying so (叫他, 喊她, 称他, 外号, 绰号, 小名, 乳名)
+or right before giving the formal one (朵朵大名陈语彤),
 and such a name is a nickname that neither the rules nor the model read as one: 阿 or 小 and one character
 (阿福, 小宇), or whatever the note puts in quotes after saying so (叫“国庆”, 小名“丫丫”). The nickname
 stops before a kinship word or a title (阿发|叔); without quotes it must end there or at a boundary (叫他小心
@@ -14,11 +15,13 @@ import re
 
 from desensitize.detect.names import KIN_AFTER, ROLE_WORDS, common_words, given_name_chars, surnames
 
-HINT = re.compile("[叫喊称][他她]|外号|绰号|小名|乳名|昵称|[叫喊][“\"「]")
+HINT = re.compile("[叫喊称][他她]|外号|绰号|小名|乳名|昵称|大名|[叫喊][“\"「]")
 _SAYS = "(?:[叫喊称][他她](?:作|做|为)?|(?:外号|绰号|小名|乳名|昵称)(?:叫|是|为)?[：:]?)"
 # In quotes: two to four characters after what says a person is called so; two or three after 叫 alone
 # (丈夫叫“国庆”; 公司名叫“世纪高大” is a firm's).
 _QUOTED = re.compile(f"(?:{_SAYS}[“\"「]([\u4e00-\u9fff]{{2,4}})|[叫喊][“\"「]([\u4e00-\u9fff]{{2,3}}))[”\"」]")
+# A name right before what gives the person's formal name (（朵朵大名陈语彤）): the name a child goes by.
+_BEFORE_FORMAL = re.compile("(?:^|(?<=[（(，,。；;、：:\\s“\"和]))([\u4e00-\u9fff]{2,3})(?=大名)")
 _KIN = frozenset(KIN_AFTER | set("伯公妹弟爸妈爷奶舅伙孩"))  # 阿姨, 小妹, 阿伯: how one addresses, not names
 _BARE = re.compile(f"{_SAYS}((?:阿|小)[\u4e00-\u9fff])(?=[{''.join(sorted(_KIN))}]|[\\s\u3000，。；;,.、！？!?）)：:]|$)")
 
@@ -32,4 +35,8 @@ def nicknames(text: str) -> list[tuple[int, int]]:
         if name in common_words() or name in ROLE_WORDS or name[1] in _KIN or (name[0] == "小" and name[1] in single and name[1] not in given):
             continue  # 小心, 阿姨; 小陈: a way of addressing (阿木, 阿水 are what a person is called)
         out.append(m.span(1))
+    for m in _BEFORE_FORMAL.finditer(text):
+        name = m.group(1)
+        if name not in common_words() and name not in ROLE_WORDS and "的" not in name and name[0] not in "他她我你它其":
+            out.append(m.span(1))
     return sorted(set(out))
