@@ -210,8 +210,8 @@ _ETHNIC = frozenset(ETHNIC_GROUPS) - {"高山"}  # 高山 is a common given name
 def not_a_name(span: str, after: str = "") -> bool:
     """A surname with a title or kinship word (陈先生, 刘姐), 小/老 and a surname (小陈, 老李), a pseudonym
     (王某, 李某甲), a surname said to be one (李姓男子, 卓姓负责人), a compound surname alone (鲜于) or a role
-    word (楼栋长): a way of referring to someone that names nobody; a day (周一), a nationality (越南籍) or an ethnic group (撒拉): words that name no one.
-    With `after`, the text that follows the span: a word that is mostly no surname and a surname before a
+    word (楼栋长): a way of referring to someone that names nobody; a day (周一), a nationality (越南籍) or an
+    ethnic group (撒拉): words that name no one. With `after`, the text that follows the span: a word that is mostly no surname and a surname before a
     title (由|陈|先生) is none either, nor the start of a place (白湖亭|社区)."""
     w = lexicon()
     if "某" in span or "姓" in span or span in ROLE_WORDS or span in DAYS or span[-1] == "籍" or after.startswith(PLACE_AFTER):
@@ -393,8 +393,9 @@ def _weak_tail(
     rule's name of three and no second surname makes the four a double-barrelled name (廖春梅|来代领: the
     decision threshold took in the verb after the name; 田中美咲（日本籍）, 梁陈美玲, 阿德瓦尼 stay whole). A
     three-character span does where the model doubts its last character (under `TAIL`) and that one starts
-    a common word with the next (陈宏|一起来), unless its given name is one people bear (翁志坚|持有: `given_pairs`). A span of four or more ends where the model doubts every character
-    from there on but none before it: under `TAIL` where it is glued to the text after it or longer than four
+    a common word with the next (陈宏|一起来), unless its given name is one people bear (翁志坚|持有:
+    `given_pairs`). A span of four or more ends where the model doubts every character from there on but none
+    before it: under `TAIL` where it is glued to the text after it or longer than four
     (郑淑华|家水表), under 0.9 where the cut starts a common word (吴海|继承). The longest such head of two or three
     characters is kept, unless every one of its characters is a transliteration character (亨宁|伯格 and
     约尔德|内斯库 stay whole: a foreign name the model doubts in the middle). A span of four glued to the text
@@ -429,8 +430,7 @@ def _rule_reaches_further(
 ) -> tuple[int, int]:
     """The model's span, or a rule's name that starts with it and goes on where the model is unsure but
     does not doubt (every further character at least `EXTEND` likely, `VETO` for a given name people bear):
-    苏高|文说, 皇甫|文静. The model
-    stops early on names it never saw; a name of three characters (four with a compound surname), with
+    苏高|文说, 皇甫|文静. The model stops early on names it never saw; a name of three characters (four with a compound surname), with
     no function character in what it adds (赵明|之智), is the longest this takes. Likewise a role's name that
     starts one character earlier, with a surname the model holds at least as likely (之女|公|荣丽, 经办人|但|龙林)."""
     a, b = span
@@ -658,8 +658,8 @@ def combine_names(
     # with a list's name are looked at again.
     listed = {bisect_right(starts, c[0]) - 1 for c in mates}
     beside = [c for c in names if bisect_right(starts, c[0]) - 1 in listed]
-    later, misread = _named_again(texts, starts, beside + [(c[0], c[1], FORM_SCORE, *c[3:]) for c in mates])
-    return [c for c in names if (c[0], c[1]) not in misread] + mates + later
+    later, misread_later = _named_again(texts, starts, beside + [(c[0], c[1], FORM_SCORE, *c[3:]) for c in mates])
+    return [c for c in names if (c[0], c[1]) not in misread_later] + mates + later
 
 
 def _opened(raw: dict[int, list[int]], no_one: dict[int, list[tuple[int, int]]]) -> dict[int, list[int]]:

@@ -275,8 +275,7 @@ NAME_WORDS_PATH = Path(str(resources.files("desensitize.data").joinpath("name_wo
 def name_words() -> frozenset[str]:
     """Dictionary words that people are named (马力, 建新, 万国 of 万国庆): data/name_words.txt, learnt from
     the training data by scripts/name_words.py."""
-    text = NAME_WORDS_PATH.read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return _listed(NAME_WORDS_PATH)
 
 
 GIVEN_PAIRS_PATH = Path(str(resources.files("desensitize.data").joinpath("given_pairs.txt")))
@@ -287,7 +286,12 @@ def given_pairs() -> frozenset[str]:
     """Given names of two characters that people bear (志坚, 建华 …): data/given_pairs.txt, learnt from the
     training data by scripts/given_pairs.py. Such a name is kept whole where its last character starts a
     common word with the next (魏志坚|持营业执照)."""
-    text = GIVEN_PAIRS_PATH.read_text(encoding="utf-8")
+    return _listed(GIVEN_PAIRS_PATH)
+
+
+def _listed(path: Path) -> frozenset[str]:
+    """The entries of a built word list, one a line, its comment lines (#) left out."""
+    text = path.read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
@@ -456,8 +460,8 @@ class NameRules:
     def _shorten(self, text: str, start: int, end: int) -> int:
         """Drop the last given-name character when it starts a common word with the next one (王伟|长期),
         unless the given name is one people bear (魏志坚|持: `given_pairs`) or the name without it would be a
-        word (高明|天 stays whole); a word that typically follows a
-        name (代为, 名下) or a known name as the shorter reading (李成|名下) decides for the shorter name;
+        word (高明|天 stays whole); a word that typically follows a name (代为, 名下) or a known name as the
+        shorter reading (李成|名下) decides for the shorter name;
         such a word right after the whole name keeps it whole (张兰英|名下, not 张兰|英名)."""
         given = end - start - self._surname_len(text, start)
         if given == 2 and text[end - 1:end + 1] in self.words and text[end:end + 2] not in AFTER_NAME and (
