@@ -31,7 +31,7 @@ _PATTERN = re.compile(f"[{DOTS}]")
 def transliteration_end(text: str, start: int, limit: int | None = None) -> int:
     """Where the run of transliteration characters from `start` ends: at most `MAX_PART` of them, not past
     `limit` (default: the text's end). A part of a dotted name, or what follows an Abdu- prefix."""
-    stop = min(len(text), start + MAX_PART) if limit is None else min(limit, start + MAX_PART)
+    stop = min(len(text) if limit is None else limit, start + MAX_PART)
     end = start
     while end < stop and text[end] in TRANSLITERATION:
         end += 1

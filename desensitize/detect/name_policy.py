@@ -211,8 +211,9 @@ def not_a_name(span: str, after: str = "") -> bool:
     """A surname with a title or kinship word (陈先生, 刘姐), 小/老 and a surname (小陈, 老李), a pseudonym
     (王某, 李某甲), a surname said to be one (李姓男子, 卓姓负责人), a compound surname alone (鲜于) or a role
     word (楼栋长): a way of referring to someone that names nobody; a day (周一), a nationality (越南籍) or an
-    ethnic group (撒拉): words that name no one. With `after`, the text that follows the span: a word that is mostly no surname and a surname before a
-    title (由|陈|先生) is none either, nor the start of a place (白湖亭|社区)."""
+    ethnic group (撒拉): words that name no one. With `after`, the text that follows the span: a word that is
+    mostly no surname and a surname before a title (由|陈|先生) is none either, nor the start of a place
+    (白湖亭|社区)."""
     w = lexicon()
     if "某" in span or "姓" in span or span in ROLE_WORDS or span in DAYS or span[-1] == "籍" or after.startswith(PLACE_AFTER):
         return True  # 王某; 楼栋长, 车主 (a surname and a shape, but a role); 林浦|新村
@@ -402,7 +403,7 @@ def _weak_tail(
     after it ends before a last character that ends no such name (`_NEVER_LAST_OF_FOUR`: 阮氏秋|仅陪同)."""
     belief = reading.belief
     if b - a == 3 and len(belief) >= b and belief[b - 1] < 1 + 254 * TAIL and text[b - 1:b + 1] in lexicon().words and (
-        text[a + 1:b] not in given_pairs()
+        not _bears_given_name(text, a, b)
     ) and (
         min(belief[a:b - 1]) > 1 + 254 * 0.9
     ):
@@ -425,18 +426,24 @@ def _weak_tail(
     return a, b
 
 
+def _bears_given_name(text: str, a: int, b: int) -> bool:
+    """`text[a:b]` is a surname of one character and a given name of two that people bear (`given_pairs`: 魏志坚)."""
+    return b - a == 3 and text[a + 1:b] in given_pairs()
+
+
 def _rule_reaches_further(
     text: str, span: tuple[int, int], ruled: Collection[tuple[int, int]], reading: Reading
 ) -> tuple[int, int]:
     """The model's span, or a rule's name that starts with it and goes on where the model is unsure but
     does not doubt (every further character at least `EXTEND` likely, `VETO` for a given name people bear):
-    苏高|文说, 皇甫|文静. The model stops early on names it never saw; a name of three characters (four with a compound surname), with
-    no function character in what it adds (赵明|之智), is the longest this takes. Likewise a role's name that
-    starts one character earlier, with a surname the model holds at least as likely (之女|公|荣丽, 经办人|但|龙林)."""
+    苏高|文说, 皇甫|文静. The model stops early on names it never saw; a name of three characters (four with a
+    compound surname), with no function character in what it adds (赵明|之智), is the longest this takes.
+    Likewise a role's name that starts one character earlier, with a surname the model holds at least as likely
+    (之女|公|荣丽, 经办人|但|龙林)."""
     a, b = span
     for rb in range(b + 1, a + (4 if text[a:a + 2] in lexicon().compound else 3) + 1):
         # a given name people bear may go on where the model barely doubts it (魏|志|坚持: 坚 9 % likely)
-        extend = VETO if rb - a == 3 and text[a + 1:rb] in given_pairs() else EXTEND
+        extend = VETO if _bears_given_name(text, a, rb) else EXTEND
         if (a, rb) in ruled and min(reading.belief[b:rb]) >= 1 + 254 * extend and not any(c in STOP for c in text[b:rb]):
             return a, rb
     if b - a == 2 and (a - 1, b) in ruled and text[a - 1] in lexicon().single and reading.belief[a - 1] >= 1 + 254 * EXTEND and (
