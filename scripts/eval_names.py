@@ -97,7 +97,14 @@ reports, service of court papers, home care visits, a scenic area's complaints, 
 fishing port's log, a clinic of Chinese medicine …); "dev-remarks-18" (names_dev_remarks18.txt, studied: 700
 records, 849 names, 114 records without one), written late in round 16 by two more such sessions, as clerks of
 fourteen more offices (a card centre's collections, an insurer's calls and claims, a supermarket's loss
-prevention, a logistics park, exit interviews, a school's gate, a kindergarten's and a dormitory's logs …).
+prevention, a logistics park, exit interviews, a school's gate, a kindergarten's and a dormitory's logs …);
+"dev-remarks-19" and "dev-remarks-20" (names_dev_remarks19.txt and names_dev_remarks20.txt, studied: 699 records
+each, 1,008 and 909 names; one record of each, a two- or three-character note that older files hold, taken out)
+and "blind-remarks-16" (names_blind_remarks16.txt, sealed: 700 records, 828 names, 114 records without one),
+written at round 17's start to the same brief by six more such sessions, as clerks of 42 more offices (an
+international school, a driving-test centre, water mains repair, a nursing home, a circuit court, forest
+rangers, a county's old-town renewal …; the sealed set's fourteen named nowhere here); the sealed one measured
+at round 17's end.
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -137,6 +144,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-12": (DATA / "names_blind_remarks12.txt", True),  # written at round 13's start, measured at its end
     "blind-remarks-14": (DATA / "names_blind_remarks14.txt", True),  # written at round 15's start, measured at its end
     "blind-remarks-15": (DATA / "names_blind_remarks15.txt", True),  # written at round 16's start, measured at its end
+    "blind-remarks-16": (DATA / "names_blind_remarks16.txt", True),  # written at round 17's start, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
@@ -158,6 +166,8 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-16": (DATA / "names_dev_remarks16.txt", False),  # written during round 16: judgments, minutes, chats
     "dev-remarks-17": (DATA / "names_dev_remarks17.txt", False),  # written during round 16: reports, service notes
     "dev-remarks-18": (DATA / "names_dev_remarks18.txt", False),  # written during round 16: insurers, shops, schools
+    "dev-remarks-19": (DATA / "names_dev_remarks19.txt", False),  # written at round 17's start, to the same brief
+    "dev-remarks-20": (DATA / "names_dev_remarks20.txt", False),  # written at round 17's start, to the same brief
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
