@@ -294,6 +294,10 @@ def test_what_follows_a_role_word_may_be_no_name(detector: TextDetector, text: s
         ("外教约翰·格林(英国)投诉邻居噪音", ["约翰·格林"]),  # 约翰 (John): transliteration characters too
         ("游客安娜·施密特和汉斯·穆勒送机，留了邮箱", ["安娜·施密特", "汉斯·穆勒"]),  # two names joined by 和 (and)
         ("牧民巴特尔·苏和，男，来电咨询", ["巴特尔·苏和"]),  # 苏和 is a name: 和 ends it
+        # A name stops before the common word its transliteration characters run into; 提 ends names.
+        ("外教莎拉·约翰逊本月回国休假，英文绘本角暂停一次", ["莎拉·约翰逊"]),  # 约翰逊|本月, not 约翰逊本
+        ("入学第3周：乌斯曼·阿里基本适应，与同学相处融洽", ["乌斯曼·阿里"]),  # 阿里|基本
+        ("司机艾力·买买提出示驾驶证后放行", ["艾力·买买提"]),  # 买买提|出示: 提出 is a word, 提 still the name's
     ],
 )
 def test_dotted_names_are_masked_whole(detector: TextDetector, text: str, names: list[str]) -> None:

@@ -10,6 +10,7 @@ to `MAX_PART` on a side, so the mask covers the whole name and stops at the cont
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 DOTS = "·•‧・"
 MAX_PART = 6  # characters on one side of a dot: 穆罕默德 is 4, 阿不都热合曼 6
@@ -26,6 +27,8 @@ TRANSLITERATION = frozenset(
     "约翰姆戴"  # round 11: 约翰·威尔逊, 詹姆斯, 戴维 (廉 and 治 found firms and a university named after people)
 )
 _PATTERN = re.compile(f"[{DOTS}]")
+# A last character of Uyghur names (买买提, 托合提, 沙吾提) that starts common words too (提出, 提交): it stays.
+_NAME_LAST = frozenset("提")
 
 
 def transliteration_end(text: str, start: int, limit: int | None = None) -> int:
@@ -38,9 +41,24 @@ def transliteration_end(text: str, start: int, limit: int | None = None) -> int:
     return end
 
 
-def dotted_names(text: str) -> list[tuple[int, int]]:
+def _word_end(text: str, part: int, end: int, words: Collection[str]) -> int:
+    """The end of a dotted name's last part (`part`..`end`, three characters or more) without the start of the
+    text after it: a last character that makes a common word with the next (约翰逊|本月, 冈萨雷斯|查看) or, in a
+    part of four or more, a common word of its last two (阿里|基本适应). Transliteration characters are common in
+    Chinese words, so the run reads on into them; two characters always stay."""
+    if end < len(text) and text[end] in TRANSLITERATION:
+        return end
+    if end - part >= 3 and text[end - 1] not in _NAME_LAST and text[end - 1:end + 1] in words:
+        return end - 1
+    if end - part >= 4 and text[end - 2:end] in words:
+        return end - 2
+    return end
+
+
+def dotted_names(text: str, words: Collection[str] = ()) -> list[tuple[int, int]]:
     """Spans of the dotted names of `text`: each a run of transliteration characters, a dot, another
-    run (and more dots and runs), both runs at least one character, the whole at least three."""
+    run (and more dots and runs), both runs at least one character, the whole at least three. With
+    `words` (common two-character words), the last run stops before a word it runs into (`_word_end`)."""
     out: list[tuple[int, int]] = []
     for m in _PATTERN.finditer(text):
         dot = m.start()
@@ -60,6 +78,8 @@ def dotted_names(text: str) -> list[tuple[int, int]]:
                 end += 1  # 阿卜杜拉·艾买提·吐尔洪: a third part
                 continue
             break
+        if words:
+            end = _word_end(text, part, end, words)
         if start < dot and end > dot + 1 and end - start >= 4:
             out.append((start, end))
     return out

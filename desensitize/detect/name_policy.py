@@ -69,6 +69,7 @@ from desensitize.detect.names import (
     ROLE_WORDS,
     STOP_CHARS,
     attributes_at,
+    common_words,
     given_pairs,
     name_words,
     preposition_first,
@@ -85,10 +86,17 @@ NAME_RECOGNIZERS: dict[str, str] = {
 }
 DEFAULT_NAME_RECOGNIZERS = ("name_rules", "name_model")
 NAME_MODE = "arbitrate"  # how the model's spans meet the rules' (`combine_names`), chosen by scripts/eval_names.py
+
+
+def _dotted_names(text: str) -> list[tuple[int, int]]:
+    """`name_dotted.dotted_names`, each name stopping before a common word it runs into (约翰逊|本月)."""
+    return dotted_names(text, common_words())
+
+
 # Finders of names written so that neither the rules nor the model read them (module docstring): key, a
 # cheap pattern every text holding such a name matches (scanned over all texts at once), the finder.
 FORM_FINDERS: tuple[tuple[str, re.Pattern[str], Callable[[str], list[tuple[int, int]]]], ...] = (
-    ("name_dotted", re.compile(f"[{DOTS}]"), dotted_names),
+    ("name_dotted", re.compile(f"[{DOTS}]"), _dotted_names),
     ("name_latin", name_latin.HINT, name_latin.latin_names),
     ("name_spaced", name_spaced.HINT, name_spaced.spaced_names),
     ("name_mention", name_mention.HINT, name_mention.mentioned_names),
