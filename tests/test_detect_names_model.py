@@ -287,6 +287,17 @@ def test_what_follows_a_role_word_may_be_no_name(detector: TextDetector, text: s
 @pytest.mark.parametrize(
     ("text", "names"),
     [
+        ("交换生莉娜·施密特（德国籍）本学期结束回国", ["莉娜·施密特"]),  # not 生莉娜·施密特: 交换生 is a standing
+        ("研究生楼新来宿管范秋云，今天跟班熟悉门禁系统", ["范秋云"]),  # but no role word: 研究生楼 is a building
+    ],
+)
+def test_a_students_standing_ends_before_the_name(detector: TextDetector, text: str, names: list[str]) -> None:
+    assert _names(detector, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
         ("信访人古丽娜尔·托合提反映其子在校受到欺凌", ["古丽娜尔·托合提"]),  # the whole name, not 古丽娜
         ("委托人阿卜杜拉·艾买提委托同乡买买提·吐尔洪代为领取工资", ["阿卜杜拉·艾买提", "买买提·吐尔洪"]),
         ("受托人“阿力木•赛买提”持委托书办理车辆过户", ["阿力木•赛买提"]),  # a look-alike dot

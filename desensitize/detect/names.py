@@ -134,7 +134,10 @@ CUES = (
     r"领取|患有|代为|名下|亲自|当场|当面|本人|系[本该我]|于(?<![低高用位属由对关等至在处基鉴出终]于)(?!是)|户(?=[，,。；;\s]|因|家)|（电话|\(电话|电话(?<!联系电话)\d|手机\d|现年"
 )
 CUE = re.compile(CUES)  # compiled once: the rules read names back from it, the name policy checks what follows
-ROLE_WORDS = frozenset(TRIGGERS)  # the role and kinship words: what precedes a name, never one itself
+# Round 17: students by their standing. A name no model's span starts inside one (交换生|莉娜·施密特, not 生莉娜),
+# but no trigger: they start the names of buildings and offices as often (研究生楼|新来宿管, 留学生公寓).
+STANDINGS = ("交换生", "留学生", "研究生", "博士生", "硕士生", "本科生", "毕业生", "实习生", "见习生", "进修生")
+ROLE_WORDS = frozenset((*TRIGGERS, *STANDINGS))  # the role and kinship words: what precedes a name, never one itself
 # Kinship words staff put right after a given name to address someone (秋生叔, 阿珍姐, 国强哥). Not 伯: it ends
 # given names too (梁山伯).
 KIN_AFTER = frozenset("叔哥姐姨婶嫂婆")
@@ -434,7 +437,7 @@ class NameRules:
         # Role and verb triggers: the regex finds a trigger word's LAST character followed by a name (a
         # character class first: the regex engine skips to candidates, and few of them are followed by a
         # name); Python then checks that a trigger word ends there. A trie of 200 words costs 3x more.
-        self.triggers = ROLE_WORDS
+        self.triggers = frozenset(TRIGGERS)  # not `STANDINGS`: only the model's spans stop at them
         self.trigger_lengths = tuple(sorted({len(w) for w in TRIGGERS}))  # short first: 户主, 其子 are common
         # A copula may stand between the role and the name (法定代表人为王伟, 联系人是李娜).
         self.trigger = re.compile(f"{_last_chars(TRIGGERS)}[:：\\s]{{0,2}}[为是]?(?P<n>{self.name_regex})")
