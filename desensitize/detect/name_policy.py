@@ -51,6 +51,7 @@ from desensitize.detect import (
     name_latin,
     name_mention,
     name_nickname,
+    name_rare,
     name_spaced,
 )
 from desensitize.detect.name_dotted import DOTS, TRANSLITERATION, dotted_names, transliteration_end
@@ -104,6 +105,7 @@ FORM_FINDERS: tuple[tuple[str, re.Pattern[str], Callable[[str], list[tuple[int, 
     ("name_ethnic", name_ethnic.HINT, name_ethnic.ethnic_names),
     ("name_nickname", name_nickname.HINT, name_nickname.nicknames),
     ("name_japanese", name_japanese.HINT, name_japanese.japanese_names),
+    ("name_rare", name_rare.HINT, name_rare.rare_names),
 )
 FORM_SCORE = 0.75  # their names are as sure as one a context rule finds
 MODEL_SCORE = 0.7  # between a cue rule (0.75) and a boundary rule (0.6): it decides nothing against an identifier
