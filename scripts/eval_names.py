@@ -104,7 +104,11 @@ and "blind-remarks-16" (names_blind_remarks16.txt, sealed: 700 records, 828 name
 written at round 17's start to the same brief by six more such sessions, as clerks of 42 more offices (an
 international school, a driving-test centre, water mains repair, a nursing home, a circuit court, forest
 rangers, a county's old-town renewal …; the sealed set's fourteen named nowhere here); the sealed one measured
-at round 17's end.
+at round 17's end; "dev-remarks-21" and "dev-remarks-22" (names_dev_remarks21.txt and names_dev_remarks22.txt,
+studied: 697 and 700 records, 849 and 879 names; three short notes of the first that older files hold taken out),
+written during round 17 by four more such sessions, as clerks of 28 more offices (sea-area rights, parking
+appeals, a clinical-trial unit, overseas remittance letters, an airport's baggage desk, a lift-rescue centre, a
+legal-aid duty lawyer's notes …).
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -168,6 +172,8 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-18": (DATA / "names_dev_remarks18.txt", False),  # written during round 16: insurers, shops, schools
     "dev-remarks-19": (DATA / "names_dev_remarks19.txt", False),  # written at round 17's start, to the same brief
     "dev-remarks-20": (DATA / "names_dev_remarks20.txt", False),  # written at round 17's start, to the same brief
+    "dev-remarks-21": (DATA / "names_dev_remarks21.txt", False),  # written during round 17, to the same brief
+    "dev-remarks-22": (DATA / "names_dev_remarks22.txt", False),  # written during round 17, to the same brief
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
