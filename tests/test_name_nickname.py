@@ -26,6 +26,12 @@ from pipelines.core.vocab import FindingKind as K
         ("他称“系统故障”导致未缴费", []),  # 称 without 他/她 introduces what he says
         ("全班为朵朵唱生日歌（朵朵大名陈语彤）", ["朵朵"]),  # the name before the formal one (大名): a child's
         ("他的大名叫王伟；孩子大名叫李想", []),  # a pronoun's and a common word's: no names
+        # After a label, the name fills its field without quotes; a doubled character before a child's parent
+        ("幼儿陈一诺（小名糖糖），女，2岁3个月", ["糖糖"]),
+        ("台东阿美族旅客林美玉（族名巴奈）跟团来榕", ["巴奈"]),
+        ("家长填表时小名大名混写，以户口本为准", []),  # another label, not a name
+        ("糖糖妈妈送来自制蛋糕；豆豆的奶奶下午来接", ["糖糖", "豆豆"]),
+        ("宝宝妈妈说孩子发烧，我妈妈也来了", []),  # any child's mother; 我 is no doubled character
     ],
 )
 def test_nicknames(text: str, names: list[str]) -> None:

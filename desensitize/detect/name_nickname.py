@@ -1,4 +1,5 @@
-"""Names a record says a person goes by: 黄福生（村里都叫他阿福）, 邻居喊他阿发叔, 丈夫叫“国庆”, 外号“黑皮”.
+"""Names a record says a person goes by: 黄福生（村里都叫他阿福）, 邻居喊他阿发叔, 丈夫叫“国庆”, 外号“黑皮”,
+陈一诺（小名糖糖）, 林美玉（族名巴奈）, 糖糖妈妈.
 
 Notes give the name someone is called by right after saying so (叫他, 喊她, 称他, 外号, 绰号, 小名, 乳名)
 or right before giving the formal one (朵朵大名陈语彤),
@@ -6,7 +7,9 @@ and such a name is a nickname that neither the rules nor the model read as one: 
 (阿福, 小宇), or whatever the note puts in quotes after saying so (叫“国庆”, 小名“丫丫”). The nickname
 stops before a kinship word or a title (阿发|叔); without quotes it must end there or at a boundary (叫他小心
 点 is advice, 小心 no name), be no common word and no way of addressing (阿姨, 小陈: 小 and a surname;
-阿木 is what someone is called).
+阿木 is what someone is called). After a label (小名, 乳名, 族名 …) the name needs no quotes where it fills the
+label's field (（小名糖糖）). A doubled character before a child's parent is a child's name (糖糖妈妈送来蛋糕,
+为豆豆爸爸: 宝宝, 妈妈 and other common words are none).
 """
 
 from __future__ import annotations
@@ -15,13 +18,19 @@ import re
 
 from desensitize.detect.names import KIN_AFTER, ROLE_WORDS, common_words, given_name_chars, surnames
 
-HINT = re.compile("[叫喊称][他她]|外号|绰号|小名|乳名|昵称|大名|[叫喊][“\"「]")
+HINT = re.compile("[叫喊称][他她]|外号|绰号|小名|乳名|昵称|族名|大名|[叫喊][“\"「]|妈妈|爸爸|奶奶|爷爷|外婆|外公")
 _SAYS = "(?:[叫喊称][他她](?:作|做|为)?|(?:外号|绰号|小名|乳名|昵称)(?:叫|是|为)?[：:]?)"
 # In quotes: two to four characters after what says a person is called so; two or three after 叫 alone
 # (丈夫叫“国庆”; 公司名叫“世纪高大” is a firm's).
 _QUOTED = re.compile(f"(?:{_SAYS}[“\"「]([\u4e00-\u9fff]{{2,4}})|[叫喊][“\"「]([\u4e00-\u9fff]{{2,3}}))[”\"」]")
 # A name right before what gives the person's formal name (（朵朵大名陈语彤）): the name a child goes by.
 _BEFORE_FORMAL = re.compile("(?:^|(?<=[（(，,。；;、：:\\s“\"和]))([\u4e00-\u9fff]{2,3})(?=大名)")
+# After a label, without quotes: two to four characters that fill the label's field (（小名糖糖）, （族名巴奈）,
+# 乳名：丫丫，); not another label (小名大名混写).
+_LABELLED = re.compile("(?:外号|绰号|小名|乳名|昵称|族名)(?:叫|是|为)?[：:]?(?!大名|学名|和|与)([\u4e00-\u9fff]{2,4})(?=[）)，,。；;、\\s]|$)")
+# A doubled character right before a child's parent or grandparent (糖糖妈妈, 豆豆的奶奶).
+_CHILD_OF = re.compile("(([\u4e00-\u9fff])\\2)(?=的?(?:妈妈|爸爸|奶奶|爷爷|外婆|外公))")
+_ANY_CHILD = frozenset({"宝宝", "娃娃", "宝贝"})  # any child's parent (宝宝妈妈), not a named one's
 _KIN = frozenset(KIN_AFTER | set("伯公妹弟爸妈爷奶舅伙孩"))  # 阿姨, 小妹, 阿伯: how one addresses, not names
 _BARE = re.compile(f"{_SAYS}((?:阿|小)[\u4e00-\u9fff])(?=[{''.join(sorted(_KIN))}]|[\\s\u3000，。；;,.、！？!?）)：:]|$)")
 
@@ -35,6 +44,13 @@ def nicknames(text: str) -> list[tuple[int, int]]:
         if name in common_words() or name in ROLE_WORDS or name[1] in _KIN or (name[0] == "小" and name[1] in single and name[1] not in given):
             continue  # 小心, 阿姨; 小陈: a way of addressing (阿木, 阿水 are what a person is called)
         out.append(m.span(1))
+    for m in _LABELLED.finditer(text):
+        if m.group(1) not in common_words() and m.group(1) not in ROLE_WORDS:
+            out.append(m.span(1))
+    for m in _CHILD_OF.finditer(text):
+        name = m.group(1)
+        if name not in common_words() and name[0] not in _KIN and name not in ROLE_WORDS and name not in _ANY_CHILD:
+            out.append(m.span(1))
     for m in _BEFORE_FORMAL.finditer(text):
         name = m.group(1)
         if name not in common_words() and name not in ROLE_WORDS and "的" not in name and name[0] not in "他她我你它其":
