@@ -309,6 +309,7 @@ def test_a_students_standing_ends_before_the_name(detector: TextDetector, text: 
         ("外教莎拉·约翰逊本月回国休假，英文绘本角暂停一次", ["莎拉·约翰逊"]),  # 约翰逊|本月, not 约翰逊本
         ("入学第3周：乌斯曼·阿里基本适应，与同学相处融洽", ["乌斯曼·阿里"]),  # 阿里|基本
         ("司机艾力·买买提出示驾驶证后放行", ["艾力·买买提"]),  # 买买提|出示: 提出 is a word, 提 still the name's
+        ("登记：厂家调试人员 延斯·尼尔森 2人 变流器故障处理", ["延斯·尼尔森"]),  # 森 and 延 transliterate too
     ],
 )
 def test_dotted_names_are_masked_whole(detector: TextDetector, text: str, names: list[str]) -> None:

@@ -25,6 +25,7 @@ TRANSLITERATION = frozenset(
     "不都尔汗仁增旺堆巴桑格桑白玛达娃群培强巴罗布次旦索朗多吉顿珠拉姆央金卓嘎边巴普布尼玛扎西曲珍德吉其其格乌云"
     "苏日娜敖登图雅巴特尔呼和宝音朝鲁额尔敦毕力格娜仁花斯琴高娃赛音吉日嘎拉"
     "约翰姆戴"  # round 11: 约翰·威尔逊, 詹姆斯, 戴维 (廉 and 治 found firms and a university named after people)
+    "森延"  # round 17: 尼尔森, 安德森, 杰森; 延斯 (Jens)
 )
 _PATTERN = re.compile(f"[{DOTS}]")
 # A last character of Uyghur names (买买提, 托合提, 沙吾提) that starts common words too (提出, 提交): it stays.
