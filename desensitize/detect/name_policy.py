@@ -695,7 +695,9 @@ def _named_again(
     """Where a text names someone once, the same name elsewhere in it (请建国同志与和平同志一同前往，和平熟悉
     当地情况), and the two-character given name alone of a person it names in full (申请人莫春兰 … 春兰表示周五前
     送来): once a text has named someone, these refer to them there, unless they are part of a word or a
-    place there (陈建国反映建国路…). The extract's own names are masked wherever they stand already.
+    place there (陈建国反映建国路…); and where only the given name was found but the text writes the surname
+    before it again, the full name (孔令杰与包志勇 … 误提包志勇的箱子). The extract's own names are masked
+    wherever they stand already.
 
     Returns those names, and the model's names they show misread (`_misread`): a span that cuts such a given
     name (郑小满 … 家长说小|满怕生) or takes in words before it that are no surname (萧雨欣 … 谢谢雨欣).
@@ -750,6 +752,11 @@ def _named_again(
                     out.append((start + ts, q + ts, MODEL_SCORE, "name_again", FindingKind.PERSON_NAME))
                     taken[start:q] = b"\x01" * (q - start)
                     misread.update((a + ts, b + ts) for a, b in wrong)
+                elif hit and k and text[p - k:p] == surname and not any(taken[p - k:p]):
+                    # 孔令杰误提包志勇的箱子: the given name was found there, its surname not (提包 is a word); the
+                    # full name the text gave before is the one here
+                    out.append((p - k + ts, q + ts, MODEL_SCORE, "name_again", FindingKind.PERSON_NAME))
+                    taken[p - k:p] = b"\x01" * k
                 p = text.find(said, q)
     return out, misread
 
