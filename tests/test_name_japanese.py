@@ -43,6 +43,7 @@ def test_the_detector_masks_them_whole_only_where_the_text_says_japan() -> None:
         ("交换生铃木健太郎入住3号楼，床位已安排", ["铃木健太郎"]),  # 郎 ends Japanese given names of three
         ("小林美香和同事王春香也参加了活动", ["小林美香"]),  # 美香 after a Chinese surname is no Japanese name
         ("稻田中早苗长势良好，小林老师带学生观察", []),  # 早苗 is not listed: a seedling in a field
+        ("林健太郎之父名林德顺，早年自横滨寄福清家中", ["林健太郎"]),  # 林 is a Japanese surname too (Hayashi)
     ],
 )
 def test_a_given_name_of_japan_makes_a_name_where_japan_is_not_said(text: str, names: list[str]) -> None:
