@@ -108,7 +108,11 @@ at round 17's end; "dev-remarks-21" and "dev-remarks-22" (names_dev_remarks21.tx
 studied: 697 and 700 records, 849 and 879 names; three short notes of the first that older files hold taken out),
 written during round 17 by four more such sessions, as clerks of 28 more offices (sea-area rights, parking
 appeals, a clinical-trial unit, overseas remittance letters, an airport's baggage desk, a lift-rescue centre, a
-legal-aid duty lawyer's notes …).
+legal-aid duty lawyer's notes …); "dev-remarks-23" and "dev-remarks-24" (names_dev_remarks23.txt and
+names_dev_remarks24.txt, studied: 700 and 698 records, 891 and 887 names; two short notes of the second that
+older files hold taken out), written later in round 17 by four more such sessions, as clerks of 28 more offices
+(a duty-free shop, a utility tunnel, oral-history interviews, a wildlife rescue station, resettlement of released
+prisoners, airport security, a school's anti-bullying office, a forensic clinic …).
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -174,6 +178,8 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-20": (DATA / "names_dev_remarks20.txt", False),  # written at round 17's start, to the same brief
     "dev-remarks-21": (DATA / "names_dev_remarks21.txt", False),  # written during round 17, to the same brief
     "dev-remarks-22": (DATA / "names_dev_remarks22.txt", False),  # written during round 17, to the same brief
+    "dev-remarks-23": (DATA / "names_dev_remarks23.txt", False),  # written later in round 17, to the same brief
+    "dev-remarks-24": (DATA / "names_dev_remarks24.txt", False),  # written later in round 17, to the same brief
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
