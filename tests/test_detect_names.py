@@ -111,6 +111,7 @@ def test_names_on_the_blind_set_reach_the_target(labelled: dict) -> None:
         ("拟稿：安宁\u3000核稿：石建华", ["安宁", "石建华"]),  # a role's whole field: the model's doubt does not remove it
         ("楼栋长苏美玉反映楼道灯损坏。", ["苏美玉"]),  # 楼栋长 is a role, not a name
         ("经核实，林浦新村12号楼住户已全部登记。", []),  # 林浦 begins a place (新村)
+        ("社区矫正转帮教：黄文杰社区矫正期满，纳入安置帮教", ["黄文杰"]),  # 社区矫正 is a sentence, not a place
         ("其孙龙飞已服兵役，按规定计算家庭人口。", ["龙飞"]),  # 孙 ends 其孙 here, though the model reads 孙龙飞
         ("其长孙雷鸣在部队服役。", ["雷鸣"]),
         ("其子孙小明在读。", ["孙小明"]),  # 其子 ends before 孙: the surname stays in the name

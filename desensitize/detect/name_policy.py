@@ -169,6 +169,9 @@ PLACE_AFTER = tuple(
     "街道 社区 小区 新村 村委 居委 路段 路口 纪念馆 公园 大道 广场 中学 小学 幼儿园 卫生院 派出所 大桥 故居 祠堂 陵园 "
     "中路 东路 西路 南路 北路".split()  # round 11: 杨桥|中路
 )
+# What starts with a place word and is no place: a sentence served in the community (黄文杰|社区矫正期满, 社区戒毒,
+# 社区康复), after which the name stands.
+_NO_PLACE_AFTER = ("社区矫", "社区戒", "社区康")
 # What ends a Fuzhou village's name (梁厝, 林厝) and no person's: 厝, a house. (Rivers are no such help: 晋安河 is a
 # river, 李清河 a man.)
 _PLACE_END = "厝"
@@ -225,7 +228,9 @@ def not_a_name(span: str, after: str = "") -> bool:
     mostly no surname and a surname before a title (由|陈|先生) is none either, nor the start of a place
     (白湖亭|社区)."""
     w = lexicon()
-    if "某" in span or "姓" in span or span in ROLE_WORDS or span in DAYS or span[-1] == "籍" or after.startswith(PLACE_AFTER):
+    if "某" in span or "姓" in span or span in ROLE_WORDS or span in DAYS or span[-1] == "籍" or (
+        after.startswith(PLACE_AFTER) and not after.startswith(_NO_PLACE_AFTER)
+    ):
         return True  # 王某; 楼栋长, 车主 (a surname and a shape, but a role); 林浦|新村
     if span[-1] == _PLACE_END or (len(span) >= 3 and span[-1] in _PLACE_ENDS):
         return True  # 梁厝: a village; 岳峰镇: a town
