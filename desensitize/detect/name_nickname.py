@@ -16,20 +16,22 @@ from __future__ import annotations
 
 import re
 
-from desensitize.detect.names import KIN_AFTER, ROLE_WORDS, common_words, given_name_chars, surnames
+from desensitize.detect.names import KIN_AFTER, ROLE_WORDS, STOP_CHARS, common_words, given_name_chars, surnames
 
-HINT = re.compile("[叫喊称][他她]|外号|绰号|小名|乳名|昵称|族名|大名|[叫喊][“\"「]|妈妈|爸爸|奶奶|爷爷|外婆|外公")
+HINT = re.compile("[叫喊称][他她]|外号|绰号|小名|乳名|昵称|族名|大名|本名|真名|学名|[叫喊][“\"「]|妈妈|爸爸|奶奶|爷爷|外婆|外公")
 _SAYS = "(?:[叫喊称][他她](?:作|做|为)?|(?:外号|绰号|小名|乳名|昵称)(?:叫|是|为)?[：:]?)"
 # In quotes: two to four characters after what says a person is called so; two or three after 叫 alone
 # (丈夫叫“国庆”; 公司名叫“世纪高大” is a firm's).
 _QUOTED = re.compile(f"(?:{_SAYS}[“\"「]([\u4e00-\u9fff]{{2,4}})|[叫喊][“\"「]([\u4e00-\u9fff]{{2,3}}))[”\"」]")
-# A name right before what gives the person's formal name (（朵朵大名陈语彤）): the name a child goes by.
-_BEFORE_FORMAL = re.compile("(?:^|(?<=[（(，,。；;、：:\\s“\"和]))([\u4e00-\u9fff]{2,3})(?=大名)")
+# A name right before what gives the person's formal name (（朵朵大名陈语彤）, 阿水（本名林水生）): the name a child
+# or an old craftsman goes by.
+_BEFORE_FORMAL = re.compile("(?:^|(?<=[（(，,。；;、：:\\s“\"和]))([\u4e00-\u9fff]{2,3})(?=[（(]?(?:大名|本名|真名|学名))")
 # After a label, without quotes: two to four characters that fill the label's field (（小名糖糖）, （族名巴奈）,
 # 乳名：丫丫，); not another label (小名大名混写).
 _LABELLED = re.compile("(?:外号|绰号|小名|乳名|昵称|族名)(?:叫|是|为)?[：:]?(?!大名|学名|和|与)([\u4e00-\u9fff]{2,4})(?=[）)，,。；;、\\s]|$)")
 # A doubled character right before a child's parent or grandparent (糖糖妈妈, 豆豆的奶奶).
 _CHILD_OF = re.compile("(([\u4e00-\u9fff])\\2)(?=的?(?:妈妈|爸爸|奶奶|爷爷|外婆|外公))")
+_NOT_IN_NICKNAME = frozenset((STOP_CHARS | set("名")) - set("阿小老"))  # what no name holds (的, 不, 与 …)
 _ANY_CHILD = frozenset({"宝宝", "娃娃", "宝贝"})  # any child's parent (宝宝妈妈), not a named one's
 _KIN = frozenset(KIN_AFTER | set("伯公妹弟爸妈爷奶舅伙孩"))  # 阿姨, 小妹, 阿伯: how one addresses, not names
 _BARE = re.compile(f"{_SAYS}((?:阿|小)[\u4e00-\u9fff])(?=[{''.join(sorted(_KIN))}]|[\\s\u3000，。；;,.、！？!?）)：:]|$)")
@@ -53,6 +55,8 @@ def nicknames(text: str) -> list[tuple[int, int]]:
             out.append(m.span(1))
     for m in _BEFORE_FORMAL.finditer(text):
         name = m.group(1)
-        if name not in common_words() and name not in ROLE_WORDS and "的" not in name and name[0] not in "他她我你它其":
+        if name not in common_words() and name not in ROLE_WORDS and not _NOT_IN_NICKNAME.intersection(name) and (
+            name[0] not in "他她我你它其"
+        ):  # not 不知道|真名, 小名与|本名
             out.append(m.span(1))
     return sorted(set(out))
