@@ -339,6 +339,7 @@ def test_dotted_names_are_masked_whole(detector: TextDetector, text: str, names:
         ("黄志伟（英文名Wong Chi Wai）委托其妹代办公司注销", ["黄志伟", "Wong Chi Wai"]),
         ("菲律宾籍家政人员Maria Santos所持工作签证即将到期", ["Maria Santos"]),
         ("经营者外籍:David Müller(德国),拟开设咖啡馆", ["David Müller"]),  # a colon after the nationality
+        ("收件人姓名写为“Chen Mei Ling”，与系统中陈美玲一致", ["Chen Mei Ling", "陈美玲"]),  # after 姓名 itself
         ("中央商务区（Central Business District）规划公示", []),  # a place's name spelt out
         # A residence after it, or the Chinese name opening the bracket after it (that one is theirs too)
         ("TANG Wing Sze（澳门）申请办理来往内地通行证换领", ["TANG Wing Sze"]),

@@ -47,8 +47,11 @@ ENGLISH_ROLE = re.compile(
     r"employee|student|guardian|agent|witness|passenger|driver|resident))\s*[:：]\s*$|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$"
 )
 # A Chinese label of a name in Latin letters (英文名Wong Chi Wai, 护照姓名：…), or a nationality earlier in the
-# same clause (菲律宾籍家政人员Maria Santos, 经营者外籍:David Müller).
-CHINESE_LABEL = re.compile(r"(?:英文名字?|英文姓名|外文名|外文姓名|护照姓名|护照名|拼音)\s*[:：]?\s*$|籍[\u4e00-\u9fff]{0,6}[:：]?\s*$")
+# same clause (菲律宾籍家政人员Maria Santos, 经营者外籍:David Müller), or 姓名 itself (收件人姓名写为“Chen Mei Ling”).
+CHINESE_LABEL = re.compile(
+    r"(?:英文名字?|英文姓名|外文名|外文姓名|护照姓名|护照名|拼音)\s*[:：]?\s*$|籍[\u4e00-\u9fff]{0,6}[:：]?\s*$"
+    r"|姓名(?:写为|写成|为|是)?\s*[:：]?\s*[“\"「]?$"
+)
 # What only a person does right after their name (Ivan Petrov申请…, Maria Santos称).
 PERSON_AFTER = re.compile("称|说|反映|投诉|申请|表示|来电|来访|报称|报警|咨询|要求|认为|签收|签字|确认|办理")
 NOT_NAMES = frozenset(
