@@ -265,6 +265,7 @@ def test_a_rules_longer_name_wins_where_the_model_is_unsure(detector: TextDetect
         ("值班：周一 叶文，周二卓美，周日陈伟", ["叶文", "卓美", "陈伟"]),  # days of the week are no names
         ("已通知春生叔来社区签字，雷阿婆由其孙陪同", ["春生"]),  # the given name without the kinship word after it
         ("林秀珠阿嬷今年82岁，陈阿伯说不搬", ["林秀珠"]),  # 阿嬷, 阿伯: how Fuzhou addresses its elders
+        ("系统里登记为“余大伯”，核对身份证应为余德胜", ["余德胜"]),  # 大伯 as 大叔
         ("陈姓业主反映漏水；补：卓姓负责人全名卓明辉", ["卓明辉"]),  # X姓: a surname said, no name
     ],
 )

@@ -188,7 +188,8 @@ _LIST_OPEN = frozenset(["", *"、：:，, \u3000（("])  # what stands before a 
 _FIELD_OPEN = _LIST_OPEN - {"", "，", ",", " ", "\u3000"}  # what opens a field or an item, a comma and a space aside
 # What follows a surname when the two are a way of addressing someone, not a name (陈先生, 刘阿姨, 张科长).
 TITLES = frozenset(
-    "先生 女士 小姐 太太 同志 师傅 老师 医生 护士 律师 警官 阿姨 叔叔 阿婆 阿公 婆婆 大爷 大妈 大娘 大姐 大哥 大叔 奶奶 爷爷 "
+    "先生 女士 小姐 太太 同志 师傅 老师 医生 护士 律师 警官 阿姨 叔叔 阿婆 阿公 婆婆 大爷 大妈 大娘 大姐 大哥 大叔 大伯 大婶 "
+    "大嫂 奶奶 爷爷 "
     "姐 哥 叔 婶 姨 伯 嫂 总 工 氏 局 副 处 局长 处长 科长 主任 经理 书记 所长 站长 队长 院长 校长 村长 组长 社长 会计 老板 厂长 股长 "
     "河长 湖长 林长 依伯 依姆 依公 依嬷 依嫂 依叔 依婶 阿嬷 阿伯 阿叔 阿婶 阿嫂".split()  # round 17: 林秀珠|阿嬷
 )
