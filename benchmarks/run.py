@@ -46,7 +46,9 @@ HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
 LARGE_SIZE = 10_000_000
-FLOOR_TARGET = 10.0  # × the floor, at 1M rows
+# × the floor at 1M rows, by engine: issue 11 asks 8× of the plain engine and 10× with Prefect (issues 3 and 7
+# asked 10× of both).
+FLOOR_TARGETS = {"plain": 8.0, "prefect": 10.0}
 RSS_TARGET_MIB = 2048.0
 TOOL_FLOOR = "floor: DuckDB CSV→Parquet→CSV"
 TOOL_PEER = "peer: presidio-structured"
@@ -293,10 +295,11 @@ def targets(results: list[Result], engines: list[str]) -> str:
                 out.append(f"- {engine}, {size:,} rows: did not finish ({'; '.join(r.notes)})")
                 continue
             ratio = r.seconds / floors[size] if floors.get(size) else None  # type: ignore[operator]
-            ratio_text = f"{ratio:.1f}× the floor" + (" ✓" if ratio is not None and ratio <= FLOOR_TARGET else " ✗") if ratio else "no floor"
+            target = FLOOR_TARGETS.get(engine, 10.0)
+            ratio_text = f"{ratio:.1f}× the floor" + (" ✓" if ratio is not None and ratio <= target else " ✗") if ratio else "no floor"
             rss_ok = "✓" if (r.peak_mib or 0) <= RSS_TARGET_MIB else "✗"
             cpu_text = f"; CPU time {r.cpu_seconds / floor_cpu[size]:.1f}× the floor's" if r.cpu_seconds and floor_cpu.get(size) else ""
-            out.append(f"- {engine}, {size:,} rows: {ratio_text} (target ≤ {FLOOR_TARGET:.0f}×){cpu_text}; "
+            out.append(f"- {engine}, {size:,} rows: {ratio_text} (target ≤ {target:.0f}×){cpu_text}; "
                        f"peak {r.peak_mib:,.0f} MiB {rss_ok} (target ≤ 2 GiB); {r.seconds / size * 1e6:.1f} µs/row")  # type: ignore[operator]
         out.extend(_flatness(engine, {s: r for s, r in mine.items() if s >= 100_000 and r.ok}))
     return "\n".join(out)
@@ -347,7 +350,7 @@ def report(results: list[Result], engines: list[str], argv: list[str], cap: floa
         "",
         table(results),
         "",
-        "Targets (issue 3/7):",
+        "Targets (issues 3, 7 and 11):",
         "",
         targets(results, engines),
         "",
