@@ -112,7 +112,12 @@ legal-aid duty lawyer's notes …); "dev-remarks-23" and "dev-remarks-24" (names
 names_dev_remarks24.txt, studied: 700 and 698 records, 891 and 887 names; two short notes of the second that
 older files hold taken out), written later in round 17 by four more such sessions, as clerks of 28 more offices
 (a duty-free shop, a utility tunnel, oral-history interviews, a wildlife rescue station, resettlement of released
-prisoners, airport security, a school's anti-bullying office, a forensic clinic …).
+prisoners, airport security, a school's anti-bullying office, a forensic clinic …); "dev-remarks-25" and
+"dev-remarks-26" (names_dev_remarks25.txt and names_dev_remarks26.txt, studied: 700 and 699 records, 867 and 906
+names; one short note of the second that older files hold taken out), written late in round 17 by four more such
+sessions, as clerks of 28 more offices (residents' rotations, a will registry, a pharmacy's prescription checks,
+a forest-fire checkpoint, a temple's committee, drone flight reports, name changes at a police station's window,
+grave relocation, a shipyard's hot-work permits, a foundation's follow-ups …).
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -180,6 +185,8 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-22": (DATA / "names_dev_remarks22.txt", False),  # written during round 17, to the same brief
     "dev-remarks-23": (DATA / "names_dev_remarks23.txt", False),  # written later in round 17, to the same brief
     "dev-remarks-24": (DATA / "names_dev_remarks24.txt", False),  # written later in round 17, to the same brief
+    "dev-remarks-25": (DATA / "names_dev_remarks25.txt", False),  # written late in round 17, to the same brief
+    "dev-remarks-26": (DATA / "names_dev_remarks26.txt", False),  # written late in round 17, to the same brief
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
