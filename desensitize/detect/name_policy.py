@@ -46,6 +46,7 @@ from functools import lru_cache
 
 from desensitize.detect import (
     name_comrade,
+    name_dharma,
     name_ethnic,
     name_japanese,
     name_latin,
@@ -106,6 +107,7 @@ FORM_FINDERS: tuple[tuple[str, re.Pattern[str], Callable[[str], list[tuple[int, 
     ("name_nickname", name_nickname.HINT, name_nickname.nicknames),
     ("name_japanese", name_japanese.HINT, name_japanese.japanese_names),
     ("name_rare", name_rare.HINT, name_rare.rare_names),
+    ("name_dharma", name_dharma.HINT, name_dharma.dharma_names),
 )
 FORM_SCORE = 0.75  # their names are as sure as one a context rule finds
 MODEL_SCORE = 0.7  # between a cue rule (0.75) and a boundary rule (0.6): it decides nothing against an identifier

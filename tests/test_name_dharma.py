@@ -1,0 +1,29 @@
+"""Monastic names, 释 and a dharma name (name_dharma.py), alone and in the detector."""
+
+from __future__ import annotations
+
+import pytest
+
+from desensitize.detect.name_dharma import dharma_names
+from desensitize.detect.text import TextDetector
+from pipelines.core.vocab import FindingKind as K
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("住持释法空因年事已高辞去职务，拟由监院释定慧接任", ["释法空", "释定慧"]),
+        ("培训签到：释常悟、陈道明等共32人", ["释常悟"]),
+        ("已向其解释清楚，刑释人员按期报到；缓释片已停", []),  # 解释, 刑释, 缓释: words that end in 释
+        ("法官当庭释明举证责任，其已释放", []),  # 释明, 释放: words that start with it
+        ("大雄宝殿供奉释迦牟尼佛像", []),  # the Buddha
+    ],
+)
+def test_dharma_names(text: str, names: list[str]) -> None:
+    assert [text[a:b] for a, b in dharma_names(text)] == names
+
+
+def test_the_detector_masks_them() -> None:
+    text = "释妙音的禅修班第一期结束，实到18人，无投诉。"
+    found = TextDetector(kinds={K.PERSON_NAME}).find_many([text])[0]
+    assert [text[s.start:s.end] for s in found] == ["释妙音"]
