@@ -887,6 +887,27 @@ REMARK_FLOORS = [
     # offices, by two sessions in two halves, to the same brief), written at round 16's start by sessions that saw
     # no detector, measured at its end: P 0.980 / R 0.991 (round 15's detector: 0.979 / 0.991).
     pytest.param("blind-remarks-15", 699, 0.97, 0.985, id="blind-remarks-15"),
+    # Round 16's third and fourth studied sets (data/names_dev_remarks17.txt, 699 records, 804 names;
+    # data/names_dev_remarks18.txt, 700 records, 849 names): P 0.989 / R 0.994 and 0.984 / 0.995 at round 17's end.
+    pytest.param("dev-remarks-17", 699, 0.98, 0.985, id="dev-remarks-17"),
+    pytest.param("dev-remarks-18", 700, 0.975, 0.985, id="dev-remarks-18"),
+    # Round 17's studied sets (data/names_dev_remarks19.txt to 26.txt, 697 to 700 records each, 7,196 names, as
+    # clerks of fourteen more offices each, to the same brief), written during round 17: round 16's detector P /
+    # R 0.979 / 0.993, 0.992 / 0.997, 0.968 / 0.988, 0.978 / 0.992, 0.963 / 0.987, 0.985 / 0.991, 0.960 / 0.984,
+    # 0.963 / 0.989; round 17's 0.985 / 0.999, 0.992 / 0.998, 0.970 / 0.993, 0.979 / 0.997, 0.967 / 0.992,
+    # 0.987 / 0.992, 0.961 / 0.992, 0.963 / 0.989.
+    pytest.param("dev-remarks-19", 699, 0.975, 0.99, id="dev-remarks-19"),
+    pytest.param("dev-remarks-20", 699, 0.98, 0.99, id="dev-remarks-20"),
+    pytest.param("dev-remarks-21", 697, 0.96, 0.985, id="dev-remarks-21"),
+    pytest.param("dev-remarks-22", 700, 0.97, 0.99, id="dev-remarks-22"),
+    pytest.param("dev-remarks-23", 700, 0.955, 0.985, id="dev-remarks-23"),
+    pytest.param("dev-remarks-24", 698, 0.975, 0.985, id="dev-remarks-24"),
+    pytest.param("dev-remarks-25", 700, 0.95, 0.985, id="dev-remarks-25"),
+    pytest.param("dev-remarks-26", 699, 0.955, 0.98, id="dev-remarks-26"),
+    # Round 17's blind set (data/names_blind_remarks16.txt, 700 records, 828 names, as clerks of fourteen more
+    # offices, by two sessions in two halves, to the same brief), written at round 17's start by sessions that saw
+    # no detector, measured at its end: P 0.971 / R 0.994 (round 16's detector: 0.969 / 0.994).
+    pytest.param("blind-remarks-16", 700, 0.96, 0.985, id="blind-remarks-16"),
     # Round 10's blind set (data/names_blind_remarks9.txt, 700 records, 1,030 names, as fourteen clerks of
     # fourteen offices, by two sessions in two halves: look-alike words, scanned forms spaced out, Hong Kong
     # parties with their romanised names, compound and married surnames), written during round 10 by sessions
