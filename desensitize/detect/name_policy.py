@@ -30,8 +30,9 @@ where the record says it is one (当事人Nguyen Van Minh（越南籍）: `name_
 (经办人：王　伟: `name_spaced.py`), one a chat note addresses (@晓丽: `name_mention.py`), one an
 instruction addresses as a comrade (请海燕同志跟进: `name_comrade.py`) and one before the person's ethnic
 group in brackets (阿苦日体（彝族）来榕务工: `name_ethnic.py`) and the nickname a note says someone goes by
-(村里都叫他阿福, 丈夫叫“国庆”: `name_nickname.py`) and a Japanese name where the text says Japan (日本游客田中健二:
-`name_japanese.py`). A surname with a
+(村里都叫他阿福, 丈夫叫“国庆”: `name_nickname.py`), a Japanese name where the text says Japan or its given name
+is one common in Japan (日本游客田中健二, 交换生田中健太: `name_japanese.py`), a name holding a character beyond the
+common CJK block (（林䶮）: `name_rare.py`) and a monk's or nun's (住持释法空: `name_dharma.py`). A surname with a
 title or a kinship word (陈先生, 刘阿姨, 老李) and a pseudonym (王某, 李某甲) name nobody and are not masked
 as names. Once a text names someone in full, their given name alone there is masked too, and a name found
 sure (by a cue or its form) is masked wherever it comes back in the text (`_named_again`).

@@ -16,8 +16,6 @@ from desensitize.detect.names import STOP_CHARS, given_name_chars, surnames
 # What every text holding such a name holds, scanned over all texts at once: a character of CJK Extension A
 # (U+3400–U+4DBF) or of the supplementary planes' ideographs (Extensions B to H).
 HINT = re.compile("[\u3400-\u4dbf\U00020000-\U0003134f]")
-
-
 # Surnames that end the words before a name more often than they start one (工作人员|林䶮, 生僻字|䶮, 和).
 _NOT_FIRST = frozenset("员字和")
 

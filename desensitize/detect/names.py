@@ -104,8 +104,8 @@ TRIGGERS = (
     "主管 仓管 模范 "
     # and a pupil's parent (家长孙丽情绪激动: not 家|长孙, the compound surname and kinship word), a customer.
     "家长 顾客 "
-    # Round 17: siblings, uncles and aunts by their order, and cousins (三弟依金, 表哥王强, 二叔林长发); not a
-    # younger sister's or brother's (三妹, 小妹, 小弟: what people are called too, 自称“三妹”).
+    # Round 17: siblings, uncles and aunts by their order, and cousins (三弟依金, 表哥王强, 二叔林长发); not 三妹, 小妹,
+    # 小弟, which people are called too (自称“三妹”).
     "大哥 二哥 三哥 大姐 二姐 三姐 二弟 三弟 四弟 大伯 二伯 三伯 二叔 三叔 四叔 小叔 "
     "大姑 二姑 小姑 大舅 二舅 小舅 大姨 二姨 小姨 堂兄 堂弟 堂姐 堂妹 表哥 表弟 表姐 表妹"
 ).split()
