@@ -56,10 +56,10 @@ def _word_end(text: str, part: int, end: int, words: Collection[str]) -> int:
     return end
 
 
-def dotted_names(text: str, words: Collection[str] = ()) -> list[tuple[int, int]]:
+def dotted_names(text: str, words: Collection[str]) -> list[tuple[int, int]]:
     """Spans of the dotted names of `text`: each a run of transliteration characters, a dot, another
-    run (and more dots and runs), both runs at least one character, the whole at least three. With
-    `words` (common two-character words), the last run stops before a word it runs into (`_word_end`)."""
+    run (and more dots and runs), both runs at least one character, the whole at least three, the last
+    run stopping before a common word of `words` (two characters) it runs into (`_word_end`)."""
     out: list[tuple[int, int]] = []
     for m in _PATTERN.finditer(text):
         dot = m.start()
@@ -79,8 +79,7 @@ def dotted_names(text: str, words: Collection[str] = ()) -> list[tuple[int, int]
                 end += 1  # 阿卜杜拉·艾买提·吐尔洪: a third part
                 continue
             break
-        if words:
-            end = _word_end(text, part, end, words)
+        end = _word_end(text, part, end, words)
         if start < dot and end > dot + 1 and end - start >= 4:
             out.append((start, end))
     return out

@@ -37,26 +37,27 @@ _KIN = frozenset(KIN_AFTER | set("伯公妹弟爸妈爷奶舅伙孩"))  # 阿姨
 _BARE = re.compile(f"{_SAYS}((?:阿|小)[\u4e00-\u9fff])(?=[{''.join(sorted(_KIN))}]|[\\s\u3000，。；;,.、！？!?）)：:]|$)")
 
 
+def _a_word(name: str) -> bool:
+    """A common word or a role word: what a note's words around a name may also frame (小心, 阿姨, 老师)."""
+    return name in common_words() or name in ROLE_WORDS
+
+
 def nicknames(text: str) -> list[tuple[int, int]]:
     """Spans of the nicknames `text` says people go by (the words that say so left out)."""
     out = [m.span(k) for m in _QUOTED.finditer(text) for k in (1, 2) if m.group(k) and m.group(k) not in ROLE_WORDS]
     single, given = surnames()[0], given_name_chars()
     for m in _BARE.finditer(text):
         name = m.group(1)
-        if name in common_words() or name in ROLE_WORDS or name[1] in _KIN or (name[0] == "小" and name[1] in single and name[1] not in given):
+        if _a_word(name) or name[1] in _KIN or (name[0] == "小" and name[1] in single and name[1] not in given):
             continue  # 小心, 阿姨; 小陈: a way of addressing (阿木, 阿水 are what a person is called)
         out.append(m.span(1))
-    for m in _LABELLED.finditer(text):
-        if m.group(1) not in common_words() and m.group(1) not in ROLE_WORDS:
-            out.append(m.span(1))
+    out.extend(m.span(1) for m in _LABELLED.finditer(text) if not _a_word(m.group(1)))
     for m in _CHILD_OF.finditer(text):
         name = m.group(1)
-        if name not in common_words() and name[0] not in _KIN and name not in ROLE_WORDS and name not in _ANY_CHILD:
+        if not _a_word(name) and name[0] not in _KIN and name not in _ANY_CHILD:
             out.append(m.span(1))
     for m in _BEFORE_FORMAL.finditer(text):
         name = m.group(1)
-        if name not in common_words() and name not in ROLE_WORDS and not _NOT_IN_NICKNAME.intersection(name) and (
-            name[0] not in "他她我你它其"
-        ):  # not 不知道|真名, 小名与|本名
-            out.append(m.span(1))
+        if not _a_word(name) and not _NOT_IN_NICKNAME.intersection(name) and name[0] not in "他她我你它其":
+            out.append(m.span(1))  # not 不知道|真名, 小名与|本名
     return sorted(set(out))

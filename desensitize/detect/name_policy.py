@@ -72,7 +72,6 @@ from desensitize.detect.names import (
     ROLE_WORDS,
     STOP_CHARS,
     attributes_at,
-    common_words,
     given_pairs,
     name_words,
     preposition_first,
@@ -93,7 +92,7 @@ NAME_MODE = "arbitrate"  # how the model's spans meet the rules' (`combine_names
 
 def _dotted_names(text: str) -> list[tuple[int, int]]:
     """`name_dotted.dotted_names`, each name stopping before a common word it runs into (约翰逊|本月)."""
-    return dotted_names(text, common_words())
+    return dotted_names(text, lexicon().words)
 
 
 # Finders of names written so that neither the rules nor the model read them (module docstring): key, a
