@@ -117,7 +117,14 @@ prisoners, airport security, a school's anti-bullying office, a forensic clinic 
 names; one short note of the second that older files hold taken out), written late in round 17 by four more such
 sessions, as clerks of 28 more offices (residents' rotations, a will registry, a pharmacy's prescription checks,
 a forest-fire checkpoint, a temple's committee, drone flight reports, name changes at a police station's window,
-grave relocation, a shipyard's hot-work permits, a foundation's follow-ups …).
+grave relocation, a shipyard's hot-work permits, a foundation's follow-ups …); "dev-remarks-27" and
+"dev-remarks-28" (names_dev_remarks27.txt and names_dev_remarks28.txt, studied: 700 and 695 records, 844 and 885
+names; five short notes of the second that older files hold taken out) and "blind-remarks-17"
+(names_blind_remarks17.txt, sealed: 700 records, 914 names, 114 records without one), written at round 18's start
+to the same brief by six more such sessions, as clerks of 42 more offices (a seal-carving shop, left-behind
+children's visits, a sewage plant, copyright registration, a gold shop's buy-backs, an industrial park, illegal
+fund-raising claims, a summer camp, a waste incinerator's neighbours, a cinema, a pigeon-racing club …; the sealed
+set's fourteen named nowhere here); the sealed one measured at round 18's end.
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -158,6 +165,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-14": (DATA / "names_blind_remarks14.txt", True),  # written at round 15's start, measured at its end
     "blind-remarks-15": (DATA / "names_blind_remarks15.txt", True),  # written at round 16's start, measured at its end
     "blind-remarks-16": (DATA / "names_blind_remarks16.txt", True),  # written at round 17's start, measured at its end
+    "blind-remarks-17": (DATA / "names_blind_remarks17.txt", True),  # written at round 18's start, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
@@ -187,6 +195,8 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-24": (DATA / "names_dev_remarks24.txt", False),  # written later in round 17, to the same brief
     "dev-remarks-25": (DATA / "names_dev_remarks25.txt", False),  # written late in round 17, to the same brief
     "dev-remarks-26": (DATA / "names_dev_remarks26.txt", False),  # written late in round 17, to the same brief
+    "dev-remarks-27": (DATA / "names_dev_remarks27.txt", False),  # written at round 18's start, to the same brief
+    "dev-remarks-28": (DATA / "names_dev_remarks28.txt", False),  # written at round 18's start, to the same brief
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
