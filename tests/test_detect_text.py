@@ -162,6 +162,8 @@ _FRAGMENTS = [
     "黃志明", "經", "身份證", "鄭", "１３８１２３４５６７８",
     # Round 10: spaced text, read closed up (spacing.py), and a chat paste's mark.
     "邬 春 林", "\u3000", "兹 证 明", "【群聊】", "Lee Siu Fung（李少峰）",
+    # Round 18: a dotted name that may close a text, and a person's attributes that may open the next one.
+    "热娜·克力木", "，蒙古族", "（维吾尔族）", "主席施建平",
 ]
 
 
@@ -242,3 +244,49 @@ def test_a_line_that_fails_in_a_batch_fails_alone(monkeypatch: pytest.MonkeyPatc
     assert rows[1] == {"findings": []}
     assert {"kind": "person_name", "start": 1, "end": 4} in rows[3]["findings"]
     assert "王志强" not in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("热娜·克力木", "热娜·克力木"),
+        ("许可证注销，原因：合同到期不续签。皮埃尔·杜邦", "皮埃尔·杜邦"),
+        ("外籍人员伊琳娜·霍夫曼、奥列格·诺瓦克", "奥列格·诺瓦克"),
+    ],
+)
+def test_a_dotted_name_that_closes_the_text_is_found(detector: TextDetector, text: str, name: str) -> None:
+    """A dotted name as a record's last words (round 18: from round 15 to 17 the name policy read one
+    character past the text there, and the detector failed on the whole batch)."""
+    start = text.rindex(name)
+    for spans in (detector.find(text), detector.find_many(["经王建华核实", text, "无"])[1]):
+        assert any(s.kind == K.PERSON_NAME and s.start <= start and s.end == len(text) for s in spans)
+
+
+def test_a_person_s_attributes_that_open_a_text_belong_to_no_name_of_the_text_before(detector: TextDetector) -> None:
+    """The bulk path joins texts; attributes at the next text's start (，蒙古族) are read in that text only: the
+    rule that takes the name before them took 施建平 and the separator, past its text's end (round 18)."""
+    texts = ["监事会主席施建平", "，蒙古族，来榕探亲时发病住院。"]
+    assert detector.find_many(texts) == [detector.find(t) for t in texts]
+    assert detector.find_many(texts[1:]) == [[]]
+
+
+def test_remark_texts_cut_at_their_names_are_read_alike_in_bulk_and_alone(detector: TextDetector) -> None:
+    """Texts that start or end at a name (cut from the studied remark sets at each labelled name) are read in
+    one batch as each is read alone: no reader looks past its text's ends, and none fails there."""
+    import random
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from names_corpora import read_marked
+    finally:
+        sys.path.pop(0)
+    cuts: set[str] = set()
+    for path in sorted((ROOT / "desensitize" / "data").glob("names_dev_remarks*.txt")):
+        for text, spans in read_marked(path):
+            for a, b in spans:
+                cuts.update((text[:b], text[a:], text[a:b]))
+    texts = sorted(cuts)
+    random.Random(18).shuffle(texts)
+    texts = texts[:3_000]
+    assert detector.find_many(texts) == [detector.find_many([t])[0] for t in texts]

@@ -395,7 +395,8 @@ def _short_of_function(text: str, a: int, b: int) -> tuple[int, int]:
     dot = max(text.rfind(d, a, b) for d in DOTS)
     if dot > a:
         end = transliteration_end(text, dot + 1, b)
-        if end > dot + 1 and (text[end] in STOP or text[end] in _VERB_AFTER_NAME):
+        # The name may close the text (热娜·克力木): then nothing follows to cut off.
+        if dot + 1 < end < len(text) and (text[end] in STOP or text[end] in _VERB_AFTER_NAME):
             return a, end  # 阿依古丽·买买提|来榕: a dotted name ends before a verb its transliteration does not hold
     if b - a == 3 and text[a] in _WITH and text[b:b + 2] in _TOGETHER:
         return a + 1, b

@@ -764,6 +764,8 @@ class NameRules:
             if c < pos or c == last:  # -1, or the same attributes again (，男，汉族)
                 continue
             last = c
+            if c - 1 < pos or not ("\u4e00" <= text[c - 1] <= "\u9fff" or text[c - 1] in DOTS):
+                continue  # the name ends right before its attributes (not at a text's start: 。|，蒙古族)
             for s in range(c - 2, max(pos, c - 16) - 1, -1):
                 ch = text[s]
                 if not ("\u4e00" <= ch <= "\u9fff" or ch in DOTS):
