@@ -348,6 +348,10 @@ def test_dotted_names_are_masked_whole(detector: TextDetector, text: str, names:
         ("业主Leung Chi Keung（梁志强）委托律师办理过户", ["Leung Chi Keung", "梁志强"]),
         ("Nguyen Thi Thu（越南籍）申请居留，Ocean Plaza（海洋广场）招商", ["Nguyen Thi Thu"]),
         ("游客Emma Wilson遗失护照，已交还本人。", ["Emma Wilson"]),  # a traveller is a role
+        # A row of fields: the nationality after a space, a country's name after a comma (round 18)
+        ("Sarah Mitchell 英国 外教 首次申请 证书已验", ["Sarah Mitchell"]),
+        ("报名：Tom Baker，美国，在榕任教三年", ["Tom Baker"]),
+        ("Grand Hyatt 中国区 会议室预订已确认", []),  # a hotel, and no country's name ends there
     ],
 )
 def test_names_in_latin_letters_where_the_record_says_so(detector: TextDetector, text: str, names: list[str]) -> None:
