@@ -497,6 +497,8 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         ("景区儿童走失约20分钟，家长孙丽情绪激动，投诉广播找人太慢", ["孙丽"]),  # 家长 (a parent), not 家|长孙
         ("阮氏秋在场，指界由林德明本人完成，阮氏秋仅陪同，不签字", ["阮氏秋", "林德明", "阮氏秋"]),  # 仅 ends no name
         ("上门随访黄金水时发现老人独居，已联系社区", ["黄金水"]),  # nor does 时 (when) end one of four
+        # nor 家 (a home), glued to what follows or not (round 18)
+        ("走访下院村3户：陈炳坤家、陈炳辉家、黄爱珠家，主要诉求为道路扬尘。", ["陈炳坤", "陈炳辉", "黄爱珠"]),
         # the role alone names no one: the model had read 考生 (before 本人) as a name here
         ("违纪处理：张浩然，第12考场，物理科目开考后被监考员发现身上携带手机，手机处于关机状态。依据《国家教育考试违规"
          "处理办法》第五条，认定为考试违纪，当科成绩无效。考生本人已在违纪记录上签字确认。", ["张浩然"]),

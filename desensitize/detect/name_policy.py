@@ -419,7 +419,8 @@ def _weak_tail(
     (郑淑华|家水表), under 0.9 where the cut starts a common word (吴海|继承). The longest such head of two or three
     characters is kept, unless every one of its characters is a transliteration character (亨宁|伯格 and
     约尔德|内斯库 stay whole: a foreign name the model doubts in the middle). A span of four glued to the text
-    after it ends before a last character that ends no such name (`_NEVER_LAST_OF_FOUR`: 阮氏秋|仅陪同)."""
+    after it ends before a last character that ends no such name (`_NEVER_LAST_OF_FOUR`: 阮氏秋|仅陪同), and one
+    that ends in 家 (a person's home) ends before it, glued or not (陈炳坤|家、)."""
     belief = reading.belief
     if b - a == 3 and len(belief) >= b and belief[b - 1] < 1 + 254 * TAIL and text[b - 1:b + 1] in lexicon().words and (
         not _bears_given_name(text, a, b)
@@ -435,6 +436,8 @@ def _weak_tail(
             (glued and max(belief[k:b]) < 1 + 254 * TAIL) or (max(belief[k:b]) < 1 + 254 * 0.9 and text[k:k + 2] in lexicon().words)
         ):
             return a, k
+    if b - a == 4 and text[b - 1] == "家":
+        return a, b - 1  # 走访陈炳坤|家、陈炳辉|家: a person's home, glued or not; no name of four ends in 家
     if b - a != 4 or not "\u4e00" <= text[b:b + 1] <= "\u9fff":
         return a, b
     if belief[b - 1] < 1 + 254 * TAIL and min(belief[a:b - 1]) > 1 + 254 * 0.9:
