@@ -34,6 +34,10 @@ from pipelines.core.vocab import FindingKind as K
         ("宝宝妈妈说孩子发烧，我妈妈也来了", []),  # any child's mother; 我 is no doubled character
         ("阿水（本名林水生）是受访人提到的老伞匠", ["阿水"]),  # before the formal name (本名), as before 大名
         ("群里有人骂物业 不知道真名；小名与本名均已注明", []),  # no names before 真名, 本名: what no name holds
+        # Before 即 ("that is") and a full name (round 18); not 立即, a pseudonym, or a word after it
+        ("奶奶说小宝最近肚子疼，已叮嘱少吃辣条。（小宝即叶子豪）", ["小宝"]),
+        ("依福即郑依福，补贴申请材料齐全", ["依福"]),
+        ("李某甲即李德明，要求立即查处，入库时即有裂纹", []),
     ],
 )
 def test_nicknames(text: str, names: list[str]) -> None:
@@ -45,3 +49,6 @@ def test_the_detector_masks_them() -> None:
     text = "独居老人许木生，村里人都叫他阿木，今日上门走访，身体尚可。"
     found = [text[s.start:s.end] for s in detector.find_many([text])[0]]
     assert "阿木" in found and "许木生" in found
+    text = "奶奶说小宝最近肚子疼，已叮嘱少吃辣条。（小宝即叶子豪）"
+    found = [text[s.start:s.end] for s in detector.find_many([text])[0]]
+    assert found == ["小宝", "小宝", "叶子豪"]  # where the note says so, and wherever the nickname comes back

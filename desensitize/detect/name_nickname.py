@@ -2,7 +2,7 @@
 陈一诺（小名糖糖）, 林美玉（族名巴奈）, 糖糖妈妈.
 
 Notes give the name someone is called by right after saying so (叫他, 喊她, 称他, 外号, 绰号, 小名, 乳名)
-or right before giving the formal one (朵朵大名陈语彤),
+or right before giving the formal one (朵朵大名陈语彤, （小宝即叶子豪）),
 and such a name is a nickname that neither the rules nor the model read as one: 阿 or 小 and one character
 (阿福, 小宇), or whatever the note puts in quotes after saying so (叫“国庆”, 小名“丫丫”). The nickname
 stops before a kinship word or a title (阿发|叔); without quotes it must end there or at a boundary (叫他小心
@@ -16,9 +16,17 @@ from __future__ import annotations
 
 import re
 
-from desensitize.detect.names import KIN_AFTER, ROLE_WORDS, STOP_CHARS, common_words, given_name_chars, surnames
+from desensitize.detect.names import (
+    KIN_AFTER,
+    ROLE_WORDS,
+    STOP_CHARS,
+    common_words,
+    dictionary_words,
+    given_name_chars,
+    surnames,
+)
 
-HINT = re.compile("[叫喊称][他她]|外号|绰号|小名|乳名|昵称|族名|大名|本名|真名|学名|[叫喊][“\"「]|妈妈|爸爸|奶奶|爷爷|外婆|外公")
+HINT = re.compile("[叫喊称][他她]|外号|绰号|小名|乳名|昵称|族名|大名|本名|真名|学名|[叫喊][“\"「]|妈妈|爸爸|奶奶|爷爷|外婆|外公|即")
 _SAYS = "(?:[叫喊称][他她](?:作|做|为)?|(?:外号|绰号|小名|乳名|昵称)(?:叫|是|为)?[：:]?)"
 # In quotes: two to four characters after what says a person is called so; two or three after 叫 alone
 # (丈夫叫“国庆”; 公司名叫“世纪高大” is a firm's).
@@ -31,6 +39,9 @@ _BEFORE_FORMAL = re.compile("(?:^|(?<=[（(，,。；;、：:\\s“\"和]))([\u4
 _LABELLED = re.compile("(?:外号|绰号|小名|乳名|昵称|族名)(?:叫|是|为)?[：:]?(?!大名|学名|和|与)([\u4e00-\u9fff]{2,4})(?=[）)，,。；;、\\s]|$)")
 # A doubled character right before a child's parent or grandparent (糖糖妈妈, 豆豆的奶奶).
 _CHILD_OF = re.compile("(([\u4e00-\u9fff])\\2)(?=的?(?:妈妈|爸爸|奶奶|爷爷|外婆|外公))")
+# What a note says is someone's formal name (（小宝即叶子豪）, 依福即郑依福，): the name before 即 ("that is"), where
+# what follows it is shaped as a full name and neither is a dictionary word (立即, 随即|报警; 即日).
+_ALIAS = re.compile("(?:^|(?<=[（(，,。；;、\\s“\"]))([\u4e00-\u9fff]{2,3})即([\u4e00-\u9fff]{2,4})(?=[）)，,。；;、”\"\\s]|$)")
 _NOT_IN_NICKNAME = frozenset((STOP_CHARS | set("名")) - set("阿小老"))  # what no name holds (的, 不, 与 …)
 _ANY_CHILD = frozenset({"宝宝", "娃娃", "宝贝"})  # any child's parent (宝宝妈妈), not a named one's
 _KIN = frozenset(KIN_AFTER | set("伯公妹弟爸妈爷奶舅伙孩"))  # 阿姨, 小妹, 阿伯: how one addresses, not names
@@ -56,6 +67,15 @@ def nicknames(text: str) -> list[tuple[int, int]]:
         name = m.group(1)
         if not _a_word(name) and name[0] not in _KIN and name not in _ANY_CHILD:
             out.append(m.span(1))
+    single, compound = surnames()
+    every = dictionary_words()
+    for m in _ALIAS.finditer(text):
+        name, formal = m.group(1), m.group(2)
+        if (
+            not _a_word(name) and name not in every and formal not in every and "某" not in name
+            and not _NOT_IN_NICKNAME.intersection(name + formal) and (formal[0] in single or formal[:2] in compound)
+        ):
+            out.append(m.span(1))  # not 李某甲|即李德明 (a pseudonym), 要求立|即查处
     for m in _BEFORE_FORMAL.finditer(text):
         name = m.group(1)
         if not _a_word(name) and not _NOT_IN_NICKNAME.intersection(name) and name[0] not in "他她我你它其":
