@@ -124,7 +124,12 @@ names; five short notes of the second that older files hold taken out) and "blin
 to the same brief by six more such sessions, as clerks of 42 more offices (a seal-carving shop, left-behind
 children's visits, a sewage plant, copyright registration, a gold shop's buy-backs, an industrial park, illegal
 fund-raising claims, a summer camp, a waste incinerator's neighbours, a cinema, a pigeon-racing club …; the sealed
-set's fourteen named nowhere here); the sealed one measured at round 18's end.
+set's fourteen named nowhere here); the sealed one measured at round 18's end; "dev-remarks-29" and
+"dev-remarks-30" (names_dev_remarks29.txt and names_dev_remarks30.txt, studied: 699 and 698 records, 942 and 897
+names; three short notes that older files hold taken out), written during round 18 by four more such sessions, as
+clerks of 28 more offices (an early-learning centre, a petrol station, bridge inspection, an HIV testing point, a
+typhoon's evacuation lists, a lacquer institute's apprentices, people's supervisors, a dragon-boat race, a
+pathology lab, state compensation, a rural bank, a jasmine-tea cooperative …).
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -197,6 +202,8 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-26": (DATA / "names_dev_remarks26.txt", False),  # written late in round 17, to the same brief
     "dev-remarks-27": (DATA / "names_dev_remarks27.txt", False),  # written at round 18's start, to the same brief
     "dev-remarks-28": (DATA / "names_dev_remarks28.txt", False),  # written at round 18's start, to the same brief
+    "dev-remarks-29": (DATA / "names_dev_remarks29.txt", False),  # written during round 18, to the same brief
+    "dev-remarks-30": (DATA / "names_dev_remarks30.txt", False),  # written during round 18, to the same brief
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
