@@ -32,7 +32,8 @@ instruction addresses as a comrade (请海燕同志跟进: `name_comrade.py`) an
 group in brackets (阿苦日体（彝族）来榕务工: `name_ethnic.py`) and the nickname a note says someone goes by
 (村里都叫他阿福, 丈夫叫“国庆”: `name_nickname.py`), a Japanese name where the text says Japan or its given name
 is one common in Japan (日本游客田中健二, 交换生田中健太: `name_japanese.py`), a name holding a character beyond the
-common CJK block (（林䶮）: `name_rare.py`) and a monk's or nun's (住持释法空: `name_dharma.py`). A surname with a
+common CJK block (（林䶮）: `name_rare.py`), a monk's or nun's (住持释法空: `name_dharma.py`) and one quoted as what a
+name field holds (姓名“林诗函”有误: `name_quoted.py`). A surname with a
 title or a kinship word (陈先生, 刘阿姨, 老李) and a pseudonym (王某, 李某甲) name nobody and are not masked
 as names. Once a text names someone in full, their given name alone there is masked too, and a name found
 sure (by a cue or its form) is masked wherever it comes back in the text (`_named_again`).
@@ -53,6 +54,7 @@ from desensitize.detect import (
     name_latin,
     name_mention,
     name_nickname,
+    name_quoted,
     name_rare,
     name_spaced,
 )
@@ -108,6 +110,7 @@ FORM_FINDERS: tuple[tuple[str, re.Pattern[str], Callable[[str], list[tuple[int, 
     ("name_japanese", name_japanese.HINT, name_japanese.japanese_names),
     ("name_rare", name_rare.HINT, name_rare.rare_names),
     ("name_dharma", name_dharma.HINT, name_dharma.dharma_names),
+    ("name_quoted", name_quoted.HINT, name_quoted.quoted_names),
 )
 FORM_SCORE = 0.75  # their names are as sure as one a context rule finds
 MODEL_SCORE = 0.7  # between a cue rule (0.75) and a boundary rule (0.6): it decides nothing against an identifier

@@ -1,0 +1,32 @@
+"""Names quoted as what a name field holds (name_quoted.py), alone and in the masked text."""
+
+from __future__ import annotations
+
+import pytest
+
+from desensitize.detect.name_quoted import quoted_names
+from desensitize.detect.text import TextDetector
+from pipelines.core.vocab import FindingKind as K
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("登记信息更正：原登记姓名“林诗函”有误，应为“林诗涵”，已核对", ["林诗函"]),  # the wrong one, whole
+        ("申请单名字写成\"图尔孙\"，已按身份证更正", ["图尔孙"]),  # a misspelt transliteration
+        ("报名表\"队员姓名\"一栏写\"阿宝\"，经问系其小名", ["阿宝"]),  # the field's column, then what it holds
+        ("医保卡姓名误录为“慕晓晓”；收件人姓名：“阿依古丽·买买提”", ["慕晓晓", "阿依古丽·买买提"]),
+        ("算命的说名字“犯冲”，要求改名", []),  # what a name sounds like: 名字 and no verb of writing
+        ("问卷上户主姓名写成\"某某\"，已退回", []),  # a pseudonym
+        ("署名“一个老党员”，无联系方式", []),  # a signature is no name field
+    ],
+)
+def test_quoted_names(text: str, names: list[str]) -> None:
+    assert [text[a:b] for a, b in quoted_names(text)] == names
+
+
+def test_the_quoted_name_is_masked_whole() -> None:
+    """The model reads 林诗 of 林诗函 (函, a letter, ends no name it knows); the field's content is masked whole."""
+    text = "原登记姓名“林诗函”有误，已按身份证更正"
+    found = TextDetector(kinds={K.PERSON_NAME}).find_many([text])[0]
+    assert [text[s.start:s.end] for s in found] == ["林诗函"]
