@@ -411,6 +411,10 @@ RIGHT_CHARS = frozenset(
 # Parts of speech (jieba) of a common word that may follow a bare name: verbs, adverbs, time words,
 # prepositions, conjunctions (王伟平时…, 李娜多次…, 张强携带…).
 _VERBAL_POS = ("v", "d", "t", "p", "c", "m")
+# What follows a family's name and 家 when 家 is their home (黄莉家的房子, 家中, 家里, 家人, 家属, 家门).
+_HOME_AFTER = frozenset("的中里人属门")
+# What joins the items of a list of names (王伟、李娜和张强).
+_LIST_JOINS = frozenset("、和与及")
 # Characters that end place and organisation names: 王庄村, 高新区 are not people.
 PLACE_SUFFIX = frozenset("村庄镇乡区县市省路街巷局院厅处科委会部站队司厂店校馆园场湖山河江桥岛湾港寺塔楼")
 # What ends a place or an organisation, not a person: no shape-rule name stands before one (金榕|社区).
@@ -483,7 +487,9 @@ class NameRules:
 
     def _drop_home(self, text: str, start: int, end: int) -> int:
         """黄莉家的房子: a trailing 家 before 的/中/里/人 is the family's home, not part of the name."""
-        if end - start >= 3 and text[end - 1] == "家" and text[end:end + 1] in "的中里人属门":
+        # A set, not a string: the empty slice at a text's end is in every string (and not at a joined
+        # text's separator, so the name was read otherwise alone than in a batch).
+        if end - start >= 3 and text[end - 1] == "家" and text[end:end + 1] in _HOME_AFTER:
             return end - 1
         return end
 
@@ -608,7 +614,7 @@ class NameRules:
     def _add(self, out: list[tuple[int, int, float, str]], text: str, s: int, e: int, rule: str, pos: int, limit: int) -> None:
         out.append((s, e, NAME_SCORES[rule], rule))
         # Only a list separator right before or after the name can start a list: test it before the call.
-        if text[e:e + 1] in "、和与及" or text[s - 1:s] in "、和与及":
+        if text[e:e + 1] in _LIST_JOINS or text[s - 1:s] in _LIST_JOINS:
             out.extend((a, b, NAME_SCORES["name_list"], "name_list") for a, b in self._extend_list(text, s, e, pos, limit))
 
     # -- finding --------------------------------------------------------------------------------
