@@ -129,7 +129,12 @@ set's fourteen named nowhere here); the sealed one measured at round 18's end; "
 names; three short notes that older files hold taken out), written during round 18 by four more such sessions, as
 clerks of 28 more offices (an early-learning centre, a petrol station, bridge inspection, an HIV testing point, a
 typhoon's evacuation lists, a lacquer institute's apprentices, people's supervisors, a dragon-boat race, a
-pathology lab, state compensation, a rural bank, a jasmine-tea cooperative …).
+pathology lab, state compensation, a rural bank, a jasmine-tea cooperative …); "dev-remarks-31" and
+"dev-remarks-32" (names_dev_remarks31.txt and names_dev_remarks32.txt, studied: 700 records each, 926 and 825
+names), written later in round 18 by four more such sessions, as clerks of 28 more offices (a maternity nurses'
+school, private-loan mediation, a temple procession's filing, a puppet troupe, a fish market, a phone buy-back
+shop, drowning patrols, a print shop's copies of papers, village burial and wedding councils, a hostel's
+register, an island's supply boat, volunteers' hours …).
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -204,6 +209,8 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-28": (DATA / "names_dev_remarks28.txt", False),  # written at round 18's start, to the same brief
     "dev-remarks-29": (DATA / "names_dev_remarks29.txt", False),  # written during round 18, to the same brief
     "dev-remarks-30": (DATA / "names_dev_remarks30.txt", False),  # written during round 18, to the same brief
+    "dev-remarks-31": (DATA / "names_dev_remarks31.txt", False),  # written later in round 18, to the same brief
+    "dev-remarks-32": (DATA / "names_dev_remarks32.txt", False),  # written later in round 18, to the same brief
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
