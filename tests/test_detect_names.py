@@ -118,6 +118,7 @@ def test_names_on_the_blind_set_reach_the_target(labelled: dict) -> None:
         ("经办官晓红/复核兰立新/负责人雷德全", ["官晓红", "兰立新", "雷德全"]),  # sign-off labels without 人
         ("批信中提到的“三弟依金”与家谱相符；表哥王强代为签收", ["依金", "王强"]),  # kin by their order, cousins
         ("李三妹报名时自称“三妹”，身份证名字相同", ["李三妹", "三妹"]),  # but a younger sister's is a name too
+        ("销户：机主张德华已故，话费余额已退", ["张德华"]),  # a phone's holder is a role (主张 is a word)
     ],
 )
 def test_name_rules_examples(text: str, names: list[str]) -> None:

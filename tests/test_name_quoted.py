@@ -16,6 +16,8 @@ from pipelines.core.vocab import FindingKind as K
         ("申请单名字写成\"图尔孙\"，已按身份证更正", ["图尔孙"]),  # a misspelt transliteration
         ("报名表\"队员姓名\"一栏写\"阿宝\"，经问系其小名", ["阿宝"]),  # the field's column, then what it holds
         ("医保卡姓名误录为“慕晓晓”；收件人姓名：“阿依古丽·买买提”", ["慕晓晓", "阿依古丽·买买提"]),
+        ("认养牌按其要求写中文名“贝卢卡”；曾用名\"王招弟\"", ["贝卢卡", "王招弟"]),  # a foreigner's, a former one
+        ("宣传稿一律用化名“小婷”", []),  # a pseudonym chosen to hide the person
         ("算命的说名字“犯冲”，要求改名", []),  # what a name sounds like: 名字 and no verb of writing
         ("问卷上户主姓名写成\"某某\"，已退回", []),  # a pseudonym
         ("署名“一个老党员”，无联系方式", []),  # a signature is no name field

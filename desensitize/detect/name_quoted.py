@@ -1,23 +1,24 @@
 """Names in quotes that a record says are what a name field holds: 原登记姓名“林诗函”有误, 申请单名字写成"图尔孙",
-报名表"队员姓名"一栏写"阿宝".
+报名表"队员姓名"一栏写"阿宝", 认养牌写中文名“贝卢卡”.
 
 Records that correct a name quote it as it was written, and what they quote is often no name a reader knows: a
-wrong character (林诗函 for 林诗涵), a transliteration misspelt (图尔孙), a nickname (阿宝). The rules and the model
-read a part of it or none. What stands in quotes right after 姓名 (a name field, its column or its line: 姓名
-一栏写"…", 姓名误录为“…”), or after 名字 and a verb of writing it (名字写成"…", 名字改为“…”), is the name as the
-record wrote it, whole: two to six characters of Chinese, or up to twelve with the dot of a minority name. 名字 alone before quotes is
-what a name means or sounds like (名字“犯冲”), and a pseudonym (“某某”) names no one.
+wrong character (林诗函 for 林诗涵), a transliteration misspelt (图尔孙), a nickname (阿宝), a foreigner's Chinese
+name (贝卢卡). The rules and the model read a part of it or none. What stands in quotes right after 姓名, 中文名 or
+曾用名 (a name field, its column or its line: 姓名一栏写"…", 姓名误录为“…”), or after 名字 and a verb of writing it
+(名字写成"…", 名字改为“…”), is the name as the record wrote it, whole: two to six characters of Chinese, or up to
+twelve with the dot of a minority name. 名字 alone before quotes is what a name means or sounds like (名字“犯冲”),
+and a pseudonym (“某某”) names no one.
 """
 
 from __future__ import annotations
 
 import re
 
-HINT = re.compile("姓名|名字")
+HINT = re.compile("姓名|名字|中文名|曾用名")
 _OPEN, _CLOSE = "[“\"「『]", "[”\"」』]"
 _WRITTEN = "(?:误录为|误写为|误写成|录为|写成|写为|写作|填写为|填为|登记为|应为|改为|更正为)"
 _QUOTED = re.compile(
-    f"(?:姓名{_CLOSE}?(?:一?栏)?(?:{_WRITTEN}|填|写|为|是)?[：:]?|名字{_WRITTEN})"
+    f"(?:(?:姓名|中文名字?|曾用名){_CLOSE}?(?:一?栏)?(?:{_WRITTEN}|填|写|为|是)?[：:]?|名字{_WRITTEN})"
     f"{_OPEN}([\u4e00-\u9fff·]{{2,12}}){_CLOSE}"
 )
 
