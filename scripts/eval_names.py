@@ -134,7 +134,14 @@ pathology lab, state compensation, a rural bank, a jasmine-tea cooperative …);
 names), written later in round 18 by four more such sessions, as clerks of 28 more offices (a maternity nurses'
 school, private-loan mediation, a temple procession's filing, a puppet troupe, a fish market, a phone buy-back
 shop, drowning patrols, a print shop's copies of papers, village burial and wedding councils, a hostel's
-register, an island's supply boat, volunteers' hours …).
+register, an island's supply boat, volunteers' hours …); "dev-remarks-33" and "dev-remarks-34"
+(names_dev_remarks33.txt and names_dev_remarks34.txt, studied: 699 and 700 records), written late in round 18,
+after blind-remarks-17 was first measured, by four more such sessions to the same brief: the first as clerks of
+offices that keep histories (genealogies, local chronicles' biographies, martyrs' deeds, a clan association, an
+archive's Republican-era files, village histories, a memorial hall, tomb inscriptions …), the second as clerks of
+the kinds of offices the sealed set was written for (adoption, bankruptcy, lock-opening, tuberculosis follow-up,
+administrative review, recycling, stem-cell donors, maternity care, slaughterhouse inspection, race medical
+cover …), to learn what such records hold without reading the sealed one.
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -211,6 +218,8 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-30": (DATA / "names_dev_remarks30.txt", False),  # written during round 18, to the same brief
     "dev-remarks-31": (DATA / "names_dev_remarks31.txt", False),  # written later in round 18, to the same brief
     "dev-remarks-32": (DATA / "names_dev_remarks32.txt", False),  # written later in round 18, to the same brief
+    "dev-remarks-33": (DATA / "names_dev_remarks33.txt", False),  # written late in round 18: histories, genealogies
+    "dev-remarks-34": (DATA / "names_dev_remarks34.txt", False),  # written late in round 18: the sealed set's kinds
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
