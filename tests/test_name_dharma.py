@@ -17,6 +17,10 @@ from pipelines.core.vocab import FindingKind as K
         ("已向其解释清楚，刑释人员按期报到；缓释片已停", []),  # 解释, 刑释, 缓释: words that end in 释
         ("法官当庭释明举证责任，其已释放", []),  # 释明, 释放: words that start with it
         ("大雄宝殿供奉释迦牟尼佛像", []),  # the Buddha
+        # Round 18: the dharma name alone again, and before a monk's or a nun's title
+        ("释月江圆寂后，寺中有释海印、释海澄两位弟子，碑刻记载以海印继席", ["释月江", "释海印", "释海澄", "海印"]),
+        ("议定：寺卷由朱海燕执笔，妙智法师审定；住持圆慧尼师发愿重建", ["妙智", "圆慧"]),
+        ("请各位法师到场；考释中引用文献请注明", []),  # no name before the title; 考释 is a word
     ],
 )
 def test_dharma_names(text: str, names: list[str]) -> None:

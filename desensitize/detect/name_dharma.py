@@ -3,7 +3,9 @@
 Buddhist monks and nuns take 释 as their surname, and the records of religious affairs, temples and their
 committees name them so. Neither the rules nor the model read such a name: 释 is no surname in the lists, and
 a dharma name is made of words (法空, 如海, 圆通). 释 alone starts or ends common words (解释, 释放, 刑释人员,
-缓释片, 假释); anywhere else, it and the two characters after it are a name. 释迦 (the Buddha) is none.
+缓释片, 假释); anywhere else, it and the two characters after it are a name. 释迦 (the Buddha) is none. Once a text
+names 释海印, 海印 alone there is the same monk; and a dharma name of two stands alone before the title of a monk or
+a nun at a clause's start or after a temple's office (妙智法师审定, 住持圆慧尼师).
 """
 
 from __future__ import annotations
@@ -12,9 +14,12 @@ import re
 
 from desensitize.detect.names import STOP_CHARS, common_words
 
-HINT = re.compile("释")
+HINT = re.compile("释|法师|禅师|尼师")
+# A dharma name alone right before the title of a monk or a nun (妙智法师审定, 性空禅师事迹, 住持圆慧尼师): after
+# the start of a clause or a temple's office.
+_TITLED = re.compile("(?:^|(?<=[，,。；;：:、（(\\s“\"])|(?<=住持|监院|方丈))([\u4e00-\u9fff]{2})(?=法师|禅师|尼师)")
 # Words that end in 释 and are not all in jieba's frequent words (刑释人员: released prisoners; 缓释片).
-_ENDS_IN_IT = frozenset({"解释", "注释", "稀释", "保释", "假释", "开释", "冰释", "缓释", "刑释", "阐释", "诠释", "获释"})
+_ENDS_IN_IT = frozenset({"解释", "注释", "稀释", "保释", "假释", "开释", "冰释", "缓释", "刑释", "阐释", "诠释", "获释", "考释"})
 # and words that start with it (释明: a judge's explaining; 释读: deciphering old letters).
 _STARTS_IT = frozenset({"释明", "释读", "释放", "释义", "释然", "释疑", "释怀"})
 _NOT_NAMES = ("释迦",)  # 释迦牟尼: the Buddha, named in every temple's records
@@ -22,11 +27,11 @@ _NOT_NAMES = ("释迦",)  # 释迦牟尼: the Buddha, named in every temple's re
 
 def dharma_names(text: str) -> list[tuple[int, int]]:
     """Spans of 释 and the two Chinese characters after it, where 释 makes no word with its neighbours and
-    neither character is one no name holds."""
+    neither character is one no name holds; of the dharma name alone where the text writes it again; and of one
+    alone before a monk's or a nun's title (module docstring)."""
     words = common_words()
     out: list[tuple[int, int]] = []
-    for m in HINT.finditer(text):
-        i = m.start()
+    for i in _occurrences(text, "释"):
         name = text[i:i + 3]
         before, first = text[i - 1:i + 1], name[:2]
         if len(name) < 3 or before in _ENDS_IN_IT or before in words or first in _STARTS_IT or first in words:
@@ -34,4 +39,27 @@ def dharma_names(text: str) -> list[tuple[int, int]]:
         if name.startswith(_NOT_NAMES) or not all("\u4e00" <= c <= "\u9fff" and c not in STOP_CHARS for c in name[1:]):
             continue
         out.append((i, i + 3))
-    return out
+    for m in _TITLED.finditer(text):
+        name = m.group(1)
+        if name not in words and not any(c in STOP_CHARS for c in name):
+            out.append(m.span(1))
+    # The dharma name alone, wherever else the text writes it (释海印 … 以海印继席).
+    for name in {text[a + 1:b] for a, b in out if text[a] == "释" and _opens_a_name(text, a)}:
+        out.extend((k, k + 2) for k in _occurrences(text, name) if text[k - 1:k] != "释")
+    return sorted(set(out))
+
+
+def _opens_a_name(text: str, at: int) -> bool:
+    """释 at `at` starts a clause or an item, or follows a temple's office or what names a person next (、释海澄,
+    住持释法空, 有释海印): the monk's name is sure enough to be looked for alone."""
+    return at == 0 or not "\u4e00" <= text[at - 1] <= "\u9fff" or text[at - 1] in "有由和与及" or (
+        text[at - 2:at] in ("住持", "监院", "方丈", "弟子", "法师")
+    )
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    at, found = text.find(word), []
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found

@@ -33,7 +33,8 @@ group in brackets (阿苦日体（彝族）来榕务工: `name_ethnic.py`) and t
 (村里都叫他阿福, 丈夫叫“国庆”: `name_nickname.py`), a Japanese name where the text says Japan or its given name
 is one common in Japan (日本游客田中健二, 交换生田中健太: `name_japanese.py`), a name holding a character beyond the
 common CJK block (（林䶮）: `name_rare.py`), a monk's or nun's (住持释法空: `name_dharma.py`) and one quoted as what a
-name field holds (姓名“林诗函”有误: `name_quoted.py`). A surname with a
+name field holds (姓名“林诗函”有误: `name_quoted.py`) and the other names a biography or a genealogy gives after
+their label (陈其绶，字伯韬; 谱名郑大经: `name_courtesy.py`). A surname with a
 title or a kinship word (陈先生, 刘阿姨, 老李) and a pseudonym (王某, 李某甲) name nobody and are not masked
 as names. Once a text names someone in full, their given name alone there is masked too, and a name found
 sure (by a cue or its form) is masked wherever it comes back in the text (`_named_again`).
@@ -48,6 +49,7 @@ from functools import lru_cache
 
 from desensitize.detect import (
     name_comrade,
+    name_courtesy,
     name_dharma,
     name_ethnic,
     name_japanese,
@@ -111,6 +113,7 @@ FORM_FINDERS: tuple[tuple[str, re.Pattern[str], Callable[[str], list[tuple[int, 
     ("name_rare", name_rare.HINT, name_rare.rare_names),
     ("name_dharma", name_dharma.HINT, name_dharma.dharma_names),
     ("name_quoted", name_quoted.HINT, name_quoted.quoted_names),
+    ("name_courtesy", name_courtesy.HINT, name_courtesy.courtesy_names),
 )
 FORM_SCORE = 0.75  # their names are as sure as one a context rule finds
 MODEL_SCORE = 0.7  # between a cue rule (0.75) and a boundary rule (0.6): it decides nothing against an identifier
@@ -196,7 +199,8 @@ TITLES = frozenset(
     "先生 女士 小姐 太太 同志 师傅 老师 医生 护士 律师 警官 阿姨 叔叔 阿婆 阿公 婆婆 大爷 大妈 大娘 大姐 大哥 大叔 大伯 大婶 "
     "大嫂 奶奶 爷爷 "
     "姐 哥 叔 婶 姨 伯 嫂 总 工 氏 局 副 处 局长 处长 科长 主任 经理 书记 所长 站长 队长 院长 校长 村长 组长 社长 会计 老板 厂长 股长 "
-    "河长 湖长 林长 依伯 依姆 依公 依嬷 依嫂 依叔 依婶 阿嬷 阿伯 阿叔 阿婶 阿嫂".split()  # round 17: 林秀珠|阿嬷
+    "河长 湖长 林长 依伯 依姆 依公 依嬷 依嫂 依叔 依婶 阿嬷 阿伯 阿叔 阿婶 阿嫂 "  # round 17: 林秀珠|阿嬷
+    "道长 法师 禅师".split()  # round 18: a Taoist or Buddhist master (张道长)
 )
 
 # Days of the week: 周 is a surname, and duty rosters put a day before each name (周一 叶文，周三林琪).

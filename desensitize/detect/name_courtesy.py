@@ -1,0 +1,51 @@
+"""The other names a record gives a person: a courtesy name and a literary one (陈其绶（1918—2004），字伯韬; 郑大经，
+字纶卿，号半樵), the name in a genealogy or another name (谱名郑大经, 又名郑纶), a pen name, a religious one (法号,
+经名).
+
+Local chronicles' biographies, genealogies, tomb inscriptions and archives name a person and then the names they
+went by, each after its label. Those names are words more often than not (通达, 干臣, 子政), so neither the rules
+nor the model read them. After a label of two characters (自号, 又名, 谱名, 笔名, 法号 …) two or three characters up
+to the next punctuation are a name. 字 and 号 alone start many words (字迹, 号码, 字口清晰, 号嘴): after them the name
+must make no word with the label, and the clause before must end in a person: a surname among its last four
+characters (郑世桢，字干臣), a life's years in brackets (（1918—2004），字伯韬), or another such name (字纶卿，号半樵).
+"""
+
+from __future__ import annotations
+
+import re
+
+from desensitize.detect.names import STOP_CHARS, dictionary_words, surnames
+
+HINT = re.compile("字|号|一名|又名|谱名|法名|经名|笔名|讳")
+_SEPARATORS = "，,；;（(。：:\n 、"
+_NAMED = re.compile(
+    f"(?:^|(?<=[{_SEPARATORS}]))(字|号|自号|别号|晚号|又号|一名|又名|谱名|法号|法名|道号|经名|笔名|讳)"
+    "([\u4e00-\u9fff]{2,3}?)(?=[，,。；;、）)\\s”\"]|$)"
+)
+
+
+def courtesy_names(text: str) -> list[tuple[int, int]]:
+    """Spans of the names `text` gives after a courtesy, literary, genealogy or religious name's label."""
+    words = dictionary_words()
+    single, compound = surnames()
+    out: list[tuple[int, int]] = []
+    for m in _NAMED.finditer(text):
+        label, name = m.group(1), m.group(2)
+        if any(c in STOP_CHARS for c in name):
+            continue
+        if len(label) == 1:
+            if label + name[0] in words or label + name[:2] in words:
+                continue  # 字迹|潦草, 号码|略
+            end = m.start(1) - 1  # the separator before the label
+            start = end
+            while start > 0 and text[start - 1] not in _SEPARATORS:
+                start -= 1
+            clause = text[start:end]
+            if not (
+                clause.endswith(("）", ")"))
+                or (out and out[-1][1] == end)
+                or any(len(clause) >= k and (clause[-k] in single or clause[-k:-k + 2] in compound) for k in (2, 3, 4))
+            ):
+                continue  # 铜质，号嘴遗失: the clause before names no one
+        out.append(m.span(2))
+    return out
