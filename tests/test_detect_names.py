@@ -119,6 +119,10 @@ def test_names_on_the_blind_set_reach_the_target(labelled: dict) -> None:
         ("批信中提到的“三弟依金”与家谱相符；表哥王强代为签收", ["依金", "王强"]),  # kin by their order, cousins
         ("李三妹报名时自称“三妹”，身份证名字相同", ["李三妹", "三妹"]),  # but a younger sister's is a name too
         ("销户：机主张德华已故，话费余额已退", ["张德华"]),  # a phone's holder is a role (主张 is a word)
+        # an old given name's literary third character (祺, 翥), which no common word holds (round 18); not
+        # where it starts a word (矫正) or another name (冉丽)
+        ("故居内荔枝树为黄瑞祺手植之说无据；首则高凤翥题", ["黄瑞祺", "高凤翥"]),
+        ("矫正对象方明矫正期满；签到表缺葛明冉丽签名", ["方明", "葛明", "冉丽"]),
     ],
 )
 def test_name_rules_examples(text: str, names: list[str]) -> None:

@@ -76,6 +76,7 @@ from desensitize.detect.names import (
     ROLE_WORDS,
     STOP_CHARS,
     attributes_at,
+    every_word,
     given_pairs,
     name_words,
     preposition_first,
@@ -688,14 +689,41 @@ def combine_names(
         names = [c for c in names if (c[0], c[1]) not in misread]
     names = names + again
     mates = _list_mates(texts, starts, names)
-    if not mates:
-        return names
-    # A list's name comes back in its text as a name found sure does (参加：…、严峻。…由严峻起草): only the texts
-    # with a list's name are looked at again.
-    listed = {bisect_right(starts, c[0]) - 1 for c in mates}
-    beside = [c for c in names if bisect_right(starts, c[0]) - 1 in listed]
-    later, misread_later = _named_again(texts, starts, beside + [(c[0], c[1], FORM_SCORE, *c[3:]) for c in mates])
-    return [c for c in names if (c[0], c[1]) not in misread_later] + mates + later
+    if mates:
+        # A list's name comes back in its text as a name found sure does (参加：…、严峻。…由严峻起草): only the
+        # texts with a list's name are looked at again.
+        listed = {bisect_right(starts, c[0]) - 1 for c in mates}
+        beside = [c for c in names if bisect_right(starts, c[0]) - 1 in listed]
+        later, misread_later = _named_again(texts, starts, beside + [(c[0], c[1], FORM_SCORE, *c[3:]) for c in mates])
+        names = [c for c in names if (c[0], c[1]) not in misread_later] + mates + later
+    begins = {c[0] for c in names}
+    return [c if c[1] in begins else _with_rare_last(texts, starts, c) for c in names]
+
+
+def _with_rare_last(texts: Sequence[str], starts: Sequence[int], c: _Candidate) -> _Candidate:
+    """A name of a surname and one character goes on over a third that no common word holds (黄瑞|祺, 高凤|翥,
+    陈宗|濂: old given names' literary characters, which neither the model nor the shape rule knows), unless it
+    starts a word with the next or the three make one (矫正, 犬只 are words), or another name starts there (葛明|冉丽).
+    A character more masked where the name was of two, rather than one left where it was of three."""
+    if c[1] - c[0] != 2:
+        return c
+    i = bisect_right(starts, c[0]) - 1
+    text, a = texts[i], c[0] - starts[i]
+    b = a + 2
+    if b >= len(text) or text[a] in "阿小老" or text[a] not in lexicon().single:
+        return c
+    nxt = text[b]
+    if not "\u4e00" <= nxt <= "\u9fff" or nxt in STOP_CHARS or nxt in _in_common_words():
+        return c
+    if text[b:b + 2] in every_word() or text[a:b + 1] in lexicon().dictionary:
+        return c
+    return (c[0], c[1] + 1, *c[2:])
+
+
+@lru_cache(maxsize=1)
+def _in_common_words() -> frozenset[str]:
+    """Every character some common word holds (4,220): one that none holds is rare enough to be a name's."""
+    return frozenset("".join(lexicon().words))
 
 
 def _opened(raw: dict[int, list[int]], no_one: dict[int, list[tuple[int, int]]]) -> dict[int, list[int]]:

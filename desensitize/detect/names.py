@@ -381,6 +381,11 @@ def dictionary_words() -> frozenset[str]:
     return _dictionary()[1]
 
 
+def every_word() -> frozenset[str]:
+    """Every two- and three-character word of jieba's dictionary, those it tags as person names too (温泉, 矫正)."""
+    return _dictionary()[3]
+
+
 def word_pos(word: str) -> str:
     """The part of speech jieba's dictionary gives a frequent word ("a" for 严峻, "v" for 核实), "" if none."""
     return _dictionary()[2].get(word, "")
