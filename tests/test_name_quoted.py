@@ -18,6 +18,8 @@ from pipelines.core.vocab import FindingKind as K
         ("医保卡姓名误录为“慕晓晓”；收件人姓名：“阿依古丽·买买提”", ["慕晓晓", "阿依古丽·买买提"]),
         ("认养牌按其要求写中文名“贝卢卡”；曾用名\"王招弟\"", ["贝卢卡", "王招弟"]),  # a foreigner's, a former one
         ("宣传稿一律用化名“小婷”", []),  # a pseudonym chosen to hide the person
+        ("私人信函一束，写信人署“鸿”；题跋一则，署\"芝岩\"；另一页署名\"少溪\"", ["鸿", "芝岩", "少溪"]),  # signatures
+        ("展陈时署\"烈士后人\"即可；已签署“承诺书”，部署“清源行动”", []),  # no name's characters; 签署, 部署
         ("算命的说名字“犯冲”，要求改名", []),  # what a name sounds like: 名字 and no verb of writing
         ("问卷上户主姓名写成\"某某\"，已退回", []),  # a pseudonym
         ("署名“一个老党员”，无联系方式", []),  # a signature is no name field
