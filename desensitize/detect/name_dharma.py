@@ -19,10 +19,12 @@ HINT = re.compile("释|法师|禅师|尼师")
 # the start of a clause or a temple's office.
 _TITLED = re.compile("(?:^|(?<=[，,。；;：:、（(\\s“\"])|(?<=住持|监院|方丈))([\u4e00-\u9fff]{2})(?=法师|禅师|尼师)")
 # Words that end in 释 and are not all in jieba's frequent words (刑释人员: released prisoners; 缓释片).
-_ENDS_IN_IT = frozenset({"解释", "注释", "稀释", "保释", "假释", "开释", "冰释", "缓释", "刑释", "阐释", "诠释", "获释", "考释"})
+_ENDS_IN_IT = frozenset({"解释", "注释", "稀释", "保释", "假释", "开释", "冰释", "缓释", "刑释", "阐释", "诠释", "获释", "考释", "如释"})
 # and words that start with it (释明: a judge's explaining; 释读: deciphering old letters).
 _STARTS_IT = frozenset({"释明", "释读", "释放", "释义", "释然", "释疑", "释怀"})
 _NOT_NAMES = ("释迦",)  # 释迦牟尼: the Buddha, named in every temple's records
+# Function characters that dharma names hold all the same (释真如, 释了然, 释无尘, 释一行).
+_NOT_IN_A_DHARMA_NAME = STOP_CHARS - frozenset("如了无一")
 
 
 def dharma_names(text: str) -> list[tuple[int, int]]:
@@ -36,7 +38,7 @@ def dharma_names(text: str) -> list[tuple[int, int]]:
         before, first = text[i - 1:i + 1], name[:2]
         if len(name) < 3 or before in _ENDS_IN_IT or before in words or first in _STARTS_IT or first in words:
             continue  # 解释|清楚, 释放, 刑释|人员
-        if name.startswith(_NOT_NAMES) or not all("\u4e00" <= c <= "\u9fff" and c not in STOP_CHARS for c in name[1:]):
+        if name.startswith(_NOT_NAMES) or not all("\u4e00" <= c <= "\u9fff" and c not in _NOT_IN_A_DHARMA_NAME for c in name[1:]):
             continue
         out.append((i, i + 3))
     for m in _TITLED.finditer(text):
