@@ -43,8 +43,8 @@ def dharma_names(text: str) -> list[tuple[int, int]]:
         out.append((i, i + 3))
     for m in _TITLED.finditer(text):
         name = m.group(1)
-        if name not in words and not any(c in STOP_CHARS for c in name):
-            out.append(m.span(1))
+        if name not in words and not _NOT_IN_A_DHARMA_NAME.intersection(name):
+            out.append(m.span(1))  # 了然法师 too, not 这位|法师
     # The dharma name alone, wherever else the text writes it (释海印 … 以海印继席).
     for name in {text[a + 1:b] for a, b in out if text[a] == "释" and _opens_a_name(text, a)}:
         out.extend((k, k + 2) for k in _occurrences(text, name) if text[k - 1:k] != "释")
@@ -60,6 +60,7 @@ def _opens_a_name(text: str, at: int) -> bool:
 
 
 def _occurrences(text: str, word: str) -> list[int]:
+    """Where `word` starts in `text`, every time."""
     at, found = text.find(word), []
     while at >= 0:
         found.append(at)
