@@ -123,8 +123,8 @@ names; five short notes of the second that older files hold taken out) and "blin
 (names_blind_remarks17.txt, sealed: 700 records, 914 names, 114 records without one), written at round 18's start
 to the same brief by six more such sessions, as clerks of 42 more offices (a seal-carving shop, left-behind
 children's visits, a sewage plant, copyright registration, a gold shop's buy-backs, an industrial park, illegal
-fund-raising claims, a summer camp, a waste incinerator's neighbours, a cinema, a pigeon-racing club …; the sealed
-set's fourteen named nowhere here); the sealed one measured at round 18's end; "dev-remarks-29" and
+fund-raising claims, a summer camp, a waste incinerator's neighbours, a cinema, a pigeon-racing club …); the sealed
+one measured twice in round 18 (after its first six steps, and at its end); "dev-remarks-29" and
 "dev-remarks-30" (names_dev_remarks29.txt and names_dev_remarks30.txt, studied: 699 and 698 records, 942 and 897
 names; three short notes that older files hold taken out), written during round 18 by four more such sessions, as
 clerks of 28 more offices (an early-learning centre, a petrol station, bridge inspection, an HIV testing point, a
@@ -182,7 +182,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-14": (DATA / "names_blind_remarks14.txt", True),  # written at round 15's start, measured at its end
     "blind-remarks-15": (DATA / "names_blind_remarks15.txt", True),  # written at round 16's start, measured at its end
     "blind-remarks-16": (DATA / "names_blind_remarks16.txt", True),  # written at round 17's start, measured at its end
-    "blind-remarks-17": (DATA / "names_blind_remarks17.txt", True),  # written at round 18's start, measured at its end
+    "blind-remarks-17": (DATA / "names_blind_remarks17.txt", True),  # written at round 18's start, measured twice in it
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
