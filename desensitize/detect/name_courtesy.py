@@ -16,12 +16,12 @@ import re
 
 from desensitize.detect.names import STOP_CHARS, dictionary_words, surnames
 
-HINT = re.compile("字|号|一名|又名|谱名|法名|经名|笔名|讳")
 _SEPARATORS = "，,；;（(。：:\n 、"
-_NAMED = re.compile(
-    f"(?:^|(?<=[{_SEPARATORS}]))(字|号|自号|别号|晚号|又号|一名|又名|谱名|法号|法名|道号|经名|笔名|讳)"
-    "([\u4e00-\u9fff]{2,3}?)(?=[，,。；;、）)\\s”\"]|$)"
-)
+_LABELS = "(字|号|自号|别号|晚号|又号|一名|又名|谱名|法号|法名|道号|经名|笔名|讳)"
+# A label right after a separator or a text's start (the texts joined, each after a NUL): only where the finder can
+# read a name, not at every 号 of 号码 or 公民身份号码.
+HINT = re.compile(f"[\x00{_SEPARATORS}]{_LABELS}")
+_NAMED = re.compile(f"(?:^|(?<=[{_SEPARATORS}])){_LABELS}" "([\u4e00-\u9fff]{2,3}?)(?=[，,。；;、）)\\s”\"]|$)")
 
 
 def courtesy_names(text: str) -> list[tuple[int, int]]:

@@ -56,7 +56,7 @@ def _a_word(name: str) -> bool:
 def nicknames(text: str) -> list[tuple[int, int]]:
     """Spans of the nicknames `text` says people go by (the words that say so left out)."""
     out = [m.span(k) for m in _QUOTED.finditer(text) for k in (1, 2) if m.group(k) and m.group(k) not in ROLE_WORDS]
-    single, given = surnames()[0], given_name_chars()
+    (single, compound), given = surnames(), given_name_chars()
     for m in _BARE.finditer(text):
         name = m.group(1)
         if _a_word(name) or name[1] in _KIN or (name[0] == "小" and name[1] in single and name[1] not in given):
@@ -67,7 +67,6 @@ def nicknames(text: str) -> list[tuple[int, int]]:
         name = m.group(1)
         if not _a_word(name) and name[0] not in _KIN and name not in _ANY_CHILD:
             out.append(m.span(1))
-    single, compound = surnames()
     every = dictionary_words()
     for m in _ALIAS.finditer(text):
         name, formal = m.group(1), m.group(2)

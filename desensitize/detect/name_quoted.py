@@ -31,12 +31,6 @@ _QUOTED = re.compile(
 
 def quoted_names(text: str) -> list[tuple[int, int]]:
     """Spans of the names `text` quotes as a name field's content (module docstring)."""
-    quoted = [
-        m.span(1) for m in _QUOTED.finditer(text)
-        if "某" not in m.group(1) and (len(m.group(1)) <= 6 or "·" in m.group(1))
-    ]
-    signed = [
-        m.span(1) for m in _SIGNED.finditer(text)
-        if "某" not in m.group(1) and not STOP_CHARS.intersection(m.group(1)) and m.group(1) not in ROLE_WORDS
-    ]
-    return sorted(set(quoted + signed))
+    quoted = [m for m in _QUOTED.finditer(text) if len(m.group(1)) <= 6 or "·" in m.group(1)]
+    signed = [m for m in _SIGNED.finditer(text) if not STOP_CHARS.intersection(m.group(1)) and m.group(1) not in ROLE_WORDS]
+    return sorted({m.span(1) for m in quoted + signed if "某" not in m.group(1)})  # not “某某”: a pseudonym

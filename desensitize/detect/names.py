@@ -439,7 +439,7 @@ class NameRules:
         self.words = common_words()
         self.dictionary = dictionary_words()
         self.pos = _dictionary()[2]
-        self.all_words = _dictionary()[3]
+        self.all_words = every_word()
         self.given_chars = given_name_chars()
         self.pairs = given_pairs()
         given = _class_without(STOP_CHARS)
