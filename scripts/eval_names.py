@@ -141,7 +141,19 @@ offices that keep histories (genealogies, local chronicles' biographies, martyrs
 archive's Republican-era files, village histories, a memorial hall, tomb inscriptions …), the second as clerks of
 the kinds of offices the sealed set was written for (adoption, bankruptcy, lock-opening, tuberculosis follow-up,
 administrative review, recycling, stem-cell donors, maternity care, slaughterhouse inspection, race medical
-cover …), to learn what such records hold without reading the sealed one.
+cover …), to learn what such records hold without reading the sealed one. "blind-remarks-18"
+(names_blind_remarks18.txt, sealed: 698 records, 1,011 names, 108 records without one; two short notes that older
+files hold taken out), "dev-remarks-35" and "dev-remarks-36" (names_dev_remarks35.txt and names_dev_remarks36.txt,
+studied: 700 and 695 records, 1,160 and 826 names; five short notes of the second that older files hold taken out)
+were written at round 19's start by six more such sessions, as clerks of 42 more offices: the sealed one's of a
+shipyard school's history society, e-bike plates, a sports hall, an amusement park, an academy's ruins, a dental
+clinic, an angling club, a stele survey, a barber's prepaid cards, a nanny agency, a dig, old photographs, a
+native-place guild's records and a railway station; the first studied set's of offices that keep histories
+(imperial-examination lists, revolutionary relics, old deeds, monks' stupa inscriptions, dialect informants,
+bridge donors' steles, old opera artists, family-division deeds, calligraphy and painting inscriptions, overseas
+Chinese houses, family precepts, veterans, letters, a school's alumni); the second's of a property agency, a car
+wash, a cold store, a foot spa, a tattoo parlour, a pawnshop, an airline, village solar power, fish-raft farming,
+a farm-machinery cooperative, family doctors, an owners' committee, a dance group and old-house tenants.
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -183,6 +195,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-15": (DATA / "names_blind_remarks15.txt", True),  # written at round 16's start, measured at its end
     "blind-remarks-16": (DATA / "names_blind_remarks16.txt", True),  # written at round 17's start, measured at its end
     "blind-remarks-17": (DATA / "names_blind_remarks17.txt", True),  # written at round 18's start, measured twice in it
+    "blind-remarks-18": (DATA / "names_blind_remarks18.txt", True),  # written at round 19's start, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
@@ -220,6 +233,8 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-32": (DATA / "names_dev_remarks32.txt", False),  # written later in round 18, to the same brief
     "dev-remarks-33": (DATA / "names_dev_remarks33.txt", False),  # written late in round 18: histories, genealogies
     "dev-remarks-34": (DATA / "names_dev_remarks34.txt", False),  # written late in round 18: the sealed set's kinds
+    "dev-remarks-35": (DATA / "names_dev_remarks35.txt", False),  # written at round 19's start: archives, histories
+    "dev-remarks-36": (DATA / "names_dev_remarks36.txt", False),  # written at round 19's start: more offices
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
