@@ -499,6 +499,10 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         ("上门随访黄金水时发现老人独居，已联系社区", ["黄金水"]),  # nor does 时 (when) end one of four
         # nor 家 (a home), glued to what follows or not (round 18)
         ("走访下院村3户：陈炳坤家、陈炳辉家、黄爱珠家，主要诉求为道路扬尘。", ["陈炳坤", "陈炳辉", "黄爱珠"]),
+        # nor what an archive's catalogue writes after a name: a letter (信, 致), a seal (印) (round 19)
+        ("新入藏信札：魏之江致林伯英信一通，言及书社藏书移交", ["魏之江", "林伯英"]),
+        ("钤印：张维翰印（白）一方，与画作同时入藏", ["张维翰"]),
+        ("郑子衢致书社同人公函一件，油印", ["郑子衢"]),
         # the role alone names no one: the model had read 考生 (before 本人) as a name here
         ("违纪处理：张浩然，第12考场，物理科目开考后被监考员发现身上携带手机，手机处于关机状态。依据《国家教育考试违规"
          "处理办法》第五条，认定为考试违纪，当科成绩无效。考生本人已在违纪记录上签字确认。", ["张浩然"]),
