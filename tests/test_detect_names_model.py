@@ -518,6 +518,13 @@ def test_a_river_chief_a_former_residence_and_a_village_are_no_names(detector: T
     assert _names(detector, "导游郑雅琴讲解：衣锦坊、文儒坊、光禄坊，杨桥巷、郎官巷、塔巷、黄巷、安民巷") == ["郑雅琴"]
 
 
+def test_a_seals_kind_is_no_name(detector: TextDetector) -> None:
+    """朱文 and 白文 (a seal's characters in relief or cut in) and 朱印 (a red seal) are kinds of seal, though 朱 and
+    白 are surnames and 文 a given name's character."""
+    assert _names(detector, "画心右下有朱印一方，印文漫漶；另钤朱文长方印一方") == []
+    assert _names(detector, "钤白文方印、朱文印各一，经手人黄承远") == ["黄承远"]
+
+
 def test_a_place_is_no_name(detector: TextDetector) -> None:
     text = "钟楼社区、白湖亭社区联合开展排查，请金山街道答复，联系人鄢丽萍"
     assert _names(detector, text) == ["鄢丽萍"]

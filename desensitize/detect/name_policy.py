@@ -295,6 +295,9 @@ _TERMS = frozenset({
     "汤加减", "纳增", "纳差", "纳可", "纳呆", "关元",
     "网点", "临柜", "许可证", "曲库", "闭园", "助洁", "助浴", "助餐", "马拉松",
 })
+# A seal's kind as catalogues describe it: its characters cut in relief (朱文, red) or intaglio (白文, white), its
+# shape (方, 长方, 圆, 椭圆, 连珠 …), or a red seal (朱印). 朱 and 白 are surnames, 文 a given name's character.
+_SEAL = re.compile("[朱白]文(?:[长椭]?[方圆]|小|大|连珠|联珠|葫芦)?印|朱印")
 # What a record says someone did, which names no one even right after a role word (民警查明，…; 被申请人盖章确认).
 _ACTS = frozenset({"查明", "盖章"})
 
@@ -306,6 +309,8 @@ def _names_no_one(text: str, a: int, b: int) -> bool:
     before it (联系人罗源, 申请人林权 are people), or one of `_ACTS` anywhere."""
     if b - a < 2 or not_a_name(text[a:b], text[b:b + 3]):
         return True
+    if (seal := _SEAL.match(text, a)) is not None and seal.end() >= b:
+        return True  # 钤"守拙"朱文印, 白文方印, 朱印一方: a seal's kind, not 朱文 or 白文 the person
     span = text[a:b]
     return span in _ACTS or ((span in _TERMS or span in fuzhou_places()) and not role_before(text, a))
 
