@@ -17,6 +17,11 @@ from tests.name_helpers import masked_names
         ("志主：陈彦修（字子政） 撰文：黄中孚", ["子政"]),
         ("第十八世林元亨，字通达，行三，生于乾隆甲午", ["通达"]),  # a word, but a courtesy name here
         ("字迹潦草，号码略；铜质，号嘴遗失；甲级（字口清晰）", []),  # words with 字 and 号, no person before
+        # labels that name a name wherever they stand (round 19): a dharma name, a stage name, a childhood name
+        ("祖师俗名郑阿土，出家后法名觉慧，晚年住持本寺", ["郑阿土", "觉慧"]),
+        ("演员卡：姓名何玉珠｜艺名小桂香｜行当 青衣", ["小桂香"]),
+        ("馆员黄仲谋乳名依谋，邻里到老仍这样叫他", ["依谋"]),
+        ("该厂原名称为福州第二机械厂；传教士原名待查；演员原名不详", []),  # words, or not known yet
     ],
 )
 def test_courtesy_names(text: str, names: list[str]) -> None:
@@ -26,3 +31,5 @@ def test_courtesy_names(text: str, names: list[str]) -> None:
 def test_the_detector_masks_them() -> None:
     text = "陈其绶（1918—2004），字伯韬，福州人，长期任中学国文教员。"
     assert masked_names(text) == ["陈其绶", "伯韬"]
+    # a label with no separator before it is found in a batch too (the finder's hint has one group: its label)
+    assert masked_names("老艺人林金宝，1931年生，艺名小金宝，擅长丑角") == ["林金宝", "小金宝"]

@@ -8,6 +8,8 @@ nor the model read them. After a label of two characters (自号, 又名, 谱名
 to the next punctuation are a name. 字 and 号 alone start many words (字迹, 号码, 字口清晰, 号嘴): after them the name
 must make no word with the label, and the clause before must end in a person: a surname among its last four
 characters (郑世桢，字干臣), a life's years in brackets (（1918—2004），字伯韬), or another such name (字纶卿，号半樵).
+Some labels name a name wherever they stand, after a separator or not: a dharma name (出家后法名悟真), a stage name
+(艺名小金宝), a childhood name (乳名依松), a school name, the name before (原名, 俗名), a nickname (绰号).
 """
 
 from __future__ import annotations
@@ -18,10 +20,17 @@ from desensitize.detect.names import STOP_CHARS, dictionary_words, surnames
 
 _SEPARATORS = "，,；;（(。：:\n 、"
 _LABELS = "(字|号|自号|别号|晚号|又号|一名|又名|谱名|法号|法名|道号|经名|笔名|讳)"
-# A label right after a separator or a text's start (the texts joined, each after a NUL): only where the finder can
-# read a name, not at every 号 of 号码 or 公民身份号码.
-HINT = re.compile(f"[\x00{_SEPARATORS}]{_LABELS}")
-_NAMED = re.compile(f"(?:^|(?<=[{_SEPARATORS}])){_LABELS}" "([\u4e00-\u9fff]{2,3}?)(?=[，,。；;、）)\\s”\"]|$)")
+# Labels that name a name wherever they stand, after a separator or not (出家后法名悟真, 另有艺名小月红, 乳名依松): a
+# stage name, a childhood name, a school name, the name before one took another (原名, 俗名), a nickname.
+_NAME_LABELS = "(法名|法号|艺名|乳名|小名|学名|原名|俗名|本名|别名|绰号|外号|谱名|笔名)"
+# A label right after a separator or a text's start (the texts joined, each after a NUL), or one of `_NAME_LABELS`:
+# only where the finder can read a name, not at every 号 of 号码 or 公民身份号码. One group, the label: where the texts
+# are scanned joined, a match is the text's where its group 1 starts (`name_model.Joined.find`).
+HINT = re.compile(f"((?<=[\x00{_SEPARATORS}]){_LABELS}|{_NAME_LABELS})")
+# An archive's "not known yet" after a label (原名待查, 法名待考, 俗名不详, 原名未详): 不 and 未 are in `STOP_CHARS`.
+_UNKNOWN = frozenset("待")
+_AFTER = "([\u4e00-\u9fff]{2,3}?)(?=[，,。；;、）)\\s”\"｜|/]|$)"
+_NAMED = re.compile(f"(?:^|(?<=[{_SEPARATORS}])){_LABELS}{_AFTER}|{_NAME_LABELS}{_AFTER}")
 
 
 def courtesy_names(text: str) -> list[tuple[int, int]]:
@@ -30,13 +39,14 @@ def courtesy_names(text: str) -> list[tuple[int, int]]:
     single, compound = surnames()
     out: list[tuple[int, int]] = []
     for m in _NAMED.finditer(text):
-        label, name = m.group(1), m.group(2)
-        if any(c in STOP_CHARS for c in name):
-            continue
+        at = 1 if m.group(1) else 3
+        label, name = m.group(at), m.group(at + 1)
+        if any(c in STOP_CHARS for c in name) or label[-1] + name[0] in words or name[0] in _UNKNOWN:
+            continue  # 原名称, 别名单: the label's last character starts a word with what follows; 原名待查
         if len(label) == 1:
             if label + name[0] in words or label + name[:2] in words:
                 continue  # 字迹|潦草, 号码|略
-            end = m.start(1) - 1  # the separator before the label
+            end = m.start(at) - 1  # the separator before the label
             start = end
             while start > 0 and text[start - 1] not in _SEPARATORS:
                 start -= 1
@@ -47,5 +57,5 @@ def courtesy_names(text: str) -> list[tuple[int, int]]:
                 or any(len(clause) >= k and (clause[-k] in single or clause[-k:-k + 2] in compound) for k in (2, 3, 4))
             ):
                 continue  # 铜质，号嘴遗失: the clause before names no one
-        out.append(m.span(2))
+        out.append(m.span(at + 1))
     return out
