@@ -22,6 +22,10 @@ from tests.name_helpers import masked_names
         ("请各位法师到场；考释中引用文献请注明", []),  # no name before the title; 考释 is a word
         ("明万历间释真如开山；乾隆间释了然", ["释真如", "释了然"]),  # 如, 了: function characters, in dharma names
         ("交接完毕，如释重负", []),
+        # Round 19: before more titles, a stupa's inscription or the monk's lay surname; the name again alone
+        ("觉源塔铭年款已录；寂照，俗姓萨，闽清人；妙慈比丘尼塔在寺西", ["觉源", "寂照", "妙慈"]),
+        ("恒照禅师塔铭称其嗣法门人众多，吾师恒照公", ["恒照", "恒照"]),
+        ("，该塔塔铭漫漶；新塔塔铭待刻；教会长老会议；石塔铭文", []),
     ],
 )
 def test_dharma_names(text: str, names: list[str]) -> None:
@@ -31,3 +35,5 @@ def test_dharma_names(text: str, names: list[str]) -> None:
 def test_the_detector_masks_them() -> None:
     text = "释妙音的禅修班第一期结束，实到18人，无投诉。"
     assert masked_names(text) == ["释妙音"]
+    # a stupa's and a tomb's inscriptions (塔铭, 志文) are no names; the monk before one is
+    assert masked_names("通理塔铭称吾师恒照公，与恒照塔铭所列相合；志文称其早孤") == ["通理", "恒照", "恒照"]

@@ -5,7 +5,9 @@ committees name them so. Neither the rules nor the model read such a name: 释 i
 a dharma name is made of words (法空, 如海, 圆通). 释 alone starts or ends common words (解释, 释放, 刑释人员,
 缓释片, 假释); anywhere else, it and the two characters after it are a name. 释迦 (the Buddha) is none. Once a text
 names 释海印, 海印 alone there is the same monk; and a dharma name of two stands alone before the title of a monk or
-a nun at a clause's start or after a temple's office (妙智法师审定, 住持圆慧尼师).
+a nun at a clause's start or after a temple's office (妙智法师审定, 住持圆慧尼师, 妙慈比丘尼), before the inscription of
+the monk's stupa (觉源塔铭) or before the surname the monk was born with (寂照，俗姓萨); a name so found is the same
+monk wherever else the text writes it (恒照禅师塔铭 … 吾师恒照公).
 """
 
 from __future__ import annotations
@@ -14,10 +16,15 @@ import re
 
 from desensitize.detect.names import STOP_CHARS, common_words
 
-HINT = re.compile("释|法师|禅师|尼师")
-# A dharma name alone right before the title of a monk or a nun (妙智法师审定, 性空禅师事迹, 住持圆慧尼师): after
-# the start of a clause or a temple's office.
-_TITLED = re.compile("(?:^|(?<=[，,。；;：:、（(\\s“\"])|(?<=住持|监院|方丈))([\u4e00-\u9fff]{2})(?=法师|禅师|尼师)")
+_TITLES = "法师|禅师|尼师|和尚|比丘尼|比丘|长老|上人"
+HINT = re.compile(f"释|{_TITLES}|塔铭|俗[姓名]")
+# A dharma name alone right before the title of a monk or a nun (妙智法师审定, 性空禅师事迹, 住持圆慧尼师, 海印和尚塔,
+# 妙慈比丘尼), before the inscription of the monk's stupa (觉源塔铭, 与恒照塔铭所列), or before the lay surname or name
+# the monk was born with (寂照，俗姓萨): after the start of a clause, a temple's office or 与 and 及.
+_TITLED = re.compile(
+    "(?:^|(?<=[，,。；;：:、（(\\s“\"与及])|(?<=住持|监院|方丈))([\u4e00-\u9fff]{2})"
+    f"(?={_TITLES}|塔铭|[，,（(]俗[姓名])"
+)
 # Words that end in 释 and are not all in jieba's frequent words (刑释人员: released prisoners; 缓释片).
 _ENDS_IN_IT = frozenset({"解释", "注释", "稀释", "保释", "假释", "开释", "冰释", "缓释", "刑释", "阐释", "诠释", "获释", "考释", "如释"})
 # and words that start with it (释明: a judge's explaining; 释读: deciphering old letters).
@@ -43,10 +50,11 @@ def dharma_names(text: str) -> list[tuple[int, int]]:
         out.append((i, i + 3))
     for m in _TITLED.finditer(text):
         name = m.group(1)
-        if name not in words and not _NOT_IN_A_DHARMA_NAME.intersection(name):
-            out.append(m.span(1))  # 了然法师 too, not 这位|法师
-    # The dharma name alone, wherever else the text writes it (释海印 … 以海印继席).
-    for name in {text[a + 1:b] for a, b in out if text[a] == "释" and _opens_a_name(text, a)}:
+        if name not in words and not _NOT_IN_A_DHARMA_NAME.intersection(name) and name[-1] != "塔":
+            out.append(m.span(1))  # 了然法师 too, not 这位|法师, nor a stupa (新塔|塔铭)
+    # The dharma name alone, wherever else the text writes it (释海印 … 以海印继席; 恒照禅师 … 吾师恒照公).
+    sure = {text[a + 1:b] for a, b in out if text[a] == "释" and _opens_a_name(text, a)}
+    for name in sure | {text[a:b] for a, b in out if text[a] != "释"}:
         out.extend((k, k + 2) for k in _occurrences(text, name) if text[k - 1:k] != "释")
     return sorted(set(out))
 

@@ -284,7 +284,8 @@ def not_a_name(span: str, after: str = "") -> bool:
 # diseases (门特（高血压）已备案, 门慢), a parent's baby in a chat (我家宝宝今天终于睡了个好觉), a school report's pupil
 # (该生思想积极) and the school years (高三（7）班); a Chinese-medicine prescription, appetite and acupoint (香砂六君子汤加减,
 # 纳增, 艾灸：神阙、关元); a bank's branch and counter (来网点称, 临柜办理), a licence, a KTV's song library, a scenic
-# area's closing, home care's cleaning, bathing and meals (助洁、助浴) and a marathon.
+# area's closing, home care's cleaning, bathing and meals (助洁、助浴) and a marathon; the inscriptions of a monk's
+# stupa and of a tomb (塔铭, 志文: 通理塔铭称…, 志文称其…).
 _TERMS = frozenset({
     "林权", "林龄", "毛竹", "卡顿", "安监",
     "柯基", "柯基犬", "柴犬", "德牧", "金毛", "泰迪", "萨摩耶", "阿拉斯加", "哈士奇", "边牧", "比熊", "博美", "藏獒",
@@ -294,6 +295,7 @@ _TERMS = frozenset({
     "该生", "高一", "高二", "高三", "初一", "初二", "初三",
     "汤加减", "纳增", "纳差", "纳可", "纳呆", "关元",
     "网点", "临柜", "许可证", "曲库", "闭园", "助洁", "助浴", "助餐", "马拉松",
+    "塔铭", "志文",
 })
 # A seal's kind as catalogues describe it: its characters cut in relief (朱文, red) or intaglio (白文, white), its
 # shape (方, 长方, 圆, 椭圆, 连珠 …), or a red seal (朱印). 朱 and 白 are surnames, 文 a given name's character.
