@@ -22,6 +22,12 @@ from tests.name_helpers import masked_names
         ("算命的说名字“犯冲”，要求改名", []),  # what a name sounds like: 名字 and no verb of writing
         ("问卷上户主姓名写成\"某某\"，已退回", []),  # a pseudonym
         ("署名“一个老党员”，无联系方式", []),  # a signature is no name field
+        # Round 19: inscriptions and seals, with what a signature writes around its name
+        ("扇面一柄，款\"松庐录\"，纸本设色", ["松庐"]),
+        ("立轴，落款\"丁卯秋日鹤汀识\"，钤\"陈鹤汀印\"白文方印", ["鹤汀", "陈鹤汀"]),
+        ("上款\"子章仁兄雅正\"，下款\"弟林伯群\"", ["子章", "林伯群"]),
+        ("碑阴末署\"门人慧明、慧通等敬立\"", ["慧明", "慧通"]),
+        ("已发放贷款“惠民贷”；落款\"合村公立\"；钤\"侯官县印\"；款\"听涛楼\"；钤\"吉祥\"", []),
     ],
 )
 def test_quoted_names(text: str, names: list[str]) -> None:
