@@ -503,6 +503,7 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         ("新入藏信札：魏之江致林伯英信一通，言及书社藏书移交", ["魏之江", "林伯英"]),
         ("钤印：张维翰印（白）一方，与画作同时入藏", ["张维翰"]),
         ("郑子衢致书社同人公函一件，油印", ["郑子衢"]),
+        ("家属提供匾额照片，落款\"光绪壬辰科举人林宗澍立\"", ["林宗澍"]),  # a tablet set up (立)
         # the role alone names no one: the model had read 考生 (before 本人) as a name here
         ("违纪处理：张浩然，第12考场，物理科目开考后被监考员发现身上携带手机，手机处于关机状态。依据《国家教育考试违规"
          "处理办法》第五条，认定为考试违纪，当科成绩无效。考生本人已在违纪记录上签字确认。", ["张浩然"]),
@@ -523,6 +524,13 @@ def test_a_seals_kind_is_no_name(detector: TextDetector) -> None:
     白 are surnames and 文 a given name's character."""
     assert _names(detector, "画心右下有朱印一方，印文漫漶；另钤朱文长方印一方") == []
     assert _names(detector, "钤白文方印、朱文印各一，经手人黄承远") == ["黄承远"]
+    assert _names(detector, "钤白文\"吴氏\"、朱文\"松涛\"二印") == []  # the kind before the seal's quoted legend
+
+
+def test_the_old_counties_of_fuzhou_prefecture_are_places(detector: TextDetector) -> None:
+    """Genealogies, steles and examination lists name the Qing counties bare: 侯官, 闽县 (now 闽侯), 古田, 屏南."""
+    assert _names(detector, "题名录：侯官 郑文澜 二甲；闽县 林启元 三甲") == ["郑文澜", "林启元"]
+    assert _names(detector, "日记提到途经建瓯、古田、屏南") == []
 
 
 def test_a_place_is_no_name(detector: TextDetector) -> None:

@@ -129,10 +129,10 @@ _VERB_AFTER_NAME = frozenset("来去说到在把将也已称和与向对给让�
 # adverbs 仅 (only), 亦 (also), 仍 (still), and 时 (when: 随访黄金水|时发现).
 _NEVER_LAST_OF_FOUR = STOP | frozenset("仅亦仍时")
 # What an archive's or a museum's record writes right after a name (方静宜致陈蕴华|信, 郑子衢|致书社同人, 落款"郑一峰|草",
-# 方德馨|印, 许文杰|捐 14张, 朱维桢|传): a letter, a seal, a signature's verb, a gift, a biography. No name of four
-# with no compound surname in the labelled files ends in one (of 1,003), so a span of four ends before it, glued
-# or not.
-_CATALOGUED_AFTER = frozenset("信致函札印章草篆书题跋识录藏捐赠传")
+# 方德馨|印, 许文杰|捐 14张, 朱维桢|传, 黄宗濂|立, 林金宝|生年): a letter, a seal, a signature's verb, a gift, a
+# biography, the setting up of a tablet, a birth. No name of four with no compound surname in the labelled files
+# ends in one (of 1,016), so a span of four ends before it, glued or not.
+_CATALOGUED_AFTER = frozenset("信致函札印章草篆书题跋识录藏捐赠传立生")
 # The last characters of names of three that `_never_last` leaves out: characters names end in (春来, 丰收,
 # 大为, 阿三; 林徽因, 金冲及, and those the public corpora's names end in).
 _NAMES_END_IN = frozenset("来三收为都提夫父母女男儿老二两曾申本同因开主也在领及")
@@ -298,8 +298,9 @@ _TERMS = frozenset({
     "塔铭", "志文",
 })
 # A seal's kind as catalogues describe it: its characters cut in relief (朱文, red) or intaglio (白文, white), its
-# shape (方, 长方, 圆, 椭圆, 连珠 …), or a red seal (朱印). 朱 and 白 are surnames, 文 a given name's character.
-_SEAL = re.compile("[朱白]文(?:[长椭]?[方圆]|小|大|连珠|联珠|葫芦)?印|朱印")
+# shape (方, 长方, 圆, 椭圆, 连珠 …) or its quoted legend (钤白文"陈氏"), or a red seal (朱印). 朱 and 白 are surnames, 文
+# a given name's character.
+_SEAL = re.compile("[朱白]文(?:(?:[长椭]?[方圆]|小|大|连珠|联珠|葫芦)?印|(?=[“\"「]))|朱印")
 # What a record says someone did, which names no one even right after a role word (民警查明，…; 被申请人盖章确认).
 _ACTS = frozenset({"查明", "盖章"})
 
