@@ -28,6 +28,10 @@ from tests.name_helpers import masked_names
         ("上款\"子章仁兄雅正\"，下款\"弟林伯群\"", ["子章", "林伯群"]),
         ("碑阴末署\"门人慧明、慧通等敬立\"", ["慧明", "慧通"]),
         ("已发放贷款“惠民贷”；落款\"合村公立\"；钤\"侯官县印\"；款\"听涛楼\"；钤\"吉祥\"", []),
+        # a name's variant, quoted after 作 or bare after 一作; the name a field wrongly held
+        ("郑文焕，府志作“郑文煥”；林达，一作林逵，闽县人", ["郑文煥", "林逵"]),
+        ("登记表将申请人姓名误写为陈美花，应为陈美华，已改", ["陈美花"]),
+        ("统一作\"焕\"；地名作\"卫钱街\"；称作\"上崎\"；姓名改为安静。", []),  # a character, a street, a word
     ],
 )
 def test_quoted_names(text: str, names: list[str]) -> None:

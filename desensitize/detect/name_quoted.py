@@ -9,6 +9,10 @@ name (贝卢卡). The rules and the model read a part of it or none. What stands
 twelve with the dot of a minority name. 名字 alone before quotes is what a name means or sounds like (名字“犯冲”),
 and a pseudonym (“某某”) names no one.
 
+A record that gives a name's variant quotes it after 作 or writes it after 一作, 又作, 或作 (县志作“张縉”, 吴达，一作吴逵),
+and one that corrects a name field writes the wrong name after the field's verb (姓名误写为何美花): such a variant is a
+name where it reads as one (a surname, one or two more characters, no word and no place).
+
 A signature quoted after 署, 落款 or the inscription labels of calligraphy, paintings and steles (款, 款识, 题款, 上款,
 下款, 末署) names its writer, and a seal's legend quoted after 钤 its owner where it ends as a seal does (“林廷瑞印”,
 “克勤之印”). Archives and museums catalogue them so, and a writer signs with a literary name no reader knows (逸园,
@@ -22,16 +26,30 @@ from __future__ import annotations
 
 import re
 
-from desensitize.detect.names import ROLE_WORDS, STOP_CHARS, given_name_chars
+from desensitize.detect.names import (
+    PLACE_SUFFIX,
+    ROLE_WORDS,
+    STOP_CHARS,
+    ambiguous_surnames,
+    every_word,
+    given_name_chars,
+    surnames,
+)
 
 _OPEN, _CLOSE = "[“\"「『]", "[”\"」』]"
 # Where the finder can read a name: a name field's label, or a signature's or a seal's with its quote (not every 款 of
 # 汇款 or 贷款).
-HINT = re.compile(f"姓名|名字|中文名|曾用名|(?:署名|署|款|款识|钤)[为是：:]?{_OPEN}")
+HINT = re.compile(f"姓名|名字|中文名|曾用名|(?:署名|署|款|款识|钤)[为是：:]?{_OPEN}|作{_OPEN}|[一又或讹]作")
 _WRITTEN = "(?:误录为|误写为|误写成|录为|写成|写为|写作|填写为|填为|登记为|应为|改为|更正为)"
 # A signature quoted after its label: not 签署, 部署 (签署“承诺书”), nor 款 of money (贷款, 罚款, 捐款“爱心款”).
 _SIGNED = re.compile(
     f"(?:署名|(?<![签部公官专])署|落款|款识|(?<![贷罚捐存借欠付汇拨退余条赔])款|(?P<seal>钤))[为是：:]?{_OPEN}([^”\"」』]{{1,16}}){_CLOSE}"
+)
+# A name's variant that a record gives (县志作“张縉”, 吴达，一作吴逵) or the name a field wrongly held (姓名误写为何美花):
+# quoted after 作, or bare after 一作, 又作, 或作, 讹作 or a name field's verb of writing, up to the punctuation.
+_END = "(?=[，,。；;、）)]|$)"
+_VARIANT = re.compile(
+    f"作{_OPEN}([\u4e00-\u9fff]{{2,4}}){_CLOSE}|(?:[一又或讹]作|姓名{_WRITTEN})([\u4e00-\u9fff]{{2,3}}){_END}"
 )
 # What a signature writes after the name: the verb of writing or setting up, a letter's close, a wish to its receiver
 # (仲良仁兄大人雅正), where it was written (书于听雨轩), a seal's ending; and before it: the date (壬午秋日, with its
@@ -58,6 +76,10 @@ def quoted_names(text: str) -> list[tuple[int, int]]:
     """Spans of the names `text` quotes as a name field's content (module docstring)."""
     quoted = [m for m in _QUOTED.finditer(text) if len(m.group(1)) <= 6 or "·" in m.group(1)]
     spans = {m.span(1) for m in quoted if "某" not in m.group(1)}  # not “某某”: a pseudonym
+    for m in _VARIANT.finditer(text):
+        at = 1 if m.group(1) else 2
+        if _a_surnames_name(m.group(at)):
+            spans.add(m.span(at))
     for m in _SIGNED.finditer(text):
         if m.group("seal") is None or _SEAL_END.search(m.group(2)):
             spans.update(_signers(m.group(2), m.start(2)))
@@ -83,6 +105,20 @@ def _signers(signature: str, at: int) -> list[tuple[int, int]]:
             out.append((start + a, start + b))
         start += len(item) + 1
     return out
+
+
+def _a_surnames_name(name: str) -> bool:
+    """A variant is a name where it reads as one: a surname (a compound one, or a single one that is no frequent word's
+    character) and one or two characters that fill given names, no word (安静) and no place (卫钱街)."""
+    single, compound = surnames()
+    k = 2 if name[:2] in compound else 1
+    return (
+        (k == 2 or (name[0] in single and name[0] not in ambiguous_surnames()))
+        and 1 <= len(name) - k <= 2
+        and not STOP_CHARS.intersection(name[k:])
+        and name not in every_word()  # jieba's, with the words it tags as names (安静 is one)
+        and name[-1] not in PLACE_SUFFIX
+    )
 
 
 def _reads_as_a_signer(name: str) -> bool:
