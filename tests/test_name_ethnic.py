@@ -37,3 +37,12 @@ def test_the_detector_masks_them() -> None:
     detector = TextDetector(kinds={K.PERSON_NAME})
     text = "阿苦日体（彝族）来榕务工，反映被工头拖欠工资，已转劳动监察。"
     assert [text[s.start:s.end] for s in detector.find_many([text])[0]] == ["阿苦日体"]
+
+
+def test_a_han_name_before_the_group_is_the_rules_name() -> None:
+    """The She and other peoples bear Han names: where a rule reads one that ends at the bracket, the name starts
+    there, not at the clause's start that the finder takes (经查|钟秀兰（畲族）)."""
+    detector = TextDetector(kinds={K.PERSON_NAME})
+    texts = ["经查蓝秀珍（畲族，罗源县人）为季节性临时工", "备注：管理费由雷春英（畲族）的子女代缴", "阿苦日体（彝族）来榕务工"]
+    found = [[t[s.start:s.end] for s in spans] for t, spans in zip(texts, detector.find_many(texts))]
+    assert found == [["蓝秀珍"], ["雷春英"], ["阿苦日体"]]

@@ -470,6 +470,20 @@ def _weak_tail(
     return a, b
 
 
+def _from_the_rules_name(text: str, span: tuple[int, int], ruled: Collection[tuple[int, int]]) -> tuple[int, int]:
+    """A finder's span of four or more undotted characters starts where a rule's name of a surname and one or two
+    characters starts that ends with it (经查|钟金莲（畲族）, 乡贤|雷春花（畲族）, 认养费由|兰凤英（畲族）: the She and other
+    peoples bear Han names, and the ethnic finder takes the whole clause before the bracket)."""
+    a, b = span
+    if b - a < 4 or "·" in text[a:b]:
+        return span
+    lex = lexicon()
+    for a2 in range(b - 3, b - 1):  # the name of three first
+        if a2 > a and (a2, b) in ruled and text[a2] in lex.single and text[a2] not in lex.ambiguous:
+            return a2, b
+    return span
+
+
 def _bears_given_name(text: str, a: int, b: int) -> bool:
     """`text[a:b]` is a surname of one character and a given name of two that people bear (`given_pairs`: 魏志坚)."""
     return b - a == 3 and text[a + 1:b] in given_pairs()
@@ -685,7 +699,10 @@ def combine_names(
             if reading.doubts(a, b, SHAPE_VETO if (a + ts, b + ts) in shaped else VETO)
         )
         for key, finder in forms.get(i, ()):  # merged with what overlaps them in `text.resolve`
-            ours.extend((a + ts, b + ts, FORM_SCORE, key, person) for a, b in finder(text))
+            rules_here = ruled.get(i, set())
+            ours.extend((a + ts, b + ts, FORM_SCORE, key, person) for a, b in (
+                _from_the_rules_name(text, span, rules_here) for span in finder(text)
+            ))
     if standing is None or not ours and not doubted:
         names = [*kept_found, *ours]  # "gap": every span is kept, overlaps merge in `text.resolve`
     else:
