@@ -504,6 +504,8 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         ("钤印：张维翰印（白）一方，与画作同时入藏", ["张维翰"]),
         ("郑子衢致书社同人公函一件，油印", ["郑子衢"]),
         ("家属提供匾额照片，落款\"光绪壬辰科举人林宗澍立\"", ["林宗澍"]),  # a tablet set up (立)
+        # a kinship word before a rule's name is no husband's surname (由孙|詹永泉, 给长孙|念德荣) (round 19)
+        ("据其叔口述：该份由孙郑永康承继，另一份给长孙念德贵", ["郑永康", "念德贵"]),
         # the role alone names no one: the model had read 考生 (before 本人) as a name here
         ("违纪处理：张浩然，第12考场，物理科目开考后被监考员发现身上携带手机，手机处于关机状态。依据《国家教育考试违规"
          "处理办法》第五条，认定为考试违纪，当科成绩无效。考生本人已在违纪记录上签字确认。", ["张浩然"]),

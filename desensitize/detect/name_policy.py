@@ -470,6 +470,20 @@ def _weak_tail(
     return a, b
 
 
+# Kinship words that are surnames too (孙, 长孙) or start names (子, 女): before a rule's name, the model takes them in.
+_KIN_HEADS = frozenset({"孙", "子", "女", "侄", "甥", "妻", "夫", "长孙", "长子", "次子", "长女", "次女", "外孙", "孙女", "孙子"})
+
+
+def _after_kin(text: str, a: int, b: int, ruled: Collection[tuple[int, int]]) -> tuple[int, int]:
+    """The model's span of four or more after a kinship word it took in where a rule reads the name after it (由孙|
+    詹永泉承继, 给长孙|念德荣): 孙 and 长孙 are surnames too, and the model reads 孙詹永泉 as a husband's and a wife's."""
+    if b - a >= 4 and "·" not in text[a:b]:
+        for k in (2, 1):
+            if text[a:a + k] in _KIN_HEADS and (a + k, b) in ruled:
+                return a + k, b
+    return a, b
+
+
 def _from_the_rules_name(text: str, span: tuple[int, int], ruled: Collection[tuple[int, int]]) -> tuple[int, int]:
     """A finder's span of four or more undotted characters starts where a rule's name of a surname and one or two
     characters starts that ends with it (经查|钟金莲（畲族）, 乡贤|雷春花（畲族）, 认养费由|兰凤英（畲族）: the She and other
@@ -517,12 +531,13 @@ def _model_span(
     """The model's span with its edges set right, in this order: cut before a function character where it
     runs on (`_short_of_function`), after a preposition it took in (`_after_preposition`), before a weak
     fourth character (`_weak_tail`), after a role word or a
-    day it took in (`_after_role`); 氏 kept (`_married_form`); a compound surname or a husband's surname
+    day it took in (`_after_role`), after a kinship word before a rule's name (`_after_kin`); 氏 kept (`_married_form`); a compound surname or a husband's surname
     before it taken in (`_compound_before`, `_double_surname`); a rule's longer name where the model is
     unsure (`_rule_reaches_further`); a kinship word or a title after it left out (`_without_kin`,
     `_without_title`)."""
     a, b = _weak_tail(text, *_after_preposition(text, *_short_of_function(text, *span)), reading, ruled)
-    span = _double_surname(text, *_compound_before(text, *_married_form(text, *_after_role(text, a, b))))
+    a, b = _after_kin(text, *_after_role(text, a, b), ruled)
+    span = _double_surname(text, *_compound_before(text, *_married_form(text, a, b)))
     span = _without_title(text, *_without_kin(text, *_rule_reaches_further(text, span, ruled, reading)))
     return _with_abdu(text, *_with_fuzhou_middle(text, *span))
 
