@@ -26,6 +26,8 @@ from tests.name_helpers import masked_names
         ("觉源塔铭年款已录；寂照，俗姓萨，闽清人；妙慈比丘尼塔在寺西", ["觉源", "寂照", "妙慈"]),
         ("恒照禅师塔铭称其嗣法门人众多，吾师恒照公", ["恒照", "恒照"]),
         ("，该塔塔铭漫漶；新塔塔铭待刻；教会长老会议；石塔铭文", []),
+        # 释 before a title is the 释 loop's: no name of one character looked for again (it ran past the text's end)
+        ("同一人，释文比丘尼到场，文", ["释文比"]),
     ],
 )
 def test_dharma_names(text: str, names: list[str]) -> None:

@@ -50,12 +50,13 @@ def dharma_names(text: str) -> list[tuple[int, int]]:
         out.append((i, i + 3))
     for m in _TITLED.finditer(text):
         name = m.group(1)
-        if name not in words and not _NOT_IN_A_DHARMA_NAME.intersection(name) and name[-1] != "塔":
-            out.append(m.span(1))  # 了然法师 too, not 这位|法师, nor a stupa (新塔|塔铭)
-    # The dharma name alone, wherever else the text writes it (释海印 … 以海印继席; 恒照禅师 … 吾师恒照公).
-    sure = {text[a + 1:b] for a, b in out if text[a] == "释" and _opens_a_name(text, a)}
-    for name in sure | {text[a:b] for a, b in out if text[a] != "释"}:
-        out.extend((k, k + 2) for k in _occurrences(text, name) if text[k - 1:k] != "释")
+        if name not in words and not _NOT_IN_A_DHARMA_NAME.intersection(name) and "释" not in name and name[-1] != "塔":
+            out.append(m.span(1))  # 了然法师 too, not 这位|法师, nor a stupa (新塔|塔铭); 释文|比丘尼 is the loop's
+    # The dharma name alone, wherever else the text writes it (释海印 … 以海印继席; 恒照禅师 … 吾师恒照公): two
+    # characters, after 释 or before a title.
+    names = {text[a + 1:b] if text[a] == "释" else text[a:b] for a, b in out if text[a] != "释" or _opens_a_name(text, a)}
+    for name in names:
+        out.extend((k, k + len(name)) for k in _occurrences(text, name) if text[k - 1:k] != "释")
     return sorted(set(out))
 
 

@@ -716,7 +716,8 @@ def combine_names(
         for key, finder in forms.get(i, ()):  # merged with what overlaps them in `text.resolve`
             rules_here = ruled.get(i, set())
             ours.extend((a + ts, b + ts, FORM_SCORE, key, person) for a, b in (
-                _from_the_rules_name(text, span, rules_here) for span in finder(text)
+                # a finder's span past its text would mask the next text's characters in a batch: none is taken
+                _from_the_rules_name(text, span, rules_here) for span in finder(text) if 0 <= span[0] < span[1] <= len(text)
             ))
     if standing is None or not ours and not doubted:
         names = [*kept_found, *ours]  # "gap": every span is kept, overlaps merge in `text.resolve`
