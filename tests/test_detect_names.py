@@ -123,6 +123,9 @@ def test_names_on_the_blind_set_reach_the_target(labelled: dict) -> None:
         # where it starts a word (矫正) or another name (冉丽)
         ("故居内荔枝树为黄瑞祺手植之说无据；首则高凤翥题", ["黄瑞祺", "高凤翥"]),
         ("矫正对象方明矫正期满；签到表缺葛明冉丽签名", ["方明", "葛明", "冉丽"]),
+        # a function character that ends given names too, before a pause (round 19); not before more text
+        ("人名或作“郑士均”；门人黄希曾”；志主林廷用，卒年不详", ["郑士均", "黄希曾", "林廷用"]),
+        ("王伟和李娜已签字，郑凯均已到场", ["王伟", "李娜", "郑凯"]),
     ],
 )
 def test_name_rules_examples(text: str, names: list[str]) -> None:

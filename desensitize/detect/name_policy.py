@@ -750,7 +750,8 @@ def combine_names(
 def _with_rare_last(texts: Sequence[str], starts: Sequence[int], c: _Candidate) -> _Candidate:
     """A name of a surname and one character goes on over a third that no common word holds (黄瑞|祺, 高凤|翥,
     陈宗|濂: old given names' literary characters, which neither the model nor the shape rule knows), unless it
-    starts a word with the next or the three make one (矫正, 犬只 are words), or another name starts there (葛明|冉丽).
+    starts a word with the next or the three make one (矫正, 犬只 are words), or another name starts there (葛明|冉丽);
+    and over a function character that ends given names where a pause follows (“杨士|均”, `_LAST_BEFORE_A_PAUSE`).
     A character more masked where the name was of two, rather than one left where it was of three."""
     if c[1] - c[0] != 2:
         return c
@@ -760,11 +761,19 @@ def _with_rare_last(texts: Sequence[str], starts: Sequence[int], c: _Candidate) 
     if b >= len(text) or text[a] in "阿小老" or text[a] not in lexicon().single:
         return c
     nxt = text[b]
+    if nxt in _LAST_BEFORE_A_PAUSE and not "\u4e00" <= text[b + 1:b + 2] <= "\u9fff" and text[a:b + 1] not in every_word():
+        return (c[0], c[1] + 1, *c[2:])  # “杨士均”, 门人郑希曾", 志主林廷用，: a function character that ends given names
     if not "\u4e00" <= nxt <= "\u9fff" or nxt in STOP_CHARS or nxt in _in_common_words():
         return c
     if text[b:b + 2] in every_word() or text[a:b + 1] in lexicon().dictionary:
         return c
     return (c[0], c[1] + 1, *c[2:])
+
+
+# Function characters that end given names too (张仲和, 杨士均, 郑希曾, 林廷用, 程鹤年): the rules' and the model's
+# names stop before them, and after a name of two one is the name's where nothing but punctuation, a bracket, a
+# quote or the text's end follows (on the studied and training remarks: three such names, no name of two).
+_LAST_BEFORE_A_PAUSE = frozenset("和均曾用年之如元才若")
 
 
 @lru_cache(maxsize=1)
