@@ -69,6 +69,7 @@ from desensitize.detect.names import (
     CUE,
     ETHNIC_GROUPS,
     FUNCTION_SURNAMES,
+    HISTORY_ROLES,
     KIN_AFTER,
     NAMING_VERBS,
     PLACE_SUFFIX,
@@ -498,6 +499,19 @@ def _from_the_rules_name(text: str, span: tuple[int, int], ruled: Collection[tup
     return span
 
 
+def _after_a_history_role(text: str, a: int, b: int) -> bool:
+    """A rule's name right after one of `HISTORY_ROLES` (烈士罗家声, 志主张道宏), with a surname that is no frequent
+    word's character and starts no common word with the next (烈士|生平, 传主|年谱, 志主|有妾二人 are no names): the
+    model's doubt does not remove it."""
+    lex = lexicon()
+    surname = 2 if text[a:a + 2] in lex.compound else 1
+    return (
+        text.endswith(HISTORY_ROLES, 0, a)
+        and (surname == 2 or (text[a] in lex.single and text[a] not in lex.ambiguous))
+        and text[a:a + 2] not in lex.words
+    )
+
+
 def _bears_given_name(text: str, a: int, b: int) -> bool:
     """`text[a:b]` is a surname of one character and a given name of two that people bear (`given_pairs`: 魏志坚)."""
     return b - a == 3 and text[a + 1:b] in given_pairs()
@@ -674,7 +688,8 @@ def combine_names(
         if standing is None or rule in standing:
             covered.setdefault(i, []).append((a, b))
         elif arbitrate and not (
-            (rule == "name_trigger" and _fills_its_place(text, a, b)) or (rule == "name_list" and _a_list_item(text, a, b))
+            (rule == "name_trigger" and (_fills_its_place(text, a, b) or _after_a_history_role(text, a, b)))
+            or (rule == "name_list" and _a_list_item(text, a, b))
         ):
             if rule == "name_shape" or (rule == "name_boundary" and _a_label(text, a, b)):  # weighed with `SHAPE_VETO`
                 shaped.add((c[0], c[1]))
