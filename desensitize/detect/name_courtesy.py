@@ -23,10 +23,11 @@ _LABELS = "(字|号|自号|别号|晚号|又号|一名|又名|谱名|法号|法�
 # Labels that name a name wherever they stand, after a separator or not (出家后法名悟真, 另有艺名小月红, 乳名依松): a
 # stage name, a childhood name, a school name, the name before one took another (原名, 俗名), a nickname.
 _NAME_LABELS = "(法名|法号|艺名|乳名|小名|学名|原名|俗名|本名|别名|绰号|外号|谱名|笔名)"
-# A label right after a separator or a text's start (the texts joined, each after a NUL), or one of `_NAME_LABELS`:
-# only where the finder can read a name, not at every 号 of 号码 or 公民身份号码. One group, the label: where the texts
-# are scanned joined, a match is the text's where its group 1 starts (`name_model.Joined.find`).
-HINT = re.compile(f"((?<=[\x00{_SEPARATORS}]){_LABELS}|{_NAME_LABELS})")
+# A label right after a separator or a text's start (the texts joined, each after a NUL; group 1, where the match's
+# text is: `name_model.Joined.find`), or one of `_NAME_LABELS`: only where the finder can read a name, not at every 号
+# of 号码 or 公民身份号码. Two patterns, each a fast scan over a million remarks (as one, with a look-behind, it took
+# four times as long as both).
+HINTS = (re.compile(f"[\x00{_SEPARATORS}]{_LABELS}"), re.compile(_NAME_LABELS))
 # An archive's "not known yet" after a label (原名待查, 法名待考, 俗名不详, 原名未详): 不 and 未 are in `STOP_CHARS`.
 _UNKNOWN = frozenset("待")
 _AFTER = "([\u4e00-\u9fff]{2,3}?)(?=[，,。；;、）)\\s”\"｜|/]|$)"

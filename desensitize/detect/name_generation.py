@@ -14,7 +14,8 @@ import re
 from desensitize.detect.names import STOP_CHARS, ambiguous_surnames, dictionary_words, surnames
 
 _NUMBER = "[一二三四五六七八九十百廿卅〇零两0-9]+"
-HINT = re.compile(f"第{_NUMBER}世|{_NUMBER}世孙")
+# Starting with a literal character: a scan that starts at every numeral takes four times as long.
+HINT = re.compile(f"第{_NUMBER}世|世孙")
 _AFTER = re.compile(f"(?:第{_NUMBER}世[祖孙]?|{_NUMBER}世孙)[：:，,\\s]?(?=[\\u4e00-\\u9fff])")
 
 

@@ -104,8 +104,8 @@ def _dotted_names(text: str) -> list[tuple[int, int]]:
 
 
 # Finders of names written so that neither the rules nor the model read them (module docstring): key, a
-# cheap pattern every text holding such a name matches (scanned over all texts at once), the finder.
-FORM_FINDERS: tuple[tuple[str, re.Pattern[str], Callable[[str], list[tuple[int, int]]]], ...] = (
+# cheap pattern (or several) every text holding such a name matches (scanned over all texts at once), the finder.
+FORM_FINDERS: tuple[tuple[str, re.Pattern[str] | tuple[re.Pattern[str], ...], Callable[[str], list[tuple[int, int]]]], ...] = (
     ("name_dotted", re.compile(f"[{DOTS}]"), _dotted_names),
     ("name_latin", name_latin.HINT, name_latin.latin_names),
     ("name_spaced", name_spaced.HINT, name_spaced.spaced_names),
@@ -117,7 +117,7 @@ FORM_FINDERS: tuple[tuple[str, re.Pattern[str], Callable[[str], list[tuple[int, 
     ("name_rare", name_rare.HINT, name_rare.rare_names),
     ("name_dharma", name_dharma.HINT, name_dharma.dharma_names),
     ("name_quoted", name_quoted.HINT, name_quoted.quoted_names),
-    ("name_courtesy", name_courtesy.HINT, name_courtesy.courtesy_names),
+    ("name_courtesy", name_courtesy.HINTS, name_courtesy.courtesy_names),
     ("name_generation", name_generation.HINT, name_generation.generation_names),
 )
 FORM_SCORE = 0.75  # their names are as sure as one a context rule finds
@@ -704,8 +704,11 @@ def combine_names(
     raw = model.gate.scan(joined)
     # Which finders each text holds a hint of (few texts hold any): text index → the finders, in order.
     forms: dict[int, list[tuple[str, Callable[[str], list[tuple[int, int]]]]]] = {}
-    for key, hint, finder in FORM_FINDERS:
-        for i in joined.find(hint):
+    for key, hints, finder in FORM_FINDERS:
+        held: set[int] = set()
+        for hint in hints if isinstance(hints, tuple) else (hints,):
+            held.update(joined.find(hint))
+        for i in sorted(held):
             forms.setdefault(i, []).append((key, finder))
     nameless = model.gate.nameless(joined)
     unopened = model.gate.unopened(joined, _opened(raw, no_one))
