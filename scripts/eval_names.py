@@ -154,6 +154,11 @@ bridge donors' steles, old opera artists, family-division deeds, calligraphy and
 Chinese houses, family precepts, veterans, letters, a school's alumni); the second's of a property agency, a car
 wash, a cold store, a foot spa, a tattoo parlour, a pawnshop, an airline, village solar power, fish-raft farming,
 a farm-machinery cooperative, family doctors, an owners' committee, a dance group and old-house tenants.
+"dev-remarks-37" (names_dev_remarks37.txt, studied: 700 records, 1,041 names) was written during round 19 by two
+more such sessions, as clerks of fourteen offices of the kinds of the sealed set's histories, without reading it
+(cliff inscriptions, old family photographs, school-donation steles, an academy's chronicle, a shipyard's history,
+a relics survey, tomb excavations, old wells' steles, a former residence's photographs, a clan hall's donors, an
+old school's teachers, a navy's descendants, excavated relics' transfers, old houses' beam inscriptions).
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -235,6 +240,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-34": (DATA / "names_dev_remarks34.txt", False),  # written late in round 18: the sealed set's kinds
     "dev-remarks-35": (DATA / "names_dev_remarks35.txt", False),  # written at round 19's start: archives, histories
     "dev-remarks-36": (DATA / "names_dev_remarks36.txt", False),  # written at round 19's start: more offices
+    "dev-remarks-37": (DATA / "names_dev_remarks37.txt", False),  # written during round 19: the sealed set's kinds
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
