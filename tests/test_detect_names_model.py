@@ -529,6 +529,13 @@ def test_a_seals_kind_is_no_name(detector: TextDetector) -> None:
     assert _names(detector, "钤白文\"吴氏\"、朱文\"松涛\"二印") == []  # the kind before the seal's quoted legend
 
 
+def test_inscriptions_terms_and_months_are_no_names(detector: TextDetector) -> None:
+    """梁文 (a beam's text), 朱书 (written in red), 岩面 (a cliff's face) and a month after its year (癸卯仲春) name no one;
+    仲夏 and 仲秋 are people where no year stands before them."""
+    assert _names(detector, "录文：嘉靖癸卯仲春 林应奎读书于此；岩面裂隙一道；额枋有朱书题记；梁文由先生写") == ["林应奎"]
+    assert _names(detector, "民国十七年戊辰孟冬重建；健康证明无效，已告知仲秋到认可医院重新体检") == ["仲秋"]
+
+
 def test_the_old_counties_of_fuzhou_prefecture_are_places(detector: TextDetector) -> None:
     """Genealogies, steles and examination lists name the Qing counties bare: 侯官, 闽县 (now 闽侯), 古田, 屏南."""
     assert _names(detector, "题名录：侯官 郑文澜 二甲；闽县 林启元 三甲") == ["郑文澜", "林启元"]

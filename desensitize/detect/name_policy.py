@@ -300,11 +300,19 @@ _TERMS = frozenset({
     "汤加减", "纳增", "纳差", "纳可", "纳呆", "关元",
     "网点", "临柜", "许可证", "曲库", "闭园", "助洁", "助浴", "助餐", "马拉松",
     "塔铭", "志文",
+    # Round 19: the terms of inscriptions and old houses (梁文, the beam's text; 朱书 and 墨书, written in red or ink;
+    # 岩面, a cliff's face; 梁架, 步梁, 梁底, a roof's beams; 左起, from the left), a navy's ranks (水勇) and finds
+    # (宋钱, 石斧, 陶灶).
+    "梁文", "朱书", "墨书", "岩面", "梁架", "步梁", "梁底", "左起", "右起", "水勇", "宋钱", "石斧", "陶灶",
 })
 # A seal's kind as catalogues describe it: its characters cut in relief (朱文, red) or intaglio (白文, white), its
 # shape (方, 长方, 圆, 椭圆, 连珠 …) or its quoted legend (钤白文"陈氏"), or a red seal (朱印). 朱 and 白 are surnames, 文
 # a given name's character.
 _SEAL = re.compile("[朱白]文(?:(?:[长椭]?[方圆]|小|大|连珠|联珠|葫芦)?印|(?=[“\"「]))|朱印")
+# The months as dated inscriptions write them, the first, second and last of each season (孟春 … 季冬); 孟, 仲 and 季
+# are surnames too. After a year (its cyclical branch, 年 or 岁) they are months.
+_MONTHS = frozenset(f"{k}{season}" for k in "孟仲季" for season in "春夏秋冬")
+_DATE_BEFORE_MONTH = frozenset("子丑寅卯辰巳午未申酉戌亥年岁")
 # What a record says someone did, which names no one even right after a role word (民警查明，…; 被申请人盖章确认).
 _ACTS = frozenset({"查明", "盖章"})
 
@@ -313,12 +321,14 @@ def _names_no_one(text: str, a: int, b: int) -> bool:
     """`text[a:b]`, a rule's or the model's name, names no one: shorter than two characters, a way of referring
     to someone or a word that names no one (`not_a_name`), or a Fuzhou district, county, township or landmark
     named bare (由罗源变更为连江, 在黄岐渔港, 巡查于山古树群) or one of `_TERMS` where no role word stands
-    before it (联系人罗源, 申请人林权 are people), or one of `_ACTS` anywhere."""
+    before it (联系人罗源, 申请人林权 are people), one of `_ACTS` anywhere, or a month after its year (癸卯|仲春)."""
     if b - a < 2 or not_a_name(text[a:b], text[b:b + 3]):
         return True
     if (seal := _SEAL.match(text, a)) is not None and seal.end() >= b:
         return True  # 钤"守拙"朱文印, 白文方印, 朱印一方: a seal's kind, not 朱文 or 白文 the person
     span = text[a:b]
+    if span in _MONTHS and text[a - 1:a] in _DATE_BEFORE_MONTH:
+        return True  # 嘉靖癸卯|仲春, 民国十七年戊辰|孟冬: a month after its year (仲夏, 仲秋 are people's names too)
     return span in _ACTS or ((span in _TERMS or span in fuzhou_places()) and not role_before(text, a))
 
 
