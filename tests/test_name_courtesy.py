@@ -22,6 +22,8 @@ from tests.name_helpers import masked_names
         ("演员卡：姓名何玉珠｜艺名小桂香｜行当 青衣", ["小桂香"]),
         ("馆员黄仲谋乳名依谋，邻里到老仍这样叫他", ["依谋"]),
         ("该厂原名称为福州第二机械厂；传教士原名待查；演员原名不详", []),  # words, or not known yet
+        # the name of the dead in a tomb inscription, after 讳 anywhere (not 忌讳, 避讳)
+        ("墓志：“府君讳世杰，姓林氏”；志文称“父讳伯崇”；此事多有忌讳；为尊者讳，未书其名", ["世杰", "伯崇"]),
     ],
 )
 def test_courtesy_names(text: str, names: list[str]) -> None:

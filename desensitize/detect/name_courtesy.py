@@ -21,8 +21,9 @@ from desensitize.detect.names import STOP_CHARS, dictionary_words, surnames
 _SEPARATORS = "，,；;（(。：:\n 、"
 _LABELS = "(字|号|自号|别号|晚号|又号|一名|又名|谱名|法号|法名|道号|经名|笔名|讳)"
 # Labels that name a name wherever they stand, after a separator or not (出家后法名悟真, 另有艺名小月红, 乳名依松): a
-# stage name, a childhood name, a school name, the name before one took another (原名, 俗名), a nickname.
-_NAME_LABELS = "(法名|法号|艺名|乳名|小名|学名|原名|俗名|本名|别名|绰号|外号|谱名|笔名)"
+# stage name, a childhood name, a school name, the name before one took another (原名, 俗名), a nickname, and the
+# name of the dead as tomb inscriptions give it (公讳世英, 孺人讳静淑, 考讳德源; not 忌讳, 避讳).
+_NAME_LABELS = "(法名|法号|艺名|乳名|小名|学名|原名|俗名|本名|别名|绰号|外号|谱名|笔名|(?<![忌避])讳)"
 # A label right after a separator or a text's start (the texts joined, each after a NUL; group 1, where the match's
 # text is: `name_model.Joined.find`), or one of `_NAME_LABELS`: only where the finder can read a name, not at every 号
 # of 号码 or 公民身份号码. Two patterns, each a fast scan over a million remarks (as one, with a look-behind, it took
@@ -44,7 +45,7 @@ def courtesy_names(text: str) -> list[tuple[int, int]]:
         label, name = m.group(at), m.group(at + 1)
         if any(c in STOP_CHARS for c in name) or label[-1] + name[0] in words or name[0] in _UNKNOWN:
             continue  # 原名称, 别名单: the label's last character starts a word with what follows; 原名待查
-        if len(label) == 1:
+        if len(label) == 1 and at == 1:  # 字 or 号 after a separator (讳 anywhere is one of `_NAME_LABELS`)
             if label + name[0] in words or label + name[:2] in words:
                 continue  # 字迹|潦草, 号码|略
             end = m.start(at) - 1  # the separator before the label
