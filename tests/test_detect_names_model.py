@@ -504,6 +504,10 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         ("钤印：张维翰印（白）一方，与画作同时入藏", ["张维翰"]),
         ("郑子衢致书社同人公函一件，油印", ["郑子衢"]),
         ("家属提供匾额照片，落款\"光绪壬辰科举人林宗澍立\"", ["林宗澍"]),  # a tablet set up (立)
+        # what an inscription writes after its maker's name: carved (镌), written for the stone (书丹), 君
+        ("墓志盖背面有刻工名“匠人余阿三镌”。", ["余阿三"]),
+        ("碑记由原校长李秉承撰文，傅子明书丹。", ["李秉承", "傅子明"]),
+        ("背面为日文，大意“赠林文光君 昭和十五年 东京”。", ["林文光"]),
         # a kinship word before a rule's name is no husband's surname (由孙|詹永泉, 给长孙|念德荣) (round 19)
         ("据其叔口述：该份由孙郑永康承继，另一份给长孙念德贵", ["郑永康", "念德贵"]),
         # the role alone names no one: the model had read 考生 (before 本人) as a name here

@@ -134,9 +134,12 @@ _VERB_AFTER_NAME = frozenset("来去说到在把将也已称和与向对给让�
 _NEVER_LAST_OF_FOUR = STOP | frozenset("仅亦仍时")
 # What an archive's or a museum's record writes right after a name (方静宜致陈蕴华|信, 郑子衢|致书社同人, 落款"郑一峰|草",
 # 方德馨|印, 许文杰|捐 14张, 朱维桢|传, 黄宗濂|立, 林金宝|生年): a letter, a seal, a signature's verb, a gift, a
-# biography, the setting up of a tablet, a birth. No name of four with no compound surname in the labelled files
-# ends in one (of 1,016), so a span of four ends before it, glued or not.
-_CATALOGUED_AFTER = frozenset("信致函札印章草篆书题跋识录藏捐赠传立生")
+# biography, the setting up of a tablet, a birth, an inscription's making and giving (镌, 刻, 造, 凿, 喜舍, 敬献), the
+# honorific 君 (林文雄|君), a verb of going (郑寿彭|携, |赴). No name of four with no compound surname in the labelled
+# files ends in one (of 1,020), so a span of four ends before it, glued or not.
+_CATALOGUED_AFTER = frozenset("信致函札印章草篆书题跋识录藏捐赠传立生镌刻造凿喜敬君携赴")
+# And what an inscription writes after its maker's name of three (傅子健|书丹, 刘国珍|敬立, 林章铨|喜舍 …).
+_INSCRIBED_AFTER = frozenset({"书丹", "敬立", "敬献", "喜舍", "敬题", "敬赠", "敬书", "同立", "捐凿", "敬刻", "谨识", "捐修"})
 # The last characters of names of three that `_never_last` leaves out: characters names end in (春来, 丰收,
 # 大为, 阿三; 林徽因, 金冲及, and those the public corpora's names end in).
 _NAMES_END_IN = frozenset("来三收为都提夫父母女男儿老二两曾申本同因开主也在领及")
@@ -456,7 +459,8 @@ def _weak_tail(
     约尔德|内斯库 stay whole: a foreign name the model doubts in the middle). A span of four glued to the text
     after it ends before a last character that ends no such name (`_NEVER_LAST_OF_FOUR`: 阮氏秋|仅陪同), and one
     that ends in 家 (a person's home) or in what a catalogue writes after a name (`_CATALOGUED_AFTER`: 陈蕴华|信,
-    方德馨|印) ends before it, glued or not (陈炳坤|家、)."""
+    方德馨|印) ends before it, glued or not (陈炳坤|家、), and one of five before what an inscription writes after its
+    maker's name (`_INSCRIBED_AFTER`: 傅子健|书丹)."""
     belief = reading.belief
     if b - a == 3 and len(belief) >= b and belief[b - 1] < 1 + 254 * TAIL and text[b - 1:b + 1] in lexicon().words and (
         not _bears_given_name(text, a, b)
@@ -474,6 +478,8 @@ def _weak_tail(
             return a, k
     if b - a == 4 and (text[b - 1] == "家" or text[b - 1] in _CATALOGUED_AFTER):
         return a, b - 1  # 走访陈炳坤|家、陈炳辉|家: a person's home, glued or not; no name of four ends in 家
+    if b - a == 5 and text[b - 2:b] in _INSCRIBED_AFTER:
+        return a, b - 2  # 傅子健|书丹, 信士刘国珍|敬立
     if b - a != 4 or not "\u4e00" <= text[b:b + 1] <= "\u9fff":
         return a, b
     if belief[b - 1] < 1 + 254 * TAIL and min(belief[a:b - 1]) > 1 + 254 * 0.9:
