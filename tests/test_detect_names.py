@@ -126,6 +126,7 @@ def test_names_on_the_blind_set_reach_the_target(labelled: dict) -> None:
         # a function character that ends given names too, before a pause (round 19); not before more text
         ("人名或作“郑士均”；门人黄希曾”；志主林廷用，卒年不详", ["郑士均", "黄希曾", "林廷用"]),
         ("王伟和李娜已签字，郑凯均已到场", ["王伟", "李娜", "郑凯"]),
+        ("首行刻“邑人司徒文均”，其下漫漶", ["司徒文均"]),  # a compound surname and one character too
         # the name after a role of histories stays, however unlikely the model holds it (round 19); not a word
         ("MZ-0190整理札记：志主张道远，字德馨，卒于明崇祯十五年。", ["张道远", "德馨"]),
         ("补充材料清单：2.战友孟宪章证明信（1957年）；3.照片一张。", ["孟宪章"]),

@@ -789,13 +789,17 @@ def _with_rare_last(texts: Sequence[str], starts: Sequence[int], c: _Candidate) 
     陈宗|濂: old given names' literary characters, which neither the model nor the shape rule knows), unless it
     starts a word with the next or the three make one (矫正, 犬只 are words), or another name starts there (葛明|冉丽);
     and over a function character that ends given names where a pause follows (“杨士|均”, `_LAST_BEFORE_A_PAUSE`).
-    A character more masked where the name was of two, rather than one left where it was of three."""
-    if c[1] - c[0] != 2:
+    A character more masked where the name was of two, rather than one left where it was of three. So too a compound
+    surname and one character (邑人欧阳绍|曾”)."""
+    length = c[1] - c[0]
+    if length not in (2, 3):
         return c
     i = bisect_right(starts, c[0]) - 1
     text, a = texts[i], c[0] - starts[i]
-    b = a + 2
-    if b >= len(text) or text[a] in "阿小老" or text[a] not in lexicon().single:
+    b = a + length
+    lex = lexicon()
+    surname = 2 if text[a:a + 2] in lex.compound else 1 if text[a] in lex.single else 0
+    if b >= len(text) or text[a] in "阿小老" or not surname or length - surname != 1:
         return c
     nxt = text[b]
     if nxt in _LAST_BEFORE_A_PAUSE and not "\u4e00" <= text[b + 1:b + 2] <= "\u9fff" and text[a:b + 1] not in every_word():
