@@ -26,3 +26,4 @@ def test_photo_names(text: str, names: list[str]) -> None:
 
 def test_the_detector_masks_them() -> None:
     assert masked_names("提供人口述：背面“文辉十八岁留影 1958.5 福州”是我父亲写的。") == ["文辉"]
+    assert masked_names("背面圆珠笔“龙仔百日”，为提供人小名。") == ["龙仔"]  # which nothing else reads
