@@ -508,6 +508,9 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         ("墓志盖背面有刻工名“匠人余阿三镌”。", ["余阿三"]),
         ("碑记由原校长李秉承撰文，傅子明书丹。", ["李秉承", "傅子明"]),
         ("背面为日文，大意“赠林文光君 昭和十五年 东京”。", ["林文光"]),
+        # a tomb's inscription after the name, a descendant's standing before it (round 19)
+        ("葛元善墓志与其父葛宗明墓志可互相参证。", ["葛元善", "葛宗明"]),
+        ("祠堂门廊捐刻：右柱“裔孙郭兆年敬献”", ["郭兆年"]),
         # a kinship word before a rule's name is no husband's surname (由孙|詹永泉, 给长孙|念德荣) (round 19)
         ("据其叔口述：该份由孙郑永康承继，另一份给长孙念德贵", ["郑永康", "念德贵"]),
         # the role alone names no one: the model had read 考生 (before 本人) as a name here

@@ -362,6 +362,19 @@ def _after_role(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _after_place(text: str, a: int, b: int) -> tuple[int, int]:
+    """The model's span without the county of Fuzhou or its prefecture it took in before a full name (侯官|廖锦堂,
+    古田|余可大: inscriptions and examination lists write the native place right before the name), and without a
+    tomb's inscription after it (葛宗道|墓志, 江以礼|墓志铭)."""
+    lex = lexicon()
+    if b - a >= 4 and text[a:a + 2] in fuzhou_places() and 2 <= b - a - 2 <= 3 and text[a + 2] in lex.single:
+        a += 2
+    for tail in ("墓志铭", "墓志"):
+        if text.endswith(tail, a, b) and 2 <= b - a - len(tail) <= 3:
+            return a, b - len(tail)
+    return a, b
+
+
 def _after_preposition(text: str, a: int, b: int) -> tuple[int, int]:
     """The model's span without a preposition or a verb whose object is a person, taken in before a full name
     (同|蓝秀英（畲族）, 女儿随|谢志明生活, 请|覃美兰补交: `names.preposition_first`): the model read 同, 随 or
@@ -564,13 +577,14 @@ def _model_span(
     text: str, span: tuple[int, int], reading: Reading, ruled: Collection[tuple[int, int]]
 ) -> tuple[int, int]:
     """The model's span with its edges set right, in this order: cut before a function character where it
-    runs on (`_short_of_function`), after a preposition it took in (`_after_preposition`), before a weak
+    runs on (`_short_of_function`), after a preposition it took in (`_after_preposition`), after a county and before a
+    tomb's inscription (`_after_place`), before a weak
     fourth character (`_weak_tail`), after a role word or a
     day it took in (`_after_role`), after a kinship word before a rule's name (`_after_kin`); 氏 kept (`_married_form`); a compound surname or a husband's surname
     before it taken in (`_compound_before`, `_double_surname`); a rule's longer name where the model is
     unsure (`_rule_reaches_further`); a kinship word or a title after it left out (`_without_kin`,
     `_without_title`)."""
-    a, b = _weak_tail(text, *_after_preposition(text, *_short_of_function(text, *span)), reading, ruled)
+    a, b = _weak_tail(text, *_after_place(text, *_after_preposition(text, *_short_of_function(text, *span))), reading, ruled)
     a, b = _after_kin(text, *_after_role(text, a, b), ruled)
     span = _double_surname(text, *_compound_before(text, *_married_form(text, a, b)))
     span = _without_title(text, *_without_kin(text, *_rule_reaches_further(text, span, ruled, reading)))

@@ -119,7 +119,7 @@ TRIGGERS = (
 # after one (`name_policy`).
 HISTORY_ROLES = tuple(
     "烈士 战友 馆员 志主 传主 墓主 塔主 住持 监院 方丈 山长 教谕 生员 进士 举人 秀才 族长 房长 买主 卖主 佃户 "
-    "先祖 始祖 曾祖 高祖 外祖父 师父 弟子 门人 校友 教员 信士 信女 首事 会首 石匠 刻工".split()
+    "先祖 始祖 曾祖 高祖 外祖父 师父 弟子 门人 校友 教员 信士 信女 首事 会首 石匠 刻工 裔孙 孝男 孙男 曾孙 玄孙".split()
 )
 TRIGGERS += HISTORY_ROLES
 # Round 5: how a caller gives a name (来电男子自称柯达). Round 9: what follows them up to a field's end is
