@@ -16,6 +16,9 @@ from tests.name_helpers import masked_names
         ("本房世系自第九世游世昌起，原谱较乱；第五世欧阳文焕", ["游世昌", "欧阳文焕"]),  # a compound surname
         ("二十一世孙黄承钧捐谱一部", ["黄承钧"]),
         ("第十世起有迁台者；至第十世；第三世应用；和第二十世", []),  # no surname, a word, nothing after
+        # sons by their order after their count, as a tomb's inscription lists them (round 19)
+        ("志文：“娶陈氏，子三：长时敏，次时和，三时泰。”", ["时敏", "时和", "时泰"]),
+        ("二子，长子在读高中，次子患病；女二，长适进士刘颖，次未行", []),
     ],
 )
 def test_generation_names(text: str, names: list[str]) -> None:
