@@ -148,7 +148,8 @@ studied: 700 and 695 records, 1,160 and 826 names; five short notes of the secon
 were written at round 19's start by six more such sessions, as clerks of 42 more offices: the sealed one's of a
 shipyard school's history society, e-bike plates, a sports hall, an amusement park, an academy's ruins, a dental
 clinic, an angling club, a stele survey, a barber's prepaid cards, a nanny agency, a dig, old photographs, a
-native-place guild's records and a railway station; the first studied set's of offices that keep histories
+native-place guild's records and a railway station, measured once at round 19's end (with round 18's sealed set a
+third time); the first studied set's of offices that keep histories
 (imperial-examination lists, revolutionary relics, old deeds, monks' stupa inscriptions, dialect informants,
 bridge donors' steles, old opera artists, family-division deeds, calligraphy and painting inscriptions, overseas
 Chinese houses, family precepts, veterans, letters, a school's alumni); the second's of a property agency, a car
@@ -199,7 +200,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-14": (DATA / "names_blind_remarks14.txt", True),  # written at round 15's start, measured at its end
     "blind-remarks-15": (DATA / "names_blind_remarks15.txt", True),  # written at round 16's start, measured at its end
     "blind-remarks-16": (DATA / "names_blind_remarks16.txt", True),  # written at round 17's start, measured at its end
-    "blind-remarks-17": (DATA / "names_blind_remarks17.txt", True),  # written at round 18's start, measured twice in it
+    "blind-remarks-17": (DATA / "names_blind_remarks17.txt", True),  # written at round 18's start, measured twice in it and at round 19's end
     "blind-remarks-18": (DATA / "names_blind_remarks18.txt", True),  # written at round 19's start, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices

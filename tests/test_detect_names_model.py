@@ -968,8 +968,21 @@ REMARK_FLOORS = [
     # Round 18's blind set (data/names_blind_remarks17.txt, 700 records, 914 names, as clerks of fourteen more
     # offices, by two sessions in two halves, to the same brief), written at round 18's start by sessions that
     # saw no detector. Measured twice: P 0.970 / R 0.970 once round 18's first steps were made, then 0.970 /
-    # 0.972 after the steps chosen on dev-remarks-33 and -34, written for the kinds of its offices.
-    pytest.param("blind-remarks-17", 700, 0.96, 0.96, id="blind-remarks-17"),
+    # 0.972 after the steps chosen on dev-remarks-33 and -34, written for the kinds of its offices; at round 19's
+    # end 0.972 / 0.978.
+    pytest.param("blind-remarks-17", 700, 0.96, 0.965, id="blind-remarks-17"),
+    # Round 19's studied sets (data/names_dev_remarks35.txt to 37.txt, 695 to 700 records, 3,027 names), written
+    # during round 19 to the same brief, the first and the third as clerks of offices that keep histories
+    # (genealogies, inscriptions, photographs, deeds, letters), the third after round 19's blind set was written,
+    # for its kinds of offices: round 18's detector P / R 0.896 / 0.904, 0.975 / 0.995, 0.853 / 0.908; round 19's
+    # 0.923 / 0.940, 0.975 / 0.995, 0.893 / 0.934.
+    pytest.param("dev-remarks-35", 700, 0.91, 0.93, id="dev-remarks-35"),
+    pytest.param("dev-remarks-36", 695, 0.965, 0.985, id="dev-remarks-36"),
+    pytest.param("dev-remarks-37", 700, 0.88, 0.92, id="dev-remarks-37"),
+    # Round 19's blind set (data/names_blind_remarks18.txt, 698 records, 1,011 names, as clerks of fourteen more
+    # offices, five of which keep histories), written at round 19's start by sessions that saw no detector,
+    # measured once at its end: P 0.938 / R 0.961 (round 18's detector: 0.927 / 0.954).
+    pytest.param("blind-remarks-18", 698, 0.93, 0.95, id="blind-remarks-18"),
     # Round 10's blind set (data/names_blind_remarks9.txt, 700 records, 1,030 names, as fourteen clerks of
     # fourteen offices, by two sessions in two halves: look-alike words, scanned forms spaced out, Hong Kong
     # parties with their romanised names, compound and married surnames), written during round 10 by sessions
