@@ -137,7 +137,7 @@ _NEVER_LAST_OF_FOUR = STOP | frozenset("仅亦仍时")
 # What an archive's or a museum's record writes right after a name (方静宜致陈蕴华|信, 郑子衢|致书社同人, 落款"郑一峰|草",
 # 方德馨|印, 许文杰|捐 14张, 朱维桢|传, 黄宗濂|立, 林金宝|生年): a letter, a seal, a signature's verb, a gift, a
 # biography, the setting up of a tablet, a birth, an inscription's making and giving (镌, 刻, 造, 凿, 喜舍, 敬献), the
-# honorific 君 (林文雄|君), a verb of going (郑寿彭|携, |赴). No name of four with no compound surname in the labelled
+# honorific 君 (林文雄|君), a verb of going (郑寿彭|携家眷, |赴京). No name of four with no compound surname in the labelled
 # files ends in one (of 1,020), so a span of four ends before it, glued or not.
 _CATALOGUED_AFTER = frozenset("信致函札印章草篆书题跋识录藏捐赠传立生镌刻造凿喜敬君携赴")
 # And what an inscription writes after its maker's name of three (傅子健|书丹, 刘国珍|敬立, 林章铨|喜舍 …).
@@ -577,13 +577,12 @@ def _model_span(
     text: str, span: tuple[int, int], reading: Reading, ruled: Collection[tuple[int, int]]
 ) -> tuple[int, int]:
     """The model's span with its edges set right, in this order: cut before a function character where it
-    runs on (`_short_of_function`), after a preposition it took in (`_after_preposition`), after a county and before a
-    tomb's inscription (`_after_place`), before a weak
-    fourth character (`_weak_tail`), after a role word or a
-    day it took in (`_after_role`), after a kinship word before a rule's name (`_after_kin`); 氏 kept (`_married_form`); a compound surname or a husband's surname
-    before it taken in (`_compound_before`, `_double_surname`); a rule's longer name where the model is
-    unsure (`_rule_reaches_further`); a kinship word or a title after it left out (`_without_kin`,
-    `_without_title`)."""
+    runs on (`_short_of_function`), after a preposition it took in (`_after_preposition`), after a county and
+    before a tomb's inscription (`_after_place`), before a weak fourth character (`_weak_tail`), after a role word
+    or a day it took in (`_after_role`), after a kinship word before a rule's name (`_after_kin`); 氏 kept
+    (`_married_form`); a compound surname or a husband's surname before it taken in (`_compound_before`,
+    `_double_surname`); a rule's longer name where the model is unsure (`_rule_reaches_further`); a kinship word or
+    a title after it left out (`_without_kin`, `_without_title`)."""
     a, b = _weak_tail(text, *_after_place(text, *_after_preposition(text, *_short_of_function(text, *span))), reading, ruled)
     a, b = _after_kin(text, *_after_role(text, a, b), ruled)
     span = _double_surname(text, *_compound_before(text, *_married_form(text, a, b)))

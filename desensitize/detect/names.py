@@ -58,6 +58,16 @@ NAME_SCORES = {
     "name_shape": 0.5,
 }
 
+# Round 19: the people of histories, genealogies, inscriptions and deeds (烈士罗家声, 志主张道宏, 传主程鹤年, 住持
+# 张至玄, 进士王景先, 买主萨荣昌): a martyr and a comrade, a biography's, a tomb's and a stupa's subject, a temple's and
+# an academy's heads, the degrees of the examinations, a clan's elders, the parties of a deed, forebears, disciples,
+# alumni and teachers, believers and donors' heads, craftsmen. Each names one person of the past, whose name is of a
+# kind the model saw little of (罗家声, 张道宏 read 0 and 1 % likely): the model's doubt does not remove the name
+# after one (`name_policy`).
+HISTORY_ROLES = tuple(
+    "烈士 战友 馆员 志主 传主 墓主 塔主 住持 监院 方丈 山长 教谕 生员 进士 举人 秀才 族长 房长 买主 卖主 佃户 "
+    "先祖 始祖 曾祖 高祖 外祖父 师父 弟子 门人 校友 教员 信士 信女 首事 会首 石匠 刻工 裔孙 孝男 孙男 曾孙 玄孙".split()
+)
 # Words after which a person's name follows (roles in records, decisions and complaints; kinship).
 TRIGGERS = (
     "户主 申请人 被申请人 联系人 经办人 当事人 委托代理人 代理人 法定代表人 法人代表 负责人 监护人 投诉人 被投诉人 "
@@ -110,18 +120,7 @@ TRIGGERS = (
     "大姑 二姑 小姑 大舅 二舅 小舅 大姨 二姨 小姨 堂兄 堂弟 堂姐 堂妹 表哥 表弟 表姐 表妹 "
     # Round 18: a phone number's holder (机主张德华: 主张 is a word).
     "机主"
-).split()
-# Round 19: the people of histories, genealogies, inscriptions and deeds (烈士罗家声, 志主张道宏, 传主程鹤年, 住持
-# 张至玄, 进士王景先, 买主萨荣昌): a martyr and a comrade, a biography's, a tomb's and a stupa's subject, a temple's and
-# an academy's heads, the degrees of the examinations, a clan's elders, the parties of a deed, forebears, disciples,
-# alumni and teachers, believers and donors' heads, craftsmen. Each names one person of the past, whose name is of a
-# kind the model saw little of (罗家声, 张道宏 read 0 and 1 % likely): the model's doubt does not remove the name
-# after one (`name_policy`).
-HISTORY_ROLES = tuple(
-    "烈士 战友 馆员 志主 传主 墓主 塔主 住持 监院 方丈 山长 教谕 生员 进士 举人 秀才 族长 房长 买主 卖主 佃户 "
-    "先祖 始祖 曾祖 高祖 外祖父 师父 弟子 门人 校友 教员 信士 信女 首事 会首 石匠 刻工 裔孙 孝男 孙男 曾孙 玄孙".split()
-)
-TRIGGERS += HISTORY_ROLES
+).split() + list(HISTORY_ROLES)
 # Round 5: how a caller gives a name (来电男子自称柯达). Round 9: what follows them up to a field's end is
 # the name whatever word it is (自称高峰，), and the name policy keeps it standing (`_fills_its_place`).
 NAMING_VERBS = ("自称", "化名", "名叫", "叫做")
