@@ -16,7 +16,8 @@ import re
 
 from desensitize.detect.names import common_words, short_name
 
-HINT = re.compile("[@＠][\u4e00-\u9fff]|群】|聊】|微信】|钉钉】")
+# Literal-first alternatives (a class first makes the scan try every character of the class: three times as long).
+HINT = re.compile("@(?=[\u4e00-\u9fff])|＠(?=[\u4e00-\u9fff])|群】|聊】|微信】|钉钉】")
 _MENTION = re.compile("(?<![A-Za-z0-9._%+-])[@＠]([\u4e00-\u9fff·]{2,4})(?=[\\s\u3000，。；：、！？,.;:!?）)]|$)")
 GROUPS = frozenset("所有人 全体 全体成员 大家 各位 全员 群主 管理员".split())
 # A chat paste's mark, then its messages' senders: after the mark, or at a line's start after one.

@@ -195,7 +195,7 @@ _ETHNIC = frozenset(ETHNIC_GROUPS)
 # What starts a person's attributes: 族 of an ethnic group, or the sex before a comma or a bracket. Both are
 # rare in remarks, so the regex (in C) skips to them; `attributes_at` checks the rest in Python. (A regex
 # starting at the bracket or comma stops at every comma of every remark: twice the time on a million.)
-ATTRIBUTE_HINT = re.compile("族|[男女](?=[，,、）)])")
+ATTRIBUTE_HINT = re.compile("族|男(?=[，,、）)])|女(?=[，,、）)])")  # literal first: a fast scan of every text
 
 
 def attributes_at(text: str, hint: int) -> int:
