@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import re
 
-from desensitize.detect.names import STOP_CHARS, ambiguous_surnames, dictionary_words, given_name_chars, surnames
+from desensitize.detect.names import (
+    STOP_CHARS,
+    ambiguous_surnames,
+    dictionary_words,
+    never_given_chars,
+    surname_length,
+)
 
 _NUMBER = "[一二三四五六七八九十百廿卅〇零两0-9]+"
 # Starting with a literal character: a scan that starts at every numeral takes four times as long.
@@ -26,14 +32,13 @@ _AFTER = re.compile(f"(?:第{_NUMBER}世[祖孙]?|{_NUMBER}世孙)[：:，,\\s]?
 
 def generation_names(text: str) -> list[tuple[int, int]]:
     """Spans of the names right after a generation's number (module docstring)."""
-    single, compound = surnames()
     ambiguous = ambiguous_surnames()
     words = dictionary_words()
     out: list[tuple[int, int]] = []
     for m in _AFTER.finditer(text):
         a = m.end()
-        k = 2 if text[a:a + 2] in compound else 1
-        if k == 1 and (text[a] not in single or text[a] in ambiguous):
+        k = surname_length(text, a)
+        if not k or (k == 1 and text[a] in ambiguous):
             continue  # 第十世|起有迁台, 和|第二十世: no surname there
         b = a + k
         while b < min(a + k + 2, len(text)) and "\u4e00" <= text[b] <= "\u9fff" and text[b] not in STOP_CHARS:
@@ -45,7 +50,7 @@ def generation_names(text: str) -> list[tuple[int, int]]:
         at = m.end()
         while (item := _ORDERED.match(text, at)) is not None:
             name = item.group(2)
-            if not (STOP_CHARS - given_name_chars()).intersection(name) and name not in words:  # 时雍: 时 fills names too
+            if not never_given_chars().intersection(name) and name not in words:  # 时雍: 时 fills names too
                 out.append(item.span(2))
             at = item.end() + 1
     return sorted(out)

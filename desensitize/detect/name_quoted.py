@@ -32,8 +32,8 @@ from desensitize.detect.names import (
     STOP_CHARS,
     ambiguous_surnames,
     every_word,
-    given_name_chars,
-    surnames,
+    never_given_chars,
+    surname_length,
 )
 
 _OPEN, _CLOSE = "[“\"「『]", "[”\"」』]"
@@ -110,10 +110,9 @@ def _signers(signature: str, at: int) -> list[tuple[int, int]]:
 def _a_surnames_name(name: str) -> bool:
     """A variant is a name where it reads as one: a surname (a compound one, or a single one that is no frequent word's
     character) and one or two characters that fill given names, no word (安静) and no place (卫钱街)."""
-    single, compound = surnames()
-    k = 2 if name[:2] in compound else 1
+    k = surname_length(name)
     return (
-        (k == 2 or (name[0] in single and name[0] not in ambiguous_surnames()))
+        (k == 2 or (k == 1 and name[0] not in ambiguous_surnames()))
         and 1 <= len(name) - k <= 2
         and not STOP_CHARS.intersection(name[k:])
         and name not in every_word()  # jieba's, with the words it tags as names (安静 is one)
@@ -125,7 +124,7 @@ def _reads_as_a_signer(name: str) -> bool:
     """Characters a writer signs with: Chinese, none that fills no given name, no role, pseudonym or wife's style."""
     return (
         all("\u4e00" <= c <= "\u9fff" for c in name)
-        and not (STOP_CHARS - given_name_chars()).intersection(name)
+        and not never_given_chars().intersection(name)
         and name not in ROLE_WORDS
         and "某" not in name
         and "氏" not in name

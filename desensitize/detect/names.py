@@ -287,6 +287,13 @@ def given_name_chars() -> frozenset[str]:
     return frozenset(c for line in text.splitlines() if not line.startswith("#") for c in line.split())
 
 
+@lru_cache(maxsize=1)
+def never_given_chars() -> frozenset[str]:
+    """Function characters that fill no given name: `STOP_CHARS` less those common in given names (和, 时, 之 …).
+    What the finders that read a name from its form alone (a signature, a son in a list) may not find in one."""
+    return frozenset(STOP_CHARS - given_name_chars())
+
+
 NAME_WORDS_PATH = Path(str(resources.files("desensitize.data").joinpath("name_words.txt")))
 
 
@@ -325,13 +332,19 @@ def ambiguous_surnames() -> frozenset[str]:
     return _surname_sections()[2]
 
 
+def surname_length(text: str, at: int = 0) -> int:
+    """How many characters of `text` from `at` are a surname of `data/surnames.txt`: 2 for a compound one (欧阳), 1
+    for a single one, 0 for none."""
+    single, compound = surnames()
+    return 2 if text[at:at + 2] in compound else 1 if text[at:at + 1] in single else 0
+
+
 def short_name(name: str, any_given: bool = False) -> bool:
     """`name` reads as a person's short name: a surname and one or two characters common in given names
     (any characters, with `any_given`), or two characters common in given names (海燕). What the finders
     that take a name from its form alone ask of it (name_comrade.py, name_mention.py)."""
-    single, compound = surnames()
     given = given_name_chars()
-    k = 2 if name[:2] in compound else 1 if name[:1] in single else 0
+    k = surname_length(name)
     rest = name[k:]
     if k and 0 < len(rest) <= 2 and (any_given or all(c in given for c in rest)):
         return True
