@@ -160,6 +160,11 @@ more such sessions, as clerks of fourteen offices of the kinds of the sealed set
 (cliff inscriptions, old family photographs, school-donation steles, an academy's chronicle, a shipyard's history,
 a relics survey, tomb excavations, old wells' steles, a former residence's photographs, a clan hall's donors, an
 old school's teachers, a navy's descendants, excavated relics' transfers, old houses' beam inscriptions).
+"blind-remarks-19" (names_blind_remarks19.txt, sealed: 700 records, 949 names, 118 records without one) was written
+at round 20's start by two more such sessions, as clerks of fourteen more offices (a laundry, a caravan camp, a
+billiard hall, an e-sports hotel, a dance school, old newspapers' name index, a folk temple's board, a tea shop, a
+go-kart track, a county chronicle's biographies, a survey of inscribed boards and couplets, a water-delivery
+station, a vegetable base, a list of the war dead), to be measured once at round 20's end.
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -202,6 +207,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-16": (DATA / "names_blind_remarks16.txt", True),  # written at round 17's start, measured at its end
     "blind-remarks-17": (DATA / "names_blind_remarks17.txt", True),  # written at round 18's start, measured twice in it and at round 19's end
     "blind-remarks-18": (DATA / "names_blind_remarks18.txt", True),  # written at round 19's start, measured at its end
+    "blind-remarks-19": (DATA / "names_blind_remarks19.txt", True),  # written at round 20's start, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
