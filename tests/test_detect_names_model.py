@@ -379,6 +379,8 @@ def test_names_in_latin_letters_where_the_record_says_so(detector: TextDetector,
         ("群聊：林峰：明天谁值班 许雨欣：我来 林峰：谢谢雨欣", ["林峰", "许雨欣", "林峰", "雨欣"]),  # not 谢谢雨欣
         # Where only the given name was found, the surname the text writes before it again is masked with it
         ("孔令杰与包志勇的箱子同款，孔令杰误提包志勇的箱子", ["孔令杰", "包志勇", "孔令杰", "包志勇"]),  # 提包 is a word
+        # Where the model cut a full name the text gave before short, the full name again (和 read as "and")
+        ("同一家族墓志三方：张仲和（父）、张仲和妻许氏、张文昌（子）", ["张仲和", "张仲和", "张文昌"]),
     ],
 )
 def test_a_given_name_mentions_the_person_named_in_full(detector: TextDetector, text: str, names: list[str]) -> None:

@@ -905,7 +905,15 @@ def _named_again(
                 hit = any(taken[p:q])
                 wrong: list[tuple[int, int]] = []
                 if hit and len(said) == 2:
-                    wrong = _misread(text, p, q, here[bisect_left(here_starts, p - longest + 1):bisect_left(here_starts, q)])
+                    near = here[bisect_left(here_starts, p - longest + 1):bisect_left(here_starts, q)]
+                    wrong = _cut_short(p - k, p, q, near) if k and text[p - k:p] == surname else []
+                    if wrong:  # 张仲和（父）、张仲|和妻许氏: the full name the text gave before, all of it
+                        out.append((p - k + ts, q + ts, MODEL_SCORE, "name_again", FindingKind.PERSON_NAME))
+                        taken[p - k:q] = b"\x01" * (q - p + k)
+                        misread.update((a + ts, b + ts) for a, b in wrong)
+                        p = text.find(said, q)
+                        continue
+                    wrong = _misread(text, p, q, near)
                 if (not hit or wrong) and not (len(said) == 2 and _in_a_word(text, p, lex.dictionary)):
                     start = p - k if text[p - k:p] == surname and not wrong else p  # the full name again: all of it
                     out.append((start + ts, q + ts, MODEL_SCORE, "name_again", FindingKind.PERSON_NAME))
@@ -918,6 +926,16 @@ def _named_again(
                     taken[p - k:p] = b"\x01" * k
                 p = text.find(said, q)
     return out, misread
+
+
+def _cut_short(s: int, p: int, q: int, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The model's spans (of `spans`, those near) that read a full name the text gave before (its surname at `s`,
+    its given name at `p:q`) cut short here: one span from the surname to inside the given name (张仲和 … 张仲|和妻,
+    the model read 和 as "and"), and no other span over the name. Else nothing."""
+    over = [(a, b, rule) for a, b, rule in spans if a < q and b > s]
+    if len(over) == 1 and over[0][2] == "name_model" and over[0][0] == s and p < over[0][1] < q:
+        return [(over[0][0], over[0][1])]
+    return []
 
 
 def _misread(text: str, p: int, q: int, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int]]:
