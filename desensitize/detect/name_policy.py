@@ -47,6 +47,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
+from operator import itemgetter
+
+import numpy as np
 
 from desensitize.detect import (
     name_comrade,
@@ -61,6 +64,7 @@ from desensitize.detect import (
     name_photo,
     name_quoted,
     name_rare,
+    name_siblings,
     name_spaced,
 )
 from desensitize.detect.name_dotted import DOTS, TRANSLITERATION, dotted_names, transliteration_end
@@ -795,8 +799,55 @@ def combine_names(
         beside = [c for c in names if bisect_right(starts, c[0]) - 1 in listed]
         later, misread_later = _named_again(texts, starts, beside + [(c[0], c[1], FORM_SCORE, *c[3:]) for c in mates])
         names = [c for c in names if (c[0], c[1]) not in misread_later] + mates + later
+    siblings, replaced = _siblings(joined, starts, names)
+    if siblings or replaced:
+        names = [c for c in names if (c[0], c[1]) not in replaced] + siblings
     begins = {c[0] for c in names}
     return [c if c[1] in begins else _with_rare_last(texts, starts, c) for c in names]
+
+
+def _siblings(
+    joined: Joined, starts: Sequence[int], names: Sequence[_Candidate]
+) -> tuple[list[_Candidate], set[tuple[int, int]]]:
+    """The siblings' names beside the names found (`name_siblings`: 黄道澄、黄道润, 池景星池景辰), and the found spans
+    they replace (offsets as `names` gives them)."""
+    added: list[_Candidate] = []
+    replaced: set[tuple[int, int]] = set()
+    # Only a text where a name's first two characters stand again three or four places before or after it is read
+    # (few are): one test over the code points of the joined texts (at the offsets of `starts`), not a slice a name.
+    firsts = np.array(list(map(itemgetter(0), names)), dtype=np.int64)
+    lengths = np.array(list(map(itemgetter(1), names)), dtype=np.int64) - firsts
+    at = firsts[(lengths == 3) | (lengths == 6) | (lengths == 7)]
+    codes, last = joined.codes, len(joined.codes) - 1
+    pos = at + (joined.offsets[0] - starts[0])  # where `joined` holds them (one text alone: one place on)
+    first, second = codes[pos], codes[pos + 1]  # inside its text: a name holds two characters or more
+    beside = np.zeros(len(at), dtype=bool)
+    for shift in (3, 4, -3, -4):
+        # Past the joined string's ends the test reads its first or last character: a text read in vain at most.
+        beside |= (codes[np.clip(pos + shift, 0, last)] == first) & (codes[np.clip(pos + shift + 1, 0, last)] == second)
+    if not beside.any():
+        return added, replaced
+    bounds = np.asarray(starts)
+    near = np.unique(np.searchsorted(bounds, at[beside], side="right") - 1)
+    of_text = np.searchsorted(bounds, firsts, side="right") - 1
+    texts = joined.texts
+    for i in near.tolist():
+        ts = starts[i]
+        here = [(names[k][0] - ts, names[k][1] - ts) for k in np.flatnonzero(of_text == i).tolist()]
+        add, drop = name_siblings.sibling_names(texts[i], here)
+        added.extend((a + ts, b + ts, FORM_SCORE, "name_siblings", FindingKind.PERSON_NAME) for a, b in add)
+        replaced.update((a + ts, b + ts) for a, b in drop)
+    return added, replaced
+    texts = joined.texts
+    ordered = sorted((c[0], c[1]) for c in names)
+    begins = [a for a, _ in ordered]
+    for i in sorted(near):
+        ts, te = starts[i], starts[i] + len(texts[i])
+        here = [(a - ts, b - ts) for a, b in ordered[bisect_left(begins, ts):bisect_left(begins, te)]]
+        add, drop = name_siblings.sibling_names(texts[i], here)
+        added.extend((a + ts, b + ts, FORM_SCORE, "name_siblings", FindingKind.PERSON_NAME) for a, b in add)
+        replaced.update((a + ts, b + ts) for a, b in drop)
+    return added, replaced
 
 
 def _with_rare_last(texts: Sequence[str], starts: Sequence[int], c: _Candidate) -> _Candidate:
