@@ -486,6 +486,7 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         ("4/8 徐海领走准迁证", ["徐海"]),  # a word (徐海, a region) read as a name where a person's verb follows
         ("考生向前因身份证过期，由监考员周全陪同补办", ["向前", "周全"]),  # an examinee and an invigilator
         ("工作人员郑晨按文明祭祀要求劝导，家属接受", ["郑晨"]),  # 按 (according to) ends no name of three
+        ("照片背面可辨“……文辉廿周岁……”", ["文辉"]),  # nor twenty (廿): no rare third character either
         # a span of four or more the model doubts from some character on ends there (吴海|继承: 继承 is a word;
         # 郑淑华|家水表: both far less likely than the name), unless what stays is all transliteration
         ("县里通知，车辆由其弟吴海继承，已办理过户", ["吴海"]),

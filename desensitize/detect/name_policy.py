@@ -159,7 +159,7 @@ def _never_last() -> frozenset[str]:
     the training and studied remarks ends in one, nor any of the 11,951 of the public corpora's training splits."""
     given = lexicon().given
     after = frozenset(c for c in RIGHT_CHARS if "\u4e00" <= c <= "\u9fff" and c not in given)
-    return (after | frozenset("按赴巡拍")) - _NAMES_END_IN
+    return (after | frozenset("按赴巡拍塔廿卅")) - _NAMES_END_IN
 
 
 # Coming to, staying in or leaving Fuzhou (榕), as records of people from elsewhere say it: what follows a name.
@@ -870,8 +870,8 @@ def _with_rare_last(texts: Sequence[str], starts: Sequence[int], c: _Candidate) 
     nxt = text[b]
     if nxt in _LAST_BEFORE_A_PAUSE and not "\u4e00" <= text[b + 1:b + 2] <= "\u9fff" and text[a:b + 1] not in every_word():
         return (c[0], c[1] + 1, *c[2:])  # “杨士均”, 门人郑希曾", 志主林廷用，: a function character that ends given names
-    if not "\u4e00" <= nxt <= "\u9fff" or nxt in STOP_CHARS or nxt in _in_common_words():
-        return c
+    if not "\u4e00" <= nxt <= "\u9fff" or nxt in STOP_CHARS or nxt in _in_common_words() or nxt in _never_last():
+        return c  # nor one that ends no name of three (文辉|廿周岁)
     if text[b:b + 2] in every_word() or text[a:b + 1] in lexicon().dictionary:
         return c
     return (c[0], c[1] + 1, *c[2:])
