@@ -26,4 +26,4 @@ def test_generation_names(text: str, names: list[str]) -> None:
 
 
 def test_the_detector_masks_them() -> None:
-    assert masked_names("录入说明：第十七世翁兆熊乏嗣，以胞弟之子承祧。") == ["翁兆熊"]
+    assert masked_names("录入说明：第十七世翁兆熊无嗣，以胞弟之子承祧。") == ["翁兆熊"]

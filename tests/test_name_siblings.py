@@ -31,7 +31,7 @@ def test_sibling_names(text: str, spans: list[tuple[int, int]], added: list[str]
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("录文：咸丰辛亥冬 侯官廖锦堂同池景星池景辰游 锦堂记", ["廖锦堂", "池景星", "池景辰", "锦堂"]),
+        ("录文：咸丰辛亥冬，侯官廖锦堂同池景星池景辰来游。", ["廖锦堂", "池景星", "池景辰"]),
         ("兄弟郑孔璋郑孔瑜合捐银五十两。", ["郑孔璋", "郑孔瑜"]),
         ("罗源县雷石金、雷石银兄弟卖山契一件", ["雷石金", "雷石银"]),
         ("黄金周、黄金岛两个项目已立项", []),  # no name found beside: nothing read

@@ -250,17 +250,17 @@ _ETHNIC = frozenset(ETHNIC_GROUPS) - {"高山"}  # 高山 is a common given name
 
 
 def not_a_name(span: str, after: str = "") -> bool:
-    """A surname with a title or kinship word (陈先生, 刘姐), 小/老 and a surname (小陈, 老李), a pseudonym
+    """A surname with a title or kinship word (陈先生, 刘姐) or a title alone (阿嬷), 小/老 and a surname (小陈, 老李), a pseudonym
     (王某, 李某甲), a surname said to be one (李姓男子, 卓姓负责人), a compound surname alone (鲜于) or a role
     word (楼栋长): a way of referring to someone that names nobody; a day (周一), a nationality (越南籍) or an
     ethnic group (撒拉): words that name no one. With `after`, the text that follows the span: a word that is
     mostly no surname and a surname before a title (由|陈|先生) is none either, nor the start of a place
     (白湖亭|社区)."""
     w = lexicon()
-    if "某" in span or "姓" in span or span in ROLE_WORDS or span in DAYS or span[-1] == "籍" or (
+    if "某" in span or "姓" in span or span in ROLE_WORDS or span in TITLES or span in DAYS or span[-1] == "籍" or (
         after.startswith(PLACE_AFTER) and not after.startswith(_NO_PLACE_AFTER)
     ):
-        return True  # 王某; 楼栋长, 车主 (a surname and a shape, but a role); 林浦|新村
+        return True  # 王某; 楼栋长, 车主 (a surname and a shape, but a role); a title alone (阿嬷); 林浦|新村
     if span[-1] == _PLACE_END or (len(span) >= 3 and span[-1] in _PLACE_ENDS):
         return True  # 梁厝: a village; 岳峰镇: a town
     if len(span) >= 3 and span[-1] == "河" and after.startswith(_RIVER_AFTER):

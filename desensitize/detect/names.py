@@ -119,7 +119,9 @@ TRIGGERS = (
     "大哥 二哥 三哥 大姐 二姐 三姐 二弟 三弟 四弟 大伯 二伯 三伯 二叔 三叔 四叔 小叔 "
     "大姑 二姑 小姑 大舅 二舅 小舅 大姨 二姨 小姨 堂兄 堂弟 堂姐 堂妹 表哥 表弟 表姐 表妹 "
     # Round 18: a phone number's holder (机主张德华: 主张 is a word).
-    "机主"
+    "机主 "
+    # Round 20: the uncles and aunts after 其, as its siblings and children (据其叔口述: 其叔 names no one).
+    "其叔 其姑 其舅 其姨 其婶 其嫂 其侄"
 ).split() + list(HISTORY_ROLES)
 # Round 5: how a caller gives a name (来电男子自称柯达). Round 9: what follows them up to a field's end is
 # the name whatever word it is (自称高峰，), and the name policy keeps it standing (`_fills_its_place`).
