@@ -838,16 +838,6 @@ def _siblings(
         added.extend((a + ts, b + ts, FORM_SCORE, "name_siblings", FindingKind.PERSON_NAME) for a, b in add)
         replaced.update((a + ts, b + ts) for a, b in drop)
     return added, replaced
-    texts = joined.texts
-    ordered = sorted((c[0], c[1]) for c in names)
-    begins = [a for a, _ in ordered]
-    for i in sorted(near):
-        ts, te = starts[i], starts[i] + len(texts[i])
-        here = [(a - ts, b - ts) for a, b in ordered[bisect_left(begins, ts):bisect_left(begins, te)]]
-        add, drop = name_siblings.sibling_names(texts[i], here)
-        added.extend((a + ts, b + ts, FORM_SCORE, "name_siblings", FindingKind.PERSON_NAME) for a, b in add)
-        replaced.update((a + ts, b + ts) for a, b in drop)
-    return added, replaced
 
 
 def _with_rare_last(texts: Sequence[str], starts: Sequence[int], c: _Candidate) -> _Candidate:

@@ -21,8 +21,8 @@ def _han(c: str) -> bool:
 
 
 def _sibling_of(text: str, a: int) -> bool:
-    """A name of three at `a` whose given name may start a sibling's: a single surname, two characters that end
-    no given name never (no function character)."""
+    """A name of three at `a` whose given name may start a sibling's: a single surname and two Chinese characters,
+    neither one that no given name holds (a function character)."""
     never = never_given_chars()
     return (
         a >= 0 and a + 3 <= len(text) and surname_length(text, a) == 1
