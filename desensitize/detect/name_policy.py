@@ -817,19 +817,21 @@ def _siblings(
     # (few are): one test over the code points of the joined texts (at the offsets of `starts`), not a slice a name.
     firsts = np.array(list(map(itemgetter(0), names)), dtype=np.int64)
     lengths = np.array(list(map(itemgetter(1), names)), dtype=np.int64) - firsts
-    at = firsts[(lengths == 3) | (lengths == 6) | (lengths == 7)]
+    bounds = np.asarray(starts)
+    of_text = np.searchsorted(bounds, firsts, side="right") - 1
+    sized = (lengths == 3) | (lengths == 6) | (lengths == 7)
+    # Where `joined` holds each name: the offsets of `starts` and of `joined` are counted apart (one text alone is
+    # joined one place on from the offsets its caller gives).
+    pos = (np.asarray(joined.offsets) - bounds[:-1])[of_text[sized]] + firsts[sized]
     codes, last = joined.codes, len(joined.codes) - 1
-    pos = at + (joined.offsets[0] - starts[0])  # where `joined` holds them (one text alone: one place on)
     first, second = codes[pos], codes[pos + 1]  # inside its text: a name holds two characters or more
-    beside = np.zeros(len(at), dtype=bool)
+    beside = np.zeros(len(pos), dtype=bool)
     for shift in (3, 4, -3, -4):
         # Past the joined string's ends the test reads its first or last character: a text read in vain at most.
         beside |= (codes[np.clip(pos + shift, 0, last)] == first) & (codes[np.clip(pos + shift + 1, 0, last)] == second)
     if not beside.any():
         return added, replaced
-    bounds = np.asarray(starts)
-    near = np.unique(np.searchsorted(bounds, at[beside], side="right") - 1)
-    of_text = np.searchsorted(bounds, firsts, side="right") - 1
+    near = np.unique(of_text[sized][beside])
     texts = joined.texts
     for i in near.tolist():
         ts = starts[i]
@@ -945,18 +947,15 @@ def _named_again(
                 q = p + len(said)
                 hit = any(taken[p:q])
                 wrong: list[tuple[int, int]] = []
+                cut = False  # 张仲和（父）、张仲|和妻许氏: the model cut short the full name the text gave before
                 if hit and len(said) == 2:
                     near = here[bisect_left(here_starts, p - longest + 1):bisect_left(here_starts, q)]
                     wrong = _cut_short(p - k, p, q, near) if k and text[p - k:p] == surname else []
-                    if wrong:  # 张仲和（父）、张仲|和妻许氏: the full name the text gave before, all of it
-                        out.append((p - k + ts, q + ts, MODEL_SCORE, "name_again", FindingKind.PERSON_NAME))
-                        taken[p - k:q] = b"\x01" * (q - p + k)
-                        misread.update((a + ts, b + ts) for a, b in wrong)
-                        p = text.find(said, q)
-                        continue
-                    wrong = _misread(text, p, q, near)
-                if (not hit or wrong) and not (len(said) == 2 and _in_a_word(text, p, lex.dictionary)):
-                    start = p - k if text[p - k:p] == surname and not wrong else p  # the full name again: all of it
+                    cut = bool(wrong)
+                    wrong = wrong or _misread(text, p, q, near)
+                if (not hit or wrong) and (cut or not (len(said) == 2 and _in_a_word(text, p, lex.dictionary))):
+                    # the full name again: all of it (where the model cut it short too)
+                    start = p - k if text[p - k:p] == surname and (cut or not wrong) else p
                     out.append((start + ts, q + ts, MODEL_SCORE, "name_again", FindingKind.PERSON_NAME))
                     taken[start:q] = b"\x01" * (q - start)
                     misread.update((a + ts, b + ts) for a, b in wrong)
