@@ -166,6 +166,18 @@ billiard hall, an e-sports hotel, a dance school, old newspapers' name index, a 
 go-kart track, a county chronicle's biographies, a survey of inscribed boards and couplets, a water-delivery
 station, a vegetable base, a list of the war dead), and measured once at round 20's end (round 19's sealed set a
 second time: the model retrained in round 20 on histories was chosen on the dev splits only).
+"dev-remarks-38" (names_dev_remarks38.txt, studied: 700 records, 1,068 names) was written at round 21's start by
+two more such sessions, as members and clerks of fourteen offices whose text is chats, spoken notes and nicknames
+(a community grid's work chat, a class's parents' chat, a kindergarten's pick-up log, dance and fitness groups, a
+delivery station's riders' chat, 12345 hotline transcripts, a temple's dharma assemblies; an estate owners' chat,
+a care home's nursing log, a form teacher's home visits, volunteers' sign-ups, a live-streaming base's work chat,
+a community police officer's spoken notes, a painting academy's signatures): given names, pet names, nicknames,
+dharma and art names are marked; online handles that are phrases (蓝天白云) are not.
+"blind-remarks-20" (names_blind_remarks20.txt, sealed: 700 records, 953 names) was written at round 21's start by
+two more such sessions, as clerks of fourteen more offices (public bicycles, a funeral home, a driving school, an
+animal-epidemic station, a swimming hall, talent flats, a blood centre, a fire station, a university for the
+elderly, a fishing port, a parcel station, a notary, a library's events, a community canteen), and measured once
+at round 21's end.
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -209,6 +221,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-17": (DATA / "names_blind_remarks17.txt", True),  # written at round 18's start, measured twice in it and at round 19's end
     "blind-remarks-18": (DATA / "names_blind_remarks18.txt", True),  # written at round 19's start, measured at its end and round 20's
     "blind-remarks-19": (DATA / "names_blind_remarks19.txt", True),  # written at round 20's start, measured at its end
+    "blind-remarks-20": (DATA / "names_blind_remarks20.txt", True),  # written at round 21's start, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
@@ -249,6 +262,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-35": (DATA / "names_dev_remarks35.txt", False),  # written at round 19's start: archives, histories
     "dev-remarks-36": (DATA / "names_dev_remarks36.txt", False),  # written at round 19's start: more offices
     "dev-remarks-37": (DATA / "names_dev_remarks37.txt", False),  # written during round 19: the sealed set's kinds
+    "dev-remarks-38": (DATA / "names_dev_remarks38.txt", False),  # written at round 21's start: chats, nicknames, spoken notes
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
