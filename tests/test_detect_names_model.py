@@ -34,6 +34,7 @@ def _names(detector: TextDetector, text: str) -> list[str]:
 # Examples that round 20's retrained model reads worse than round 19's (model card): strict xfails, so that a
 # later model that reads them right says so.
 ROUND_20 = "round 20's model (retrained with histories) "
+ROUND_21 = "round 21's model (retrained with chats and nicknames) "
 
 
 @pytest.fixture(scope="module")
@@ -295,10 +296,7 @@ def test_what_follows_a_role_word_may_be_no_name(detector: TextDetector, text: s
     ("text", "names"),
     [
         ("交换生莉娜·施密特（德国籍）本学期结束回国", ["莉娜·施密特"]),  # not 生莉娜·施密特: 交换生 is a standing
-        pytest.param(
-            "研究生楼新来宿管范秋云，今天跟班熟悉门禁系统", ["范秋云"],  # but no role word: 研究生楼 is a building
-            marks=pytest.mark.xfail(strict=True, reason=ROUND_20 + "reads 楼新 as a name"),
-        ),
+        ("研究生楼新来宿管范秋云，今天跟班熟悉门禁系统", ["范秋云"]),  # but no role word: 研究生楼 is a building
     ],
 )
 def test_a_students_standing_ends_before_the_name(detector: TextDetector, text: str, names: list[str]) -> None:
@@ -552,7 +550,6 @@ def test_a_seals_kind_is_no_name(detector: TextDetector) -> None:
     assert _names(detector, "钤白文方印、朱文印各一，经手人黄承远") == ["黄承远"]
 
 
-@pytest.mark.xfail(strict=True, reason=ROUND_20 + "reads a seal's quoted legend (松涛) as a name")
 def test_a_seals_kind_before_its_legend_is_no_name(detector: TextDetector) -> None:
     assert _names(detector, "钤白文\"吴氏\"、朱文\"松涛\"二印") == []  # the kind before the seal's quoted legend
 
@@ -578,7 +575,10 @@ def test_a_place_is_no_name(detector: TextDetector) -> None:
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("来电人方向称其驾驶证换证预约不了", ["方向"]),  # a word after a role: no candidate opens the gate
+        pytest.param(
+            "来电人方向称其驾驶证换证预约不了", ["方向"],  # a word after a role: no candidate opens the gate
+            marks=pytest.mark.xfail(strict=True, reason=ROUND_21 + "doubts the word 方向 as a name"),
+        ),
         pytest.param(
             "成立（1990年入伍）申请参加培训", ["成立"],
             marks=pytest.mark.xfail(strict=True, reason=ROUND_20 + "doubts the word 成立 as a name"),
@@ -642,7 +642,6 @@ def test_insurance_school_and_court_terms_are_no_names(detector: TextDetector) -
     assert _names(detector, "高三（7）班萨晓宇同学：该生思想积极上进，团结同学") == ["萨晓宇"]
 
 
-@pytest.mark.xfail(strict=True, reason=ROUND_20 + "reads a KTV's song library (曲库约) as a name")
 def test_a_ktvs_song_library_is_no_name(detector: TextDetector) -> None:
     assert _names(detector, "KTV点播终端曲库约12万首，抽查50首，无违规曲目。店长方琳配合。") == ["方琳"]
 
@@ -1007,6 +1006,12 @@ REMARK_FLOORS = [
     pytest.param("dev-remarks-35", 700, 0.93, 0.95, id="dev-remarks-35"),
     pytest.param("dev-remarks-36", 695, 0.965, 0.985, id="dev-remarks-36"),
     pytest.param("dev-remarks-37", 700, 0.925, 0.96, id="dev-remarks-37"),
+    # Round 21's studied chats, spoken notes and nicknames (data/names_dev_remarks38.txt, 700 records, 1,055 names),
+    # written at round 21's start as members and clerks of fourteen offices whose text is chats (work and parents'
+    # chats, a kindergarten's pick-up log, a temple's assemblies …): round 20's detector P / R 0.929 / 0.823, round
+    # 21's 0.940 / 0.885 (its model trained on chats of other offices). The nicknames that are words (橙子, 石头),
+    # English names and given names alone before 姐 or 哥 (芳姐) are most of what it misses.
+    pytest.param("dev-remarks-38", 700, 0.93, 0.875, id="dev-remarks-38"),
     # Round 19's blind set (data/names_blind_remarks18.txt, 698 records, 1,011 names, as clerks of fourteen more
     # offices, five of which keep histories), written at round 19's start by sessions that saw no detector,
     # measured once at its end: P 0.938 / R 0.961 (round 18's detector: 0.927 / 0.954); at round 20's end, with the

@@ -208,6 +208,9 @@ _RIVER_AFTER = ("沿线", "沿岸", "沿河", "河长", "河段", "某段", "流
 # What ends a town, a county or a province's name, a stretch of a road or a river (岳峰镇, 岳峰段, 林浦段) or a lane
 # or a quarter of old Fuzhou (杨桥巷, 衣锦坊), and no person's of three characters or more.
 _PLACE_ENDS = frozenset("镇乡县省段巷坊")
+# A name of two right before one of these, where the place's name ends there, is the place's (光禄|坊，): no one is
+# written with 坊 or 巷 after his name and nothing else.
+_QUARTER_ENDS = frozenset("巷坊")
 # What ends a field: a role's name between its label's colon and one of these (受理人：平安；复核人：…) has
 # no other reading, and the model's doubt does not remove it. Without the colon it may (职工家庭，…).
 FIELD_END = frozenset(["", *"，。；;,、 \u3000）)"])
@@ -263,6 +266,8 @@ def not_a_name(span: str, after: str = "") -> bool:
         return True  # 王某; 楼栋长, 车主 (a surname and a shape, but a role); a title alone (阿嬷); 林浦|新村
     if span[-1] == _PLACE_END or (len(span) >= 3 and span[-1] in _PLACE_ENDS):
         return True  # 梁厝: a village; 岳峰镇: a town
+    if len(span) == 2 and after[:1] in _QUARTER_ENDS and after[1:2] in FIELD_END:
+        return True  # 光禄|坊，杨桥|巷: a lane or a quarter of old Fuzhou named alone in a list
     if len(span) >= 3 and span[-1] == "河" and after.startswith(_RIVER_AFTER):
         return True  # 晋安河|沿岸, 琴亭河|入闽江口: a river where a river's words follow (李清河 is a man)
     k = span.find("氏", 1)
