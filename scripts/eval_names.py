@@ -166,18 +166,19 @@ billiard hall, an e-sports hotel, a dance school, old newspapers' name index, a 
 go-kart track, a county chronicle's biographies, a survey of inscribed boards and couplets, a water-delivery
 station, a vegetable base, a list of the war dead), and measured once at round 20's end (round 19's sealed set a
 second time: the model retrained in round 20 on histories was chosen on the dev splits only).
-"dev-remarks-38" (names_dev_remarks38.txt, studied: 700 records, 1,068 names) was written at round 21's start by
+"dev-remarks-38" (names_dev_remarks38.txt, studied: 700 records, 1,055 names) was written at round 21's start by
 two more such sessions, as members and clerks of fourteen offices whose text is chats, spoken notes and nicknames
 (a community grid's work chat, a class's parents' chat, a kindergarten's pick-up log, dance and fitness groups, a
 delivery station's riders' chat, 12345 hotline transcripts, a temple's dharma assemblies; an estate owners' chat,
 a care home's nursing log, a form teacher's home visits, volunteers' sign-ups, a live-streaming base's work chat,
 a community police officer's spoken notes, a painting academy's signatures): given names, pet names, nicknames,
-dharma and art names are marked; online handles that are phrases (蓝天白云) are not.
+dharma and art names are marked; online handles that are phrases (蓝天白云) and 小 or 老 with a common surname
+(小杜, as the older sets) are not.
 "blind-remarks-20" (names_blind_remarks20.txt, sealed: 700 records, 953 names) was written at round 21's start by
 two more such sessions, as clerks of fourteen more offices (public bicycles, a funeral home, a driving school, an
 animal-epidemic station, a swimming hall, talent flats, a blood centre, a fire station, a university for the
 elderly, a fishing port, a parcel station, a notary, a library's events, a community canteen), and measured once
-at round 21's end.
+at round 21's end (P 0.951 / R 0.931; round 20's detector 0.950 / 0.915).
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
