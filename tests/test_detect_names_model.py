@@ -31,8 +31,8 @@ def _names(detector: TextDetector, text: str) -> list[str]:
     return [text[s.start:s.end] for s in detector.find_many([text])[0] if s.kind is K.PERSON_NAME]
 
 
-# Examples that round 20's retrained model reads worse than round 19's (model card): strict xfails, so that a
-# later model that reads them right says so.
+# Examples that round 20's retrained model reads worse than round 19's, and round 21's than round 20's (model card):
+# strict xfails, so that a later model that reads them right says so.
 ROUND_20 = "round 20's model (retrained with histories) "
 ROUND_21 = "round 21's model (retrained with chats and nicknames) "
 
