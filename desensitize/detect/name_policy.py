@@ -205,12 +205,13 @@ _PLACE_END = "厝"
 # What follows a river and no person (晋安河|沿岸, 琴亭河|入闽江口): a span of three characters or more ending in 河
 # before one of these is a river; elsewhere it may be a man's name (李清河反映).
 _RIVER_AFTER = ("沿线", "沿岸", "沿河", "河长", "河段", "某段", "流域", "两岸", "入闽江", "入江", "入海", "水质", "水面", "水系")
-# What ends a town, a county or a province's name, a stretch of a road or a river (岳峰镇, 岳峰段, 林浦段) or a lane
-# or a quarter of old Fuzhou (杨桥巷, 衣锦坊), and no person's of three characters or more.
-_PLACE_ENDS = frozenset("镇乡县省段巷坊")
-# A name of two right before one of these, where the place's name ends there, is the place's (光禄|坊，): no one is
-# written with 坊 or 巷 after his name and nothing else.
+# What ends the name of a lane or a quarter of old Fuzhou (杨桥巷, 衣锦坊). A name of two right before one of these,
+# where the place's name ends there, is the place's (光禄|坊，): no one is written with 坊 or 巷 after his name and
+# nothing else.
 _QUARTER_ENDS = frozenset("巷坊")
+# What ends a town, a county or a province's name, a stretch of a road or a river (岳峰镇, 岳峰段, 林浦段) or a lane
+# or a quarter, and no person's of three characters or more.
+_PLACE_ENDS = frozenset("镇乡县省段") | _QUARTER_ENDS
 # What ends a field: a role's name between its label's colon and one of these (受理人：平安；复核人：…) has
 # no other reading, and the model's doubt does not remove it. Without the colon it may (职工家庭，…).
 FIELD_END = frozenset(["", *"，。；;,、 \u3000）)"])
@@ -827,7 +828,8 @@ def _siblings(
     sized = (lengths == 3) | (lengths == 6) | (lengths == 7)
     # Where `joined` holds each name: the offsets of `starts` and of `joined` are counted apart (one text alone is
     # joined one place on from the offsets its caller gives).
-    pos = (np.asarray(joined.offsets) - bounds[:-1])[of_text[sized]] + firsts[sized]
+    sized_text = of_text[sized]
+    pos = (np.asarray(joined.offsets) - bounds[:-1])[sized_text] + firsts[sized]
     codes, last = joined.codes, len(joined.codes) - 1
     first, second = codes[pos], codes[pos + 1]  # inside its text: a name holds two characters or more
     beside = np.zeros(len(pos), dtype=bool)
@@ -836,7 +838,7 @@ def _siblings(
         beside |= (codes[np.clip(pos + shift, 0, last)] == first) & (codes[np.clip(pos + shift + 1, 0, last)] == second)
     if not beside.any():
         return added, replaced
-    near = np.unique(of_text[sized][beside])
+    near = np.unique(sized_text[beside])
     texts = joined.texts
     for i in near.tolist():
         ts = starts[i]
