@@ -341,6 +341,18 @@ def test_dotted_names_are_masked_whole(detector: TextDetector, text: str, names:
         ("Lisa在前台登记了，说是来办工作许可的。", ["Lisa"]),
         ("已转Kevin处理，明天回复", ["Kevin"]),
         ("Grace婚纱店门口占道经营，打开Excel在表格里登记", []),  # a shop, a program
+        # A chat names its members so (round 22): a line's label, @, 阿, a title, a bracket, a list's item
+        ("Vivian：今天的班我跟阿敏换了", ["Vivian", "阿敏"]),
+        ("Kevin陈：收到，马上到", ["Kevin陈"]),  # the surname after it belongs to the handle
+        ("@Cherry 你的体检表还没交", ["Cherry"]),
+        ("阿Ben把钥匙放在前台了", ["阿Ben"]),
+        ("周六值班：1.Winnie 2.黄秀珍 3.Eric", ["Winnie", "黄秀珍", "Eric"]),
+        ("已到：Tina、Kelly", ["Tina", "Kelly"]),
+        ("请Sandy老师把课表发群里", ["Sandy"]),
+        ("Amy（郑晓雯）已退群", ["Amy", "郑晓雯"]),
+        # Not in an address, a file's or a product's name, nor a place or month of faker's lists
+        ("发到邮箱lisa@Kevin.cn或www.Tina.com", []),
+        ("India：出口单证已备齐", []),
         # The name spelt out in brackets after the Chinese one, after a label, or a nationality before it
         ("香港居民陈家豪（Chan Ka Ho）申请办理不动产登记", ["陈家豪", "Chan Ka Ho"]),
         ("黄志伟（英文名Wong Chi Wai）委托其妹代办公司注销", ["黄志伟", "Wong Chi Wai"]),

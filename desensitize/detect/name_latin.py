@@ -16,9 +16,13 @@ letters is a name where the record says so:
 * two words or more in brackets right after a Chinese name are that person's name spelt out (香港居民陈家豪
   （Chan Ka Ho）); two words or more right before a bracket that opens with a Chinese name are a name, and
   the Chinese name in the bracket is that person's too (Lee Siu Fung（李少峰）, Chloe Lin（林佩珊，台湾）);
-* or, for one word that is a common English given name (faker's en_US list: Lisa, David), a person's verb
-  or adverb follows (Lisa在前台登记了, David说) or a word that hands a matter to a person precedes it
-  (转Lisa处理, 问了Kevin): staff in chat notes go by such names.
+* or, for one word that is a common English given name (faker's English-speaking lists: Lisa, David, Aoife), a
+  person's verb or adverb follows (Lisa在前台登记了, David说) or a word that hands a matter to a person precedes it
+  (转Lisa处理, 问了Kevin): staff in chat notes go by such names;
+* or, for such a name, the chat's own ways of naming a member: it labels a line (Coco：有没有人拼单, Lily林：),
+  is called on (@Mia) or addressed with 阿 (阿May), bears a title or a kin word (Tony老师, Coco妈妈), is
+  welcomed or thanked (欢迎Lily), is spelt out in a bracket (Coco（何思琪）) or stands as an item of a list
+  (1.Jason 2.…, Jason、小雨点, 叶子 Jason 欧阳晓丹).
 
 A run holding a word of an organisation, a place or a product (Ltd, Hotel, Road, Pro …) is none, nor is
 one word of capitals or of fewer than three letters (经办人A, 申请人APP).
@@ -33,9 +37,11 @@ from desensitize.detect.names import CUE, STOP_CHARS, common_words, role_before,
 
 _WORD = r"(?:[A-Z][a-zà-ÿ]*(?:['’\-][A-Za-zà-ÿ]+)*|[A-Z]{2,})"
 _PARTICLE = r"(?:van|von|der|den|de|da|del|dos|du|la|le|bin|binti|al|el|ibn)"
-# The run: a capitalised word, then up to four more (one or two particles may stand between: van der), one space apart.
+# The run: a capitalised word, then up to four more (one or two particles may stand between: van der), one space apart;
+# not part of an address (no letter, digit or letter's dot before it: www.Lisa; no e-mail's @: john@Smith), but
+# after a list's number (1.Coco) or a chat's @ (@Mia).
 RUN = re.compile(
-    rf"(?<![A-Za-z0-9à-ÿ@._\-]){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}{_WORD}){{0,4}}(?![A-Za-z0-9à-ÿ@_\-]|\.[A-Za-z])"
+    rf"(?<![A-Za-z0-9à-ÿ_\-])(?<![A-Za-zà-ÿ._\-]\.)(?<![A-Za-z0-9._\-]@){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}{_WORD}){{0,4}}(?![A-Za-z0-9à-ÿ@_\-]|\.[A-Za-z])"
 )
 # A capital and a letter: every name `latin_names` takes holds one. Scanning a million remarks for this takes
 # 0.04 s, for `RUN` (its look-behind tried at every character) 0.27 s.
@@ -71,16 +77,32 @@ ALONE_AFTER = re.compile("[在已也都还就又来去说称让把给跟和]|" +
 ALONE_BEFORE = ("问了", "问", "转", "请", "让", "找", "叫", "给", "跟", "和", "与", "联系", "通知", "告诉")
 
 
+# The chat register's ways of naming a member by a lone English given name (module docstring): what follows it
+# (a line's label, a list's comma, a title or kin word, the name spelt out in a bracket) and what precedes it.
+CHAT_AFTER = re.compile("[：:、]|老师|姐|哥|总|经理|妈妈|爸爸|家长|同学|师傅|主播|助理|[（(][\u4e00-\u9fff]{2,4}[）)]")
+CHAT_BEFORE = ("@", "阿", "、", "欢迎", "谢谢", "感谢")
+# English given names Chinese speakers take that faker's English-speaking lists lack (Coco, Sunny, 阿May).
+CHOSEN_ENGLISH = frozenset("Coco May Sunny Cherry Vivian Candy Winnie Kitty Iris Yoyo Jojo Kiki Cici Echo Elsa Evan".split())
+# Words of faker's lists that Chinese records write as a place (India, Georgia) or a month (June): never alone.
+_PLACE_OR_MONTH = frozenset("India Israel Georgia Florence Kingston Lincoln Hudson Brooklyn Jan June".split())
+
+
 # What a bracket after a name in Latin letters says of the person, not their Chinese name (（越南籍）, （香港居民）).
 _NOT_IN_A_NAME = re.compile("籍|居民|国|港|澳|台|族|省|市")
 
 
 @lru_cache(maxsize=1)
 def english_given_names() -> frozenset[str]:
-    """faker's en_US given names (690: Lisa, David, Kevin …), less the words of `NOT_NAMES` (Max)."""
-    from faker.providers.person.en_US import Provider  # in-function: only a text with a lone Latin word needs it
+    """faker's given names of the English-speaking locales (US, GB, IE, NZ: 1,364, Lisa, David, Aoife …) and
+    `CHOSEN_ENGLISH`, less the words of `NOT_NAMES` (Max) and `_PLACE_OR_MONTH`."""
+    # in-function: only a text with a lone Latin word needs them
+    from faker.providers.person.en_GB import Provider as GB
+    from faker.providers.person.en_IE import Provider as IE
+    from faker.providers.person.en_NZ import Provider as NZ
+    from faker.providers.person.en_US import Provider as US
 
-    return frozenset(Provider.first_names) - NOT_NAMES
+    every = {name for provider in (US, GB, IE, NZ) for name in provider.first_names}
+    return frozenset(every | CHOSEN_ENGLISH) - NOT_NAMES - _PLACE_OR_MONTH
 
 
 def latin_names(text: str) -> list[tuple[int, int]]:
@@ -92,14 +114,16 @@ def latin_names(text: str) -> list[tuple[int, int]]:
         if any(w in NOT_NAMES for w in words) or (len(words) == 1 and (len(words[0]) < 3 or words[0].isupper())):
             continue  # 经办人A, 申请人APP: a label or an acronym; one name alone is Mike, Lisa
         chinese = _chinese_name_after(text, b) if len(words) >= 2 else None  # Lee Siu Fung|（李少峰）
+        lone = len(words) == 1 and words[0] in english_given_names()  # Lisa, Coco
         if FOREIGN_AFTER.match(text, b) or role_before(text, a) or ENGLISH_ROLE.search(text, max(0, a - 24), a) or (
             len(words) >= 2 and (PERSON_AFTER.match(text, b) or CUE.match(text, b))
         ) or CHINESE_LABEL.search(text, max(0, a - 12), a) or (
             len(words) >= 2 and _after_chinese_name(text, a, b)
         ) or (
-            len(words) == 1 and words[0] in english_given_names()
-            and (ALONE_AFTER.match(text, b) is not None or text.endswith(ALONE_BEFORE, 0, a))
-        ) or (len(words) >= 2 and chinese is not None):
+            lone and (ALONE_AFTER.match(text, b) is not None or text.endswith(ALONE_BEFORE, 0, a))
+        ) or (len(words) >= 2 and chinese is not None) or (lone and _named_in_a_chat(text, a, b)):
+            if lone:  # 阿May is the name a chat calls her; in Lily林： the surname is the handle's
+                a, b = a - (text[a - 1:a] == "阿"), b + _surname_labels(text, b)
             out.append((a, b))
             if chinese is not None:
                 out.append(chinese)
@@ -138,3 +162,19 @@ def _after_chinese_name(text: str, a: int, b: int) -> bool:
         return False
     p = a - 1
     return any(p - k >= 0 and _shaped_as_a_name(text[p - k:p]) for k in (2, 3, 4))
+
+
+def _named_in_a_chat(text: str, a: int, b: int) -> bool:
+    """The lone English given name at `a:b` is named as a chat names a member (`CHAT_AFTER`, `CHAT_BEFORE`, a
+    list's number before it: 5.Jason; a row's spaces around it: 叶子 Jason 欧阳晓丹; a surname and a line's
+    label after it: Lily林：)."""
+    if CHAT_AFTER.match(text, b) or text.endswith(CHAT_BEFORE, 0, a) or _surname_labels(text, b):
+        return True
+    if a >= 2 and text[a - 2].isdigit() and text[a - 1] in ".．、":
+        return True
+    return 0 < a and b < len(text) and text[a - 1] in " \u3000" and text[b] in " \u3000"
+
+
+def _surname_labels(text: str, b: int) -> bool:
+    """One surname and a line's label's colon follow a Latin name at `b` (Lily林：): the surname is the handle's."""
+    return text[b + 1:b + 2] in ("：", ":") and text[b:b + 1] in surnames()[0] and b + 1 < len(text)
