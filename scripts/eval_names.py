@@ -179,6 +179,16 @@ two more such sessions, as clerks of fourteen more offices (public bicycles, a f
 animal-epidemic station, a swimming hall, talent flats, a blood centre, a fire station, a university for the
 elderly, a fishing port, a parcel station, a notary, a library's events, a community canteen), and measured once
 at round 21's end (P 0.951 / R 0.931; round 20's detector 0.950 / 0.915).
+"dev-remarks-39" (names_dev_remarks39.txt, studied: 700 records, 869 names) was written at round 22's start by
+two more such sessions, as clerks of fourteen ordinary offices (property disputes, retirees' visits, conscription,
+drug rehabilitation, a water company's counter, a bus fleet, a culture centre; family-planning aid, a disabled
+persons' federation, wage arrears, a household register, a market, a school's register office, a tax hall), to
+the sealed sets' brief, to choose on ordinary records as dev-remarks-38 chooses on chats.
+"blind-remarks-21" (names_blind_remarks21.txt, sealed: 697 records, 918 names) was written at round 22's start by
+two more such sessions, as clerks of fourteen more offices (river chiefs, a metro station, weather informants, a
+toll station, forest rangers, legal aid, a metrology institute; customs, a grain depot, a martyrs' cemetery,
+overseas Chinese affairs, a children's palace, a rural credit union, the Red Cross), and measured once at round
+22's end.
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -223,6 +233,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-18": (DATA / "names_blind_remarks18.txt", True),  # written at round 19's start, measured at its end and round 20's
     "blind-remarks-19": (DATA / "names_blind_remarks19.txt", True),  # written at round 20's start, measured at its end
     "blind-remarks-20": (DATA / "names_blind_remarks20.txt", True),  # written at round 21's start, measured at its end
+    "blind-remarks-21": (DATA / "names_blind_remarks21.txt", True),  # written at round 22's start, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
@@ -264,6 +275,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-36": (DATA / "names_dev_remarks36.txt", False),  # written at round 19's start: more offices
     "dev-remarks-37": (DATA / "names_dev_remarks37.txt", False),  # written during round 19: the sealed set's kinds
     "dev-remarks-38": (DATA / "names_dev_remarks38.txt", False),  # written at round 21's start: chats, nicknames, spoken notes
+    "dev-remarks-39": (DATA / "names_dev_remarks39.txt", False),  # written at round 22's start: ordinary offices' records
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
