@@ -38,6 +38,10 @@ from pipelines.core.vocab import FindingKind as K
         ("奶奶说小宝最近肚子疼，已叮嘱少吃辣条。（小宝即叶子豪）", ["小宝"]),
         ("依福即郑依福，补贴申请材料齐全", ["依福"]),
         ("李某甲即李德明，要求立即查处，入库时即有裂纹", []),
+        # 人称 where it opens a clause or a bracket, and Fuzhou's 依 (round 22); not 来电人|称, 本人|称
+        ("退休工人许长福（人称福仔），独居", ["福仔"]),
+        ("邻居喊她依珠，耳朵不好", ["依珠"]),
+        ("来电人称其姓吴，本人称已搬走", []),
     ],
 )
 def test_nicknames(text: str, names: list[str]) -> None:

@@ -17,11 +17,11 @@ letters is a name where the record says so:
   （Chan Ka Ho）); two words or more right before a bracket that opens with a Chinese name are a name, and
   the Chinese name in the bracket is that person's too (Lee Siu Fung（李少峰）, Chloe Lin（林佩珊，台湾）);
 * or, for one word that is a common English given name (faker's English-speaking lists: Lisa, David, Aoife), a
-  person's verb or adverb follows (Lisa在前台登记了, David说) or a word that hands a matter to a person precedes it
-  (转Lisa处理, 问了Kevin): staff in chat notes go by such names;
+  person's verb or adverb follows (Lisa在前台登记了, David说) or a word that hands a matter to a person or gives a
+  name precedes it (转Lisa处理, 问了Kevin, 自称Lily): staff in chat notes go by such names;
 * or, for such a name, the chat's own ways of naming a member: it labels a line (Coco：有没有人拼单, Lily林：),
   is called on (@Mia) or addressed with 阿 (阿May), bears a title or a kin word (Tony老师, Coco妈妈), is
-  welcomed or thanked (欢迎Lily), is spelt out in a bracket (Coco（何思琪）) or stands as an item of a list
+  welcomed or thanked (欢迎Lily), is spelt out in a bracket (Coco（何思琪）, Kevin（本名陈凯文）) or stands as an item of a list
   (1.Jason 2.…, Jason、小雨点, 叶子 Jason 欧阳晓丹).
 
 A run holding a word of an organisation, a place or a product (Ltd, Hotel, Road, Pro …) is none, nor is
@@ -74,12 +74,12 @@ NOT_NAMES = frozenset(
 # After a given name alone: what a person does, or one of the adverbs and verbs that follow a person.
 ALONE_AFTER = re.compile("[在已也都还就又来去说称让把给跟和]|" + PERSON_AFTER.pattern)
 # Before it: what hands a matter to a person or asks one.
-ALONE_BEFORE = ("问了", "问", "转", "请", "让", "找", "叫", "给", "跟", "和", "与", "联系", "通知", "告诉")
+ALONE_BEFORE = ("问了", "问", "转", "请", "让", "找", "叫", "给", "跟", "和", "与", "联系", "通知", "告诉", "自称", "叫自己")
 
 
 # The chat register's ways of naming a member by a lone English given name (module docstring): what follows it
 # (a line's label, a list's comma, a title or kin word, the name spelt out in a bracket) and what precedes it.
-CHAT_AFTER = re.compile("[：:、]|老师|姐|哥|总|经理|妈妈|爸爸|家长|同学|师傅|主播|助理|[（(][\u4e00-\u9fff]{2,4}[）)]")
+CHAT_AFTER = re.compile("[：:、]|老师|姐|哥|总|经理|妈妈|爸爸|家长|同学|师傅|主播|助理|[（(](?:本名|真名|原名|中文名)?[\u4e00-\u9fff]{2,4}[）)]")
 CHAT_BEFORE = ("@", "阿", "、", "欢迎", "谢谢", "感谢")
 # English given names Chinese speakers take that faker's English-speaking lists lack (Coco, Sunny, 阿May).
 CHOSEN_ENGLISH = frozenset("Coco May Sunny Cherry Vivian Candy Winnie Kitty Iris Yoyo Jojo Kiki Cici Echo Elsa Evan".split())

@@ -1,10 +1,10 @@
 """Names a record says a person goes by: 黄福生（村里都叫他阿福）, 邻居喊他阿发叔, 丈夫叫“国庆”, 外号“黑皮”,
 陈一诺（小名糖糖）, 林美玉（族名巴奈）, 糖糖妈妈.
 
-Notes give the name someone is called by right after saying so (叫他, 喊她, 称他, 外号, 绰号, 小名, 乳名)
-or right before giving the formal one (朵朵大名陈语彤, （小宝即叶子豪）),
-and such a name is a nickname that neither the rules nor the model read as one: 阿 or 小 and one character
-(阿福, 小宇), or whatever the note puts in quotes after saying so (叫“国庆”, 小名“丫丫”). The nickname
+Notes give the name someone is called by right after saying so (叫他, 喊她, 称他, 外号, 绰号, 小名, 乳名, and
+人称 where it opens a clause or a bracket: （人称喜子）, not 来电人|称) or right before giving the formal one
+(朵朵大名陈语彤, （小宝即叶子豪）), and such a name is a nickname that neither the rules nor the model read as
+one: 阿, 小 or Fuzhou's 依 and one character (阿福, 小宇, 依珠), or whatever the note puts in quotes after saying so (叫“国庆”, 小名“丫丫”). The nickname
 stops before a kinship word or a title (阿发|叔); without quotes it must end there or at a boundary (叫他小心
 点 is advice, 小心 no name), be no common word and no way of addressing (阿姨, 小陈: 小 and a surname;
 阿木 is what someone is called). After a label (小名, 乳名, 族名 …) the name needs no quotes where it fills the
@@ -29,7 +29,7 @@ from desensitize.detect.names import (
 # Literal strings only (the same texts as [叫喊称][他她] … [叫喊][“"「] match, in a sixth of the time: a class first
 # makes the scan try every 叫, 喊 and 称).
 HINT = re.compile(
-    "叫他|叫她|喊他|喊她|称他|称她|外号|绰号|小名|乳名|昵称|族名|大名|本名|真名|学名|叫“|叫\"|叫「|喊“|喊\"|喊「"
+    "叫他|叫她|喊他|喊她|称他|称她|人称|外号|绰号|小名|乳名|昵称|族名|大名|本名|真名|学名|叫“|叫\"|叫「|喊“|喊\"|喊「"
     "|妈妈|爸爸|奶奶|爷爷|外婆|外公|即"
 )
 _SAYS = "(?:[叫喊称][他她](?:作|做|为)?|(?:外号|绰号|小名|乳名|昵称)(?:叫|是|为)?[：:]?)"
@@ -41,7 +41,7 @@ _QUOTED = re.compile(f"(?:{_SAYS}[“\"「]([\u4e00-\u9fff]{{2,4}})|[叫喊][“
 _BEFORE_FORMAL = re.compile("(?:^|(?<=[（(，,。；;、：:\\s“\"和]))([\u4e00-\u9fff]{2,3})(?=[（(]?(?:大名|本名|真名|学名))")
 # After a label, without quotes: two to four characters that fill the label's field (（小名糖糖）, （族名巴奈）,
 # 乳名：丫丫，); not another label (小名大名混写).
-_LABELLED = re.compile("(?:外号|绰号|小名|乳名|昵称|族名)(?:叫|是|为)?[：:]?(?!大名|学名|和|与)([\u4e00-\u9fff]{2,4})(?=[）)，,。；;、\\s]|$)")
+_LABELLED = re.compile("(?:外号|绰号|小名|乳名|昵称|族名|(?:^|(?<=[（(，,。；;\\s]))人称)(?:叫|是|为)?[：:]?(?!大名|学名|和|与)([\u4e00-\u9fff]{2,4})(?=[）)，,。；;、\\s]|$)")
 # A doubled character right before a child's parent or grandparent (糖糖妈妈, 豆豆的奶奶).
 _CHILD_OF = re.compile("(([\u4e00-\u9fff])\\2)(?=的?(?:妈妈|爸爸|奶奶|爷爷|外婆|外公))")
 # What a note says is someone's formal name (（小宝即叶子豪）, 依福即郑依福，): the name before 即 ("that is"), where
@@ -50,7 +50,7 @@ _ALIAS = re.compile("(?:^|(?<=[（(，,。；;、\\s“\"]))([\u4e00-\u9fff]{2,3
 _NOT_IN_NICKNAME = frozenset((STOP_CHARS | set("名")) - set("阿小老"))  # what no name holds (的, 不, 与 …)
 _ANY_CHILD = frozenset({"宝宝", "娃娃", "宝贝"})  # any child's parent (宝宝妈妈), not a named one's
 _KIN = frozenset(KIN_AFTER | set("伯公妹弟爸妈爷奶舅伙孩"))  # 阿姨, 小妹, 阿伯: how one addresses, not names
-_BARE = re.compile(f"{_SAYS}((?:阿|小)[\u4e00-\u9fff])(?=[{''.join(sorted(_KIN))}]|[\\s\u3000，。；;,.、！？!?）)：:]|$)")
+_BARE = re.compile(f"{_SAYS}((?:阿|小|依)[\u4e00-\u9fff])(?=[{''.join(sorted(_KIN))}]|[\\s\u3000，。；;,.、！？!?）)：:]|$)")
 
 
 def _a_word(name: str) -> bool:

@@ -162,6 +162,13 @@ KIN_AFTER = frozenset("叔哥姐姨婶嫂婆")
 _ROLE_LENGTHS = tuple(sorted({len(w) for w in ROLE_WORDS}, reverse=True))
 
 
+# The hundred commonest surnames, commonest first (the 2020 household register's list): a person addressed by one
+# (王姐, 老陈) is called by the surname, not named.
+COMMONEST_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁沈任姚卢傅钟姜"
+    "崔谭廖范汪陆金石戴贾韦夏邱方侯邹熊孟秦白江阎薛尹段雷黎史龙陶贺顾毛郝龚邵万钱严赖覃洪武莫孔"
+)
+
 # Prepositions and verbs whose object is a person, written right before a name (同蓝秀英, 请覃美兰, 随谢志明).
 BEFORE_A_PERSON = frozenset("同随请从跟让叫替给找问对向和与把被由经令派陪帮约将交催")
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from desensitize.detect.names import COMMONEST_SURNAMES
 from pipelines.core.sql import quote_ident as ident
 
 if TYPE_CHECKING:
     import duckdb
 
-SURNAMES = list("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁沈任姚卢傅钟姜崔谭廖范汪陆金石戴贾韦夏邱方侯邹熊孟秦白江阎薛尹段雷黎史龙陶贺顾毛郝龚邵万钱严赖覃洪武莫孔")
+SURNAMES = list(COMMONEST_SURNAMES)
 SURNAMES += ["欧阳", "司马", "诸葛", "上官"]
 GIVEN = list("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏飞建国志宏海燕晓东文斌辉颖婷雪梅琳欣怡子涵浩宇思睿博")
 FUZHOU_AREAS = ["350102", "350103", "350104", "350105", "350111", "350112", "350121", "350122", "350123", "350124", "350125", "350128", "350181"]
