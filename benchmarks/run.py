@@ -153,6 +153,8 @@ def run_project(extract: Extract, engine: str, scratch: Path, timeout: float) ->
     shutil.rmtree(home, ignore_errors=True)
     run = measure(project_command(extract, home), env=project_env(engine), cwd=ROOT, timeout=timeout)
     result = Result(extract.rows, tool_project(engine), run.seconds, run.peak_mib, run.exit_code, run.cpu_seconds, rows_processed=extract.rows)
+    if run.peak_parts:
+        result.notes.append(f"peak (MiB): {run.peak_composition()}")
     if run.exit_code != 0:
         result.notes.append(_failure(run))
     else:

@@ -110,6 +110,22 @@ def test_measure_reports_exit_code_and_memory(tmp_path: Path) -> None:
     assert slow.timed_out and slow.seconds < 10
 
 
+def test_a_child_between_fork_and_exec_is_its_parents_pages_counted_once() -> None:
+    # The child forks and sleeps without exec: the same program, the same address space, the parent's 200 MiB
+    # shared. Summed as two processes it would read 400 MiB; a sample in the fork window of a subprocess does so.
+    fork = (
+        "import os, time; b = bytearray(200 * 2**20); b[::4096] = b'x' * len(b[::4096])\n"
+        "pid = os.fork()\n"
+        "if pid == 0:\n    time.sleep(1.0); os._exit(0)\n"
+        "os.waitpid(pid, 0)"
+    )
+    run = measure([sys.executable, "-c", fork], timeout=60)
+    assert run.exit_code == 0
+    assert 200 <= run.peak_mib < 300
+    assert sum(size for _, size in run.peak_parts) == run.peak_rss  # the composition adds up to the peak
+    assert run.peak_composition().startswith("python")
+
+
 def test_table_ratios() -> None:
     results = [
         bench_run.Result(1000, bench_run.TOOL_FLOOR, 2.0, 100.0, cpu_seconds=3.0),
