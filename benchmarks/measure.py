@@ -67,7 +67,7 @@ def process_kind(cmdline: list[str]) -> str:
 
 def _tree_rss(proc: psutil.Process) -> tuple[int, dict[str, int]]:
     """The summed RSS of `proc` and its descendants, and its parts by kind of process (module docstring)."""
-    total, parts = 0, {}
+    total, parts = 0, dict[str, int]()
     try:
         members = [proc, *proc.children(recursive=True)]
     except psutil.Error:
