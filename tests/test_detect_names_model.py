@@ -94,14 +94,9 @@ def test_recognizer_keys_are_checked() -> None:
         ("立新你把上周的台账发过来", ["立新"]),
         ("国庆请假了，材料先放着", ["国庆"]),
         ("转佳佳处理，她熟悉那个小区。", ["佳佳"]),  # what a person is handed to do
-        pytest.param(
-            "安全说到底靠大家。", [],  # the same neighbours, and the model reads a word
-            marks=pytest.mark.xfail(strict=True, reason=(
-                "round 9's model holds 安全 a name here (0.49; round 8's 0.19): its eighth batch of training remarks "
-                "names people by words before 说 (雷雨说, 高温说). A false name, a word masked, kept for the dev "
-                "splits' recall (model card); strict, so a model that reads the word again fails this mark"
-            )),
-        ),
+        # The same neighbours, and a word: rounds 9 to 21's models held 安全 a name here (a strict xfail until round
+        # 22's model, retrained with ordinary offices' records, read it as the word again)
+        ("安全说到底靠大家。", []),
         ("经济表示增长", []),
         ("问了情况，说已经处理。", []),
         # after the end of a kinship or role word: the gate opened nothing there before round 7
