@@ -21,8 +21,8 @@ letters is a name where the record says so:
   name precedes it (转Lisa处理, 问了Kevin, 自称Lily): staff in chat notes go by such names;
 * or, for such a name, the chat's own ways of naming a member: it labels a line (Coco：有没有人拼单, Lily林：),
   is called on (@Mia) or addressed with 阿 (阿May), bears a title or a kin word (Tony老师, Coco妈妈), is
-  welcomed or thanked (欢迎Lily), is spelt out in a bracket (Coco（何思琪）, Kevin（本名陈凯文）) or stands as an item of a list
-  (1.Jason 2.…, Jason、小雨点, 叶子 Jason 欧阳晓丹).
+  welcomed or thanked (欢迎Lily), is spelt out in a bracket (Coco（何思琪）, Kevin（本名陈凯文）) or stands as an
+  item of a list (1.Jason 2.…, Jason、小雨点, 叶子 Jason 欧阳晓丹).
 
 A run holding a word of an organisation, a place or a product (Ltd, Hotel, Road, Pro …) is none, nor is
 one word of capitals or of fewer than three letters (经办人A, 申请人APP).
@@ -177,4 +177,4 @@ def _named_in_a_chat(text: str, a: int, b: int) -> bool:
 
 def _surname_labels(text: str, b: int) -> bool:
     """One surname and a line's label's colon follow a Latin name at `b` (Lily林：): the surname is the handle's."""
-    return text[b + 1:b + 2] in ("：", ":") and text[b:b + 1] in surnames()[0] and b + 1 < len(text)
+    return text[b + 1:b + 2] in ("：", ":") and text[b:b + 1] in surnames()[0]

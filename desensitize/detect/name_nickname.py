@@ -4,12 +4,12 @@
 Notes give the name someone is called by right after saying so (叫他, 喊她, 称他, 外号, 绰号, 小名, 乳名, and
 人称 where it opens a clause or a bracket: （人称喜子）, not 来电人|称) or right before giving the formal one
 (朵朵大名陈语彤, （小宝即叶子豪）), and such a name is a nickname that neither the rules nor the model read as
-one: 阿, 小 or Fuzhou's 依 and one character (阿福, 小宇, 依珠), or whatever the note puts in quotes after saying so (叫“国庆”, 小名“丫丫”). The nickname
-stops before a kinship word or a title (阿发|叔); without quotes it must end there or at a boundary (叫他小心
-点 is advice, 小心 no name), be no common word and no way of addressing (阿姨, 小陈: 小 and a surname;
-阿木 is what someone is called). After a label (小名, 乳名, 族名 …) the name needs no quotes where it fills the
-label's field (（小名糖糖）). A doubled character before a child's parent is a child's name (糖糖妈妈送来蛋糕,
-为豆豆爸爸: 宝宝, 妈妈 and other common words are none).
+one: 阿, 小 or Fuzhou's 依 and one character (阿福, 小宇, 依珠), or whatever the note puts in quotes after saying
+so (叫“国庆”, 小名“丫丫”). The nickname stops before a kinship word or a title (阿发|叔); without quotes it must
+end there or at a boundary (叫他小心点 is advice, 小心 no name), be no common word and no way of addressing (阿姨,
+小陈: 小 and a surname; 阿木 is what someone is called). After a label (小名, 乳名, 族名 …) the name needs no
+quotes where it fills the label's field (（小名糖糖）). A doubled character before a child's parent is a child's
+name (糖糖妈妈送来蛋糕, 为豆豆爸爸: 宝宝, 妈妈 and other common words are none).
 """
 
 from __future__ import annotations
