@@ -137,6 +137,25 @@ def test_long_text_windows(detector: TextDetector) -> None:
     assert {s.kind for s in detector.find_many([text])[0]} == {K.MOBILE_PHONE, K.RESIDENT_ID}
 
 
+def test_a_line_of_many_ats_widens_one_token_window(detector: TextDetector, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 100,000-character line of handles or addresses one space apart (@Mia @Mia …, a@b.cn c@d.com …) is one
+    token run: the e-mail pattern's window is widened over it once, not once an @ (which took 101 s, round 22)."""
+    import desensitize.detect.text as text_module
+
+    calls: list[int] = []
+    widen = text_module._token_window
+
+    def spy(joined: str, ts: int, te: int, ws: int, we: int) -> tuple[int, int]:
+        calls.append(ws)
+        return widen(joined, ts, te, ws, we)
+
+    monkeypatch.setattr(text_module, "_token_window", spy)
+    line = "@Mia " * 2_000 + "，联系 lisa@qq.com 或 kevin@163.com"
+    found = detector.find_many([line])[0]
+    assert [line[s.start:s.end] for s in found if s.kind is K.EMAIL] == ["lisa@qq.com", "kevin@163.com"]
+    assert len(calls) <= 3  # the run of handles, then each address after the comma
+
+
 def test_kinds_filter() -> None:
     only_phone = TextDetector(kinds={K.MOBILE_PHONE})
     text = f"户主张伟，电话13812345678，身份证{VALID_ID}"

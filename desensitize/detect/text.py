@@ -315,7 +315,10 @@ class TextDetector:
                 if hit is None:
                     continue
                 if p.trigger == "@":  # an e-mail address is one token
-                    windows[(k, i)].append(_token_window(joined, ts, te, ms, hit.end()))
+                    held = windows[(k, i)]
+                    if held and held[-1][0] <= ms and hit.end() <= held[-1][1]:
+                        continue  # in the token of an @ before it: the same window (50,000 of them in a line stay linear)
+                    held.append(_token_window(joined, ts, te, ms, hit.end()))
                 else:
                     windows[(k, i)].append(self._window(joined, ts, te, ms, hit.end(), p.max_length))
         for (k, i), spans in windows.items():
