@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 
@@ -460,6 +460,17 @@ PLACE_SUFFIX = frozenset("村庄镇乡区县市省路街巷局院厅处科委会
 SHAPE_SUFFIX = PLACE_SUFFIX | frozenset("社中小大学所")
 
 
+class _ListWalks:
+    """The separators one search (`NameRules._find`) walked a list on from, forward and back: a walk from a
+    separator reads the same names each time, so a second one stops there."""
+
+    __slots__ = ("forward", "backward")
+
+    def __init__(self) -> None:
+        self.forward: set[int] = set()
+        self.backward: set[int] = set()
+
+
 class NameRules:
     """The compiled name rules; one instance serves any number of texts."""
 
@@ -612,11 +623,18 @@ class NameRules:
     def _is_surname_at(self, text: str, i: int) -> bool:
         return text[i:i + 2] in self.compound or (i < len(text) and text[i] in self.single)
 
-    def _extend_list(self, text: str, start: int, end: int, pos: int, limit: int) -> list[tuple[int, int]]:
-        """Further names of a list around a found one: 王秀英、张伟和李娜 (both directions)."""
+    def _extend_list(
+        self, text: str, start: int, end: int, pos: int, limit: int, walked: _ListWalks | None = None
+    ) -> list[tuple[int, int]]:
+        """Further names of a list around a found one: 王秀英、张伟和李娜 (both directions). A walk that reaches a
+        separator `walked` holds (this search walked on from it already) stops there: those names are found."""
         out: list[tuple[int, int]] = []
         e = end
         while e < limit and text[e] in "、和与及":
+            if walked is not None:
+                if e in walked.forward:
+                    break
+                walked.forward.add(e)
             if text[e + 1:e + 3] in self.triggers:
                 break  # 吴玉英与|孙子|黄小红: a role word, not a name, follows
             m = self.name_at.match(text, e + 1, limit)
@@ -630,6 +648,10 @@ class NameRules:
             e = b
         s = start
         while s - 1 > pos and text[s - 1] in "、和与及":
+            if walked is not None:
+                if s in walked.backward:
+                    break
+                walked.backward.add(s)
             found = None
             for length in (4, 3, 2):
                 a = s - 1 - length
@@ -650,11 +672,16 @@ class NameRules:
             s = found
         return out
 
-    def _add(self, out: list[tuple[int, int, float, str]], text: str, s: int, e: int, rule: str, pos: int, limit: int) -> None:
+    def _add(
+        self, out: list[tuple[int, int, float, str]], text: str, s: int, e: int, rule: str, pos: int, limit: int,
+        walked: _ListWalks | None = None,
+    ) -> None:
         out.append((s, e, NAME_SCORES[rule], rule))
         # Only a list separator right before or after the name can start a list: test it before the call.
         if text[e:e + 1] in _LIST_JOINS or text[s - 1:s] in _LIST_JOINS:
-            out.extend((a, b, NAME_SCORES["name_list"], "name_list") for a, b in self._extend_list(text, s, e, pos, limit))
+            out.extend(
+                (a, b, NAME_SCORES["name_list"], "name_list") for a, b in self._extend_list(text, s, e, pos, limit, walked)
+            )
 
     # -- finding --------------------------------------------------------------------------------
 
@@ -676,7 +703,9 @@ class NameRules:
         self._find_known("\x00" + text, 1, len(text) + 1, out)
         return [(s - 1, e - 1) for s, e, _, rule in out if rule == "name_known"]
 
-    def _find_known(self, text: str, pos: int, limit: int, out: list[tuple[int, int, float, str]]) -> None:
+    def _find_known(
+        self, text: str, pos: int, limit: int, out: list[tuple[int, int, float, str]], walked: _ListWalks | None = None
+    ) -> None:
         if self.known_start is None:
             return
         known, lengths, add = self.known, self.known_lengths, self._add
@@ -684,13 +713,16 @@ class NameRules:
             p = m.start()
             for length in lengths:
                 if p + length <= limit and text[p:p + length] in known:
-                    add(out, text, p, p + length, "name_known", pos, limit)
+                    add(out, text, p, p + length, "name_known", pos, limit, walked)
                     break
 
     def _find(self, text: str, pos: int, limit: int) -> list[tuple[int, int, float, str]]:
         out: list[tuple[int, int, float, str]] = []
-        add = self._add
-        self._find_known(text, pos, limit, out)
+        # Each name beside a list's separator walks the list (`_extend_list`); a line listing 25,000 names would
+        # walk it 25,000 times (two minutes), so a walk stops where one of this search walked on before.
+        walked = _ListWalks()
+        add = partial(self._add, walked=walked)
+        self._find_known(text, pos, limit, out, walked)
         # Trigger hits are searched one after the other: a hit that is no trigger word (村主|任吴小燕) must
         # not hide the real one inside it (村主任|吴小燕), so the search then resumes one character on.
         triggers, trigger_lengths, search = self.triggers, self.trigger_lengths, self.trigger.search
