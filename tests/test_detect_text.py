@@ -316,3 +316,55 @@ def test_remark_texts_cut_at_their_names_are_read_alike_in_bulk_and_alone(detect
     random.Random(18).shuffle(texts)
     texts = texts[:3_000]
     assert detector.find_many(texts) == [detector.find_many([t])[0] for t in texts]
+
+
+def _resolve_by_scan(candidates: list[tuple[int, int, float, str, K]]) -> list[tuple[int, int]]:
+    """`text.resolve` as it was until round 22: each candidate checked against every span taken (quadratic)."""
+    from desensitize.detect.text import PRIORITY, _NAME_PRIORITY
+
+    names = sorted(c for c in candidates if c[4] is K.PERSON_NAME)
+    others = [c for c in candidates if c[4] is not K.PERSON_NAME]
+    merged: list[tuple[int, int, float, str, K]] = []
+    for c in names:
+        if merged and c[0] < merged[-1][1]:
+            last = merged[-1]
+            best = last if last[2] >= c[2] else c
+            merged[-1] = (last[0], max(last[1], c[1]), best[2], best[3], best[4])
+        else:
+            merged.append(c)
+    pool = sorted(merged + others, key=lambda c: (-c[2], -(c[1] - c[0]), PRIORITY.get(c[3], _NAME_PRIORITY), c[0]))
+    taken: list[tuple[int, int, float, str, K]] = []
+    for c in pool:
+        if all(c[1] <= t[0] or t[1] <= c[0] for t in taken):
+            taken.append(c)
+    return [(c[0], c[1]) for c in sorted(taken)]
+
+
+_CANDIDATE = st.tuples(
+    st.integers(0, 60), st.integers(0, 8), st.sampled_from([0.4, 0.6, 0.75, 1.0]),
+    st.sampled_from(["name_rules", "cn_mobile", "cn_resident_id", "email"]),
+    st.sampled_from([K.PERSON_NAME, K.MOBILE_PHONE, K.RESIDENT_ID, K.EMAIL]),
+).map(lambda t: (t[0], t[0] + t[1], t[2], t[3], t[4]))  # empty spans (length 0) too
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_CANDIDATE, max_size=30))
+def test_resolve_by_bisection_equals_the_scan(candidates: list[tuple[int, int, float, str, K]]) -> None:
+    """Round 22 checks a candidate against the spans taken by bisection (a line of 25,000 names took minutes with
+    the scan); what it keeps is what the scan kept, empty spans included."""
+    from desensitize.detect.text import resolve
+
+    assert [(s.start, s.end) for s in resolve(candidates)] == _resolve_by_scan(candidates)
+
+
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 6)), max_size=25), st.integers(0, 45), st.integers(0, 6))
+def test_reaches_equals_a_scan(intervals: list[tuple[int, int]], start: int, length: int) -> None:
+    """The twin's names overlap a span exactly when one of them starts before it ends and ends after it starts."""
+    from itertools import accumulate
+
+    from desensitize.detect.text import _reaches
+
+    ordered = sorted((a, a + n) for a, n in intervals)
+    firsts, furthest = [a for a, _ in ordered], list(accumulate((b for _, b in ordered), max))
+    end = start + length
+    assert _reaches(firsts, furthest, start, end) == any(not (end <= a or b <= start) for a, b in ordered)

@@ -9,6 +9,7 @@ as one name. Only what lies inside the two names is read again, so nothing maske
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from desensitize.detect.names import never_given_chars, surname_length
@@ -59,12 +60,19 @@ def sibling_names(text: str, spans: Sequence[tuple[int, int]]) -> tuple[list[tup
     if not pairs:
         return [], []
     found = set(spans)
+    added: set[tuple[int, int]] = set()
+    # The found spans by start: those inside a pair are among the few starting within it (a line of 12,000 pairs
+    # compared every pair with every span).
+    ordered = sorted(spans)
+    firsts = [s for s, _ in ordered]
     drop: set[tuple[int, int]] = set()
     for a, c in pairs:
         lo, hi = min(a, c), max(a, c) + 3
         for span in ((a, a + 3), (c, c + 3)):
-            if span not in found and span not in add:
+            if span not in found and span not in added:
+                added.add(span)
                 add.append(span)
         # What the found spans held is masked still: only a span inside the two names gives way.
-        drop.update(s for s in spans if lo <= s[0] and s[1] <= hi and s not in ((a, a + 3), (c, c + 3)))
+        inside = ordered[bisect_left(firsts, lo):bisect_right(firsts, hi)]
+        drop.update(s for s in inside if s[1] <= hi and s not in ((a, a + 3), (c, c + 3)))
     return add, sorted(drop)
