@@ -319,22 +319,11 @@ def test_remark_texts_cut_at_their_names_are_read_alike_in_bulk_and_alone(detect
 
 
 def _resolve_by_scan(candidates: list[tuple[int, int, float, str, K]]) -> list[tuple[int, int]]:
-    """`text.resolve` as it was until round 22: each candidate checked against every span taken (quadratic)."""
-    from desensitize.detect.text import PRIORITY, _NAME_PRIORITY
+    """`text.resolve` as it was until round 22: each ranked candidate checked against every span taken (quadratic)."""
+    from desensitize.detect.text import ranked
 
-    names = sorted(c for c in candidates if c[4] is K.PERSON_NAME)
-    others = [c for c in candidates if c[4] is not K.PERSON_NAME]
-    merged: list[tuple[int, int, float, str, K]] = []
-    for c in names:
-        if merged and c[0] < merged[-1][1]:
-            last = merged[-1]
-            best = last if last[2] >= c[2] else c
-            merged[-1] = (last[0], max(last[1], c[1]), best[2], best[3], best[4])
-        else:
-            merged.append(c)
-    pool = sorted(merged + others, key=lambda c: (-c[2], -(c[1] - c[0]), PRIORITY.get(c[3], _NAME_PRIORITY), c[0]))
     taken: list[tuple[int, int, float, str, K]] = []
-    for c in pool:
+    for c in ranked(candidates):
         if all(c[1] <= t[0] or t[1] <= c[0] for t in taken):
             taken.append(c)
     return [(c[0], c[1]) for c in sorted(taken)]

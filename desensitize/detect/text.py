@@ -84,22 +84,6 @@ def _span(kind: FindingKind, start: int, end: int, score: float, recognizer: str
 
 def resolve(candidates: Iterable[_Candidate]) -> list[Span]:
     """Non-overlapping spans, sorted. Overlapping names merge; otherwise higher score, then longer, wins."""
-    names: list[_Candidate] = []
-    others: list[_Candidate] = []
-    for c in candidates:
-        (names if c[4] is FindingKind.PERSON_NAME else others).append(c)
-    merged: list[_Candidate] = []
-    for c in sorted(names):
-        if merged and c[0] < merged[-1][1]:
-            last = merged[-1]
-            best = last if last[2] >= c[2] else c
-            merged[-1] = (last[0], max(last[1], c[1]), best[2], best[3], best[4])
-        else:
-            merged.append(c)
-    pool = sorted(
-        merged + others,
-        key=lambda c: (-c[2], -(c[1] - c[0]), PRIORITY.get(c[3], _NAME_PRIORITY), c[0]),
-    )
     taken: list[_Candidate] = []
     # The taken spans by start, with their ends: disjoint and not empty, so the ends rise with the starts and
     # the only one that may overlap a candidate is the last starting before it ends (bisection, not a scan of
@@ -107,7 +91,7 @@ def resolve(candidates: Iterable[_Candidate]) -> list[Span]:
     firsts: list[int] = []
     lasts: list[int] = []
     empty = False
-    for c in pool:
+    for c in ranked(candidates):
         if empty or c[1] <= c[0]:
             if not all(c[1] <= t[0] or t[1] <= c[0] for t in taken):
                 continue
@@ -121,6 +105,27 @@ def resolve(candidates: Iterable[_Candidate]) -> list[Span]:
         lasts.insert(k, c[1])
         taken.append(c)
     return [Span(c[4], c[0], c[1], c[2], c[3]) for c in sorted(taken)]
+
+
+def ranked(candidates: Iterable[_Candidate]) -> list[_Candidate]:
+    """The candidates `resolve` takes from, best first: overlapping names merged into one, then by score, length,
+    the pattern's priority and position."""
+    names: list[_Candidate] = []
+    others: list[_Candidate] = []
+    for c in candidates:
+        (names if c[4] is FindingKind.PERSON_NAME else others).append(c)
+    merged: list[_Candidate] = []
+    for c in sorted(names):
+        if merged and c[0] < merged[-1][1]:
+            last = merged[-1]
+            best = last if last[2] >= c[2] else c
+            merged[-1] = (last[0], max(last[1], c[1]), best[2], best[3], best[4])
+        else:
+            merged.append(c)
+    return sorted(
+        merged + others,
+        key=lambda c: (-c[2], -(c[1] - c[0]), PRIORITY.get(c[3], _NAME_PRIORITY), c[0]),
+    )
 
 
 class TextDetector:
