@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -69,7 +71,9 @@ fields:
 os.environ["OPENDATA_INSECURE_DEV_AUDIT_KEY"] = "1"
 # Never the developer's real keys (~/.config/opendata/audit.key, pseudonym.key): the default key
 # folder is an empty one of this test session (each test gets its own below).
-os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="opendata-test-config-")
+_CONFIG_HOME = tempfile.mkdtemp(prefix="opendata-test-config-")
+os.environ["XDG_CONFIG_HOME"] = _CONFIG_HOME
+atexit.register(shutil.rmtree, _CONFIG_HOME, ignore_errors=True)  # each session's folder goes with it
 
 
 @pytest.fixture(autouse=True)
