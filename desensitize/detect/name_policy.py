@@ -917,9 +917,7 @@ def _named_again(
     # First the names that come back in their text, whole or by their given name of two characters: few,
     # and only their texts are looked at again (a million remarks hold half a million names).
     again: dict[int, list[tuple[int, int, int, str]]] = {}
-    # Whether a string comes back in its text, counted once a text: a line naming 25,000 people counted the whole
-    # line again for each name (four seconds of `count`).
-    twice: dict[tuple[int, str], bool] = {}
+    twice: dict[tuple[int, str], bool] = {}  # `_comes_back`'s counts
     for c in names:
         # The whole name again only where it was found sure (a cue or a form: 和平同志): the model's and the
         # shape rule's names come back too often as what they wrongly were (万丰 of 万丰奥威, 柳林小区).
@@ -928,21 +926,14 @@ def _named_again(
             continue  # no given name of two to look for, and not a name to look for whole
         i = bisect_right(starts, c[0]) - 1
         text, a, b = texts[i], c[0] - starts[i], c[1] - starts[i]
-        if sure:
-            whole = text[a:b]
-            if (i, whole) not in twice:
-                twice[(i, whole)] = text.count(whole) >= 2
-            if twice[(i, whole)]:
-                again.setdefault(i, []).append((a, b, 0, whole))
+        if sure and _comes_back(twice, i, text, text[a:b]):
+            again.setdefault(i, []).append((a, b, 0, text[a:b]))
         if b - a == 2:
             continue
         k = 2 if text[a:a + 2] in lex.compound else 1 if text[a] in lex.single else 0
         given = text[a + k:b] if k and b - a - k == 2 else ""
-        if given and given not in ROLE_WORDS:  # 曾祖父 … 祖父: a kinship word
-            if (i, given) not in twice:
-                twice[(i, given)] = text.count(given) >= 2
-            if twice[(i, given)]:
-                again.setdefault(i, []).append((a, b, k, given))
+        if given and given not in ROLE_WORDS and _comes_back(twice, i, text, given):  # 曾祖父 … 祖父: a kinship word
+            again.setdefault(i, []).append((a, b, k, given))
     if not again:
         return [], set()
     ordered = sorted((c[0], c[1], c[3]) for c in names)
@@ -985,6 +976,14 @@ def _named_again(
                     taken[p - k:p] = b"\x01" * k
                 p = text.find(said, q)
     return out, misread
+
+
+def _comes_back(counted: dict[tuple[int, str], bool], i: int, text: str, said: str) -> bool:
+    """`said` stands twice or more in `text` (the `i`th), counted once a text in `counted`: a line naming 25,000
+    people counted the whole line again for each name (four seconds of `count`)."""
+    if (i, said) not in counted:
+        counted[(i, said)] = text.count(said) >= 2
+    return counted[(i, said)]
 
 
 def _cut_short(s: int, p: int, q: int, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int]]:

@@ -624,17 +624,16 @@ class NameRules:
         return text[i:i + 2] in self.compound or (i < len(text) and text[i] in self.single)
 
     def _extend_list(
-        self, text: str, start: int, end: int, pos: int, limit: int, walked: _ListWalks | None = None
+        self, text: str, start: int, end: int, pos: int, limit: int, walked: _ListWalks
     ) -> list[tuple[int, int]]:
         """Further names of a list around a found one: 王秀英、张伟和李娜 (both directions). A walk that reaches a
         separator `walked` holds (this search walked on from it already) stops there: those names are found."""
         out: list[tuple[int, int]] = []
         e = end
         while e < limit and text[e] in "、和与及":
-            if walked is not None:
-                if e in walked.forward:
-                    break
-                walked.forward.add(e)
+            if e in walked.forward:
+                break
+            walked.forward.add(e)
             if text[e + 1:e + 3] in self.triggers:
                 break  # 吴玉英与|孙子|黄小红: a role word, not a name, follows
             m = self.name_at.match(text, e + 1, limit)
@@ -648,10 +647,9 @@ class NameRules:
             e = b
         s = start
         while s - 1 > pos and text[s - 1] in "、和与及":
-            if walked is not None:
-                if s in walked.backward:
-                    break
-                walked.backward.add(s)
+            if s in walked.backward:
+                break
+            walked.backward.add(s)
             found = None
             for length in (4, 3, 2):
                 a = s - 1 - length
@@ -674,7 +672,7 @@ class NameRules:
 
     def _add(
         self, out: list[tuple[int, int, float, str]], text: str, s: int, e: int, rule: str, pos: int, limit: int,
-        walked: _ListWalks | None = None,
+        walked: _ListWalks,
     ) -> None:
         out.append((s, e, NAME_SCORES[rule], rule))
         # Only a list separator right before or after the name can start a list: test it before the call.
@@ -700,11 +698,11 @@ class NameRules:
     def find_known(self, text: str) -> list[tuple[int, int]]:
         """Spans of the known names alone in `text` (the evaluation script measures them on their own)."""
         out: list[tuple[int, int, float, str]] = []
-        self._find_known("\x00" + text, 1, len(text) + 1, out)
+        self._find_known("\x00" + text, 1, len(text) + 1, out, _ListWalks())
         return [(s - 1, e - 1) for s, e, _, rule in out if rule == "name_known"]
 
     def _find_known(
-        self, text: str, pos: int, limit: int, out: list[tuple[int, int, float, str]], walked: _ListWalks | None = None
+        self, text: str, pos: int, limit: int, out: list[tuple[int, int, float, str]], walked: _ListWalks
     ) -> None:
         if self.known_start is None:
             return
