@@ -189,6 +189,16 @@ two more such sessions, as clerks of fourteen more offices (river chiefs, a metr
 toll station, forest rangers, legal aid, a metrology institute; customs, a grain depot, a martyrs' cemetery,
 overseas Chinese affairs, a children's palace, a rural credit union, the Red Cross), and measured once at round
 22's end.
+"dev-remarks-40" (names_dev_remarks40.txt, studied: 697 records, 814 names) was written at round 23's start by
+two more such sessions, as clerks of fourteen more ordinary offices (an owners' committee, an elderly people's
+association, a vehicle office, a science association, a veterans' service station, a federation of industry and
+commerce, a tobacco monopoly office; road works, a theatre, a children's hospital, an insurer's claims, rented
+rooms, a charity federation, a procuratorate's complaints office), to the same brief.
+"blind-remarks-22" (names_blind_remarks22.txt, sealed: 698 records, 853 names) was written at round 23's start by
+two more such sessions, as clerks of fourteen more offices (archives, a post office, Taiwan affairs, a scenic
+area's visitor centre, real-estate registration, a relief station for the homeless, a taxi company; mental-health
+follow-ups, marriage registration, a town's old people's home, street sweepers, a sports centre, reservoirs and
+resettled migrants, a hospital's cashier), and measured once at round 23's end.
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -234,6 +244,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-19": (DATA / "names_blind_remarks19.txt", True),  # written at round 20's start, measured at its end
     "blind-remarks-20": (DATA / "names_blind_remarks20.txt", True),  # written at round 21's start, measured at its end
     "blind-remarks-21": (DATA / "names_blind_remarks21.txt", True),  # written at round 22's start, measured at its end
+    "blind-remarks-22": (DATA / "names_blind_remarks22.txt", True),  # written at round 23's start, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
@@ -276,6 +287,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-37": (DATA / "names_dev_remarks37.txt", False),  # written during round 19: the sealed set's kinds
     "dev-remarks-38": (DATA / "names_dev_remarks38.txt", False),  # written at round 21's start: chats, nicknames, spoken notes
     "dev-remarks-39": (DATA / "names_dev_remarks39.txt", False),  # written at round 22's start: ordinary offices' records
+    "dev-remarks-40": (DATA / "names_dev_remarks40.txt", False),  # written at round 23's start: more ordinary offices
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
