@@ -31,7 +31,11 @@ _NAME_LABELS = "(法名|法号|艺名|乳名|小名|学名|原名|俗名|本名|
 HINTS = (re.compile(f"[\x00{_SEPARATORS}]{_LABELS}"), re.compile(_NAME_LABELS))
 # An archive's "not known yet" after a label (原名待查, 法名待考, 俗名不详, 原名未详): 不 and 未 are in `STOP_CHARS`.
 _UNKNOWN = frozenset("待")
-_AFTER = "([\u4e00-\u9fff]{2,3}?)(?=[，,。；;、）)\\s”\"｜|/]|$)"
+# The name, in quotation marks or not (笔名“南台客”, 艺名"小桃红"): two to four characters up to the next punctuation;
+# four only after a literary name's label (`_LONG_LABELS`: 号三山渔叟, 自号半闲居士).
+_AFTER = "([“\"「]?)([\u4e00-\u9fff]{2,4}?)(?=[，,。；;、）)\\s”\"」｜|/]|$)"
+# The labels after which a name of four characters is one: literary names (居士, 山人, 渔叟 …) and pen and stage names.
+_LONG_LABELS = frozenset({"号", "自号", "别号", "晚号", "又号", "道号", "笔名", "艺名"})
 _NAMED = re.compile(f"(?:^|(?<=[{_SEPARATORS}])){_LABELS}{_AFTER}|{_NAME_LABELS}{_AFTER}")
 
 
@@ -41,8 +45,14 @@ def courtesy_names(text: str) -> list[tuple[int, int]]:
     single, compound = surnames()
     out: list[tuple[int, int]] = []
     for m in _NAMED.finditer(text):
-        at = 1 if m.group(1) else 3
-        label, name = m.group(at), m.group(at + 1)
+        at = 1 if m.group(1) else 4
+        label, quote, name = m.group(at), m.group(at + 1), m.group(at + 2)
+        if len(name) == 4 and label not in _LONG_LABELS:
+            continue  # 小名大名混写: four characters after another label are a clause, not a name
+        if quote == '"' and text.count('"', 0, m.start(at + 1)) % 2:
+            continue  # "曾用名/笔名"栏填: the mark closes a quotation that holds the label
+        if quote and text[m.end(at + 2):m.end(at + 2) + 1] not in '”"」':
+            continue  # an opened quotation holds the name whole
         if any(c in STOP_CHARS for c in name) or label[-1] + name[0] in words or name[0] in _UNKNOWN:
             continue  # 原名称, 别名单: the label's last character starts a word with what follows; 原名待查
         if len(label) == 1 and at == 1:  # 字 or 号 after a separator (讳 anywhere is one of `_NAME_LABELS`)
@@ -59,5 +69,5 @@ def courtesy_names(text: str) -> list[tuple[int, int]]:
                 or any(len(clause) >= k and (clause[-k] in single or clause[-k:-k + 2] in compound) for k in (2, 3, 4))
             ):
                 continue  # 铜质，号嘴遗失: the clause before names no one
-        out.append(m.span(at + 1))
+        out.append(m.span(at + 2))
     return out
