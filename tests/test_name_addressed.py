@@ -19,6 +19,7 @@ from pipelines.core.vocab import FindingKind as K
         ("队长涛哥说周五聚餐", ["涛"]),  # after a role word
         ("已报名：1.梅姐 2.阿玲", ["梅"]),  # a list's item
         ("寿伯今天没来领药", ["寿"]),
+        ("老邻居都喊他福伯，孩子们叫她娟姐", ["福", "娟"]),  # what people call someone (round 23)
         # Not a surname's address (黄姐, 陈伯), a word of address (大姐, 表哥, 师姐, 帅哥, 依伯), a longer word
         # (温哥华, 姐夫, 哥们, 哥哥) or a character inside a name or a word (王秀芳姐, 梁山伯)
         ("黄姐说陈伯已搬走", []),
@@ -36,3 +37,11 @@ def test_the_detector_masks_them() -> None:
     text = "领队郑秀琴（琴姐）说，琴姐下周出差，由阿玲代管"
     found = [text[s.start:s.end] for s in detector.find_many([text])[0]]
     assert "琴" in found and "郑秀琴" in found
+
+
+def test_a_pronoun_starts_no_name() -> None:
+    # the model read 她秀 where a note says what people call her (round 23): the name is 秀, the pronoun none of it
+    detector = TextDetector(kinds={K.PERSON_NAME})
+    text = "老主顾都叫她秀姐，全名方秀娟"
+    found = [text[s.start:s.end] for s in detector.find_many([text])[0]]
+    assert found == ["秀", "方秀娟"]

@@ -8,7 +8,7 @@ mark it so (⟦芳⟧姐). Neither the rules nor the model read a name of one ch
   by the surname, as 老王 does: no name), nor one that makes a word of address with the kinship word (大姐, 表哥,
   师姐, 帅哥, 阿伯, 依伯 …);
 * what stands before it ends a clause, a line's label or a list's item (芳姐：…, 收到，坤哥, 已报：芳姐、阿珍), is
-  a role word (队长芳姐) or a word that thanks, asks or calls a person (谢谢坤哥, 问兰姐, @海哥);
+  a role word (队长芳姐) or a word that thanks, asks or calls a person (谢谢坤哥, 问兰姐, @海哥, 都叫他泉伯);
 * and the kinship word ends the address there (not 温哥华, 姐夫, 伯父, 哥们, 同意|哥哥).
 """
 
@@ -25,8 +25,9 @@ _ADDRESS = re.compile("([\u4e00-\u9fff])[姐哥伯](?![姐哥伯妹夫父母们�
 _OF_ADDRESS = frozenset("大小老阿依表堂学师空帅美靓胖富光亲干义世月乘嫂叔")
 # What may stand right before the name: the end of a clause or a label, a list's separator, a chat's @.
 _BOUNDARY = frozenset("，,。.；;：:、！!？?（(）)“”\"「」 \u3000@")
-# Words that thank, ask or call a person, written right before the name (谢谢坤哥, 多谢芳姐, 麻烦兰姐, 告诉海哥).
-_THANKS = ("谢谢", "多谢", "感谢", "麻烦", "辛苦", "告诉", "通知", "联系", "欢迎")
+# Words that thank, ask or call a person, written right before the name (谢谢坤哥, 多谢芳姐, 麻烦兰姐, 告诉海哥), and
+# what a note says people call someone (大家都叫他泉伯, 老客户喊她秀姐).
+_THANKS = ("谢谢", "多谢", "感谢", "麻烦", "辛苦", "告诉", "通知", "联系", "欢迎", "叫他", "叫她", "喊他", "喊她", "称他", "称她")
 
 
 def addressed_names(text: str) -> list[tuple[int, int]]:
