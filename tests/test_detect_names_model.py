@@ -345,6 +345,9 @@ def test_dotted_names_are_masked_whole(detector: TextDetector, text: str, names:
         ("已到：Tina、Kelly", ["Tina", "Kelly"]),
         ("请Sandy老师把课表发群里", ["Sandy"]),
         ("Amy（郑晓雯）已退群", ["Amy", "郑晓雯"]),
+        # round 23: put in another's place (换, 由, 派), or spelt in a bracket after the Chinese name
+        ("周日讲解员临时换Sophie，由Oscar带队", ["Sophie", "Oscar"]),
+        ("外教琳达（Linda），新西兰人", ["琳达", "Linda"]),
         ("住户（自称Eric）投诉楼上漏水", ["Eric"]),  # a name one gives oneself
         ("奶茶档Ivy（本名黄小燕）申请延时营业", ["Ivy", "黄小燕"]),  # the formal name in the bracket
         # Not in an address, a file's or a product's name, nor a place or month of faker's lists

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from desensitize.detect.name_dotted import TRANSLITERATION
 from desensitize.detect.names import CUE, STOP_CHARS, common_words, role_before, surnames
 
 _WORD = r"(?:[A-Z][a-zà-ÿ]*(?:['’\-][A-Za-zà-ÿ]+)*|[A-Z]{2,})"
@@ -73,8 +74,11 @@ NOT_NAMES = frozenset(
 )
 # After a given name alone: what a person does, or one of the adverbs and verbs that follow a person.
 ALONE_AFTER = re.compile("[在已也都还就又来去说称让把给跟和]|" + PERSON_AFTER.pattern)
-# Before it: what hands a matter to a person or asks one.
-ALONE_BEFORE = ("问了", "问", "转", "请", "让", "找", "叫", "给", "跟", "和", "与", "联系", "通知", "告诉", "自称", "叫自己")
+# Before it: what hands a matter to a person or asks one, or puts one in another's place (换Jason, 由Lisa负责, 派Tony).
+ALONE_BEFORE = (
+    "问了", "问", "转", "请", "让", "找", "叫", "给", "跟", "和", "与", "联系", "通知", "告诉", "自称", "叫自己",
+    "换", "由", "替", "派", "陪", "帮", "约", "交", "催",
+)
 
 
 # The chat register's ways of naming a member by a lone English given name (module docstring): what follows it
@@ -119,7 +123,7 @@ def latin_names(text: str) -> list[tuple[int, int]]:
             len(words) >= 2 and (PERSON_AFTER.match(text, b) or CUE.match(text, b))
         ) or CHINESE_LABEL.search(text, max(0, a - 12), a) or (
             len(words) >= 2 and _after_chinese_name(text, a, b)
-        ) or (
+        ) or (lone and _after_chinese_name(text, a, b, TRANSLITERATION)) or (
             lone and (ALONE_AFTER.match(text, b) is not None or text.endswith(ALONE_BEFORE, 0, a))
         ) or (len(words) >= 2 and chinese is not None) or (lone and _named_in_a_chat(text, a, b)):
             if lone:  # 阿May is the name a chat calls her; in Lily林： the surname is the handle's
@@ -154,14 +158,17 @@ def _shaped_as_a_name(name: str) -> bool:
     )
 
 
-def _after_chinese_name(text: str, a: int, b: int) -> bool:
+def _after_chinese_name(text: str, a: int, b: int, transliterated: frozenset[str] = frozenset()) -> bool:
     """The run at `a:b` fills a bracket right after two to four Chinese characters that start with a surname
     and hold no character that never fills a name (陈家豪（Chan Ka Ho）, not 商务区（Central Business
-    District）): a person's name spelt out."""
+    District）): a person's name spelt out. With `transliterated` (for an English given name alone), two to four
+    characters of it do too: the English name's Chinese transliteration (琳达（Linda）)."""
     if text[a - 1:a] not in ("（", "(") or text[b:b + 1] not in ("）", ")"):
         return False
     p = a - 1
-    return any(p - k >= 0 and _shaped_as_a_name(text[p - k:p]) for k in (2, 3, 4))
+    return any(
+        p - k >= 0 and (_shaped_as_a_name(text[p - k:p]) or all(c in transliterated for c in text[p - k:p])) for k in (2, 3, 4)
+    )
 
 
 def _named_in_a_chat(text: str, a: int, b: int) -> bool:
