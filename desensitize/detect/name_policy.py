@@ -53,6 +53,7 @@ import numpy as np
 
 from desensitize.detect import (
     name_addressed,
+    name_chat_label,
     name_comrade,
     name_courtesy,
     name_dharma,
@@ -127,6 +128,7 @@ FORM_FINDERS: tuple[tuple[str, re.Pattern[str] | tuple[re.Pattern[str], ...], Ca
     ("name_generation", name_generation.HINT, name_generation.generation_names),
     ("name_photo", name_photo.HINT, name_photo.photo_names),
     ("name_addressed", name_addressed.HINT, name_addressed.addressed_names),
+    ("name_chat_label", name_chat_label.HINT, name_chat_label.chat_label_names),
 )
 FORM_SCORE = 0.75  # their names are as sure as one a context rule finds
 MODEL_SCORE = 0.7  # between a cue rule (0.75) and a boundary rule (0.6): it decides nothing against an identifier
