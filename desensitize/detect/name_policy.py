@@ -89,6 +89,7 @@ from desensitize.detect.names import (
     every_word,
     given_pairs,
     name_words,
+    never_last_chars,
     preposition_first,
     role_before,
     short_name,
@@ -160,10 +161,18 @@ def _never_last() -> frozenset[str]:
     """Characters that follow names and end no name of three (郑晨|按文明要求, 吴坚|赴现场, 王欣|将材料): the
     function and verb characters after names (`names.RIGHT_CHARS`) that are no common given-name characters,
     and 按 赴 巡 拍, less those names end in (`_NAMES_END_IN`). None of the 18,222 names of three characters of
-    the training and studied remarks ends in one, nor any of the 11,951 of the public corpora's training splits."""
+    the training and studied remarks ends in one, nor any of the 11,951 of the public corpora's training splits.
+    Since round 23 also those the training data shows after names of two and never at the end of one of three
+    (`names.never_last_chars`: 刘振|离馆, 曹燕|以需要, 温馨|补证)."""
     given = lexicon().given
     after = frozenset(c for c in RIGHT_CHARS if "\u4e00" <= c <= "\u9fff" and c not in given)
-    return (after | frozenset("按赴巡拍塔廿卅")) - _NAMES_END_IN
+    return (after | never_last_chars() | frozenset("按赴巡拍塔廿卅")) - _NAMES_END_IN
+
+
+def _ends_short(text: str, a: int, b: int) -> bool:
+    """A name of three with a one-character surname whose last character ends no name of three (`_never_last`):
+    it is a name of two and the word after it (店员曹燕|以需要为由)."""
+    return b - a == 3 and text[b - 1] in _never_last() and text[a:a + 2] not in lexicon().compound
 
 
 # Coming to, staying in or leaving Fuzhou (榕), as records of people from elsewhere say it: what follows a name.
@@ -725,8 +734,8 @@ def combine_names(
             covered.setdefault(i, []).append((a, b))  # read by no one: 陈先生 is no name
             no_one.setdefault(i, []).append((a, b))
             continue
-        if _without_kin(text, a, b)[1] < b:
-            b -= 1  # 国强|哥说: the cue rule takes the kinship word in
+        if _without_kin(text, a, b)[1] < b or _ends_short(text, a, b):
+            b -= 1  # 国强|哥说: the cue rule takes the kinship word in; 曹燕|以: or a character that ends no name of three
             c = (c[0], c[1] - 1, *c[2:])
         elif _with_fuzhou_middle(text, a, b)[1] > b:
             b += 1  # 刘依|官家, 黄阿|六: a Fuzhou 依 or 阿 name goes on

@@ -324,6 +324,16 @@ def given_pairs() -> frozenset[str]:
     return _listed(GIVEN_PAIRS_PATH)
 
 
+NEVER_LAST_PATH = Path(str(resources.files("desensitize.data").joinpath("never_last.txt")))
+
+
+@lru_cache(maxsize=1)
+def never_last_chars() -> frozenset[str]:
+    """Characters that follow names of two and end none of three in the training data (离, 以, 补 …):
+    data/never_last.txt, learnt by scripts/never_last.py."""
+    return _listed(NEVER_LAST_PATH)
+
+
 def _listed(path: Path) -> frozenset[str]:
     """The entries of a built word list, one a line, its comment lines (#) left out."""
     text = path.read_text(encoding="utf-8")
