@@ -24,11 +24,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from faker.providers.person.zh_CN import Provider  # noqa: E402
+
 from desensitize.detect.names import NEVER_LAST_PATH, given_name_chars, surnames  # noqa: E402
 from name_words import training_data, write_or_check  # noqa: E402
 from names_corpora import Sentence  # noqa: E402
 
-# Chosen before the development splits were read with the list: a character seen once or twice after a short name
+# Set before the list was measured on the development splits: a character seen once or twice after a short name
 # may be chance; on the training data 251 characters follow names of two at least three times and end none of three,
 # 245 of them in no list of given names.
 MIN_AFTER = 3
@@ -55,8 +57,6 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="compare with the shipped file instead of writing it")
     args = ap.parse_args()
-    from faker.providers.person.zh_CN import Provider  # in-function: only the build needs it
-
     single, compound = surnames()
     given = given_name_chars() | frozenset("".join(Provider.first_names))
     found = never_last(training_data(), single, frozenset(compound), given)

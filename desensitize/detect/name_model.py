@@ -68,9 +68,9 @@ _CHINESE = re.compile("[\u4e00-\u9fff]")
 PROSE_MAX = 1_000  # a longer text is read around its candidates: whole, its arrays would take MBs
 WINDOW = 10  # characters each side of a candidate: the features see ±2, the transitions carry a little further
 _ROLE_WORDS = ROLE_WORDS | frozenset(VERB_TRIGGERS)  # 孙子, 原告 …: the words before a name, never one
+_PRONOUNS = frozenset("他她它你您我")  # no name starts with one (叫她|秀姐: the model took the pronoun in)
 # Function characters after which a surname character starts no name (王的, 李是). Not 其: it is common in
 # given names (钱其琛, 孙其峰), and 尤其, 极其 are words the gate skips anyway.
-_PRONOUNS = frozenset("他她它你您我")  # no name starts with one (叫她|秀姐: the model took the pronoun in)
 STOP = frozenset("的了着过是在于与和及或并而但因由从自向对把被将已也都又还就才再很最所之此该这那个些每各某等系均共约即则")
 
 
@@ -504,8 +504,9 @@ class NameModel:
 
     def _plausible(self, span: str) -> bool:
         """A span worth masking as a name: two or more Chinese characters (or the · of minority and
-        foreign names), not a role or kinship word. The news corpora label a lone surname before a title
-        (江|主席) as a name; in a remark 陈先生 names nobody, and the surname alone is what a mask keeps."""
+        foreign names), not a role or kinship word, not starting with a pronoun (`_PRONOUNS`). The news corpora
+        label a lone surname before a title (江|主席) as a name; in a remark 陈先生 names nobody, and the surname
+        alone is what a mask keeps."""
         return len(span) >= 2 and span[0] not in _PRONOUNS and span not in _ROLE_WORDS and all("\u4e00" <= c <= "\u9fff" or c == "·" for c in span)
 
     def look(
