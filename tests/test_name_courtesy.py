@@ -22,7 +22,6 @@ from tests.name_helpers import masked_names
         ("演员卡：姓名何玉珠｜艺名小桂香｜行当 青衣", ["小桂香"]),
         ("馆员黄仲谋乳名依谋，邻里到老仍这样叫他", ["依谋"]),
         ("该厂原名称为福州第二机械厂；传教士原名待查；演员原名不详", []),  # words, or not known yet
-        # the name of the dead in a tomb inscription, after 讳 anywhere (not 忌讳, 避讳)
         # round 23: a literary name of four characters after 号 and its kind; a pen or stage name in quotation marks
         ("画家林逸仙（号半山居士）作品三幅", ["半山居士"]),
         ("诗人陈启明，自号东湖钓叟，著有诗集两卷", ["东湖钓叟"]),
@@ -30,6 +29,7 @@ from tests.name_helpers import masked_names
         ('名角艺名"小凤仙"，本名不详', ["小凤仙"]),
         ("小名大名混用，以户籍为准", []),  # four characters after another label: a clause
         ('登记表"别名/笔名"栏写"远山"，已核', []),  # the mark after 笔名 closes the quotation that holds it
+        # the name of the dead in a tomb inscription, after 讳 anywhere (not 忌讳, 避讳)
         ("墓志：“府君讳世杰，姓林氏”；志文称“父讳伯崇”；此事多有忌讳；为尊者讳，未书其名", ["世杰", "伯崇"]),
     ],
 )
@@ -40,6 +40,6 @@ def test_courtesy_names(text: str, names: list[str]) -> None:
 def test_the_detector_masks_them() -> None:
     text = "陈其绶（1918—2004），字伯韬，福州人，长期任中学国文教员。"
     assert masked_names(text) == ["陈其绶", "伯韬"]
+    assert masked_names("诗人陈启明，自号东湖钓叟，著有诗集两卷") == ["陈启明", "东湖钓叟"]  # a literary name of four
     # a label with no separator before it is found in a batch too (the finder's hint has one group: its label)
-    assert masked_names("诗人陈启明，自号东湖钓叟，著有诗集两卷") == ["陈启明", "东湖钓叟"]
     assert masked_names("老艺人林金宝，1931年生，艺名小金宝，擅长丑角") == ["林金宝", "小金宝"]
