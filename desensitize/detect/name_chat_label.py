@@ -20,13 +20,11 @@ names (the others 小传, 老档案, 阿泉埕 …), and leaves 60, 43 of them u
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from desensitize.detect.names import (
     COMMONEST_SURNAMES,
     KIN_AFTER,
     ROLE_WORDS,
-    common_words,
     dictionary_words,
     given_name_chars,
     surnames,
@@ -70,13 +68,8 @@ def _a_chats_word(name: str) -> bool:
         return True  # 老郑, 老邝: an address by surname
     if head == "小" and len(rest) == 1 and (rest in COMMONEST_SURNAMES or (rest in single and rest not in given_name_chars())):
         return True  # 小王, 小杜
-    words = _words()
+    words = dictionary_words()  # the common words among them
     if name in words or name[:2] in words and len(name) == 3 and head == "老":
         return not all(c in given_name_chars() for c in rest)
     return False
 
-
-@lru_cache(maxsize=1)
-def _words() -> frozenset[str]:
-    """The common and the dictionary's words, once."""
-    return common_words() | dictionary_words()

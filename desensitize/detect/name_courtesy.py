@@ -44,13 +44,16 @@ def courtesy_names(text: str) -> list[tuple[int, int]]:
     words = dictionary_words()
     single, compound = surnames()
     out: list[tuple[int, int]] = []
+    quotes, counted = 0, 0  # the straight quotation marks before `counted`, counted on as the matches go (linear)
     for m in _NAMED.finditer(text):
         at = 1 if m.group(1) else 4
         label, quote, name = m.group(at), m.group(at + 1), m.group(at + 2)
         if len(name) == 4 and label not in _LONG_LABELS:
             continue  # 小名大名混写: four characters after another label are a clause, not a name
-        if quote == '"' and text.count('"', 0, m.start(at + 1)) % 2:
-            continue  # "曾用名/笔名"栏填: the mark closes a quotation that holds the label
+        if quote == '"':
+            quotes, counted = quotes + text.count('"', counted, m.start(at + 1)), m.start(at + 1)
+            if quotes % 2:
+                continue  # "曾用名/笔名"栏填: the mark closes a quotation that holds the label
         if quote and text[m.end(at + 2):m.end(at + 2) + 1] not in '”"」':
             continue  # an opened quotation holds the name whole
         if any(c in STOP_CHARS for c in name) or label[-1] + name[0] in words or name[0] in _UNKNOWN:

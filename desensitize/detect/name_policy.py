@@ -476,7 +476,7 @@ def _short_of_function(text: str, a: int, b: int) -> tuple[int, int]:
             return a, end  # 阿依古丽·买买提|来榕: a dotted name ends before a verb its transliteration does not hold
     if b - a == 3 and text[a] in _WITH and text[b:b + 2] in _TOGETHER:
         return a + 1, b
-    if b - a == 3 and text[b - 1] in _never_last() and text[a:a + 2] not in lexicon().compound:
+    if _ends_short(text, a, b):
         return a, b - 1  # 郑晨|按文明要求: the verb after the name
     return a, b
 
