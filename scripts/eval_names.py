@@ -199,6 +199,16 @@ two more such sessions, as clerks of fourteen more offices (archives, a post off
 area's visitor centre, real-estate registration, a relief station for the homeless, a taxi company; mental-health
 follow-ups, marriage registration, a town's old people's home, street sweepers, a sports centre, reservoirs and
 resettled migrants, a hospital's cashier), and measured once at round 23's end.
+"dev-remarks-41" (names_dev_remarks41.txt, studied: 700 records, 793 names) was written at round 24's start by
+two more such sessions, as clerks of fourteen more offices (an electronics factory's personnel office, a forensic
+appraisal office, a bank branch's lobby, a petrol station, a population sample survey, an intellectual-property
+office, an orthopaedic hospital's wards; a maternity clinic, a border inspection station, dog registration, a
+textile mill, a lottery outlet, an earthquake office's observers, a water company's counter), to the same brief.
+"blind-remarks-23" (names_blind_remarks23.txt, sealed: 699 records, 767 names) was written at round 24's start by
+two more such sessions, as clerks of fourteen more offices (a library, a maritime office, a railway station's
+duty room, an airport's ground service, a blood centre, the 12345 hotline, a labour arbitration court; a funeral
+home, consumer disputes at market regulation, a state forest farm, a tea factory, a pharmacy chain, a 120
+dispatch room, a pet hospital), and measured once at round 24's end.
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -245,6 +255,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-20": (DATA / "names_blind_remarks20.txt", True),  # written at round 21's start, measured at its end
     "blind-remarks-21": (DATA / "names_blind_remarks21.txt", True),  # written at round 22's start, measured at its end
     "blind-remarks-22": (DATA / "names_blind_remarks22.txt", True),  # written at round 23's start, measured at its end
+    "blind-remarks-23": (DATA / "names_blind_remarks23.txt", True),  # written at round 24's start, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
@@ -288,6 +299,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-38": (DATA / "names_dev_remarks38.txt", False),  # written at round 21's start: chats, nicknames, spoken notes
     "dev-remarks-39": (DATA / "names_dev_remarks39.txt", False),  # written at round 22's start: ordinary offices' records
     "dev-remarks-40": (DATA / "names_dev_remarks40.txt", False),  # written at round 23's start: more ordinary offices
+    "dev-remarks-41": (DATA / "names_dev_remarks41.txt", False),  # written at round 24's start: more ordinary offices
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
