@@ -42,6 +42,11 @@ from pipelines.core.vocab import FindingKind as K
         ("退休工人许长福（人称福仔），独居", ["福仔"]),
         ("邻居喊她依珠，耳朵不好", ["依珠"]),
         ("来电人称其姓吴，本人称已搬走", []),
+        # Right after the word for the child (round 24): a doubled character, or 阿 or 小 and one
+        ("产妇二胎，大宝果果3岁，由外婆照看", ["果果"]),
+        ("陈奶奶带孙女阿娟来复诊，女儿小敏在外地", ["阿娟", "小敏"]),
+        ("儿子天天玩手机；孩子小心路滑；女儿小陈说", []),  # an adverb, a word, an address by surname
+        ("孙子乖乖吃药了，外孙妈妈来接", []),
     ],
 )
 def test_nicknames(text: str, names: list[str]) -> None:

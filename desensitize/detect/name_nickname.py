@@ -31,6 +31,7 @@ from desensitize.detect.names import (
 HINT = re.compile(
     "叫他|叫她|喊他|喊她|称他|称她|人称|外号|绰号|小名|乳名|昵称|族名|大名|本名|真名|学名|叫“|叫\"|叫「|喊“|喊\"|喊「"
     "|妈妈|爸爸|奶奶|爷爷|外婆|外公|即"
+    "|儿子|女儿|孙子|孙女|外孙|外甥|侄子|侄女|闺女|孩子|小孩|宝宝|头胎|二胎|大宝|二宝|长子|次子|长女|次女|幼子"
 )
 _SAYS = "(?:[叫喊称][他她](?:作|做|为)?|(?:外号|绰号|小名|乳名|昵称)(?:叫|是|为)?[：:]?)"
 # In quotes: two to four characters after what says a person is called so; two or three after 叫 alone
@@ -47,6 +48,12 @@ _CHILD_OF = re.compile("(([\u4e00-\u9fff])\\2)(?=的?(?:妈妈|爸爸|奶奶|爷
 # What a note says is someone's formal name (（小宝即叶子豪）, 依福即郑依福，): the name before 即 ("that is"), where
 # what follows it is shaped as a full name and neither is a dictionary word (立即, 随即|报警; 即日).
 _ALIAS = re.compile("(?:^|(?<=[（(，,。；;、\\s“\"]))([\u4e00-\u9fff]{2,3})即([\u4e00-\u9fff]{2,4})(?=[）)，,。；;、”\"\\s]|$)")
+# A child's nickname right after the word for the child (外孙小宝, 头胎佑佑, 女儿朵朵，): a doubled character, or 阿 or 小
+# and one, ending where the name may end (a pause, the text's end, or a character that follows names: 在, 说, 和 …).
+_CHILD = "儿子|女儿|孙子|孙女|外孙女?|外甥女?|侄子|侄女|闺女|孩子|小孩|宝宝|头胎|二胎|大宝|二宝|长子|次子|长女|次女|幼子"
+_CHILD_NAMED = re.compile(
+    f"(?:{_CHILD})((?:([\u4e00-\u9fff])\\2|[阿小][\u4e00-\u9fff]))(?=[^\u4e00-\u9fff]|$|[在说已和与的也还今昨明跟被把让来去回要都又刚])"
+)
 _NOT_IN_NICKNAME = frozenset((STOP_CHARS | set("名")) - set("阿小老"))  # what no name holds (的, 不, 与 …)
 _ANY_CHILD = frozenset({"宝宝", "娃娃", "宝贝"})  # any child's parent (宝宝妈妈), not a named one's
 _KIN = frozenset(KIN_AFTER | set("伯公妹弟爸妈爷奶舅伙孩"))  # 阿姨, 小妹, 阿伯: how one addresses, not names
@@ -72,6 +79,13 @@ def nicknames(text: str) -> list[tuple[int, int]]:
         name = m.group(1)
         if not _a_word(name) and name[0] not in _KIN and name not in _ANY_CHILD:
             out.append(m.span(1))
+    for m in _CHILD_NAMED.finditer(text):
+        name = m.group(1)
+        if not (
+            _a_word(name) or name[1] in _KIN or name in _ANY_CHILD or name[1] in _NOT_IN_NICKNAME
+            or (name[0] == "小" and name[1] in single and name[1] not in given)
+        ):
+            out.append(m.span(1))  # not 女儿妈妈, 孩子小心: a word; not 儿子小陈: an address
     every = dictionary_words()
     for m in _ALIAS.finditer(text):
         name, formal = m.group(1), m.group(2)
