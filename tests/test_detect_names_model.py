@@ -370,6 +370,12 @@ def test_dotted_names_are_masked_whole(detector: TextDetector, text: str, names:
         ("Sarah Mitchell 英国 外教 首次申请 证书已验", ["Sarah Mitchell"]),
         ("报名：Tom Baker，美国，在榕任教三年", ["Tom Baker"]),
         ("Grand Hyatt 中国区 会议室预订已确认", []),  # a hotel, and no country's name ends there
+        # round 24: a country whose name does not end in 国; a list of such names; pinyin in capitals with a
+        # hyphen after its label; a correction of the spelling
+        ("渔工Somchai、Arif（印尼）上岸就医", ["Somchai", "Arif"]),
+        ("台胞证姓名拼音：CHEN YU-TING，出生日期核对无误", ["CHEN YU-TING"]),
+        ("系统里拼成Rosales，应为“Maria Rosario”，已通知更正", ["Rosales", "Maria Rosario"]),
+        ("报表格式改为Excel Online，检测报告编号COVID-19", []),
     ],
 )
 def test_names_in_latin_letters_where_the_record_says_so(detector: TextDetector, text: str, names: list[str]) -> None:

@@ -36,7 +36,7 @@ from functools import lru_cache
 from desensitize.detect.name_dotted import TRANSLITERATION
 from desensitize.detect.names import CUE, STOP_CHARS, common_words, role_before, surnames
 
-_WORD = r"(?:[A-Z][a-zà-ÿ]*(?:['’\-][A-Za-zà-ÿ]+)*|[A-Z]{2,})"
+_WORD = r"(?:[A-Z][a-zà-ÿ]*(?:['’\-][A-Za-zà-ÿ]+)*|[A-Z]{2,}(?:-[A-Z]{2,})*)"
 _PARTICLE = r"(?:van|von|der|den|de|da|del|dos|du|la|le|bin|binti|al|el|ibn)"
 # The run: a capitalised word, then up to four more (one or two particles may stand between: van der), one space apart;
 # not part of an address (no letter, digit or letter's dot before it: www.Lisa; no e-mail's @: john@Smith), but
@@ -47,11 +47,19 @@ RUN = re.compile(
 # A capital and a letter: every name `latin_names` takes holds one. Scanning a million remarks for this takes
 # 0.04 s, for `RUN` (its look-behind tried at every character) 0.27 s.
 HINT = re.compile("[A-Z][A-Za-zà-ÿ]")
+# Countries whose short Chinese name does not end in 国, as a record writes a foreign person's origin (（印尼）, ，越南).
+COUNTRIES = (
+    "印尼", "越南", "缅甸", "老挝", "柬埔寨", "菲律宾", "马来西亚", "新加坡", "日本", "朝鲜", "印度", "巴基斯坦", "孟加拉",
+    "尼泊尔", "斯里兰卡", "蒙古", "俄罗斯", "哈萨克斯坦", "乌兹别克斯坦", "土耳其", "伊朗", "伊拉克", "叙利亚", "约旦",
+    "以色列", "沙特", "阿联酋", "埃及", "南非", "尼日利亚", "肯尼亚", "埃塞俄比亚", "加纳", "喀麦隆", "澳大利亚", "澳洲",
+    "新西兰", "加拿大", "墨西哥", "巴西", "阿根廷", "智利", "秘鲁", "哥伦比亚", "古巴", "意大利", "西班牙", "葡萄牙", "荷兰",
+    "比利时", "瑞士", "瑞典", "挪威", "芬兰", "丹麦", "波兰", "乌克兰", "希腊", "爱尔兰", "奥地利", "匈牙利", "捷克",
+)
 # What a record writes after a foreign person's name: the nationality or residence, in a bracket, after a comma
 # or, in a row of fields, after a space (Sarah Mitchell 英国 外教); a country's name ends there (，美国).
 FOREIGN_AFTER = re.compile(
     r"(?:\s?[（(，,]|\s)\s?[^）)。；]{0,10}?(?:籍|居民|国人|华人|华侨|外教|留学生|护照|外籍|香港|澳门|台湾|"
-    r"[\u4e00-\u9fff]国(?=$|[\s，,、；;）)]))"
+    r"[\u4e00-\u9fff]国(?=$|[\s，,、；;）)])|(?:" + "|".join(COUNTRIES) + r")(?=$|[\s，,、；;）)]))"
 )
 # An English label or form of address right before the name (Name: Zhang Wei, Contact person: Li Na, Ms. Wang).
 ENGLISH_ROLE = re.compile(
@@ -64,6 +72,10 @@ CHINESE_LABEL = re.compile(
     r"(?:英文名字?|英文姓名|外文名|外文姓名|护照姓名|护照名|拼音)\s*[:：]?\s*$|籍[\u4e00-\u9fff]{0,6}[:：]?\s*$"
     r"|姓名(?:写为|写成|为|是)?\s*[:：]?\s*[“\"「]?$"
 )
+# What corrects a name's spelling right before it (名单上拼成Santo, 应为“Tran Thi Lan”): one word after a verb of
+# spelling, two or more after any correction.
+SPELT = re.compile(r"(?:拼成|拼作|拼为|拼写为|拼写成)\s*[“\"「]?$")
+CORRECTED = re.compile(r"(?:应为|更正为|改为|写成|写为|误写为|误为|拼成|拼作|拼为|拼写为|拼写成)\s*[“\"「]?$")
 # What only a person does right after their name (Ivan Petrov申请…, Maria Santos称).
 PERSON_AFTER = re.compile("称|说|反映|投诉|申请|表示|来电|来访|报称|报警|咨询|要求|认为|签收|签字|确认|办理")
 NOT_NAMES = frozenset(
@@ -112,11 +124,13 @@ def english_given_names() -> frozenset[str]:
 def latin_names(text: str) -> list[tuple[int, int]]:
     """Spans of the names in Latin letters of `text` (module docstring)."""
     out: list[tuple[int, int]] = []
+    others: list[tuple[int, int]] = []  # the runs shaped as names that nothing here says are
     for m in RUN.finditer(text):
         a, b = m.span()
         words = m.group().split()
         if any(w in NOT_NAMES for w in words) or (len(words) == 1 and (len(words[0]) < 3 or words[0].isupper())):
             continue  # 经办人A, 申请人APP: a label or an acronym; one name alone is Mike, Lisa
+        others.append((a, b))
         chinese = _chinese_name_after(text, b) if len(words) >= 2 else None  # Lee Siu Fung|（李少峰）
         lone = len(words) == 1 and words[0] in english_given_names()  # Lisa, Coco
         if FOREIGN_AFTER.match(text, b) or role_before(text, a) or ENGLISH_ROLE.search(text, max(0, a - 24), a) or (
@@ -125,13 +139,40 @@ def latin_names(text: str) -> list[tuple[int, int]]:
             len(words) >= 2 and _after_chinese_name(text, a, b)
         ) or (lone and _after_chinese_name(text, a, b, TRANSLITERATION)) or (
             lone and (ALONE_AFTER.match(text, b) is not None or text.endswith(ALONE_BEFORE, 0, a))
-        ) or (len(words) >= 2 and chinese is not None) or (lone and _named_in_a_chat(text, a, b)):
+        ) or (len(words) >= 2 and chinese is not None) or (lone and _named_in_a_chat(text, a, b)) or (
+            CORRECTED.search(text, max(0, a - 6), a) if len(words) >= 2 else SPELT.search(text, max(0, a - 6), a)
+        ):
             if lone:  # 阿May is the name a chat calls her; in Lily林： the surname is the handle's
                 a, b = a - (text[a - 1:a] == "阿"), b + _surname_labels(text, b)
             out.append((a, b))
+            others.pop()
             if chinese is not None:
                 out.append(chinese)
+    return out + _listed_with(text, out, others) if out and others else out
+
+
+def _listed_with(text: str, names: list[tuple[int, int]], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The runs that stand in a list with a name found (渔工Somchai、Arif（印尼）: one separator between them),
+    the list walked both ways."""
+    ends = {b for _, b in names}
+    starts = {a for a, _ in names}
+    out: list[tuple[int, int]] = []
+    grown = True
+    while grown:
+        grown = False
+        for run in runs:
+            a, b = run
+            if run not in out and ((a - 1 in ends and text[a - 1] in _LIST_SEPARATORS) or (
+                b + 1 in starts and text[b:b + 1] in _LIST_SEPARATORS
+            )):
+                out.append(run)
+                ends.add(b)
+                starts.add(a)
+                grown = True
     return out
+
+
+_LIST_SEPARATORS = frozenset("、,，/")
 
 
 def _chinese_name_after(text: str, b: int) -> tuple[int, int] | None:
