@@ -35,7 +35,8 @@ is one common in Japan (日本游客田中健二, 交换生田中健太: `name_j
 common CJK block (（林䶮）: `name_rare.py`), a monk's or nun's (住持释法空: `name_dharma.py`) and one quoted as what a
 name field holds (姓名“林诗函”有误: `name_quoted.py`) and the other names a biography or a genealogy gives after
 their label (陈其绶，字伯韬; 谱名郑大经: `name_courtesy.py`) or after its generation (第十六世叶敦睦:
-`name_generation.py`), and the given names a photograph's quoted inscription holds (“翠英留念 1947”: `name_photo.py`). A surname with a
+`name_generation.py`), the given names a photograph's quoted inscription holds (“翠英留念 1947”: `name_photo.py`), and
+both forms of a name a correction pairs (写成吕蒙蒙，应为吕萌萌: `name_corrected.py`). A surname with a
 title or a kinship word (陈先生, 刘阿姨, 老李) and a pseudonym (王某, 李某甲) name nobody and are not masked
 as names. Once a text names someone in full, their given name alone there is masked too, and a name found
 sure (by a cue or its form) is masked wherever it comes back in the text (`_named_again`).
@@ -55,6 +56,7 @@ from desensitize.detect import (
     name_addressed,
     name_chat_label,
     name_comrade,
+    name_corrected,
     name_courtesy,
     name_dharma,
     name_ethnic,
@@ -130,6 +132,7 @@ FORM_FINDERS: tuple[tuple[str, re.Pattern[str] | tuple[re.Pattern[str], ...], Ca
     ("name_photo", name_photo.HINT, name_photo.photo_names),
     ("name_addressed", name_addressed.HINT, name_addressed.addressed_names),
     ("name_chat_label", name_chat_label.HINT, name_chat_label.chat_label_names),
+    ("name_corrected", name_corrected.HINT, name_corrected.corrected_names),
 )
 FORM_SCORE = 0.75  # their names are as sure as one a context rule finds
 MODEL_SCORE = 0.7  # between a cue rule (0.75) and a boundary rule (0.6): it decides nothing against an identifier
