@@ -319,6 +319,24 @@ def test_dotted_names_are_masked_whole(detector: TextDetector, text: str, names:
     assert _names(detector, text) == names
 
 
+def test_the_texts_a_hint_matches_in_are_the_texts_it_matches() -> None:
+    """`Joined.holding` (which texts a finder's hint matches in, one match a text) names the texts `Joined.find`
+    finds matches in, over texts with no, one and many matches, empty ones, and a match at a text's end."""
+    import random
+    import re
+
+    from desensitize.detect.name_model import Joined
+
+    rnd = random.Random(24)
+    hints = [re.compile("[姐哥伯]"), re.compile("写成|改为"), re.compile("[A-Z][A-Za-z]"), re.compile("伯伯")]
+    parts = ["芳姐", "哥", "伯伯", "写成", "改为", "Lisa", "A", "", "，", "说", "写"]
+    for _ in range(200):
+        texts = ["".join(rnd.choice(parts) for _ in range(rnd.randint(0, 6))) for _ in range(rnd.randint(1, 12))]
+        joined = Joined.of(texts)
+        for hint in hints:
+            assert joined.holding(hint) == sorted(joined.find(hint))
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [

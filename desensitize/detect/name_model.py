@@ -221,6 +221,21 @@ class Joined:
         which = index[starts].tolist()
         return {i: local[a:b] for i, a, b in zip(which, starts, ends)}
 
+    def holding(self, pattern: re.Pattern[str]) -> list[int]:
+        """The indices of the texts `pattern` matches in, ascending: after a match the search goes on from the
+        next text's start (a hint such as [姐哥伯] matches many times in a text; one is enough)."""
+        out: list[int] = []
+        offsets, string = self.offsets, self.string
+        search, last = pattern.search, len(offsets) - 1
+        at = 0
+        while (m := search(string, at)) is not None:
+            i = bisect_right(offsets, m.start()) - 1
+            out.append(i)
+            if i >= last:
+                break
+            at = offsets[i + 1]
+        return out
+
     def find(self, pattern: re.Pattern[str]) -> dict[int, list[int]]:
         """Where `pattern` matches in each text (where its group 1 starts, if it has one): text index →
         positions in that text. Texts without a match are not in the result."""

@@ -764,7 +764,7 @@ def combine_names(
     for key, hints, finder in FORM_FINDERS:
         held: set[int] = set()
         for hint in hints if isinstance(hints, tuple) else (hints,):
-            held.update(joined.find(hint))
+            held.update(joined.holding(hint))
         for i in sorted(held):
             forms.setdefault(i, []).append((key, finder))
     nameless = model.gate.nameless(joined)
