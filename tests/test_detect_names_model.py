@@ -328,8 +328,9 @@ def test_the_texts_a_hint_matches_in_are_the_texts_it_matches() -> None:
     from desensitize.detect.name_model import Joined
 
     rnd = random.Random(24)
-    hints = [re.compile("[姐哥伯]"), re.compile("写成|改为"), re.compile("[A-Z][A-Za-z]"), re.compile("伯伯")]
-    parts = ["芳姐", "哥", "伯伯", "写成", "改为", "Lisa", "A", "", "，", "说", "写"]
+    # the last: a match from the NUL before a text, its place given by its group (as name_courtesy's hint)
+    hints = [re.compile("[姐哥伯]"), re.compile("写成|改为"), re.compile("[A-Z][A-Za-z]"), re.compile("伯伯"), re.compile("[\x00，](号|写)")]
+    parts = ["芳姐", "哥", "伯伯", "写成", "改为", "Lisa", "A", "", "，", "说", "写", "号"]
     for _ in range(200):
         texts = ["".join(rnd.choice(parts) for _ in range(rnd.randint(0, 6))) for _ in range(rnd.randint(1, 12))]
         joined = Joined.of(texts)

@@ -227,13 +227,15 @@ class Joined:
         out: list[int] = []
         offsets, string = self.offsets, self.string
         search, last = pattern.search, len(offsets) - 1
+        group = 1 if pattern.groups else 0  # as `find`: a pattern may match from the NUL before a text (\x00|，)(字|号)
         at = 0
         while (m := search(string, at)) is not None:
-            i = bisect_right(offsets, m.start()) - 1
+            p = m.start(group)
+            i = bisect_right(offsets, p if p >= 0 else m.start()) - 1  # an optional group that took no part
             out.append(i)
             if i >= last:
                 break
-            at = offsets[i + 1]
+            at = offsets[i + 1] - 1  # from the NUL before the next text, where such a match starts
         return out
 
     def find(self, pattern: re.Pattern[str]) -> dict[int, list[int]]:
