@@ -1213,6 +1213,9 @@ def test_a_list_s_name_is_named_again_later_in_its_text(detector: TextDetector) 
         ("参加：方志远、吴佳宁、严峻。议题：案件讨论", "吴佳宁", ["方志远", "严峻"]),  # an adjective (严峻) names people
         ("联系人：吕建华、宣传科", "吕建华", []),  # a word
         ("健康、文明、多彩", "文明", []),  # 文 and 多 are mostly no surnames
+        # round 24: what a child or a member goes by, beside a name found; not 小 and a surname, nor a word
+        ("外号登记：阿强、小土豆、乐乐，另有李浩", "阿强", ["小土豆", "乐乐"]),
+        ("到场：阿强、小陈、小区保安", "阿强", []),
     ],
 )
 def test_a_list_of_names_goes_on_naming_people(text: str, found: str, mates: list[str]) -> None:

@@ -1070,11 +1070,26 @@ def _reads_as_a_name(item: str) -> bool:
     if not (2 <= len(item) <= 3 and all("\u4e00" <= c <= "\u9fff" and c not in STOP for c in item)):
         return False
     lex = lexicon()
+    if _a_nickname(item):
+        return True
     if item[:2] not in lex.compound and (item[0] not in lex.single or item[0] in lex.ambiguous):
         return False  # a surname that is mostly no surname (文, 多, 水) starts a list's words as often
     if (item in lex.dictionary or item[:2] in lex.words) and item[:2] not in name_words() and word_pos(item[:2]) != "a":
         return False  # 宣传, 南非, 宣传科: words, unless people are named so (马力) or it is an adjective (严峻)
     return item not in ROLE_WORDS and not not_a_name(item) and short_name(item, any_given=True)
+
+
+def _a_nickname(item: str) -> bool:
+    """阿 or 小 and one or two characters (阿杰, 小胖, 小辣椒) or a doubled character (婉婉): a list's item a child or a
+    member goes by, beside a name found; not 小 and a surname (小陈), a word (小区, 阿姨) or a role (小组长)."""
+    lex = lexicon()
+    if len(item) == 2 and item[0] == item[1]:
+        return item not in lex.words
+    if item[0] not in "阿小" or item in lex.words or item in ROLE_WORDS or item in TITLES or (
+        len(item) == 2 and item in lex.dictionary
+    ):
+        return False  # 小区, 阿姨, 小组长; a word of three in the dictionary is a nickname as often (小土豆)
+    return not (len(item) == 2 and item[0] == "小" and item[1] in lex.single and item[1] not in lex.given)
 
 
 def _mate_after(text: str, b: int, length: int) -> tuple[int, int] | None:
