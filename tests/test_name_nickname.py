@@ -42,6 +42,9 @@ from pipelines.core.vocab import FindingKind as K
         ("退休工人许长福（人称福仔），独居", ["福仔"]),
         ("邻居喊她依珠，耳朵不好", ["依珠"]),
         ("来电人称其姓吴，本人称已搬走", []),
+        # Any two characters after 叫他, 喊她 … where the clause ends (round 24); not kin, a title or an address
+        ("工友们都叫他二狗。邻居喊她燕燕，叫他小心，", ["二狗", "燕燕"]),  # 小心: a common word
+        ("大家叫他蔡总，也叫他大刘；孩子喊她阿婆，叫他名字", []),
         # Right after the word for the child (round 24): a doubled character, or 阿 or 小 and one
         ("产妇二胎，大宝果果3岁，由外婆照看", ["果果"]),
         ("陈奶奶带孙女阿娟来复诊，女儿小敏在外地", ["阿娟", "小敏"]),

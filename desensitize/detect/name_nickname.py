@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from desensitize.detect.names import (
+    COMMONEST_SURNAMES,
     KIN_AFTER,
     ROLE_WORDS,
     STOP_CHARS,
@@ -48,6 +49,11 @@ _CHILD_OF = re.compile("(([\u4e00-\u9fff])\\2)(?=的?(?:妈妈|爸爸|奶奶|爷
 # What a note says is someone's formal name (（小宝即叶子豪）, 依福即郑依福，): the name before 即 ("that is"), where
 # what follows it is shaped as a full name and neither is a dictionary word (立即, 随即|报警; 即日).
 _ALIAS = re.compile("(?:^|(?<=[（(，,。；;、\\s“\"]))([\u4e00-\u9fff]{2,3})即([\u4e00-\u9fff]{2,4})(?=[）)，,。；;、”\"\\s]|$)")
+# Any two characters after what says a person is called so, ending there (大家都叫他二子。, 喊她燕燕，): a nickname
+# needs no 阿 or 小 where the clause ends after it.
+_PLAIN = re.compile("[叫喊称][他她](?:作|做|为)?([\u4e00-\u9fff]{2})(?=[，,。；;！!？?、\\s”\"）)]|$)")
+_TITLE_CHARS = frozenset("总老工师董")  # 蔡总, 钱老: a surname and a title
+_ADDRESS_KIN = frozenset(KIN_AFTER | set("伯公爷奶爸妈舅"))  # 阿婆, 泉伯; not 妹, 弟: 细妹, 细弟 are names
 # A child's nickname right after the word for the child (外孙小宝, 头胎佑佑, 女儿朵朵，): a doubled character, or 阿 or 小
 # and one, ending where the name may end (a pause, the text's end, or a character that follows names: 在, 说, 和 …).
 _CHILD = "儿子|女儿|孙子|孙女|外孙女?|外甥女?|侄子|侄女|闺女|孩子|小孩|宝宝|头胎|二胎|大宝|二宝|长子|次子|长女|次女|幼子"
@@ -79,6 +85,13 @@ def nicknames(text: str) -> list[tuple[int, int]]:
         name = m.group(1)
         if not _a_word(name) and name[0] not in _KIN and name not in _ANY_CHILD:
             out.append(m.span(1))
+    for m in _PLAIN.finditer(text):
+        name = m.group(1)
+        if _a_word(name) or name[1] in _NOT_IN_NICKNAME or name[1] in _ADDRESS_KIN or (
+            name[0] in "阿小老大" and name[1] in COMMONEST_SURNAMES
+        ) or ((name[0] in single or name[0] in "阿小老大") and name[1] in _TITLE_CHARS):
+            continue  # 名字, 师父; 阿婆, 泉伯 (name_addressed's); 小林, 大刘: an address by surname; 蔡总: a title
+        out.append(m.span(1))
     for m in _CHILD_NAMED.finditer(text):
         name = m.group(1)
         if not (
