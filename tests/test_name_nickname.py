@@ -32,6 +32,8 @@ from pipelines.core.vocab import FindingKind as K
         ("家长填表时小名大名混写，以户口本为准", []),  # another label, not a name
         ("糖糖妈妈送来自制蛋糕；豆豆的奶奶下午来接", ["糖糖", "豆豆"]),
         ("宝宝妈妈说孩子发烧，我妈妈也来了", []),  # any child's mother; 我 is no doubled character
+        ("小航爸爸来电，阿鑫的外婆在门口，果果家长已签字", ["小航", "阿鑫", "果果"]),  # round 24: 阿/小 and one, 家长
+        ("小王妈妈说小孩爸爸出差", []),  # an address by surname; a word
         ("阿水（本名林水生）是受访人提到的老伞匠", ["阿水"]),  # before the formal name (本名), as before 大名
         ("群里有人骂物业 不知道真名；小名与本名均已注明", []),  # no names before 真名, 本名: what no name holds
         # Before 即 ("that is") and a full name (round 18); not 立即, a pseudonym, or a word after it

@@ -31,7 +31,7 @@ from desensitize.detect.names import (
 # makes the scan try every 叫, 喊 and 称).
 HINT = re.compile(
     "叫他|叫她|喊他|喊她|称他|称她|人称|外号|绰号|小名|乳名|昵称|族名|大名|本名|真名|学名|叫“|叫\"|叫「|喊“|喊\"|喊「"
-    "|妈妈|爸爸|奶奶|爷爷|外婆|外公|即"
+    "|妈妈|爸爸|奶奶|爷爷|外婆|外公|家长|即"
     "|儿子|女儿|孙子|孙女|外孙|外甥|侄子|侄女|闺女|孩子|小孩|宝宝|头胎|二胎|大宝|二宝|长子|次子|长女|次女|幼子"
 )
 _SAYS = "(?:[叫喊称][他她](?:作|做|为)?|(?:外号|绰号|小名|乳名|昵称)(?:叫|是|为)?[：:]?)"
@@ -44,8 +44,9 @@ _BEFORE_FORMAL = re.compile("(?:^|(?<=[（(，,。；;、：:\\s“\"和]))([\u4
 # After a label, without quotes: two to four characters that fill the label's field (（小名糖糖）, （族名巴奈）,
 # 乳名：丫丫，); not another label (小名大名混写).
 _LABELLED = re.compile("(?:外号|绰号|小名|乳名|昵称|族名|(?:^|(?<=[（(，,。；;\\s]))人称)(?:叫|是|为)?[：:]?(?!大名|学名|和|与)([\u4e00-\u9fff]{2,4})(?=[）)，,。；;、\\s]|$)")
-# A doubled character right before a child's parent or grandparent (糖糖妈妈, 豆豆的奶奶).
-_CHILD_OF = re.compile("(([\u4e00-\u9fff])\\2)(?=的?(?:妈妈|爸爸|奶奶|爷爷|外婆|外公))")
+# A doubled character, or 阿 or 小 and one, right before a child's parent, grandparent or guardian (糖糖妈妈, 豆豆的奶奶,
+# 小满爸爸, 小宝家长).
+_CHILD_OF = re.compile("((?:([\u4e00-\u9fff])\\2|[阿小][\u4e00-\u9fff]))(?=的?(?:妈妈|爸爸|奶奶|爷爷|外婆|外公|家长))")
 # What a note says is someone's formal name (（小宝即叶子豪）, 依福即郑依福，): the name before 即 ("that is"), where
 # what follows it is shaped as a full name and neither is a dictionary word (立即, 随即|报警; 即日).
 _ALIAS = re.compile("(?:^|(?<=[（(，,。；;、\\s“\"]))([\u4e00-\u9fff]{2,3})即([\u4e00-\u9fff]{2,4})(?=[）)，,。；;、”\"\\s]|$)")
@@ -83,8 +84,10 @@ def nicknames(text: str) -> list[tuple[int, int]]:
     out.extend(m.span(1) for m in _LABELLED.finditer(text) if not _a_word(m.group(1)))
     for m in _CHILD_OF.finditer(text):
         name = m.group(1)
-        if not _a_word(name) and name[0] not in _KIN and name not in _ANY_CHILD:
-            out.append(m.span(1))
+        if not _a_word(name) and name[0] not in _KIN and name not in _ANY_CHILD and name[1] not in _NOT_IN_NICKNAME and not (
+            name[0] == "小" and name[1] in single and name[1] not in given
+        ):
+            out.append(m.span(1))  # not 小孩妈妈, 宝宝妈妈: words; 小王妈妈: an address by surname
     for m in _PLAIN.finditer(text):
         name = m.group(1)
         if _a_word(name) or name[1] in _NOT_IN_NICKNAME or name[1] in _ADDRESS_KIN or (
