@@ -85,7 +85,7 @@ def nicknames(text: str) -> list[tuple[int, int]]:
     for m in _CHILD_OF.finditer(text):
         name = m.group(1)
         if not _a_word(name) and name[0] not in _KIN and name not in _ANY_CHILD and name[1] not in _NOT_IN_NICKNAME and not (
-            name[0] == "小" and name[1] in single and name[1] not in given
+            name[0] == "小" and name[1] in COMMONEST_SURNAMES and name[1] not in given
         ):
             out.append(m.span(1))  # not 小孩妈妈, 宝宝妈妈: words; 小王妈妈: an address by surname
     for m in _PLAIN.finditer(text):
@@ -99,7 +99,7 @@ def nicknames(text: str) -> list[tuple[int, int]]:
         name = m.group(1)
         if not (
             _a_word(name) or name[1] in _KIN or name in _ANY_CHILD or name[1] in _NOT_IN_NICKNAME
-            or (name[0] == "小" and name[1] in single and name[1] not in given)
+            or (name[0] == "小" and name[1] in COMMONEST_SURNAMES and name[1] not in given)
         ):
             out.append(m.span(1))  # not 女儿妈妈, 孩子小心: a word; not 儿子小陈: an address
     every = dictionary_words()
