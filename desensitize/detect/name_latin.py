@@ -153,23 +153,22 @@ def latin_names(text: str) -> list[tuple[int, int]]:
 
 def _listed_with(text: str, names: list[tuple[int, int]], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The runs that stand in a list with a name found (渔工Somchai、Arif（印尼）: one separator between them),
-    the list walked both ways."""
-    ends = {b for _, b in names}
-    starts = {a for a, _ in names}
-    out: list[tuple[int, int]] = []
-    grown = True
-    while grown:
-        grown = False
-        for run in runs:
-            a, b = run
-            if run not in out and ((a - 1 in ends and text[a - 1] in _LIST_SEPARATORS) or (
-                b + 1 in starts and text[b:b + 1] in _LIST_SEPARATORS
-            )):
-                out.append(run)
-                ends.add(b)
-                starts.add(a)
-                grown = True
-    return out
+    the list walked both ways: one pass to the right and one to the left over the runs and names in their order (a
+    line listing 25,000 such runs stays linear)."""
+    items = sorted([(a, b, True) for a, b in names] + [(a, b, False) for a, b in runs])
+    taken = [named for _, _, named in items]
+
+    def joined(i: int) -> bool:  # the item i + 1 starts one separator after item i ends
+        end = items[i][1]
+        return items[i + 1][0] == end + 1 and text[end:end + 1] in _LIST_SEPARATORS
+
+    for i in range(len(items) - 1):
+        if taken[i] and not taken[i + 1] and joined(i):
+            taken[i + 1] = True
+    for i in range(len(items) - 2, -1, -1):
+        if taken[i + 1] and not taken[i] and joined(i):
+            taken[i] = True
+    return [(a, b) for (a, b, named), took in zip(items, taken) if took and not named]
 
 
 _LIST_SEPARATORS = frozenset("、,，/")

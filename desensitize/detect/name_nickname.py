@@ -72,6 +72,16 @@ def _a_word(name: str) -> bool:
     return name in common_words() or name in ROLE_WORDS
 
 
+def _a_childs_name(name: str, given: frozenset[str]) -> bool:
+    """A doubled character or 阿 or 小 and one (`_CHILD_OF`, `_CHILD_NAMED`) that is a child's name: not a word (小孩,
+    小心, 宝宝), kin (小妹, 阿伯), nor 小 and one of the commonest surnames (小王妈妈, 儿子小陈: an address); 小满 is a
+    name (满 is a surname seldom called so)."""
+    return not (
+        _a_word(name) or name in _ANY_CHILD or name[0] in _KIN or name[1] in _KIN or name[1] in _NOT_IN_NICKNAME
+        or (name[0] == "小" and name[1] in COMMONEST_SURNAMES and name[1] not in given)
+    )
+
+
 def nicknames(text: str) -> list[tuple[int, int]]:
     """Spans of the nicknames `text` says people go by (the words that say so left out)."""
     out = [m.span(k) for m in _QUOTED.finditer(text) for k in (1, 2) if m.group(k) and m.group(k) not in ROLE_WORDS]
@@ -82,12 +92,7 @@ def nicknames(text: str) -> list[tuple[int, int]]:
             continue  # 小心, 阿姨; 小陈: a way of addressing (阿木, 阿水 are what a person is called)
         out.append(m.span(1))
     out.extend(m.span(1) for m in _LABELLED.finditer(text) if not _a_word(m.group(1)))
-    for m in _CHILD_OF.finditer(text):
-        name = m.group(1)
-        if not _a_word(name) and name[0] not in _KIN and name not in _ANY_CHILD and name[1] not in _NOT_IN_NICKNAME and not (
-            name[0] == "小" and name[1] in COMMONEST_SURNAMES and name[1] not in given
-        ):
-            out.append(m.span(1))  # not 小孩妈妈, 宝宝妈妈: words; 小王妈妈: an address by surname
+    out.extend(m.span(1) for m in _CHILD_OF.finditer(text) if _a_childs_name(m.group(1), given))
     for m in _PLAIN.finditer(text):
         name = m.group(1)
         if _a_word(name) or name[1] in _NOT_IN_NICKNAME or name[1] in _ADDRESS_KIN or (
@@ -95,13 +100,7 @@ def nicknames(text: str) -> list[tuple[int, int]]:
         ) or ((name[0] in single or name[0] in "阿小老大") and name[1] in _TITLE_CHARS):
             continue  # 名字, 师父; 阿婆, 泉伯 (name_addressed's); 小林, 大刘: an address by surname; 蔡总: a title
         out.append(m.span(1))
-    for m in _CHILD_NAMED.finditer(text):
-        name = m.group(1)
-        if not (
-            _a_word(name) or name[1] in _KIN or name in _ANY_CHILD or name[1] in _NOT_IN_NICKNAME
-            or (name[0] == "小" and name[1] in COMMONEST_SURNAMES and name[1] not in given)
-        ):
-            out.append(m.span(1))  # not 女儿妈妈, 孩子小心: a word; not 儿子小陈: an address
+    out.extend(m.span(1) for m in _CHILD_NAMED.finditer(text) if _a_childs_name(m.group(1), given))
     every = dictionary_words()
     for m in _ALIAS.finditer(text):
         name, formal = m.group(1), m.group(2)
