@@ -232,10 +232,13 @@ class Joined:
         while (m := search(string, at)) is not None:
             p = m.start(group)
             i = bisect_right(offsets, p if p >= 0 else m.start()) - 1  # an optional group that took no part
-            out.append(i)
+            if i > (out[-1] if out else -1):
+                out.append(i)
             if i >= last:
                 break
-            at = offsets[i + 1] - 1  # from the NUL before the next text, where such a match starts
+            # From the NUL before the next text, where such a match starts; past this match at least (one that
+            # matches the NUL itself, with no group to place it, belongs to the text before and must not repeat).
+            at = max(offsets[i + 1] - 1, m.start() + 1)
         return out
 
     def find(self, pattern: re.Pattern[str]) -> dict[int, list[int]]:

@@ -1085,11 +1085,9 @@ def _a_nickname(item: str) -> bool:
     lex = lexicon()
     if len(item) == 2 and item[0] == item[1]:
         return item not in lex.words
-    if item[0] not in "阿小" or item in lex.words or item in ROLE_WORDS or item in TITLES or (
-        len(item) == 2 and item in lex.dictionary
-    ):
-        return False  # 小区, 阿姨, 小组长; a word of three in the dictionary is a nickname as often (小土豆)
-    return not (len(item) == 2 and item[0] == "小" and item[1] in lex.single and item[1] not in lex.given)
+    if item[0] not in "阿小" or item in lex.words or (len(item) == 2 and item in lex.dictionary):
+        return False  # 小区, 阿姨; a word of three in the dictionary is a nickname as often (小土豆)
+    return not not_a_name(item)  # 小陈: an address by surname; 小组长: a role
 
 
 def _mate_after(text: str, b: int, length: int) -> tuple[int, int] | None:
