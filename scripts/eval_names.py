@@ -209,6 +209,17 @@ two more such sessions, as clerks of fourteen more offices (a library, a maritim
 duty room, an airport's ground service, a blood centre, the 12345 hotline, a labour arbitration court; a funeral
 home, consumer disputes at market regulation, a state forest farm, a tea factory, a pharmacy chain, a 120
 dispatch room, a pet hospital), and measured once at round 24's end.
+"dev-remarks-42" (names_dev_remarks42.txt, studied: 695 records, 938 names) was written at round 25's start by
+two more such sessions, as clerks of fourteen more offices (a social-organisation registry, a shipyard's welders,
+a parks centre's heritage trees, a swimming pool, an audit office, a county media centre, a shopping mall's
+service desk; a weddings-and-funerals council, an aquaculture extension station, a flood-control headquarters,
+a property company's cleaners, a Party-members' service centre, a dockyard's porters, a community counselling
+room), to the same brief.
+"blind-remarks-24" (names_blind_remarks24.txt, sealed: 698 records, 854 names) was written at round 25's start by
+two more such sessions, as clerks of fourteen more offices (a housing provident fund, a court's enforcement
+bureau, a cultural-relics office, a dialysis centre, an intangible-heritage centre, a government fleet office, an
+agricultural-machinery station; a go school, an old-estate renewal office, a civility office, an eye hospital, a
+travel agency, a vocational school's interns, a science museum), and measured once at round 25's end.
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -256,6 +267,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-21": (DATA / "names_blind_remarks21.txt", True),  # written at round 22's start, measured at its end
     "blind-remarks-22": (DATA / "names_blind_remarks22.txt", True),  # written at round 23's start, measured at its end
     "blind-remarks-23": (DATA / "names_blind_remarks23.txt", True),  # written at round 24's start, measured at its end
+    "blind-remarks-24": (DATA / "names_blind_remarks24.txt", True),  # written at round 25's start, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
@@ -300,6 +312,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-39": (DATA / "names_dev_remarks39.txt", False),  # written at round 22's start: ordinary offices' records
     "dev-remarks-40": (DATA / "names_dev_remarks40.txt", False),  # written at round 23's start: more ordinary offices
     "dev-remarks-41": (DATA / "names_dev_remarks41.txt", False),  # written at round 24's start: more ordinary offices
+    "dev-remarks-42": (DATA / "names_dev_remarks42.txt", False),  # written at round 25's start: more ordinary offices
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
