@@ -153,6 +153,13 @@ def test_round_three_roles_are_triggers(text: str, name: str) -> None:
     assert all(not n.startswith("员") for n, _ in found)
 
 
+@pytest.mark.parametrize("text", ["分配焊一班，师傅祁老五带。", "跟师傅祁老五学手艺", "请老师洪老三签字"])
+def test_no_name_starts_with_a_cue(text: str) -> None:
+    """A cue that follows names (师傅, 老师) is no surname and given name (round 25: 师傅祁 read before 老五)."""
+    found = [text[s:e] for s, e, _, _ in NameRules().find(text)]
+    assert not any(n.startswith(("师傅", "老师")) for n in found), found
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [

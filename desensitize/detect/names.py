@@ -152,6 +152,8 @@ CUES = (
     r"领取|患有|代为|名下|亲自|当场|当面|本人|系[本该我]|于(?<![低高用位属由对关等至在处基鉴出终]于)(?!是)|户(?=[，,。；;\s]|因|家)|（电话|\(电话|电话(?<!联系电话)\d|手机\d|现年"
 )
 CUE = re.compile(CUES)  # compiled once: the rules read names back from it, the name policy checks what follows
+# The cues of two characters (师傅, 老师, 表示 …): a name never starts with one (师傅祁|老五 is no surname 师 and 傅祁).
+_CUE_PAIRS = frozenset(w for w in CUES.split("|") if re.fullmatch("[\u4e00-\u9fff]{2}", w))
 # Round 17: students by their standing. A name no model's span starts inside one (交换生|莉娜·施密特, not 生莉娜),
 # but no trigger: they start the names of buildings and offices as often (研究生楼|新来宿管, 留学生公寓).
 STANDINGS = ("交换生", "留学生", "研究生", "博士生", "硕士生", "本科生", "毕业生", "实习生", "见习生", "进修生")
@@ -803,6 +805,8 @@ class NameRules:
             s = m.start("n")
             if text[s:s + 2] in dictionary and not self._word_prefixed(text, s, m.end("n")):
                 continue  # 银行, 福州, 白天: most candidates end here
+            if text[s:s + 2] in _CUE_PAIRS:
+                continue
             e = m.end("n")
             # Where the name ends. What may follow a name (`_right_ok`: 在, 说, 表示, 已经 …) decides first:
             # one given character less when that character starts a common word and the name may end
