@@ -395,6 +395,10 @@ def test_the_texts_a_hint_matches_in_are_the_texts_it_matches() -> None:
         ("台胞证姓名拼音：CHEN YU-TING，出生日期核对无误", ["CHEN YU-TING"]),
         ("系统里拼成Rosales，应为“Maria Rosario”，已通知更正", ["Rosales", "Maria Rosario"]),
         ("报表格式改为Excel Online，检测报告编号COVID-19", []),
+        # round 25: a child's English name before 妈 or 爸 alone, as parents sign in a residents' chat
+        ("Coco妈：电梯里有狗尿，谁家的狗？", ["Coco"]),
+        ("业主表扬：Leo爸说保洁阿姨很负责", ["Leo"]),
+        ("PS妈：图已修好", []),  # no given name
     ],
 )
 def test_names_in_latin_letters_where_the_record_says_so(detector: TextDetector, text: str, names: list[str]) -> None:

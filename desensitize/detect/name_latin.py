@@ -95,7 +95,7 @@ ALONE_BEFORE = (
 
 # The chat register's ways of naming a member by a lone English given name (module docstring): what follows it
 # (a line's label, a list's comma, a title or kin word, the name spelt out in a bracket) and what precedes it.
-CHAT_AFTER = re.compile("[：:、]|老师|姐|哥|总|经理|妈妈|爸爸|家长|同学|师傅|主播|助理|[（(](?:本名|真名|原名|中文名)?[\u4e00-\u9fff]{2,4}[）)]")
+CHAT_AFTER = re.compile("[：:、]|老师|姐|哥|总|经理|妈|爸|奶奶|爷爷|外婆|外公|家长|同学|师傅|主播|助理|[（(](?:本名|真名|原名|中文名)?[\u4e00-\u9fff]{2,4}[）)]")
 CHAT_BEFORE = ("@", "阿", "、", "欢迎", "谢谢", "感谢")
 # English given names Chinese speakers take that faker's English-speaking lists lack (Coco, Sunny, 阿May).
 CHOSEN_ENGLISH = frozenset("Coco May Sunny Cherry Vivian Candy Winnie Kitty Iris Yoyo Jojo Kiki Cici Echo Elsa Evan".split())
