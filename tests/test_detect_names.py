@@ -131,6 +131,10 @@ def test_names_on_the_blind_set_reach_the_target(labelled: dict) -> None:
         ("MZ-0190整理札记：志主张道远，字德馨，卒于明崇祯十五年。", ["张道远", "德馨"]),
         ("补充材料清单：2.战友孟宪章证明信（1957年）；3.照片一张。", ["孟宪章"]),
         ("白云观现任住持张至玄道长（全真派）提供大事记；烈士英名录；传主生平据其年谱；志主有妾二人", ["张至玄"]),
+        # a husband, wife or partner is kin (round 25): 老公|孙杰, not the compound surname 公孙
+        ("产后抑郁？孩子半岁，老公孙杰陪同", ["孙杰"]),
+        ("情感问题，男朋友Kevin提分手", ["Kevin"]),
+        ("因父母遗留的一套老公房分割意见不一；跟老婆过不下去了", []),
     ],
 )
 def test_name_rules_examples(text: str, names: list[str]) -> None:
