@@ -52,6 +52,9 @@ from pipelines.core.vocab import FindingKind as K
         ("陈奶奶带孙女阿娟来复诊，女儿小敏在外地", ["阿娟", "小敏"]),
         ("儿子天天玩手机；孩子小心路滑；女儿小陈说", []),  # an adverb, a word, an address by surname
         ("孙子乖乖吃药了，外孙妈妈来接", []),
+        # Right before a bracket that says it is someone's nickname (round 25); not a longer run or a word
+        ("小橘子（陈若溪的乳名）认养了一棵树；宝宝（小名），大名刘奕辰", ["小橘子", "宝宝"]),
+        ("翠翠来电（只留了小名）；大熊（球友外号）和周凯对打", []),  # a longer run; a common word (the model's)
     ],
 )
 def test_nicknames(text: str, names: list[str]) -> None:

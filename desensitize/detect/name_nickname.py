@@ -3,7 +3,7 @@
 
 Notes give the name someone is called by right after saying so (叫他, 喊她, 称他, 外号, 绰号, 小名, 乳名, and
 人称 where it opens a clause or a bracket: （人称喜子）, not 来电人|称) or right before giving the formal one
-(朵朵大名陈语彤, （小宝即叶子豪）), and such a name is a nickname that neither the rules nor the model read as
+(朵朵大名陈语彤, （小宝即叶子豪）) or a bracket saying it is one (小橘子（陈若溪的乳名）), and such a name is a nickname that neither the rules nor the model read as
 one: 阿, 小 or Fuzhou's 依 and one character (阿福, 小宇, 依珠), or whatever the note puts in quotes after saying
 so (叫“国庆”, 小名“丫丫”). The nickname stops before a kinship word or a title (阿发|叔); without quotes it must
 end there or at a boundary (叫他小心点 is advice, 小心 no name), be no common word and no way of addressing (阿姨,
@@ -41,6 +41,11 @@ _QUOTED = re.compile(f"(?:{_SAYS}[“\"「]([\u4e00-\u9fff]{{2,4}})|[叫喊][“
 # A name right before what gives the person's formal name (（朵朵大名陈语彤）, 阿水（本名林水生）): the name a child
 # or an old craftsman goes by.
 _BEFORE_FORMAL = re.compile("(?:^|(?<=[（(，,。；;、：:\\s“\"和]))([\u4e00-\u9fff]{2,3})(?=[（(]?(?:大名|本名|真名|学名))")
+# A name right before a bracket that says it is someone's nickname (小橘子（陈若溪的乳名）, 大熊（球友外号）): two or three
+# characters where an item or a clause starts (a longer run holds more than the name: 翠翠来电（只留了小名）).
+_BEFORE_LABEL = re.compile(
+    "(?:^|(?<=[（(，,。；;、：:\\s“\"]))([\u4e00-\u9fff]{2,3})(?=[（(][\u4e00-\u9fff]{0,6}(?:乳名|小名|外号|绰号|昵称)[）)])"
+)
 # After a label, without quotes: two to four characters that fill the label's field (（小名糖糖）, （族名巴奈）,
 # 乳名：丫丫，); not another label (小名大名混写).
 _LABELLED = re.compile("(?:外号|绰号|小名|乳名|昵称|族名|(?:^|(?<=[（(，,。；;\\s]))人称)(?:叫|是|为)?[：:]?(?!大名|学名|和|与)([\u4e00-\u9fff]{2,4})(?=[）)，,。；;、\\s]|$)")
@@ -92,6 +97,9 @@ def nicknames(text: str) -> list[tuple[int, int]]:
             continue  # 小心, 阿姨; 小陈: a way of addressing (阿木, 阿水 are what a person is called)
         out.append(m.span(1))
     out.extend(m.span(1) for m in _LABELLED.finditer(text) if not _a_word(m.group(1)))
+    out.extend(
+        m.span(1) for m in _BEFORE_LABEL.finditer(text) if not _a_word(m.group(1)) and not _NOT_IN_NICKNAME.intersection(m.group(1))
+    )
     out.extend(m.span(1) for m in _CHILD_OF.finditer(text) if _a_childs_name(m.group(1), given))
     for m in _PLAIN.finditer(text):
         name = m.group(1)
