@@ -581,6 +581,10 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         # 郑淑华|家水表: both far less likely than the name), unless what stays is all transliteration
         ("县里通知，车辆由其弟吴海继承，已办理过户", ["吴海"]),
         ("报修：住户郑淑华家水表被施工车辆压坏，已更换", ["郑淑华"]),
+        # but what it cuts off at a pause is a second name glued to the first where it is one of the commonest
+        # surnames and no word (round 25: 祁振东|马骁); 马上 is a word
+        ("台风停工，值班：祁振东马骁", ["祁振东", "马骁"]),
+        ("台风停工，值班：祁振东马上", ["祁振东"]),
         # a role's name starts with its surname where the model doubted it (之女|公|荣丽, 经办人|但|龙林)
         pytest.param(
             "公桂荣之女公荣丽（身份证号略）在福州大学就读", ["公桂荣", "公荣丽"],

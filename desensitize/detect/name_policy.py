@@ -77,6 +77,7 @@ from desensitize.detect.name_model import STOP, Gate, Joined, NameModel, Reading
 from desensitize.detect.names import (
     ATTRIBUTE_HINT,
     BEFORE_A_PERSON,
+    COMMONEST_SURNAMES,
     CUE,
     ETHNIC_GROUPS,
     FUNCTION_SURNAMES,
@@ -599,6 +600,21 @@ def _rule_reaches_further(
     return span
 
 
+def _glued_second(text: str, a: int, b: int) -> bool:
+    """What the edges cut off the end of the model's span is a second name glued to the first (值班：祁振东|马骁): two
+    or three characters up to a pause or the text's end, one of the commonest surnames and characters that may end
+    a name, no word, and no word across the cut."""
+    lex = lexicon()
+    return (
+        2 <= b - a <= 3
+        and not "\u4e00" <= text[b:b + 1] <= "\u9fff"
+        and text[a] in COMMONEST_SURNAMES
+        and all("\u4e00" <= c <= "\u9fff" and c not in STOP for c in text[a + 1:b])
+        and text[a:b] not in lex.words
+        and text[a - 1:a + 1] not in lex.words
+    )
+
+
 def _model_span(
     text: str, span: tuple[int, int], reading: Reading, ruled: Collection[tuple[int, int]]
 ) -> tuple[int, int]:
@@ -782,11 +798,12 @@ def combine_names(
     ]
     for i, reading in zip(which, model.look_many(asks)):
         text, ts = texts[i], starts[i]
-        ours.extend(
-            (a + ts, b + ts, MODEL_SCORE, "name_model", person)
-            for a, b in (_model_span(text, span, reading, ruled.get(i, set())) for span in reading.spans)
-            if not _names_no_one(text, a, b)
-        )
+        for span in reading.spans:
+            a, b = _model_span(text, span, reading, ruled.get(i, set()))
+            if not _names_no_one(text, a, b):
+                ours.append((a + ts, b + ts, MODEL_SCORE, "name_model", person))
+                if a == span[0] and b < span[1] and _glued_second(text, b, span[1]):
+                    ours.append((b + ts, span[1] + ts, MODEL_SCORE, "name_model", person))
         doubted.update(
             (a + ts, b + ts) for a, b in judged.get(i, ())
             if reading.doubts(a, b, SHAPE_VETO if (a + ts, b + ts) in shaped else VETO)
