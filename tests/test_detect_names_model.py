@@ -1238,6 +1238,11 @@ def test_a_list_s_name_is_named_again_later_in_its_text(detector: TextDetector) 
         # round 24: what a child or a member goes by, beside a name found; not 小 and a surname, nor a word
         ("外号登记：阿强、小土豆、乐乐，另有李浩", "阿强", ["小土豆", "乐乐"]),
         ("到场：阿强、小陈、小区保安", "阿强", []),
+        # round 25: in a list of names (a name on either side of a found one), any item that is no word, role or
+        # place goes on it; not where the found name stands alone beside the item
+        ("本周到岗：凤霞、秋菊、冬生、来福。", "秋菊", ["凤霞", "冬生", "来福"]),
+        ("本周到岗：秋菊、来福。", "秋菊", []),
+        ("参加：王伟、李娜、保安、食堂、鼓楼区", "李娜", ["王伟"]),
     ],
 )
 def test_a_list_of_names_goes_on_naming_people(text: str, found: str, mates: list[str]) -> None:

@@ -1053,7 +1053,8 @@ def _list_mates(texts: Sequence[str], starts: Sequence[int], names: Sequence[_Ca
     and name someone (`_names_no_one`: 含乌山、于山、白塔 lists landmarks).
     A list of names goes on naming people; the model, reading one item at a time, doubts a name that is a
     word (马力). The last item may run into what follows (马力|协助) where a word starts right after it and it
-    is as long as the name before it."""
+    is as long as the name before it. Where a name has another on one side, the list is one of names, and its item on
+    the other side is a name where it is no word at all (`_named_in_a_list`: 凤霞、秋菊、冬生、来福)."""
     # Only the texts holding a list's 、 are looked at (few remarks do): no search for each name's text else.
     listed = {i for i, text in enumerate(texts) if "、" in text}
     if not listed:
@@ -1072,11 +1073,19 @@ def _list_mates(texts: Sequence[str], starts: Sequence[int], names: Sequence[_Ca
         todo = list(found)
         while todo:
             a, b = todo.pop()
-            for mate in (_mate_after(text, b, b - a), _mate_before(text, a)):
+            # A name with a name before it in the list (or after it) makes a list of names: its next (or previous)
+            # item is one too where it is no word at all (凤霞、秋菊、冬生、来福).
+            after = _mate_after(text, b, b - a, text[a - 1:a] == "、" and a >= 2 and taken[a - 2] == 1)
+            before = _mate_before(text, a, text[b:b + 1] == "、" and taken[b + 1] == 1)
+            grew = False
+            for mate in (after, before):
                 if mate and not any(taken[mate[0]:mate[1]]) and not _names_no_one(text, *mate):
                     taken[mate[0]:mate[1]] = b"\x01" * (mate[1] - mate[0])
                     todo.append(mate)
+                    grew = True
                     out.append((mate[0] + starts[i], mate[1] + starts[i], MODEL_SCORE, "name_list", FindingKind.PERSON_NAME))
+            if grew:
+                todo.append((a, b))  # its new neighbour may make a list of names of it: read its other side again
     return out
 
 
@@ -1107,13 +1116,30 @@ def _a_nickname(item: str) -> bool:
     return not not_a_name(item)  # 小陈: an address by surname; 小组长: a role
 
 
-def _mate_after(text: str, b: int, length: int) -> tuple[int, int] | None:
-    """The list's item right after a name ending at `b` (of `length` characters), if it reads as a name."""
+def _named_in_a_list(item: str) -> bool:
+    """An item of two or three Chinese characters that a list of names names someone by: no function character, no
+    word, place, role or surname with a title (来福, 冬生 beside 凤霞、秋菊)."""
+    lex = lexicon()
+    return (
+        2 <= len(item) <= 3
+        and all("\u4e00" <= c <= "\u9fff" and c not in STOP for c in item)
+        and item[-1] not in PLACE_SUFFIX
+        and not any(item[k:k + 2] in lex.dictionary or item[k:k + 2] in lex.words for k in range(len(item) - 1))
+        and item not in ROLE_WORDS
+        and not not_a_name(item)
+    )
+
+
+def _mate_after(text: str, b: int, length: int, listing: bool = False) -> tuple[int, int] | None:
+    """The list's item right after a name ending at `b` (of `length` characters), if it reads as a name (or, in a
+    `listing` of names, is named so: `_named_in_a_list`)."""
     if text[b:b + 1] != "、":
         return None
     q = b + 1
     for k in (2, 3):
-        if text[q + k:q + k + 1] in FIELD_END and _reads_as_a_name(text[q:q + k]):
+        if text[q + k:q + k + 1] in FIELD_END and (
+            _reads_as_a_name(text[q:q + k]) or (listing and _named_in_a_list(text[q:q + k]))
+        ):
             return q, q + k
     # The last item, running into what follows: as long as its neighbour, a word starting right after it.
     if text[q + length:q + length + 2] in lexicon().dictionary and _reads_as_a_name(text[q:q + length]):
@@ -1121,15 +1147,17 @@ def _mate_after(text: str, b: int, length: int) -> tuple[int, int] | None:
     return None
 
 
-def _mate_before(text: str, a: int) -> tuple[int, int] | None:
-    """The list's item right before a name starting at `a`, if it reads as a name and opens after what
-    opens a list's item (：, ，, 、, a role word)."""
+def _mate_before(text: str, a: int, listing: bool = False) -> tuple[int, int] | None:
+    """The list's item right before a name starting at `a`, if it reads as a name (or, in a `listing` of names, is
+    named so) and opens after what opens a list's item (：, ，, 、, a role word)."""
     if text[a - 1:a] != "、":
         return None
     e = a - 1
     for k in (2, 3):
         s = e - k
-        if s >= 0 and (text[s - 1:s] in _LIST_OPEN or role_before(text, s)) and _reads_as_a_name(text[s:e]):
+        if s >= 0 and (text[s - 1:s] in _LIST_OPEN or role_before(text, s)) and (
+            _reads_as_a_name(text[s:e]) or (listing and _named_in_a_list(text[s:e]))
+        ):
             return s, e
     return None
 
