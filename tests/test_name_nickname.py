@@ -55,6 +55,7 @@ from pipelines.core.vocab import FindingKind as K
         # Right before a bracket that says it is someone's nickname (round 25); not a longer run or a word
         ("小橘子（陈若溪的乳名）认养了一棵树；宝宝（小名），大名刘奕辰", ["小橘子", "宝宝"]),
         ("翠翠来电（只留了小名）；大熊（球友外号）和周凯对打", []),  # a longer run; a common word (the model's)
+        ("外号叫惯了，派工单写真名；小名就叫阿福。叫小名她会笑", []),  # what no name holds (了, 就, 她)
     ],
 )
 def test_nicknames(text: str, names: list[str]) -> None:

@@ -96,10 +96,10 @@ def nicknames(text: str) -> list[tuple[int, int]]:
         if _a_word(name) or name[1] in _KIN or (name[0] == "小" and name[1] in single and name[1] not in given):
             continue  # 小心, 阿姨; 小陈: a way of addressing (阿木, 阿水 are what a person is called)
         out.append(m.span(1))
-    out.extend(m.span(1) for m in _LABELLED.finditer(text) if not _a_word(m.group(1)))
-    out.extend(
-        m.span(1) for m in _BEFORE_LABEL.finditer(text) if not _a_word(m.group(1)) and not _NOT_IN_NICKNAME.intersection(m.group(1))
-    )
+    for labelled in (_LABELLED, _BEFORE_LABEL):  # not 外号叫|惯了: what no name holds
+        out.extend(
+            m.span(1) for m in labelled.finditer(text) if not _a_word(m.group(1)) and not _NOT_IN_NICKNAME.intersection(m.group(1))
+        )
     out.extend(m.span(1) for m in _CHILD_OF.finditer(text) if _a_childs_name(m.group(1), given))
     for m in _PLAIN.finditer(text):
         name = m.group(1)
