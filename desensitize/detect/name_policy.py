@@ -345,6 +345,9 @@ _SEAL = re.compile("[朱白]文(?:(?:[长椭]?[方圆]|小|大|连珠|联珠|葫
 # are surnames too. After a year (its cyclical branch, 年 or 岁) they are months.
 _MONTHS = frozenset(f"{k}{season}" for k in "孟仲季" for season in "春夏秋冬")
 _DATE_BEFORE_MONTH = frozenset("子丑寅卯辰巳午未申酉戌亥年岁")
+# The endings of drugs' generic names (恩诺沙星, 阿莫西林, 氨氯地平, 阿托伐他汀 …): the model reads 恩诺|沙星 as two names,
+# 沙 being a surname. A span right before one, or ending in one after more of the drug's name, names no one.
+_DRUG_ENDS = frozenset({"沙星", "霉素", "西林", "他汀", "地平", "沙坦", "普利", "替丁", "拉唑", "培南", "硝唑", "环素"})
 # What a record says someone did, which names no one even right after a role word (民警查明，…; 被申请人盖章确认).
 _ACTS = frozenset({"查明", "盖章"})
 
@@ -353,7 +356,8 @@ def _names_no_one(text: str, a: int, b: int) -> bool:
     """`text[a:b]`, a rule's or the model's name, names no one: shorter than two characters, a way of referring
     to someone or a word that names no one (`not_a_name`), or a Fuzhou district, county, township or landmark
     named bare (由罗源变更为连江, 在黄岐渔港, 巡查于山古树群) or one of `_TERMS` where no role word stands
-    before it (联系人罗源, 申请人林权 are people), one of `_ACTS` anywhere, or a month after its year (癸卯|仲春)."""
+    before it (联系人罗源, 申请人林权 are people), one of `_ACTS` anywhere, a month after its year (癸卯|仲春), or
+    part of a drug's name (`_DRUG_ENDS`: 恩诺|沙星)."""
     if b - a < 2 or not_a_name(text[a:b], text[b:b + 3]):
         return True
     if (seal := _SEAL.match(text, a)) is not None and seal.end() >= b:
@@ -361,6 +365,8 @@ def _names_no_one(text: str, a: int, b: int) -> bool:
     span = text[a:b]
     if span in _MONTHS and text[a - 1:a] in _DATE_BEFORE_MONTH:
         return True  # 嘉靖癸卯|仲春, 民国十七年戊辰|孟冬: a month after its year (仲夏, 仲秋 are people's names too)
+    if text[b:b + 2] in _DRUG_ENDS or (span[-2:] in _DRUG_ENDS and "\u4e00" <= text[a - 1:a] <= "\u9fff" and not role_before(text, a)):
+        return True  # 恩诺|沙星, 恩诺沙星: a drug (记录：西林不在家 is a man)
     return span in _ACTS or ((span in _TERMS or span in fuzhou_places()) and not role_before(text, a))
 
 
