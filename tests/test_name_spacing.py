@@ -20,6 +20,7 @@ from pipelines.core.vocab import FindingKind as K
         ("参会：陈立 许岚 何敏", None),  # words separated by spaces: a list, not spaced text
         ("拟稿：顾平　核稿：丁宁", None),  # a form's fields
         ("交：吴凯 接：许文斌 一切正常", None),  # 接： is a field's label of one character, not spaced text
+        ("文/林一 图/阿飞 编辑/杭州", None),  # 图/ is a byline's label (round 25)
         ("秦雪 女，28岁，投诉排班不公", None),  # 女 after a space is a form's sex field
         ("共 3 户 12 人", None),  # digits keep their spaces
         ("没有空格的备注", None),
@@ -46,6 +47,7 @@ def test_twins_in_finds_the_texts_in_one_scan() -> None:
         ("手写件：上午到蒋 振 华家，其妻说他外出打工了。", ["蒋 振 华"]),
         ("参会人员：许岚 何敏 陈立（按签到顺序）", ["许岚", "何敏", "陈立"]),  # a list stays three names
         ("交：吴凯 接：许文斌 一切正常", ["吴凯", "许文斌"]),  # a shift's handover: who hands over, who takes over
+        ("文/林一 图/阿飞 编辑/杭洁", ["林一", "阿飞", "杭洁"]),  # a byline (round 25)
         ("秦雪 女 28岁 投诉内容：站点排班不公", ["秦雪"]),
         ("文物安全责任书 乡镇：熊伟 村：陈长水", ["熊伟", "陈长水"]),
     ],
