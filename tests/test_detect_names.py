@@ -135,6 +135,7 @@ def test_names_on_the_blind_set_reach_the_target(labelled: dict) -> None:
         ("产后抑郁？孩子半岁，老公孙杰陪同", ["孙杰"]),
         ("情感问题，男朋友Kevin提分手", ["Kevin"]),
         ("因父母遗留的一套老公房分割意见不一；跟老婆过不下去了", []),
+        ("按三兄弟平摊，老三孝仁在外地，电话同意。", ["孝仁"]),  # a brother by his order (老三), not 老三孝仁
     ],
 )
 def test_name_rules_examples(text: str, names: list[str]) -> None:
