@@ -576,6 +576,9 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         # (scripts/never_last.py), where a rule or the model read three
         ("县局何丽丽、吴强赴现场调查", ["何丽丽", "吴强"]),
         ("已提醒领队陈振离馆前关灯", ["陈振"]),
+        # nor a count of the people a list just named (round 25); 名下 (in one's name) follows a name of three
+        ("认养到期提醒：方世雄、公孙兰、邹德三位认养人", ["方世雄", "公孙兰", "邹德"]),
+        ("翁阿四名下房屋一套，已登记", ["翁阿四"]),
         ("觉源塔铭年款为道光十八年，照片背面可辨“……文辉廿周岁……”", ["觉源", "文辉"]),  # nor a stupa (塔), twenty (廿)
         # a span of four or more the model doubts from some character on ends there (吴海|继承: 继承 is a word;
         # 郑淑华|家水表: both far less likely than the name), unless what stays is all transliteration

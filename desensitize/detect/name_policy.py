@@ -175,8 +175,15 @@ def _never_last() -> frozenset[str]:
 
 def _ends_short(text: str, a: int, b: int) -> bool:
     """A name of three with a one-character surname whose last character ends no name of three (`_never_last`):
-    it is a name of two and the word after it (店员曹燕|以需要为由)."""
-    return b - a == 3 and text[b - 1] in _never_last() and text[a:a + 2] not in lexicon().compound
+    it is a name of two and the word after it (店员曹燕|以需要为由); or whose last character is a count of the people
+    just named (方世雄、邹德|三位认养人, 、邹德|三名: before 位, or before 名 or 人 ending a list; 张三名下 is his)."""
+    return b - a == 3 and text[a:a + 2] not in lexicon().compound and (
+        text[b - 1] in _never_last()
+        or (text[b - 1] in _COUNTS and (text[b:b + 1] == "位" or (text[b:b + 1] in "名人" and text[a - 1:a] == "、")))
+    )
+
+
+_COUNTS = frozenset("两三四五六七八九十")  # how many people a list names, before 位, 名 or 人
 
 
 # Coming to, staying in or leaving Fuzhou (榕), as records of people from elsewhere say it: what follows a name.
