@@ -26,6 +26,8 @@ from tests.name_helpers import masked_names
         ("画家林逸仙（号半山居士）作品三幅", ["半山居士"]),
         ("诗人陈启明，自号东湖钓叟，著有诗集两卷", ["东湖钓叟"]),
         ("稿件署笔名“闽山客”，实名另附", ["闽山客"]),
+        ("软木画传承人吴子坤，号“榕溪老人”，从艺50年", ["榕溪老人"]),  # 老人, 山人 end literary names (round 25)
+        ("画家林逸仙，别号三山道人；翁某，号“老人”", ["三山道人"]),  # 老人 alone is no name
         ('名角艺名"小凤仙"，本名不详', ["小凤仙"]),
         ("小名大名混用，以户籍为准", []),  # four characters after another label: a clause
         ('登记表"别名/笔名"栏写"远山"，已核', []),  # the mark after 笔名 closes the quotation that holds it

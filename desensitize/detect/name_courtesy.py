@@ -36,6 +36,8 @@ _UNKNOWN = frozenset("待")
 _AFTER = "([“\"「]?)([\u4e00-\u9fff]{2,4}?)(?=[，,。；;、）)\\s”\"」｜|/]|$)"
 # The labels after which a name of four characters is one: literary names (居士, 山人, 渔叟 …) and pen and stage names.
 _LONG_LABELS = frozenset({"号", "自号", "别号", "晚号", "又号", "道号", "笔名", "艺名"})
+# What ends many literary names (榕溪老人, 三山道人, 九峰山人): 老 and 人 are characters no other name holds.
+_LITERARY_ENDS = ("老人", "道人", "山人")
 _NAMED = re.compile(f"(?:^|(?<=[{_SEPARATORS}])){_LABELS}{_AFTER}|{_NAME_LABELS}{_AFTER}")
 
 
@@ -56,7 +58,8 @@ def courtesy_names(text: str) -> list[tuple[int, int]]:
                 continue  # "曾用名/笔名"栏填: the mark closes a quotation that holds the label
         if quote and text[m.end(at + 2):m.end(at + 2) + 1] not in '”"」':
             continue  # an opened quotation holds the name whole
-        if any(c in STOP_CHARS for c in name) or label[-1] + name[0] in words or name[0] in _UNKNOWN:
+        own = name[:-2] if label in _LONG_LABELS and len(name) > 2 and name.endswith(_LITERARY_ENDS) else name  # 榕溪|老人
+        if any(c in STOP_CHARS for c in own) or label[-1] + name[0] in words or name[0] in _UNKNOWN:
             continue  # 原名称, 别名单: the label's last character starts a word with what follows; 原名待查
         if len(label) == 1 and at == 1:  # 字 or 号 after a separator (讳 anywhere is one of `_NAME_LABELS`)
             if label + name[0] in words or label + name[:2] in words:
