@@ -655,6 +655,12 @@ def test_the_old_counties_of_fuzhou_prefecture_are_places(detector: TextDetector
     assert _names(detector, "日记提到途经建瓯、古田、屏南") == []
 
 
+def test_a_buildings_number_is_no_part_of_a_name(detector: TextDetector) -> None:
+    """楼 and 栋 are surnames, and the model reads 3号楼林丽君 as 楼林丽 (round 25): after a number they are a building's."""
+    assert _names(detector, "检查情况：3号楼林丽君房内使用大功率电器") == ["林丽君"]
+    assert _names(detector, "业主楼建国反映漏水") == ["楼建国"]
+
+
 def test_a_place_is_no_name(detector: TextDetector) -> None:
     text = "钟楼社区、白湖亭社区联合开展排查，请金山街道答复，联系人鄢丽萍"
     assert _names(detector, text) == ["鄢丽萍"]

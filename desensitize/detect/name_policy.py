@@ -402,13 +402,19 @@ def _after_role(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_BUILDING = frozenset("楼栋")  # a building after its number (3号楼, 5栋): surnames too
+_BUILDING_BEFORE = frozenset("号0123456789０１２３４５６７８９一二三四五六七八九十")
+
+
 def _after_place(text: str, a: int, b: int) -> tuple[int, int]:
     """The model's span without the county of Fuzhou or its prefecture it took in before a full name (侯官|廖锦堂,
-    古田|余可大: inscriptions and examination lists write the native place right before the name), and without a
-    tomb's inscription after it (葛宗道|墓志, 江以礼|墓志铭)."""
+    古田|余可大: inscriptions and examination lists write the native place right before the name), or a building's
+    楼 or 栋 after its number (3号楼|林丽君), and without a tomb's inscription after it (葛宗道|墓志, 江以礼|墓志铭)."""
     lex = lexicon()
     if b - a >= 4 and text[a:a + 2] in fuzhou_places() and 2 <= b - a - 2 <= 3 and text[a + 2] in lex.single:
         a += 2
+    elif b - a >= 3 and text[a] in _BUILDING and text[a - 1:a] in _BUILDING_BEFORE and text[a + 1] in lex.single:
+        a += 1  # 3号楼|林丽君, 5栋|王伟: a building's number before the name (楼 and 栋 are surnames too)
     for tail in ("墓志铭", "墓志"):
         if text.endswith(tail, a, b) and 2 <= b - a - len(tail) <= 3:
             return a, b - len(tail)
