@@ -588,6 +588,9 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         # surnames and no word (round 25: 祁振东|马骁); 马上 is a word
         ("台风停工，值班：祁振东马骁", ["祁振东", "马骁"]),
         ("台风停工，值班：祁振东马上", ["祁振东"]),
+        # two names of 阿 or 小 and one glued are two names (round 25); a Yi name of that shape is one
+        ("阿凤阿珍互换岗位 经车间主任同意；阿宝阿贵两兄弟都发烧请假", ["阿凤", "阿珍", "阿宝", "阿贵"]),
+        ("彝族姑娘阿西阿呷大学毕业后回乡", ["阿西阿呷"]),
         # a role's name starts with its surname where the model doubted it (之女|公|荣丽, 经办人|但|龙林)
         pytest.param(
             "公桂荣之女公荣丽（身份证号略）在福州大学就读", ["公桂荣", "公荣丽"],

@@ -619,6 +619,13 @@ def _rule_reaches_further(
     return span
 
 
+def _two_nicknames(span: str) -> bool:
+    """Four characters that are two names of 阿 or 小 and one, glued (阿凤阿珍, 阿宝阿贵): both characters common in
+    Han given names (a Yi name is of that shape too: 阿苦阿芝, 阿西阿呷)."""
+    given = lexicon().given
+    return span[0] in "阿小" and span[2] in "阿小" and span[1] in given and span[3] in given
+
+
 def _glued_second(text: str, a: int, b: int) -> bool:
     """What the edges cut off the end of the model's span is a second name glued to the first (值班：祁振东|马骁): two
     or three characters up to a pause or the text's end, one of the commonest surnames and characters that may end
@@ -819,6 +826,9 @@ def combine_names(
         text, ts = texts[i], starts[i]
         for span in reading.spans:
             a, b = _model_span(text, span, reading, ruled.get(i, set()))
+            if b - a == 4 and _two_nicknames(text[a:b]):
+                ours.append((a + ts, a + 2 + ts, MODEL_SCORE, "name_model", person))
+                a += 2  # 阿凤|阿珍互换岗位: two names of 阿 or 小 and one, glued
             if not _names_no_one(text, a, b):
                 ours.append((a + ts, b + ts, MODEL_SCORE, "name_model", person))
                 if a == span[0] and b < span[1] and _glued_second(text, b, span[1]):
