@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from desensitize.detect.name_dotted import TRANSLITERATION
 from desensitize.detect.names import (
     COMMONEST_SURNAMES,
     KIN_AFTER,
@@ -61,11 +62,11 @@ _PLAIN = re.compile("[叫喊称][他她](?:作|做|为)?([\u4e00-\u9fff]{2})(?=[
 _TITLE_CHARS = frozenset("总老工师董")  # 蔡总, 钱老: a surname and a title
 _ADDRESS_KIN = frozenset(KIN_AFTER | set("伯公爷奶爸妈舅"))  # 阿婆, 泉伯; not 妹, 弟: 细妹, 细弟 are names
 # A child's nickname right after the word for the child (外孙小宝, 头胎佑佑, 女儿朵朵，): a doubled character, or 阿 or 小
-# and one, ending where the name may end (a pause, the text's end, or a character that follows names: 在, 说, 和 …).
+# and one, ending where the name may end (a pause, the text's end, a character that follows names: 在, 说, 和 …, or
+# one no given name holds: 外孙小宝|入境, 儿子豆豆|考了; not 阿古|木, 阿依|努尔: a longer name goes on).
 _CHILD = "儿子|女儿|孙子|孙女|外孙女?|外甥女?|侄子|侄女|闺女|孩子|小孩|宝宝|头胎|二胎|大宝|二宝|长子|次子|长女|次女|幼子"
-_CHILD_NAMED = re.compile(
-    f"(?:{_CHILD})((?:([\u4e00-\u9fff])\\2|[阿小][\u4e00-\u9fff]))(?=[^\u4e00-\u9fff]|$|[在说已和与的也还今昨明跟被把让来去回要都又刚])"
-)
+_CHILD_NAMED = re.compile(f"(?:{_CHILD})((?:([\u4e00-\u9fff])\\2|[阿小][\u4e00-\u9fff]))")
+_AFTER_A_NAME = frozenset("在说已和与的也还今昨明跟被把让来去回要都又刚")
 _NOT_IN_NICKNAME = frozenset((STOP_CHARS | set("名")) - set("阿小老"))  # what no name holds (的, 不, 与 …)
 _ANY_CHILD = frozenset({"宝宝", "娃娃", "宝贝"})  # any child's parent (宝宝妈妈), not a named one's
 _KIN = frozenset(KIN_AFTER | set("伯公妹弟爸妈爷奶舅伙孩"))  # 阿姨, 小妹, 阿伯: how one addresses, not names
@@ -108,7 +109,12 @@ def nicknames(text: str) -> list[tuple[int, int]]:
         ) or ((name[0] in single or name[0] in "阿小老大") and name[1] in _TITLE_CHARS):
             continue  # 名字, 师父; 阿婆, 泉伯 (name_addressed's); 小林, 大刘: an address by surname; 蔡总: a title
         out.append(m.span(1))
-    out.extend(m.span(1) for m in _CHILD_NAMED.finditer(text) if _a_childs_name(m.group(1), given))
+    for m in _CHILD_NAMED.finditer(text):
+        after = text[m.end():m.end() + 1]
+        if _a_childs_name(m.group(1), given) and (
+            not "\u4e00" <= after <= "\u9fff" or after in _AFTER_A_NAME or (after not in given and after not in TRANSLITERATION)
+        ):
+            out.append(m.span(1))
     every = dictionary_words()
     for m in _ALIAS.finditer(text):
         name, formal = m.group(1), m.group(2)
