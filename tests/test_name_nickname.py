@@ -52,7 +52,7 @@ from pipelines.core.vocab import FindingKind as K
         ("陈奶奶带孙女阿娟来复诊，女儿小敏在外地", ["阿娟", "小敏"]),
         ("儿子天天玩手机；孩子小心路滑；女儿小陈说", []),  # an adverb, a word, an address by surname
         ("孙子乖乖吃药了，外孙妈妈来接", []),
-        ("台胞携外孙小宝入境；儿子佑佑考了第一名", ["小宝", "佑佑"]),  # before what no given name holds (round 25)
+        ("台胞携外孙小宝入境；儿子佑佑陪奶奶来", ["小宝", "佑佑"]),  # before what no given name holds (round 25)
         ("儿子阿古木今天来", []),  # a longer name goes on (the model's)
         # Right before a bracket that says it is someone's nickname (round 25); not a longer run or a word
         ("小橘子（陈若溪的乳名）认养了一棵树；宝宝（小名），大名刘奕辰", ["小橘子", "宝宝"]),

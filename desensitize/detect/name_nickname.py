@@ -63,7 +63,7 @@ _TITLE_CHARS = frozenset("总老工师董")  # 蔡总, 钱老: a surname and a t
 _ADDRESS_KIN = frozenset(KIN_AFTER | set("伯公爷奶爸妈舅"))  # 阿婆, 泉伯; not 妹, 弟: 细妹, 细弟 are names
 # A child's nickname right after the word for the child (外孙小宝, 头胎佑佑, 女儿朵朵，): a doubled character, or 阿 or 小
 # and one, ending where the name may end (a pause, the text's end, a character that follows names: 在, 说, 和 …, or
-# one no given name holds: 外孙小宝|入境, 儿子豆豆|考了; not 阿古|木, 阿依|努尔: a longer name goes on).
+# one no given name holds: 外孙小宝|入境, 儿子佑佑|陪; not 阿古|木, 阿依|努尔: a longer name goes on).
 _CHILD = "儿子|女儿|孙子|孙女|外孙女?|外甥女?|侄子|侄女|闺女|孩子|小孩|宝宝|头胎|二胎|大宝|二宝|长子|次子|长女|次女|幼子"
 _CHILD_NAMED = re.compile(f"(?:{_CHILD})((?:([\u4e00-\u9fff])\\2|[阿小][\u4e00-\u9fff]))")
 _AFTER_A_NAME = frozenset("在说已和与的也还今昨明跟被把让来去回要都又刚")
