@@ -54,6 +54,10 @@ from pipelines.core.vocab import FindingKind as K
         ("孙子乖乖吃药了，外孙妈妈来接", []),
         ("台胞携外孙小宝入境；儿子佑佑陪奶奶来", ["小宝", "佑佑"]),  # before what no given name holds (round 25)
         ("儿子阿古木今天来", []),  # a longer name goes on (the model's)
+        # 阿 or 小 and one between a role word and a bracket saying more of them (round 25); not a pseudonym, an
+        # address by surname or a part of the full name in the bracket
+        ("家属阿木（产妇弟弟）代办建档；志愿者小鱼（余晓玉）讲解", ["阿木", "小鱼"]),
+        ("被害人小雨（化名）；工作人员小林（林雅婷）陪同；员工阿依（全名吉克阿依）请假", []),
         # Right before a bracket that says it is someone's nickname (round 25); not a longer run or a word
         ("小橘子（陈若溪的乳名）认养了一棵树；宝宝（小名），大名刘奕辰", ["小橘子", "宝宝"]),
         ("翠翠来电（只留了小名）；大熊（球友外号）和周凯对打", []),  # a longer run; a common word (the model's)

@@ -9,12 +9,14 @@ so (叫“国庆”, 小名“丫丫”). The nickname stops before a kinship wo
 end there or at a boundary (叫他小心点 is advice, 小心 no name), be no common word and no way of addressing (阿姨,
 小陈: 小 and a surname; 阿木 is what someone is called). After a label (小名, 乳名, 族名 …) the name needs no
 quotes where it fills the label's field (（小名糖糖）). A doubled character before a child's parent is a child's
-name (糖糖妈妈送来蛋糕, 为豆豆爸爸: 宝宝, 妈妈 and other common words are none).
+name (糖糖妈妈送来蛋糕, 为豆豆爸爸: 宝宝, 妈妈 and other common words are none). 阿 or 小 and one between a role word and a
+bracket that says more of the person is what the record calls them (家属阿木（产妇弟弟）, 志愿者小鱼（余晓玉）).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from desensitize.detect.name_dotted import TRANSLITERATION
 from desensitize.detect.names import (
@@ -25,15 +27,21 @@ from desensitize.detect.names import (
     common_words,
     dictionary_words,
     given_name_chars,
+    role_before,
     surnames,
 )
 
 # Literal strings only (the same texts as [叫喊称][他她] … [叫喊][“"「] match, in a sixth of the time: a class first
 # makes the scan try every 叫, 喊 and 称).
-HINT = re.compile(
-    "叫他|叫她|喊他|喊她|称他|称她|人称|外号|绰号|小名|乳名|昵称|族名|大名|本名|真名|学名|叫“|叫\"|叫「|喊“|喊\"|喊「"
-    "|妈妈|爸爸|奶奶|爷爷|外婆|外公|家长|即"
-    "|儿子|女儿|孙子|孙女|外孙|外甥|侄子|侄女|闺女|孩子|小孩|宝宝|头胎|二胎|大宝|二宝|长子|次子|长女|次女|幼子"
+HINT = (
+    re.compile(
+        "叫他|叫她|喊他|喊她|称他|称她|人称|外号|绰号|小名|乳名|昵称|族名|大名|本名|真名|学名|叫“|叫\"|叫「|喊“|喊\"|喊「"
+        "|妈妈|爸爸|奶奶|爷爷|外婆|外公|家长|即"
+        "|儿子|女儿|孙子|孙女|外孙|外甥|侄子|侄女|闺女|孩子|小孩|宝宝|头胎|二胎|大宝|二宝|长子|次子|长女|次女|幼子"
+    ),
+    # 阿 or 小 and one before a bracket (`_ROLE_NICK`): a literal first each, so each scan skips to its character
+    re.compile("阿[\u4e00-\u9fff][（(]"),
+    re.compile("小[\u4e00-\u9fff][（(]"),
 )
 _SAYS = "(?:[叫喊称][他她](?:作|做|为)?|(?:外号|绰号|小名|乳名|昵称)(?:叫|是|为)?[：:]?)"
 # In quotes: two to four characters after what says a person is called so; two or three after 叫 alone
@@ -67,6 +75,10 @@ _ADDRESS_KIN = frozenset(KIN_AFTER | set("伯公爷奶爸妈舅"))  # 阿婆, �
 _CHILD = "儿子|女儿|孙子|孙女|外孙女?|外甥女?|侄子|侄女|闺女|孩子|小孩|宝宝|头胎|二胎|大宝|二宝|长子|次子|长女|次女|幼子"
 _CHILD_NAMED = re.compile(f"(?:{_CHILD})((?:([\u4e00-\u9fff])\\2|[阿小][\u4e00-\u9fff]))")
 _AFTER_A_NAME = frozenset("在说已和与的也还今昨明跟被把让来去回要都又刚")
+# 阿 or 小 and one right after a role word and before a bracket that says more of the person (家属阿木（产妇弟弟）,
+# 志愿者小鱼（余晓玉）, 店员小强（店主侄子，17岁）): what the record calls them; not a pseudonym (被害人小雨（化名）) nor a
+# part of the full name the bracket gives (阿依（全名吉克阿依）).
+_ROLE_NICK = re.compile("([阿小][\u4e00-\u9fff])[（(]([^（）()]{1,16})[）)]")
 _NOT_IN_NICKNAME = frozenset((STOP_CHARS | set("名")) - set("阿小老"))  # what no name holds (的, 不, 与 …)
 _ANY_CHILD = frozenset({"宝宝", "娃娃", "宝贝"})  # any child's parent (宝宝妈妈), not a named one's
 _KIN = frozenset(KIN_AFTER | set("伯公妹弟爸妈爷奶舅伙孩"))  # 阿姨, 小妹, 阿伯: how one addresses, not names
@@ -86,6 +98,12 @@ def _a_childs_name(name: str, given: frozenset[str]) -> bool:
         _a_word(name) or name in _ANY_CHILD or name[0] in _KIN or name[1] in _KIN or name[1] in _NOT_IN_NICKNAME
         or (name[0] == "小" and name[1] in COMMONEST_SURNAMES and name[1] not in given)
     )
+
+
+def _full_name_first(inner: str, single: Collection[str], compound: Collection[str]) -> bool:
+    """A bracket's text opens with a full name of two or three characters (余晓玉, 余佳琪，大学生): a surname first."""
+    head = re.match("[\u4e00-\u9fff]{2,3}(?=$|[，,、；;])", inner)
+    return head is not None and (inner[0] in single or inner[:2] in compound) and not _NOT_IN_NICKNAME.intersection(head.group())
 
 
 def nicknames(text: str) -> list[tuple[int, int]]:
@@ -113,6 +131,14 @@ def nicknames(text: str) -> list[tuple[int, int]]:
         after = text[m.end():m.end() + 1]
         if _a_childs_name(m.group(1), given) and (
             not "\u4e00" <= after <= "\u9fff" or after in _AFTER_A_NAME or (after not in given and after not in TRANSLITERATION)
+        ):
+            out.append(m.span(1))
+    for m in _ROLE_NICK.finditer(text):
+        name, inner = m.group(1), m.group(2)
+        if (
+            role_before(text, m.start()) and not inner.startswith("化名") and name not in inner
+            and not (name[0] == "小" and name[1] in COMMONEST_SURNAMES)  # 小林（林雅婷）: an address by surname
+            and (_a_childs_name(name, given) or _full_name_first(inner, single, compound))
         ):
             out.append(m.span(1))
     every = dictionary_words()
