@@ -954,10 +954,25 @@ def _opened(raw: dict[int, list[int]], no_one: dict[int, list[tuple[int, int]]])
     """The gate's candidates (`raw`: text index → places) less the texts whose every candidate lies in a rule's
     name that names no one (`no_one`): such a text (于山 古榕 … 请专家丁秀峰来看) is read as one the gate opens
     nowhere, for the model reads nothing inside a span the rules have settled."""
-    return {
-        i: places for i, places in raw.items()
-        if i not in no_one or any(not any(a <= p < b for a, b in no_one[i]) for p in places)
-    }
+    return {i: places for i, places in raw.items() if i not in no_one or _any_outside(places, no_one[i])}
+
+
+def _any_outside(places: Sequence[int], spans: Sequence[tuple[int, int]]) -> bool:
+    """Some place lies in none of `spans`: each place looked up among the spans sorted by start, with the furthest end
+    reached so far (linear in both, where a check of every place against every span grew with their product: a line
+    of 15,000 drugs' names took 20 s)."""
+    ordered = sorted(spans)
+    starts = [a for a, _ in ordered]
+    reach: list[int] = []
+    furthest = -1
+    for _, b in ordered:
+        furthest = max(furthest, b)
+        reach.append(furthest)
+    for p in places:
+        k = bisect_right(starts, p) - 1
+        if k < 0 or reach[k] <= p:
+            return True
+    return False
 
 
 def _named_again(
