@@ -28,6 +28,9 @@ from tests.name_helpers import masked_names
         ("上款\"子章仁兄雅正\"，下款\"弟林伯群\"", ["子章", "林伯群"]),
         ("碑阴末署\"门人慧明、慧通等敬立\"", ["慧明", "慧通"]),
         ("已发放贷款“惠民贷”；落款\"合村公立\"；钤\"侯官县印\"；款\"听涛楼\"；钤\"吉祥\"", []),
+        # round 25: a gift, a copy, a Buddhist's greeting, a brother's address and the signer's age after the name
+        ("落款\"甘露敬录\"；落款\"常觉合十\"；下款“蔡廷俊敬赠”；上款\"子安兄\"；落款\"吴山时年七十有六\"",
+         ["甘露", "常觉", "蔡廷俊", "子安", "吴山"]),
         # a name's variant, quoted after 作 or bare after 一作; the name a field wrongly held
         ("郑文焕，府志作“郑文煥”；林达，一作林逵，闽县人", ["郑文煥", "林逵"]),
         ("登记表将申请人姓名误写为陈美花，应为陈美华，已改", ["陈美花"]),
@@ -36,6 +39,12 @@ from tests.name_helpers import masked_names
 )
 def test_quoted_names(text: str, names: list[str]) -> None:
     assert [text[a:b] for a, b in quoted_names(text)] == names
+
+
+def test_the_models_name_ends_before_what_a_signature_writes_after_it() -> None:
+    """The model reads 仲良仁 of 仲良仁兄 and 吴山时 of 吴山时年 (round 25); it ends before them (`name_quoted.SIGNING`)."""
+    assert masked_names('上款"仲良仁兄大人雅正"，仲良待考') == ["仲良", "仲良"]
+    assert masked_names('作者吴山，76岁，落款"吴山时年七十有六"') == ["吴山", "吴山"]
 
 
 def test_the_quoted_name_is_masked_whole() -> None:

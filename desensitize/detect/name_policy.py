@@ -655,7 +655,16 @@ def _model_span(
     a, b = _after_kin(text, *_after_role(text, a, b), ruled)
     span = _double_surname(text, *_compound_before(text, *_married_form(text, a, b)))
     span = _without_title(text, *_without_kin(text, *_rule_reaches_further(text, span, ruled, reading)))
-    return _with_abdu(text, *_with_fuzhou_middle(text, *span))
+    return _before_signing(text, *_with_abdu(text, *_with_fuzhou_middle(text, *span)))
+
+
+def _before_signing(text: str, a: int, b: int) -> tuple[int, int]:
+    """The model's span without the start of what a signature writes after the signer's name (`name_quoted.SIGNING`:
+    落款"甘露|敬录", "常觉|合十", 上款"仲良|仁兄", "吴山|时年七十有六"), where two characters or more stay (王敬 stays)."""
+    for k in (2, 1):
+        if b - a - k >= 2 and text.startswith(name_quoted.SIGNING, b - k):
+            return a, b - k
+    return a, b
 
 
 # How Uyghur names of the form Abdu- start (阿不都热依木, 阿布都克力木, 阿卜杜拉): 不 and 都 are no
