@@ -707,6 +707,12 @@ def test_a_fuzhou_landmark_named_bare_is_no_name_even_in_a_list_of_names(detecto
     assert _names(detector, "联系人于山，经办人潘渡") == ["于山", "潘渡"]
 
 
+def test_a_clans_title_is_no_part_of_a_name(detector: TextDetector) -> None:
+    """A clan association calls its elders 宗长, 宗贤, 宗亲 after the name (round 25); 宗贤 is a given name too."""
+    assert _names(detector, "团长刘福祥宗长。翁国强宗贤（旅日）来电，由高锦华宗长牵头") == ["刘福祥", "翁国强", "高锦华"]
+    assert _names(detector, "病床陈宗贤；宗贤说好") == ["陈宗贤", "宗贤"]
+
+
 def test_drugs_are_no_names(detector: TextDetector) -> None:
     """A drug's generic name (恩诺沙星, 阿奇霉素) is read as one or two names by the model (沙 and 阿 start names): round
     25 found none where one of `_DRUG_ENDS` ends it; a person after a role word keeps a name that is one."""

@@ -364,7 +364,7 @@ def _names_no_one(text: str, a: int, b: int) -> bool:
     to someone or a word that names no one (`not_a_name`), or a Fuzhou district, county, township or landmark
     named bare (由罗源变更为连江, 在黄岐渔港, 巡查于山古树群) or one of `_TERMS` where no role word stands
     before it (联系人罗源, 申请人林权 are people), one of `_ACTS` anywhere, a month after its year (癸卯|仲春), or
-    part of a drug's name (`_DRUG_ENDS`: 恩诺|沙星)."""
+    part of a drug's name (`_DRUG_ENDS`: 恩诺|沙星), or a clan's title glued to what comes before (刘福祥|宗长)."""
     if b - a < 2 or not_a_name(text[a:b], text[b:b + 3]):
         return True
     if (seal := _SEAL.match(text, a)) is not None and seal.end() >= b:
@@ -372,6 +372,8 @@ def _names_no_one(text: str, a: int, b: int) -> bool:
     span = text[a:b]
     if span in _MONTHS and text[a - 1:a] in _DATE_BEFORE_MONTH:
         return True  # 嘉靖癸卯|仲春, 民国十七年戊辰|孟冬: a month after its year (仲夏, 仲秋 are people's names too)
+    if span in _CLAN_TITLES and "\u4e00" <= text[a - 1:a] <= "\u9fff":
+        return True  # 刘福祥|宗长: the title after a name (宗 is a surname)
     if text[b:b + 2] in _DRUG_ENDS or (span[-2:] in _DRUG_ENDS and "\u4e00" <= text[a - 1:a] <= "\u9fff" and not role_before(text, a)):
         return True  # 恩诺|沙星, 恩诺沙星: a drug (记录：西林不在家 is a man)
     return span in _ACTS or ((span in _TERMS or span in fuzhou_places()) and not role_before(text, a))
@@ -473,7 +475,12 @@ def _without_title(text: str, a: int, b: int) -> tuple[int, int]:
     林建华|主任): the title is no part of the name (and 陈|科长 alone is none: `not_a_name`)."""
     if b - a >= 4 and text[b - 2:b] in TITLES:
         return a, b - 2
+    if b - a >= 5 and text[b - 2:b] in _CLAN_TITLES:
+        return a, b - 2  # 刘福祥|宗长, 翁国强|宗贤: how a clan association names its elders (陈宗贤 is a name)
     return a, b
+
+
+_CLAN_TITLES = frozenset({"宗长", "宗贤", "宗亲"})  # after a name of three; 宗贤 ends names of three too
 
 
 def _short_of_function(text: str, a: int, b: int) -> tuple[int, int]:
