@@ -592,10 +592,7 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         ("阿凤阿珍互换岗位 经车间主任同意；阿宝阿贵两兄弟都发烧请假", ["阿凤", "阿珍", "阿宝", "阿贵"]),
         ("彝族姑娘阿西阿呷大学毕业后回乡", ["阿西阿呷"]),
         # a role's name starts with its surname where the model doubted it (之女|公|荣丽, 经办人|但|龙林)
-        pytest.param(
-            "公桂荣之女公荣丽（身份证号略）在福州大学就读", ["公桂荣", "公荣丽"],
-            marks=pytest.mark.xfail(strict=True, reason=ROUND_20 + "reads 桂荣 without its surname 公"),
-        ),
+        ("公桂荣之女公荣丽（身份证号略）在福州大学就读", ["公桂荣", "公荣丽"]),  # round 20's model read 桂荣; round 25's reads 公桂荣
         ("经办人但龙林入户核查，户主张成健独居", ["但龙林", "张成健"]),
         # a teaching assistant is a role, and 代课 (teaching in another's place) follows a name (明代 is a word)
         ("闽剧班老师高秀云请假两周（手术），由助教江明代课。", ["高秀云", "江明"]),
@@ -1177,14 +1174,15 @@ def test_union_floor_on_remark_sets(split: str, records: int, precision: float, 
 
 
 @pytest.mark.skipif(os.environ.get("OPENDATA_SKIP_CORPORA") == "1", reason="corpora not wanted")
-@pytest.mark.parametrize(("key", "precision", "recall"), [("resume", 0.88, 0.97), ("msra", 0.86, 0.79)])
+@pytest.mark.parametrize(("key", "precision", "recall"), [("resume", 0.87, 0.97), ("msra", 0.86, 0.79)])
 def test_model_floor_on_public_test_splits(key: str, precision: float, recall: float) -> None:
     """Test splits never trained on (Resume: P 0.932, R 0.982; MSRA: P 0.908, R 0.820 measured; round 4's
     model: Resume 0.917 / 0.991, MSRA 0.886 / 0.820; round 7's: Resume 0.925 / 1.000, MSRA 0.880 / 0.821, the
     floor lowered from 0.88: its sixth batch of remarks trades MSRA precision for remark recall, model card;
     round 12's Resume floor lowered from 0.90: its decision threshold, 0.2 from 0.3, trades precision for
     recall; round 13's MSRA floor lowered from 0.87: its model, with two more batches of remarks, measured
-    0.868); they are read from a corpus checkout (scripts/names_corpora.py) and skipped where there is none."""
+    0.868; round 25's Resume floor lowered from 0.88: its model, with four more batches of remarks, measured 0.875,
+    chosen on the dev splits for 13 remark names more); they are read from a corpus checkout (scripts/names_corpora.py) and skipped where there is none."""
     sentences = _corpus_test(key)
     p, r = _prf([_model().tag(s["text"]) for s in sentences], sentences)
     assert p >= precision and r >= recall
