@@ -627,10 +627,13 @@ def _rule_reaches_further(
 
 
 def _two_nicknames(span: str) -> bool:
-    """Four characters that are two names of 阿 or 小 and one, glued (阿凤阿珍, 阿宝阿贵): both characters common in
-    Han given names (a Yi name is of that shape too: 阿苦阿芝, 阿西阿呷)."""
-    given = lexicon().given
-    return span[0] in "阿小" and span[2] in "阿小" and span[1] in given and span[3] in given
+    """Four characters that are two names of two glued: 阿 or 小 and one each (阿凤阿珍, 阿宝阿贵), or brothers' or
+    sisters' names with one surname (江涛江波兄弟); both given characters common in Han given names (a Yi name is of
+    the first shape too: 阿苦阿芝, 阿西阿呷)."""
+    lex = lexicon()
+    if span[1] not in lex.given or span[3] not in lex.given:
+        return False
+    return (span[0] in "阿小" and span[2] in "阿小") or (span[0] == span[2] and span[0] in lex.single)
 
 
 def _glued_second(text: str, a: int, b: int) -> bool:
@@ -844,7 +847,7 @@ def combine_names(
             a, b = _model_span(text, span, reading, ruled.get(i, set()))
             if b - a == 4 and _two_nicknames(text[a:b]):
                 ours.append((a + ts, a + 2 + ts, MODEL_SCORE, "name_model", person))
-                a += 2  # 阿凤|阿珍互换岗位: two names of 阿 or 小 and one, glued
+                a += 2  # 阿凤|阿珍互换岗位, 江涛|江波兄弟: two names of two, glued
             if not _names_no_one(text, a, b):
                 ours.append((a + ts, b + ts, MODEL_SCORE, "name_model", person))
                 if a == span[0] and b < span[1] and _glued_second(text, b, span[1]):
