@@ -1131,6 +1131,9 @@ REMARK_FLOORS = [
     # Round 24's studied records of fourteen more offices (data/names_dev_remarks41.txt, 700 records, 793 names),
     # written at round 24's start to the same brief: round 23's detector 0.974 / 0.977, round 24's 0.974 / 0.986.
     pytest.param("dev-remarks-41", 700, 0.965, 0.975, id="dev-remarks-41"),
+    # Round 25's studied records of fourteen more offices (data/names_dev_remarks42.txt, 695 records, 938 names),
+    # written at round 25's start to the same brief: round 24's detector 0.966 / 0.972, round 25's 0.979 / 0.986.
+    pytest.param("dev-remarks-42", 695, 0.965, 0.975, id="dev-remarks-42"),
     # Round 19's blind set (data/names_blind_remarks18.txt, 698 records, 1,011 names, as clerks of fourteen more
     # offices, five of which keep histories), written at round 19's start by sessions that saw no detector,
     # measured once at its end: P 0.938 / R 0.961 (round 18's detector: 0.927 / 0.954); at round 20's end, with the
@@ -1157,6 +1160,10 @@ REMARK_FLOORS = [
     # offices), written at round 24's start by sessions that saw no detector, measured once at its end: P 0.950 /
     # R 0.973 (round 23's detector: the same).
     pytest.param("blind-remarks-23", 699, 0.94, 0.965, id="blind-remarks-23"),
+    # Round 25's blind set (data/names_blind_remarks24.txt, 698 records, 854 names, as clerks of fourteen more
+    # offices), written at round 25's start by sessions that saw no detector, measured once at its end: P 0.967 /
+    # R 0.961 (round 24's detector: 0.969 / 0.961).
+    pytest.param("blind-remarks-24", 698, 0.955, 0.95, id="blind-remarks-24"),
     # Round 10's blind set (data/names_blind_remarks9.txt, 700 records, 1,030 names, as fourteen clerks of
     # fourteen offices, by two sessions in two halves: look-alike words, scanned forms spaced out, Hong Kong
     # parties with their romanised names, compound and married surnames), written during round 10 by sessions
