@@ -3,8 +3,8 @@
 
 Notes give the name someone is called by right after saying so (叫他, 喊她, 称他, 外号, 绰号, 小名, 乳名, and
 人称 where it opens a clause or a bracket: （人称喜子）, not 来电人|称) or right before giving the formal one
-(朵朵大名陈语彤, （小宝即叶子豪）) or a bracket saying it is one (小橘子（陈若溪的乳名）), and such a name is a nickname that neither the rules nor the model read as
-one: 阿, 小 or Fuzhou's 依 and one character (阿福, 小宇, 依珠), or whatever the note puts in quotes after saying
+(朵朵大名陈语彤, （小宝即叶子豪）) or a bracket saying it is one (小橘子（陈若溪的乳名）), and such a name is a nickname
+that neither the rules nor the model read as one: 阿, 小 or Fuzhou's 依 and one character (阿福, 小宇, 依珠), or whatever the note puts in quotes after saying
 so (叫“国庆”, 小名“丫丫”). The nickname stops before a kinship word or a title (阿发|叔); without quotes it must
 end there or at a boundary (叫他小心点 is advice, 小心 no name), be no common word and no way of addressing (阿姨,
 小陈: 小 and a surname; 阿木 is what someone is called). After a label (小名, 乳名, 族名 …) the name needs no

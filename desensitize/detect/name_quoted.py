@@ -17,8 +17,8 @@ A signature quoted after 署, 落款 or the inscription labels of calligraphy, p
 下款, 末署) names its writer, and a seal's legend quoted after 钤 its owner where it ends as a seal does (“林廷瑞印”,
 “克勤之印”). Archives and museums catalogue them so, and a writer signs with a literary name no reader knows (逸园,
 竹坪, 季和). The name is what is left of the signature's last clause without the verb of writing, the wish or the
-seal after it (录, 书于听雨轩, 仁兄大人雅正, 敬赠, 合十, 时年七十有六, 之印), the date before it (壬午秋日), and the humble or official style
-before it (弟, 门人, 八十老人, 乡贡进士): one to four characters, none that no name holds (署"烈士后人", 落款"合乡公立",
+seal after it (录, 书于听雨轩, 仁兄大人雅正, 敬赠, 合十, 时年七十有六, 之印), the date before it (壬午秋日), and the
+humble or official style before it (弟, 门人, 八十老人, 乡贡进士): one to four characters, none that no name holds (署"烈士后人", 落款"合乡公立",
 款"侯官县印", "听雨楼" are no one).
 """
 
@@ -54,8 +54,8 @@ _VARIANT = re.compile(
 # What a signature writes after the name: the verb of writing or setting up, a letter's close, a wish to its receiver
 # (仲良仁兄大人雅正), where it was written (书于听雨轩), a seal's ending; and before it: the date (壬午秋日, with its
 # cyclical year or a numeral), the writer's humble or official style.
-# The first two of them the name policy knows too: where the model's name runs into them (甘露敬|录, 仲良仁|兄) it ends
-# before (`name_policy._before_signing`).
+# Those of two characters the name policy knows too: where the model's name runs into the first of them (甘露敬|录,
+# 仲良仁|兄), it ends before it (`name_policy._before_signing`).
 SIGNING = ("敬录", "敬赠", "敬贺", "敬献", "敬撰", "敬题", "拜撰", "拜题", "拜书", "敬书", "合十", "顿首", "仁兄", "时年")
 _AFTER_NAME = re.compile(
     f"(?:(?:泣血)?谨识|等?敬立|等?立石?|{'|'.join(SIGNING)}|手书|未定草|指墨|戏笔|书画|学画|女史写?|老人"

@@ -63,8 +63,7 @@ def _alone(text: str, k: int, step: int) -> bool:
     space is after it). A space between two runs of characters (王芳 林晨, 拟稿：安宁　核稿) separates
     words, as in a list or a form's fields; a character standing alone is part of text spaced out. One
     before a colon or a slash is no such character but a field's label (交：吴凯 接：许文斌, a shift's handover; 文/林一
-    图/阿飞, a byline), and 男 or
-    女 after a space is a form's sex field (秦雪 女 28岁)."""
+    图/阿飞, a byline), and 男 or 女 after a space is a form's sex field (秦雪 女 28岁)."""
     if step == 1 and text[k] in "男女":
         return False
     k += step
