@@ -1190,7 +1190,8 @@ def test_model_floor_on_public_test_splits(key: str, precision: float, recall: f
     round 12's Resume floor lowered from 0.90: its decision threshold, 0.2 from 0.3, trades precision for
     recall; round 13's MSRA floor lowered from 0.87: its model, with two more batches of remarks, measured
     0.868; round 25's Resume floor lowered from 0.88: its model, with four more batches of remarks, measured 0.875,
-    chosen on the dev splits for 13 remark names more); they are read from a corpus checkout (scripts/names_corpora.py) and skipped where there is none."""
+    chosen on the dev splits for 13 remark names more); they are read from a corpus checkout
+    (scripts/names_corpora.py) and skipped where there is none."""
     sentences = _corpus_test(key)
     p, r = _prf([_model().tag(s["text"]) for s in sentences], sentences)
     assert p >= precision and r >= recall
