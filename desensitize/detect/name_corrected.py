@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from desensitize.detect.names import STOP_CHARS, dictionary_words, surnames
+from desensitize.detect.names import STOP_CHARS, dictionary_words, surname_length
 from desensitize.detect.places import fuzhou_places
 
 HINT = re.compile("写成|误写|误为|错写|错录|录成|打成|写作|笔误|写错|错别字|更正为|改为|改成|更改为|订正为")
@@ -32,14 +32,13 @@ _PAIRS = (
 def corrected_names(text: str) -> list[tuple[int, int]]:
     """Spans of both forms of each name a correction in `text` pairs (module docstring)."""
     out: list[tuple[int, int]] = []
-    single, compound = surnames()
     every, places = dictionary_words(), fuzhou_places()
     for pattern in _PAIRS:
         for m in pattern.finditer(text):
             wrong, right = m.group(1), m.group(2)[: len(m.group(1))]  # the right form as long as the wrong one
             if len(right) != len(wrong) or wrong == right or wrong[0] != right[0]:
                 continue
-            surname = 2 if wrong[:2] in compound else 1 if wrong[0] in single else 0
+            surname = surname_length(wrong)
             if not surname or len(wrong) == surname or any(
                 w in every or w in places or any(c in STOP_CHARS for c in w[surname:]) for w in (wrong, right)
             ):

@@ -16,7 +16,6 @@ bracket that says more of the person is what the record calls them (家属阿木
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 
 from desensitize.detect.name_dotted import TRANSLITERATION
 from desensitize.detect.names import (
@@ -28,6 +27,7 @@ from desensitize.detect.names import (
     dictionary_words,
     given_name_chars,
     role_before,
+    surname_length,
     surnames,
 )
 
@@ -79,6 +79,7 @@ _AFTER_A_NAME = frozenset("在说已和与的也还今昨明跟被把让来去�
 # 志愿者小鱼（余晓玉）, 店员小强（店主侄子，17岁）): what the record calls them; not a pseudonym (被害人小雨（化名）) nor a
 # part of the full name the bracket gives (阿依（全名吉克阿依）).
 _ROLE_NICK = re.compile("([阿小][\u4e00-\u9fff])[（(]([^（）()]{1,16})[）)]")
+_BRACKET_HEAD = re.compile("[\u4e00-\u9fff]{2,3}(?=$|[，,、；;])")  # the bracket's first item (`_full_name_first`)
 _NOT_IN_NICKNAME = frozenset((STOP_CHARS | set("名")) - set("阿小老"))  # what no name holds (的, 不, 与 …)
 _ANY_CHILD = frozenset({"宝宝", "娃娃", "宝贝"})  # any child's parent (宝宝妈妈), not a named one's
 _KIN = frozenset(KIN_AFTER | set("伯公妹弟爸妈爷奶舅伙孩"))  # 阿姨, 小妹, 阿伯: how one addresses, not names
@@ -100,10 +101,15 @@ def _a_childs_name(name: str, given: frozenset[str]) -> bool:
     )
 
 
-def _full_name_first(inner: str, single: Collection[str], compound: Collection[str]) -> bool:
+def _plain_name(name: str) -> bool:
+    """No common or role word, and no character no name holds (外号叫|惯了, 不知道|真名 are no names)."""
+    return not _a_word(name) and not _NOT_IN_NICKNAME.intersection(name)
+
+
+def _full_name_first(inner: str) -> bool:
     """A bracket's text opens with a full name of two or three characters (余晓玉, 余佳琪，大学生): a surname first."""
-    head = re.match("[\u4e00-\u9fff]{2,3}(?=$|[，,、；;])", inner)
-    return head is not None and (inner[0] in single or inner[:2] in compound) and not _NOT_IN_NICKNAME.intersection(head.group())
+    head = _BRACKET_HEAD.match(inner)
+    return head is not None and surname_length(inner) > 0 and not _NOT_IN_NICKNAME.intersection(head.group())
 
 
 def nicknames(text: str) -> list[tuple[int, int]]:
@@ -115,10 +121,8 @@ def nicknames(text: str) -> list[tuple[int, int]]:
         if _a_word(name) or name[1] in _KIN or (name[0] == "小" and name[1] in single and name[1] not in given):
             continue  # 小心, 阿姨; 小陈: a way of addressing (阿木, 阿水 are what a person is called)
         out.append(m.span(1))
-    for labelled in (_LABELLED, _BEFORE_LABEL):  # not 外号叫|惯了: what no name holds
-        out.extend(
-            m.span(1) for m in labelled.finditer(text) if not _a_word(m.group(1)) and not _NOT_IN_NICKNAME.intersection(m.group(1))
-        )
+    for labelled in (_LABELLED, _BEFORE_LABEL):
+        out.extend(m.span(1) for m in labelled.finditer(text) if _plain_name(m.group(1)))
     out.extend(m.span(1) for m in _CHILD_OF.finditer(text) if _a_childs_name(m.group(1), given))
     for m in _PLAIN.finditer(text):
         name = m.group(1)
@@ -138,7 +142,7 @@ def nicknames(text: str) -> list[tuple[int, int]]:
         if (
             role_before(text, m.start()) and not inner.startswith("化名") and name not in inner
             and not (name[0] == "小" and name[1] in COMMONEST_SURNAMES)  # 小林（林雅婷）: an address by surname
-            and (_a_childs_name(name, given) or _full_name_first(inner, single, compound))
+            and (_a_childs_name(name, given) or _full_name_first(inner))
         ):
             out.append(m.span(1))
     every = dictionary_words()
@@ -151,6 +155,6 @@ def nicknames(text: str) -> list[tuple[int, int]]:
             out.append(m.span(1))  # not 李某甲|即李德明 (a pseudonym), 要求立|即查处
     for m in _BEFORE_FORMAL.finditer(text):
         name = m.group(1)
-        if not _a_word(name) and not _NOT_IN_NICKNAME.intersection(name) and name[0] not in "他她我你它其":
+        if _plain_name(name) and name[0] not in "他她我你它其":
             out.append(m.span(1))  # not 不知道|真名, 小名与|本名
     return sorted(set(out))
