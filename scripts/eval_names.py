@@ -220,6 +220,19 @@ two more such sessions, as clerks of fourteen more offices (a housing provident 
 bureau, a cultural-relics office, a dialysis centre, an intangible-heritage centre, a government fleet office, an
 agricultural-machinery station; a go school, an old-estate renewal office, a civility office, an eye hospital, a
 travel agency, a vocational school's interns, a science museum), and measured once at round 25's end.
+"dev-remarks-43" (names_dev_remarks43.txt, studied: 700 records, 898 names) was written at round 26's start by
+two more such sessions, as clerks of fourteen more offices (a cinema, a piano shop, a hydrological station, a
+maritime office's crew register, a railway station's passenger service, a petrol station, a lottery outlet; a
+social-insurance counter, a yoga studio, a veterinary station, a botanical garden's guides, a city marathon's
+organisers, a billiards club, an auction house); of these kinds of office, round 24's sealed set was written for
+a maritime office, a railway station and a lottery outlet too, and dev-remarks-41 a petrol station.
+"blind-remarks-25" (names_blind_remarks25.txt, sealed: 696 records, 829 names) was written at round 26's start by
+two more such sessions, as clerks of fourteen more offices (market regulation's consumer disputes, a blood centre,
+a prison's visiting centre, a labour arbitration court, a state forest farm, a Min opera troupe, an airport's
+ground service; a library's old-books reading room, a village task force, a bank branch, a zoo, the 12345
+hotline, a martial-arts school, a surveying institute's field teams), and measured once at round 26's end. The
+round's briefs chose offices from a list that missed round 24's: seven of these kinds of office round 24's sealed
+set was written for too, and one (a bank branch) the studied dev-remarks-41, in other records by other sessions.
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -268,6 +281,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-22": (DATA / "names_blind_remarks22.txt", True),  # written at round 23's start, measured at its end
     "blind-remarks-23": (DATA / "names_blind_remarks23.txt", True),  # written at round 24's start, measured at its end
     "blind-remarks-24": (DATA / "names_blind_remarks24.txt", True),  # written at round 25's start, measured at its end
+    "blind-remarks-25": (DATA / "names_blind_remarks25.txt", True),  # written at round 26's start, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
@@ -313,6 +327,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-40": (DATA / "names_dev_remarks40.txt", False),  # written at round 23's start: more ordinary offices
     "dev-remarks-41": (DATA / "names_dev_remarks41.txt", False),  # written at round 24's start: more ordinary offices
     "dev-remarks-42": (DATA / "names_dev_remarks42.txt", False),  # written at round 25's start: more ordinary offices
+    "dev-remarks-43": (DATA / "names_dev_remarks43.txt", False),  # written at round 26's start: more ordinary offices
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
