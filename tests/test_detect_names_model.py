@@ -351,7 +351,7 @@ def test_the_texts_a_hint_matches_in_are_the_texts_it_matches() -> None:
         ("在Apple Store购买的iPhone 15 Pro屏幕失灵，消费者要求退货", []),
         ("经营者Fuzhou Golden Trading Co Ltd未按期年报，登记人B：APP已推送", []),
         ("闽AD12345违停，车主电话联系不上，请登录WeChat小程序查询", []),
-        # An English given name alone, as chat notes call staff: before a person's verb, after a hand-on word
+        # An English given name alone, as chat notes call staff (round 26: wherever it stands)
         ("Lisa在前台登记了，说是来办工作许可的。", ["Lisa"]),
         ("已转Kevin处理，明天回复", ["Kevin"]),
         ("Grace婚纱店门口占道经营，打开Excel在表格里登记", []),  # a shop, a program
@@ -399,6 +399,11 @@ def test_the_texts_a_hint_matches_in_are_the_texts_it_matches() -> None:
         ("Coco妈：电梯里有狗尿，谁家的狗？", ["Coco"]),
         ("业主表扬：Leo爸说保洁阿姨很负责", ["Leo"]),
         ("PS妈：图已修好", []),  # no given name
+        # round 26: an English given name alone is a name wherever it stands, but a shop's or firm's
+        ("Jenny取消了明早的课，扣次", ["Jenny"]),
+        ("本月回款：Kevin 3.2万，业务员Amy负责", ["Kevin", "Amy"]),
+        ("体式调整建议已发。——Echo", ["Echo"]),
+        ("Lily负责店面，Coco奶茶店和Tony工作室另行通知", ["Lily"]),
     ],
 )
 def test_names_in_latin_letters_where_the_record_says_so(detector: TextDetector, text: str, names: list[str]) -> None:

@@ -16,13 +16,12 @@ letters is a name where the record says so:
 * two words or more in brackets right after a Chinese name are that person's name spelt out (香港居民陈家豪
   （Chan Ka Ho）); two words or more right before a bracket that opens with a Chinese name are a name, and
   the Chinese name in the bracket is that person's too (Lee Siu Fung（李少峰）, Chloe Lin（林佩珊，台湾）);
-* or, for one word that is a common English given name (faker's English-speaking lists: Lisa, David, Aoife), a
-  person's verb or adverb follows (Lisa在前台登记了, David说) or a word that hands a matter to a person or gives a
-  name precedes it (转Lisa处理, 问了Kevin, 自称Lily): staff in chat notes go by such names;
-* or, for such a name, the chat's own ways of naming a member: it labels a line (Coco：有没有人拼单, Lily林：),
-  is called on (@Mia) or addressed with 阿 (阿May), bears a title or a kin word (Tony老师, Coco妈妈), is
-  welcomed or thanked (欢迎Lily), is spelt out in a bracket (Coco（何思琪）, Kevin（本名陈凯文）) or stands as an
-  item of a list (1.Jason 2.…, Jason、小雨点, 叶子 Jason 欧阳晓丹).
+* or it is one word, a common English given name (faker's English-speaking lists: Lisa, David, Aoife, and
+  the names Chinese speakers take: Coco, Sunny), wherever it stands (Jenny取消了明早的课, 业务员Kevin负责,
+  ——Echo, Lily林：, 阿May): staff, members and customers go by such names. Until round 26 such a name was
+  taken only where a person's verb followed it or a chat named a member so; in the written remarks of the
+  training and studied files, 335 such words are names and 4 are not (an English name spelt out after its
+  Chinese transliteration, left unmarked), and 58 of those names no context of the old list held.
 
 A run holding a word of an organisation, a place or a product (Ltd, Hotel, Road, Pro …) is none, nor is
 one word of capitals or of fewer than three letters (经办人A, 申请人APP).
@@ -33,8 +32,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from desensitize.detect.name_dotted import TRANSLITERATION
-from desensitize.detect.names import CUE, STOP_CHARS, common_words, role_before, surnames
+from desensitize.detect.names import CUE, STOP_CHARS, common_words, role_before, surnames, word_pos
 
 _WORD = r"(?:[A-Z][a-zà-ÿ]*(?:['’\-][A-Za-zà-ÿ]+)*|[A-Z]{2,}(?:-[A-Z]{2,})*)"
 _PARTICLE = r"(?:van|von|der|den|de|da|del|dos|du|la|le|bin|binti|al|el|ibn)"
@@ -84,23 +82,15 @@ NOT_NAMES = frozenset(
     "Taiwan Xiamen Beijing Shanghai Pro Max Plus Mini Air Phone Pad Book Watch App Wi Fi Wifi WIFI APP GPS ID "
     "PDF OK USB VIP CEO CBD KTV SUV ATM WeChat Alipay Model Type Series Version Online Service Services".split()
 )
-# After a given name alone: what a person does, or one of the adverbs and verbs that follow a person.
-ALONE_AFTER = re.compile("[在已也都还就又来去说称让把给跟和]|" + PERSON_AFTER.pattern)
-# Before it: what hands a matter to a person or asks one, or puts one in another's place (换Jason, 由Lisa负责, 派Tony).
-ALONE_BEFORE = (
-    "问了", "问", "转", "请", "让", "找", "叫", "给", "跟", "和", "与", "联系", "通知", "告诉", "自称", "叫自己",
-    "换", "由", "替", "派", "陪", "帮", "约", "交", "催",
-)
-
-
-# The chat register's ways of naming a member by a lone English given name (module docstring): what follows it
-# (a line's label, a list's comma, a title or kin word, the name spelt out in a bracket) and what precedes it.
-CHAT_AFTER = re.compile("[：:、]|老师|姐|哥|总|经理|妈|爸|奶奶|爷爷|外婆|外公|家长|同学|师傅|主播|助理|[（(](?:本名|真名|原名|中文名)?[\u4e00-\u9fff]{2,4}[）)]")
-CHAT_BEFORE = ("@", "阿", "、", "欢迎", "谢谢", "感谢")
 # English given names Chinese speakers take that faker's English-speaking lists lack (Coco, Sunny, 阿May).
 CHOSEN_ENGLISH = frozenset("Coco May Sunny Cherry Vivian Candy Winnie Kitty Iris Yoyo Jojo Kiki Cici Echo Elsa Evan".split())
 # Words of faker's lists that Chinese records write as a place (India, Georgia) or a month (June): never alone.
 _PLACE_OR_MONTH = frozenset("India Israel Georgia Florence Kingston Lincoln Hudson Brooklyn Jan June".split())
+
+
+# A shop, studio or firm named after a lone English name (Grace婚纱店, Coco奶茶店, Tony工作室): up to two characters
+# (a noun of the dictionary: what the shop sells), then what ends such a name.
+SHOP_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:店|馆|坊|屋|吧|行|社|公司|工作室|中心|餐厅|酒店|会所|超市|商行|品牌)")
 
 
 # What a bracket after a name in Latin letters says of the person, not their Chinese name (（越南籍）, （香港居民）).
@@ -132,14 +122,12 @@ def latin_names(text: str) -> list[tuple[int, int]]:
             continue  # 经办人A, 申请人APP: a label or an acronym; one name alone is Mike, Lisa
         others.append((a, b))
         chinese = _chinese_name_after(text, b) if len(words) >= 2 else None  # Lee Siu Fung|（李少峰）
-        lone = len(words) == 1 and words[0] in english_given_names()  # Lisa, Coco
+        lone = len(words) == 1 and words[0] in english_given_names() and not _names_a_shop(text, b)  # Lisa, Coco
         if FOREIGN_AFTER.match(text, b) or role_before(text, a) or ENGLISH_ROLE.search(text, max(0, a - 24), a) or (
             len(words) >= 2 and (PERSON_AFTER.match(text, b) or CUE.match(text, b))
         ) or CHINESE_LABEL.search(text, max(0, a - 12), a) or (
             len(words) >= 2 and _after_chinese_name(text, a, b)
-        ) or (lone and _after_chinese_name(text, a, b, TRANSLITERATION)) or (
-            lone and (ALONE_AFTER.match(text, b) is not None or text.endswith(ALONE_BEFORE, 0, a))
-        ) or (len(words) >= 2 and chinese is not None) or (lone and _named_in_a_chat(text, a, b)) or (
+        ) or lone or (len(words) >= 2 and chinese is not None) or (
             CORRECTED.search(text, max(0, a - 6), a) if len(words) >= 2 else SPELT.search(text, max(0, a - 6), a)
         ):
             if lone:  # 阿May is the name a chat calls her; in Lily林： the surname is the handle's
@@ -198,28 +186,24 @@ def _shaped_as_a_name(name: str) -> bool:
     )
 
 
-def _after_chinese_name(text: str, a: int, b: int, transliterated: frozenset[str] = frozenset()) -> bool:
+def _after_chinese_name(text: str, a: int, b: int) -> bool:
     """The run at `a:b` fills a bracket right after two to four Chinese characters that start with a surname
     and hold no character that never fills a name (陈家豪（Chan Ka Ho）, not 商务区（Central Business
-    District）): a person's name spelt out. With `transliterated` (for an English given name alone), two to four
-    characters of it do too: the English name's Chinese transliteration (琳达（Linda）)."""
+    District）): a person's name spelt out."""
     if text[a - 1:a] not in ("（", "(") or text[b:b + 1] not in ("）", ")"):
         return False
     p = a - 1
-    return any(
-        p - k >= 0 and (_shaped_as_a_name(text[p - k:p]) or all(c in transliterated for c in text[p - k:p])) for k in (2, 3, 4)
-    )
+    return any(p - k >= 0 and _shaped_as_a_name(text[p - k:p]) for k in (2, 3, 4))
 
 
-def _named_in_a_chat(text: str, a: int, b: int) -> bool:
-    """The lone English given name at `a:b` is named as a chat names a member (`CHAT_AFTER`, `CHAT_BEFORE`, a
-    list's number before it: 5.Jason; a row's spaces around it: 叶子 Jason 欧阳晓丹; a surname and a line's
-    label after it: Lily林：)."""
-    if CHAT_AFTER.match(text, b) or text.endswith(CHAT_BEFORE, 0, a) or _surname_labels(text, b):
-        return True
-    if a >= 2 and text[a - 2].isdigit() and text[a - 1] in ".．、":
-        return True
-    return 0 < a and b < len(text) and text[a - 1] in " \u3000" and text[b] in " \u3000"
+def _names_a_shop(text: str, b: int) -> bool:
+    """What follows the lone English name ending at `b` makes it a shop's or firm's name (`SHOP_AFTER`; not
+    Lily负责店面: 负责 is no noun)."""
+    m = SHOP_AFTER.match(text, b)
+    if m is None:
+        return False
+    sells = text[b:m.end() - 1] if text[m.end() - 1] in "店馆坊屋吧行社" else ""
+    return not sells or word_pos(sells).startswith("n")
 
 
 def _surname_labels(text: str, b: int) -> bool:
