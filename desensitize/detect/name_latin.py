@@ -82,8 +82,13 @@ NOT_NAMES = frozenset(
     "Taiwan Xiamen Beijing Shanghai Pro Max Plus Mini Air Phone Pad Book Watch App Wi Fi Wifi WIFI APP GPS ID "
     "PDF OK USB VIP CEO CBD KTV SUV ATM WeChat Alipay Model Type Series Version Online Service Services".split()
 )
-# English given names Chinese speakers take that faker's English-speaking lists lack (Coco, Sunny, 阿May).
-CHOSEN_ENGLISH = frozenset("Coco May Sunny Cherry Vivian Candy Winnie Kitty Iris Yoyo Jojo Kiki Cici Echo Elsa Evan".split())
+# English given names Chinese speakers take that faker's English-speaking lists lack (Coco, Sunny, 阿May), and
+# (round 26) the short forms and older names among them (Andy, Maggie, Jacky, Ken).
+CHOSEN_ENGLISH = frozenset(
+    "Coco May Sunny Cherry Vivian Candy Winnie Kitty Iris Yoyo Jojo Kiki Cici Echo Elsa Evan "
+    "Ada Andy Benny Dora Elva Fifi Flora Freddy Gigi Hank Jacky Joey Josie Ken Kenny Kris Lena Lili Liz Lulu Maggie "
+    "Mimi Nana Nelson Nick Queenie Sammy Ted Vera Willy Wilson Zack".split()
+)
 # Words of faker's lists that Chinese records write as a place (India, Georgia) or a month (June): never alone.
 _PLACE_OR_MONTH = frozenset("India Israel Georgia Florence Kingston Lincoln Hudson Brooklyn Jan June".split())
 
