@@ -405,6 +405,7 @@ def test_the_texts_a_hint_matches_in_are_the_texts_it_matches() -> None:
         ("体式调整建议已发。——Echo", ["Echo"]),
         ("Lily负责店面，Coco奶茶店和Tony工作室另行通知", ["Lily"]),
         ("Maggie带她的猫来复诊，Andy陪同", ["Maggie", "Andy"]),  # short forms faker's lists lack
+        ("积分：1.小K 86分 2.阿B 79分；A座3楼，B超室", ["小K", "阿B"]),  # 小, 阿 or 老 and a capital alone
     ],
 )
 def test_names_in_latin_letters_where_the_record_says_so(detector: TextDetector, text: str, names: list[str]) -> None:
