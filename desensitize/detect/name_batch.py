@@ -2,8 +2,8 @@
 strings one text at a time, for tagging in numpy (`name_crf.py`).
 
 A feature string such as ``k5=PPSGH`` is a template (`name_features.TEMPLATES`) and the codes it reads:
-here it is one 64-bit key, the template's number followed by each code's bits (a character's code point,
-21 bits; a class, 4; a segmentation mark, 3). The texts are joined into one padded array of code points,
+here it is one 64-bit key, the template's number in the top bits and each code's bits below (a character's
+code point, 21 bits; a class, 4; a segmentation mark, 3). The texts are joined into one padded array of code points,
 so that each template's keys for every character of every text are a few array operations, and the
 model's weights for them one lookup: in a plain table where a template's codes are few (`small_keys`),
 else in a hash table (`KeyIndex`). Tagging with crfsuite from the feature
@@ -22,6 +22,11 @@ import numpy as np
 from desensitize.detect.name_features import CLASSES, FLAGS, PAD, POSITIONS, TEMPLATES, Lexicon, char_class, segmentable
 
 BITS = {"p": 21, "k": 4, "s": 3}  # the bits of one code of each stream
+# A key's template number stands in its top bits, above the codes of the widest template (two characters, 42
+# bits), so keys of templates of different widths never meet. Until round 26 the number stood right above each
+# template's own codes: the key of ``c=─`` (U+2500) was that of ``sg3=SPP``, and a model trained on text holding
+# such a character would not load ("keys must be distinct").
+NUMBER_SHIFT = 58
 _EMPTY = np.uint64(0xFFFF_FFFF_FFFF_FFFF)  # no key: a template number never reaches the top bits
 _MULT = np.uint64(0x9E37_79B9_7F4A_7C15)  # Fibonacci hashing: the top bits of key × 2^64/φ
 
@@ -180,10 +185,10 @@ def _positions(joined: str, at: np.ndarray) -> np.ndarray:
 
 def template_keys(st: Streams, number: int, parts: tuple[tuple[str, int], ...]) -> np.ndarray:
     """The keys of template `number` (its index in `TEMPLATES`) at every character of `st`."""
-    key = np.full(len(st.at), number, dtype=np.uint64)
+    key = np.zeros(len(st.at), dtype=np.uint64)
     for stream, offset in parts:
         key = (key << np.uint64(BITS[stream])) | getattr(st, stream)[st.at + offset]
-    return key
+    return key | np.uint64(number << NUMBER_SHIFT)
 
 
 # A template whose codes fit in `SMALL_WIDTH` bits, a character counting 16 (the Basic Multilingual
@@ -245,7 +250,7 @@ def attribute_codes(attribute: str) -> tuple[int, list[int]] | str:
 
 def template_key(number: int, codes: list[int]) -> int:
     """The key of template `number` reading `codes` (`attribute_codes`), as `template_keys` makes it."""
-    return _pack(TEMPLATES[number][1], codes, BITS, number)
+    return _pack(TEMPLATES[number][1], codes, BITS) | number << NUMBER_SHIFT
 
 
 def flag_masks(st: Streams, lex: Lexicon) -> dict[str, np.ndarray]:
