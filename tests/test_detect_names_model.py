@@ -406,6 +406,10 @@ def test_the_texts_a_hint_matches_in_are_the_texts_it_matches() -> None:
         ("Lily负责店面，Coco奶茶店和Tony工作室另行通知", ["Lily"]),
         ("Maggie带她的猫来复诊，Andy陪同", ["Maggie", "Andy"]),  # short forms faker's lists lack
         ("积分：1.小K 86分 2.阿B 79分；A座3楼，B超室", ["小K", "阿B"]),  # 小, 阿 or 老 and a capital alone
+        # round 26: letters of the extended Latin blocks (Vietnamese, Polish, pinyin's tones) are a name's too; before,
+        # Nguyễn Thị Hoa was read as Nguy and the rest left
+        ("越南籍新娘Nguyễn Thị Hoa申请居留，申请人Trần Văn Đức（越南籍）代办", ["Nguyễn Thị Hoa", "Trần Văn Đức"]),
+        ("护士Łucja Kowalska（波兰籍）值班，NGUYỄN THỊ HOA（越南籍）陪护", ["Łucja Kowalska", "NGUYỄN THỊ HOA"]),
     ],
 )
 def test_names_in_latin_letters_where_the_record_says_so(detector: TextDetector, text: str, names: list[str]) -> None:

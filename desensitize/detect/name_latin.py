@@ -1,5 +1,6 @@
 """Names in Latin letters in Chinese text: 当事人Nguyen Van Minh（越南籍）, CHAN Tai Man（香港居民）, 报警人
-Maria Santos称, 外籍人员参保：Lee Min Ho（韩国籍）.
+Maria Santos称, 外籍人员参保：Lee Min Ho（韩国籍）, 越南籍新娘Nguyễn Thị Hoa (with the letters of Latin's extended
+blocks: Vietnamese, Polish, Turkish, Czech and pinyin's tones).
 
 Foreign residents, and Hong Kong and Macao residents in their documents' spelling, are written in Latin
 letters in Chinese records. Neither the rules nor the model read them: both know Chinese characters. A run of
@@ -36,17 +37,26 @@ from functools import lru_cache
 
 from desensitize.detect.names import CUE, STOP_CHARS, common_words, role_before, surnames, word_pos
 
-_WORD = r"(?:[A-Z][a-zà-ÿ]*(?:['’\-][A-Za-zà-ÿ]+)*|[A-Z]{2,}(?:-[A-Z]{2,})*)"
+# Letters: ASCII, Latin-1's and Latin Extended-A, -B and Additional's, which spell Vietnamese (Nguyễn Thị Hoa, Trần Văn
+# Đức), Polish (Łucja), Turkish, Czech names and pinyin's tones (Lǐ Míng). The extended blocks mix capitals and small
+# letters, so a word's first letter is checked a capital in Python (`_capitalised`).
+_EXTENDED = "\u0100-\u024f\u1e00-\u1eff"
+_LETTER = f"A-Za-zÀ-ÖØ-öø-ÿ{_EXTENDED}"
+_UPPER = f"A-ZÀ-ÖØ-Þ{_EXTENDED}"
+_LOWER = f"a-zß-öø-ÿ{_EXTENDED}"
+_WORD = rf"(?:[{_UPPER}][{_LOWER}]*(?:['’\-][{_LETTER}]+)*|[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})*)"
 _PARTICLE = r"(?:van|von|der|den|de|da|del|dos|du|la|le|bin|binti|al|el|ibn)"
+_PARTICLE_WORD = re.compile(_PARTICLE)
 # The run: a capitalised word, then up to four more (one or two particles may stand between: van der), one space apart;
 # not part of an address (no letter, digit or letter's dot before it: www.Lisa; no e-mail's @: john@Smith), but
 # after a list's number (1.Coco) or a chat's @ (@Mia).
 RUN = re.compile(
-    rf"(?<![A-Za-z0-9à-ÿ_\-])(?<![A-Za-zà-ÿ._\-]\.)(?<![A-Za-z0-9._\-]@){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}{_WORD}){{0,4}}(?![A-Za-z0-9à-ÿ@_\-]|\.[A-Za-z])"
+    rf"(?<![{_LETTER}0-9_\-])(?<![{_LETTER}._\-]\.)(?<![A-Za-z0-9._\-]@){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}{_WORD}){{0,4}}"
+    rf"(?![{_LETTER}0-9@_\-]|\.[A-Za-z])"
 )
 # A capital and a letter, or 小, 阿 or 老 and a capital: every name `latin_names` takes holds one. Scanning a million
 # remarks for this takes 0.04 s, for `RUN` (its look-behind tried at every character) 0.27 s.
-HINT = re.compile("[A-Z][A-Za-zà-ÿ]|[小阿老][A-Z]")
+HINT = re.compile(f"[{_UPPER}][{_LETTER}]|[小阿老][A-Z]")
 # A nickname of 小, 阿 or 老 and one capital letter (小K, 阿B, 老K), standing alone: no letter or digit on either side.
 LETTER_NICKNAME = re.compile("(?<![A-Za-z0-9])[小阿老][A-Z](?![A-Za-z0-9])")
 # Countries whose short Chinese name does not end in 国, as a record writes a foreign person's origin (（印尼）, ，越南).
@@ -127,7 +137,7 @@ def latin_names(text: str) -> list[tuple[int, int]]:
     for m in RUN.finditer(text):
         a, b = m.span()
         words = m.group().split()
-        if any(w in NOT_NAMES for w in words) or (len(words) == 1 and (len(words[0]) < 3 or words[0].isupper())):
+        if not _capitalised(words) or any(w in NOT_NAMES for w in words) or (len(words) == 1 and (len(words[0]) < 3 or words[0].isupper())):
             continue  # 经办人A, 申请人APP: a label or an acronym; one name alone is Mike, Lisa
         others.append((a, b))
         chinese = _chinese_name_after(text, b) if len(words) >= 2 else None  # Lee Siu Fung|（李少峰）
@@ -203,6 +213,12 @@ def _after_chinese_name(text: str, a: int, b: int) -> bool:
         return False
     p = a - 1
     return any(p - k >= 0 and _shaped_as_a_name(text[p - k:p]) for k in (2, 3, 4))
+
+
+def _capitalised(words: list[str]) -> bool:
+    """Each word of a run starts with a capital, a particle (van, de …) aside: the run's pattern takes any letter
+    of the extended blocks as one."""
+    return all(w[0].isupper() or _PARTICLE_WORD.fullmatch(w) for w in words)
 
 
 def _names_a_shop(text: str, b: int) -> bool:
