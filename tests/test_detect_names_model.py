@@ -410,6 +410,8 @@ def test_the_texts_a_hint_matches_in_are_the_texts_it_matches() -> None:
         # Nguyễn Thị Hoa was read as Nguy and the rest left
         ("越南籍新娘Nguyễn Thị Hoa申请居留，申请人Trần Văn Đức（越南籍）代办", ["Nguyễn Thị Hoa", "Trần Văn Đức"]),
         ("护士Łucja Kowalska（波兰籍）值班，NGUYỄN THỊ HOA（越南籍）陪护", ["Łucja Kowalska", "NGUYỄN THỊ HOA"]),
+        ("外籍人员Иван Петров（俄罗斯籍）来访，留学生Ａｎｎａ Ｓｍｉｔｈ（美国籍）同行", ["Иван Петров", "Ａｎｎａ Ｓｍｉｔｈ"]),
+        ("剂量10μg，电阻5Ω，客户Ｋｅｖｉｎ说已收到", ["Ｋｅｖｉｎ"]),  # a unit is no name; full-width letters are read
     ],
 )
 def test_names_in_latin_letters_where_the_record_says_so(detector: TextDetector, text: str, names: list[str]) -> None:

@@ -31,7 +31,8 @@ where the record says it is one (当事人Nguyen Van Minh（越南籍）: `name_
 instruction addresses as a comrade (请海燕同志跟进: `name_comrade.py`) and one before the person's ethnic
 group in brackets (阿苦日体（彝族）来榕务工: `name_ethnic.py`) and the nickname a note says someone goes by
 (村里都叫他阿福, 丈夫叫“国庆”: `name_nickname.py`), a Japanese name where the text says Japan or its given name
-is one common in Japan (日本游客田中健二, 交换生田中健太: `name_japanese.py`), a name holding a character beyond the
+is one common in Japan (日本游客田中健二, 交换生田中健太: `name_japanese.py`), a Korean name in Hangul
+(韩国籍学生김민수: `name_hangul.py`), a name holding a character beyond the
 common CJK block (（林䶮）: `name_rare.py`), a monk's or nun's (住持释法空: `name_dharma.py`) and one quoted as what a
 name field holds (姓名“林诗函”有误: `name_quoted.py`) and the other names a biography or a genealogy gives after
 their label (陈其绶，字伯韬; 谱名郑大经: `name_courtesy.py`) or after its generation (第十六世叶敦睦:
@@ -61,6 +62,7 @@ from desensitize.detect import (
     name_dharma,
     name_ethnic,
     name_generation,
+    name_hangul,
     name_japanese,
     name_latin,
     name_mention,
@@ -125,6 +127,7 @@ FORM_FINDERS: tuple[tuple[str, re.Pattern[str] | tuple[re.Pattern[str], ...], Ca
     ("name_ethnic", name_ethnic.HINT, name_ethnic.ethnic_names),
     ("name_nickname", name_nickname.HINT, name_nickname.nicknames),
     ("name_japanese", name_japanese.HINT, name_japanese.japanese_names),
+    ("name_hangul", name_hangul.HINT, name_hangul.hangul_names),
     ("name_rare", name_rare.HINT, name_rare.rare_names),
     ("name_dharma", name_dharma.HINT, name_dharma.dharma_names),
     ("name_quoted", name_quoted.HINT, name_quoted.quoted_names),
