@@ -1,5 +1,6 @@
 """Text as the detectors read it (desensitize/detect/fold.py): traditional characters read as simplified,
-full-width ASCII as ASCII, one character for one, so the original text is what gets masked."""
+compatibility ideographs and Kangxi radicals as the ideographs, full-width ASCII as ASCII, one character for one,
+so the original text is what gets masked."""
 
 from __future__ import annotations
 
@@ -54,6 +55,22 @@ def test_traditional_names_are_found_and_the_original_is_masked(text: str, name:
     detector = TextDetector(kinds={K.PERSON_NAME})
     for spans in (detector.find(text), detector.find_many([text, "经王志强核实"])[0]):
         assert name in {text[s.start:s.end] for s in spans}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("经\uf9e1志强核实，情况属实", "\uf9e1志强"),  # 李 as a compatibility ideograph (a code page's conversion)
+        ("申请人黄\u2f29明称", "黄\u2f29明"),  # ⼩, the Kangxi radical, for 小 (text copied out of a PDF file)
+        ("申请人黃\u2f29明称", "黃\u2f29明"),  # and a traditional character beside it
+    ],
+)
+def test_compatibility_ideographs_and_radicals_are_read_as_the_ideographs(text: str, name: str) -> None:
+    """Round 26: they look the same as the ideographs and no reader knew them (李 was left, 志强 masked)."""
+    assert len(for_names()(text)) == len(text) and "\uf9e1" not in for_patterns()(text)
+    detector = TextDetector(kinds={K.PERSON_NAME})
+    for spans in (detector.find(text), detector.find_many([text, "经王志强核实"])[0]):
+        assert [text[s.start:s.end] for s in spans] == [name]
 
 
 def test_a_known_name_is_found_whichever_way_it_is_written() -> None:

@@ -24,6 +24,10 @@ from pipelines.core.vocab import FindingKind as K
         ("秦雪 女，28岁，投诉排班不公", None),  # 女 after a space is a form's sex field
         ("共 3 户 12 人", None),  # digits keep their spaces
         ("没有空格的备注", None),
+        # invisible characters are closed up wherever they stand (round 26)
+        ("经王\u200b志强核实", "经王志强核实"),
+        ("申请人黄\u00ad小明\ufeff称，电话138\u200d0013 8000", "申请人黄小明称，电话1380013 8000"),
+        ("\u200b", None),  # nothing left: no twin
     ],
 )
 def test_twin_closes_up_only_spaced_characters(text: str, closed: str | None) -> None:
@@ -65,6 +69,19 @@ def test_other_findings_of_a_spaced_text_stay() -> None:
     text = "领 款 人 邬 春 林 电话13812345678"
     kinds = {(text[s.start:s.end], s.kind) for s in detector.find_many([text])[0]}
     assert kinds == {("邬 春 林", K.PERSON_NAME), ("13812345678", K.MOBILE_PHONE)}
+
+
+def test_what_invisible_characters_hid_is_found_in_the_text_as_written() -> None:
+    """A zero-width space, joiner, soft hyphen or byte-order mark inside a name or a number hid it from every reader
+    (round 26): the twin that closes them up brings back every kind, spanning the invisible characters."""
+    detector = TextDetector()
+    texts = ["经王\u200b志强核实，情况属实", "申请人黄\u00ad小明称", "电话138\u200b0013\u200b8000", "经王志强核实"]
+    bulk = [[(t[s.start:s.end], s.kind) for s in spans] for t, spans in zip(texts, detector.find_many(texts))]
+    one = [[(t[s.start:s.end], s.kind) for s in detector.find(t)] for t in texts]
+    assert bulk == one == [
+        [("王\u200b志强", K.PERSON_NAME)], [("黄\u00ad小明", K.PERSON_NAME)],
+        [("138\u200b0013\u200b8000", K.MOBILE_PHONE)], [("王志强", K.PERSON_NAME)],
+    ]
 
 
 def test_the_mask_covers_the_spaced_name_whole() -> None:

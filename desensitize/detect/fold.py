@@ -7,6 +7,10 @@ folded text fits the original, and the original is what gets masked.
 * Traditional and Hong Kong / Taiwan variant characters → simplified (`data/traditional.txt`, from
   OpenCC): a resident of Taiwan or Hong Kong writes 黃志明, and the surname list, the rules and the model
   know 黄志明. Every reader gets this fold: 身份證 is read as 身份证 too.
+* CJK compatibility ideographs (U+F900–FAFF) and Kangxi radicals (U+2F00–2FD5) → the ideographs they stand
+  for (Unicode's NFKC, then the fold above): old systems' code-page conversions write 李 as U+F9E1 and text
+  copied out of PDF files ⼩ for 小; they look the same and no reader knew them (`compatibility`). Every reader
+  gets this fold too.
 
 A million remarks are folded in one pass: the joined string goes through a numpy lookup table, about
 three times faster than `str.translate`, which looks each character up in a dict.
@@ -15,6 +19,7 @@ three times faster than `str.translate`, which looks each character up in a dict
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -30,6 +35,19 @@ def traditional() -> dict[int, int]:
     """Traditional or variant code point → simplified code point (data/traditional.txt)."""
     text = resources.files("desensitize.data").joinpath("traditional.txt").read_text(encoding="utf-8")
     return {ord(line[0]): ord(line[2]) for line in text.splitlines() if line and not line.startswith("#")}
+
+
+@lru_cache(maxsize=1)
+def compatibility() -> dict[int, int]:
+    """Compatibility ideograph or Kangxi radical → the (simplified) ideograph it stands for: NFKC, where that
+    gives one character, then `traditional`."""
+    simplified = traditional()
+    out: dict[int, int] = {}
+    for code in [*range(0xF900, 0xFB00), *range(0x2F00, 0x2FD6)]:
+        folded = unicodedata.normalize("NFKC", chr(code))
+        if len(folded) == 1 and folded != chr(code):
+            out[code] = simplified.get(ord(folded), ord(folded))
+    return out
 
 
 @dataclass(frozen=True)
@@ -65,11 +83,12 @@ class Fold:
 
 @lru_cache(maxsize=1)
 def for_patterns() -> Fold:
-    """Both folds: what the number, literal and name-rule patterns read."""
-    return Fold.of({**traditional(), **FULL_WIDTH})
+    """All the folds: what the number, literal and name-rule patterns read."""
+    return Fold.of({**traditional(), **compatibility(), **FULL_WIDTH})
 
 
 @lru_cache(maxsize=1)
 def for_names() -> Fold:
-    """Traditional characters folded only: what the name model and its gate read."""
-    return Fold.of(traditional())
+    """Traditional characters and compatibility ideographs folded, not full-width ASCII: what the name model and
+    its gate read."""
+    return Fold.of({**traditional(), **compatibility()})

@@ -204,7 +204,7 @@ class TextDetector:
             found.extend(combine_names(self.name_model, as_typed, [0, len(text) + 1], names, self.name_mode))
         spans = resolve(found)
         twin = twin_of(text) if self._reads_names else None
-        return spans if twin is None else _with_names_back(spans, twin, self.find(twin.text))
+        return spans if twin is None else _with_twin_back(spans, twin, self.find(twin.text))
 
     # -- bulk path --------------------------------------------------------------------------------
 
@@ -237,7 +237,7 @@ class TextDetector:
         spans = self._find_joined(texts + [twin.text for _, twin in twins])
         out = spans[: len(texts)]
         for (i, twin), found in zip(twins, spans[len(texts):]):
-            out[i] = _with_names_back(out[i], twin, found)
+            out[i] = _with_twin_back(out[i], twin, found)
         return out
 
     def _find_joined(self, texts: list[str], joined: str | None = None) -> list[list[Span]]:
@@ -365,13 +365,16 @@ class TextDetector:
         return ws, we
 
 
-def _with_names_back(spans: list[Span], twin: Twin, found: Iterable[Span]) -> list[Span]:
-    """A text's spans with the names found in its closed-up twin. Where a name of the twin overlaps one
-    found in the text as written, the twin's reading wins: it read the characters as a run (蒋 振 华家:
-    the text as written has 华家, the twin 蒋振华); the text's other names stay (a space the twin closed
-    up in error hides nothing the text's own reading found)."""
+def _with_twin_back(spans: list[Span], twin: Twin, found: Iterable[Span]) -> list[Span]:
+    """A text's spans with the names found in its closed-up twin (and every other kind found there, where the
+    twin closed up invisible characters: 138\u200b0013\u200b8000 is a phone). Where a name of the twin overlaps
+    one found in the text as written, the twin's reading wins: it read the characters as a run (蒋 振 华家: the
+    text as written has 华家, the twin 蒋振华); the text's other names stay (a space the twin closed up in error
+    hides nothing the text's own reading found)."""
     person = FindingKind.PERSON_NAME
-    back = [(*twin.span_back(s.start, s.end), s.score, s.recognizer, person) for s in found if s.kind is person]
+    back = [
+        (*twin.span_back(s.start, s.end), s.score, s.recognizer, s.kind) for s in found if s.kind is person or twin.hidden
+    ]
     if not back:
         return spans
     # Whether a span overlaps a name of the twin: the furthest end of those starting before it ends, by bisection
@@ -382,7 +385,7 @@ def _with_names_back(spans: list[Span], twin: Twin, found: Iterable[Span]) -> li
     kept = [
         (s.start, s.end, s.score, s.recognizer, s.kind)
         for s in spans
-        if s.kind is not person or not _reaches(firsts, furthest, s.start, s.end)
+        if (s.kind is not person and not twin.hidden) or not _reaches(firsts, furthest, s.start, s.end)
     ]
     return resolve(kept + back)
 
