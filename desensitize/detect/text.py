@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import TYPE_CHECKING, TextIO
 
+from desensitize.detect import numerals
 from desensitize.detect.fold import for_names, for_patterns
 from desensitize.detect.name_model import Joined
 from desensitize.detect.name_policy import DEFAULT_NAME_RECOGNIZERS, NAME_MODE, check_recognizers, combine_names, model_for
@@ -196,6 +197,10 @@ class TextDetector:
                 (r.start, r.end, r.score, str(r.recognition_metadata.get("recognizer_name", "")), FindingKind(r.entity_type))
                 for r in results
             ]
+        if self._digit_trigger is not None:  # numbers spelt in Chinese numerals, as the bulk path reads them
+            spelt: list[_Candidate] = []
+            self._find_spelt_numbers(SEP + for_patterns()(text), [1, len(text) + 2], spelt)
+            found.extend((a - 1, b - 1, score, rule, kind) for a, b, score, rule, kind in spelt)
         if self.name_model is not None:
             # The same policy as the bulk path (name_policy.combine_names).
             names = [c for c in found if c[4] is FindingKind.PERSON_NAME]
@@ -265,6 +270,7 @@ class TextDetector:
         found: list[_Candidate] = []
         if self._digit_trigger is not None:
             self._find_numbers(joined, starts, found)
+            self._find_spelt_numbers(joined, starts, found)
         if self._literal_trigger is not None:
             self._find_literal(joined, starts, found)
         person = FindingKind.PERSON_NAME
@@ -275,6 +281,26 @@ class TextDetector:
             names = combine_names(self.name_model, as_typed, starts, names, self.name_mode)
         found.extend(names)
         return _per_text(found, starts, len(clean))
+
+    def _find_spelt_numbers(self, joined: str, starts: list[int], found: list[_Candidate]) -> None:
+        """Numbers spelt out in Chinese numerals (numerals.py): the texts holding a run of them, written in digits,
+        through `_find_numbers`; what it finds that holds a numeral (a number written in digits is found already)."""
+        texts = list(dict.fromkeys(bisect_right(starts, m.start()) - 1 for m in numerals.RUN.finditer(joined)))
+        if not texts:
+            return
+        spelt = [joined[starts[i]:starts[i + 1] - 1] for i in texts]
+        digits = [numerals.as_digits(t) for t in spelt]
+        sub_starts = [1] * (len(texts) + 1)
+        for k, t in enumerate(digits):
+            sub_starts[k + 1] = sub_starts[k] + len(t) + 1
+        extra: list[_Candidate] = []
+        self._find_numbers(SEP + SEP.join(digits), sub_starts, extra)
+        for a, b, score, rule, kind in extra:
+            k = bisect_right(sub_starts, a) - 1
+            at = sub_starts[k]
+            if spelt[k][a - at:b - at] != digits[k][a - at:b - at]:
+                shift = starts[texts[k]] - at
+                found.append((a + shift, b + shift, score, rule, kind))
 
     def _find_numbers(self, joined: str, starts: list[int], found: list[_Candidate]) -> None:
         """Number patterns around every run of digits: by token length for a lone digit token, else

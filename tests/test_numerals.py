@@ -1,0 +1,42 @@
+"""Numbers spelt out in Chinese numerals (numerals.py): read by the number patterns as the digits they spell, in both
+the one-text and the bulk path, and masked as written; short runs and dates stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from desensitize.detect.numerals import as_digits
+from desensitize.detect.text import TextDetector
+from desensitize.operators.text_tags import replace_spans
+from pipelines.core.vocab import FindingKind as K
+from tests.test_detect_rules import VALID_ID
+
+SPELT_ID = VALID_ID.translate(str.maketrans("0123456789", "零一二三四五六七八九"))
+
+
+def test_runs_are_written_in_digits_one_character_for_one() -> None:
+    text = "手机幺三八 一二三四-五六七八，三楼，二〇二三年"
+    assert as_digits(text) == "手机138 1234-5678，三楼，二〇二三年"  # runs of fewer than seven stay
+    assert len(as_digits(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("来电人称手机一三八一二三四五六七八，请回电", [("一三八一二三四五六七八", K.MOBILE_PHONE)]),
+        ("号码是幺三八 一二三四 五六七八", [("幺三八 一二三四 五六七八", K.MOBILE_PHONE)]),
+        (f"身份证号{SPELT_ID}已核验", [(SPELT_ID, K.RESIDENT_ID)]),
+        ("手机13812345678和一三九八七六五四三二一", [("13812345678", K.MOBILE_PHONE), ("一三九八七六五四三二一", K.MOBILE_PHONE)]),
+        ("二〇二三年十二月，一二三四五六七八九十号楼", []),  # a date; a count that is no phone (no mobile prefix)
+    ],
+)
+def test_spelt_numbers_are_found_by_both_paths(text: str, found: list[tuple[str, K]]) -> None:
+    detector = TextDetector()
+    one = [(text[s.start:s.end], s.kind) for s in detector.find(text) if s.kind is not K.PERSON_NAME]
+    bulk = [(text[s.start:s.end], s.kind) for s in detector.find_many([text, "电话13812345678"])[0] if s.kind is not K.PERSON_NAME]
+    assert one == bulk == found
+
+
+def test_the_mask_replaces_the_spelt_number_as_written() -> None:
+    text = "来电人称手机一三八一二三四五六七八，请回电"
+    assert replace_spans(text, TextDetector().find_many([text])[0]) == "来电人称手机[手机号]，请回电"
