@@ -1,5 +1,6 @@
-"""Numbers spelt out in Chinese numerals (numerals.py): read by the number patterns as the digits they spell, in both
-the one-text and the bulk path, and masked as written; short runs and dates stay."""
+"""Numbers as people write them out: spelt in Chinese numerals (numerals.py), read by the number patterns as the digits
+they spell, in both the one-text and the bulk path, and masked as written (short runs and dates stay); and grouped
+by dots, dashes or spaces (138.1234.5678, an ID as area, birth date and sequence)."""
 
 from __future__ import annotations
 
@@ -40,3 +41,20 @@ def test_spelt_numbers_are_found_by_both_paths(text: str, found: list[tuple[str,
 def test_the_mask_replaces_the_spelt_number_as_written() -> None:
     text = "来电人称手机一三八一二三四五六七八，请回电"
     assert replace_spans(text, TextDetector().find_many([text])[0]) == "来电人称手机[手机号]，请回电"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("手机138.1234.5678，备用138—1234—5678", [("138.1234.5678", K.MOBILE_PHONE), ("138—1234—5678", K.MOBILE_PHONE)]),
+        (f"身份证{VALID_ID[:6]} {VALID_ID[6:14]} {VALID_ID[14:]}已核", [(f"{VALID_ID[:6]} {VALID_ID[6:14]} {VALID_ID[14:]}", K.RESIDENT_ID)]),
+        (f"身份证{VALID_ID[:6]}-{VALID_ID[6:14]}-{VALID_ID[14:]}", [(f"{VALID_ID[:6]}-{VALID_ID[6:14]}-{VALID_ID[14:]}", K.RESIDENT_ID)]),
+        ("金额1234.56元，版本1.3.1234.5678", []),  # amounts and versions stay
+    ],
+)
+def test_numbers_grouped_as_they_are_read_are_found_by_both_paths(text: str, found: list[tuple[str, K]]) -> None:
+    """Round 26: a phone parted by dots or dashes and an ID parted into area, birth date and sequence were missed."""
+    detector = TextDetector()
+    one = [(text[s.start:s.end], s.kind) for s in detector.find(text) if s.kind is not K.PERSON_NAME]
+    bulk = [(text[s.start:s.end], s.kind) for s in detector.find_many([text, "电话13812345678"])[0] if s.kind is not K.PERSON_NAME]
+    assert one == bulk == found

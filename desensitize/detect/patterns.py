@@ -32,7 +32,7 @@ REGEX_FLAGS = re.DOTALL | re.MULTILINE  # case matters: plate and passport lette
 
 _NB = r"(?<![0-9A-Za-z])"  # not preceded by a letter or digit
 _NA = r"(?![0-9A-Za-z])"  # not followed by one
-DIGIT_TRIGGER = r"[0-9][0-9 \-]{3,}[0-9]"  # five or more digits, maybe grouped: every number pattern has one
+DIGIT_TRIGGER = r"[0-9][0-9 \-.—]{3,}[0-9]"  # five or more digits, maybe grouped (138.1234.5678): every number pattern has one
 
 
 @dataclass(frozen=True)
@@ -175,7 +175,8 @@ PATTERNS: tuple[TextPattern, ...] = (
     ),
     TextPattern(
         key="cn_resident_id", kind=FindingKind.RESIDENT_ID, trigger=DIGIT_TRIGGER, score=0.4,
-        regex=_NB + r"[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9Xx]" + _NA,
+        # Grouped as it is read, area, birth date, sequence (350102 19850312 0034): a space or a hyphen may part them.
+        regex=_NB + r"[1-9]\d{5}[ \-]?(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[ \-]?\d{3}[0-9Xx]" + _NA,
         validate=rules.resident_id_valid,
     ),
     TextPattern(
@@ -192,7 +193,8 @@ PATTERNS: tuple[TextPattern, ...] = (
     ),
     TextPattern(
         key="cn_mobile", kind=FindingKind.MOBILE_PHONE, trigger=DIGIT_TRIGGER, score=0.4,
-        regex=r"(?<![0-9A-Za-z+])(?:(?:\+|00)?86[ \-]?)?1[3-9]\d(?:[ \-]?\d{4}){2}" + _NA,
+        # Parted by spaces, hyphens, dots or dashes (138 1234 5678, 138.1234.5678, 138—1234—5678).
+        regex=r"(?<![0-9A-Za-z+])(?:(?:\+|00)?86[ \-]?)?1[3-9]\d(?:[ \-.—]?\d{4}){2}" + _NA,
         validate=rules.mobile_valid,
     ),
     TextPattern(

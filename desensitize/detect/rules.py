@@ -17,7 +17,7 @@ from operator import mul
 
 from pipelines.core import clock
 
-_SEPARATORS = re.compile(r"[\s\-－—()（）]")
+_SEPARATORS = re.compile(r"[\s\-－—.()（）]")
 _ID_SHAPE = re.compile(r"[1-9]\d{16}[\dXx]")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 _LANDLINE = re.compile(r"0\d{2,3}[2-9]\d{6,7}")
