@@ -92,6 +92,12 @@ def test_identifiers_outside_the_sample_block_publication(planted: Path, tmp_pat
         ("邮箱 zhang.san@example.com", {"email"}),
         ("鼓楼区民政局", set()),
         ("2026-10-01", set()),
+        # round 26: parted as people write them
+        ("350121 19471004 9702", {"resident_id"}),
+        ("350121-19471004-9702", {"resident_id"}),
+        ("350121 19471004 970X", set()),  # wrong check character
+        ("联系158.7574.9118", {"mobile_phone"}),
+        ("金额1587.5749元", set()),
     ],
 )
 def test_sql_detectors(value: str, kinds: set[str]) -> None:

@@ -30,7 +30,7 @@ _ID_TOKEN = r"(?:^|[^0-9])([1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:
 _USCC_TOKEN = r"(?:^|[^0-9A-Z])([0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10})(?:$|[^0-9A-Z])"
 # Not inside a run of letters and digits: the 16 digits that open a credit code are not a card.
 _CARD_TOKEN = r"(?:^|[^0-9A-Za-z])([0-9]{16,19})(?:$|[^0-9A-Za-z])"
-_MOBILE = r"(?:^|[^0-9A-Za-z])(?:\+?86|0086)?[ -]?1[3-9][0-9](?:[ -]?[0-9]){8}(?:$|[^0-9A-Za-z])"
+_MOBILE = r"(?:^|[^0-9A-Za-z])(?:\+?86|0086)?[ -]?1[3-9][0-9](?:[ .—-]?[0-9]){8}(?:$|[^0-9A-Za-z])"
 _EMAIL = r"[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,12}"
 # GA 36: province + letter + 5 (6 for new-energy) letters/digits with at least one digit, or 4 and a
 # special character; not inside a longer run of letters and digits.
@@ -86,8 +86,15 @@ def _long(col: str, chars: int) -> str:
 
 
 def resident_id_sql(col: str) -> str:
-    """A GB 11643 resident ID (real birth date, mod-11 check character) somewhere in the cell."""
-    return _guarded(_long(col, 18), _any_token(col, "[0-9]{17}", _ID_TOKEN, _id_valid("x")))
+    """A GB 11643 resident ID (real birth date, mod-11 check character) somewhere in the cell, or as the whole cell
+    parted into area, birth date and sequence by spaces or hyphens (350102 19850312 0034)."""
+    in_text = _any_token(col, "[0-9]{17}", _ID_TOKEN, _id_valid("x"))
+    parted = f"replace(replace({col}, ' ', ''), '-', '')"
+    whole = (
+        f"(CASE WHEN regexp_full_match({col}, '[1-9][0-9]{{5}}[ -]?[0-9]{{8}}[ -]?[0-9]{{3}}[0-9Xx]') "
+        f"THEN len(list_filter([{parted}], lambda x: {_id_valid('x')})) > 0 ELSE false END)"
+    )
+    return _guarded(_long(col, 18), f"({in_text} OR {whole})")
 
 
 def credit_code_sql(col: str) -> str:
@@ -113,7 +120,7 @@ def bank_card_sql(col: str) -> str:
 
 
 def mobile_sql(col: str) -> str:
-    """A mainland mobile number (1[3-9] + 9 digits, +86, spaces or dashes allowed) in the cell."""
+    """A mainland mobile number (1[3-9] + 9 digits, +86, spaces, dashes or dots allowed) in the cell."""
     return _guarded(_long(col, 11), f"regexp_matches({col}, {quote_literal(_MOBILE)})")
 
 
