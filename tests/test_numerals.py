@@ -58,3 +58,21 @@ def test_numbers_grouped_as_they_are_read_are_found_by_both_paths(text: str, fou
     one = [(text[s.start:s.end], s.kind) for s in detector.find(text) if s.kind is not K.PERSON_NAME]
     bulk = [(text[s.start:s.end], s.kind) for s in detector.find_many([text, "电话13812345678"])[0] if s.kind is not K.PERSON_NAME]
     assert one == bulk == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("港澳通行证C12345678", [("C12345678", K.PASSPORT)]),
+        ("回乡证H12345678，电话13812345678", [("H12345678", K.PASSPORT), ("13812345678", K.MOBILE_PHONE)]),
+        ("台胞证号码01234567", [("01234567", K.PASSPORT)]),
+        ("订单号12345678已发货，合同编号C12345678", []),  # without a permit's name, a number of something else
+    ],
+)
+def test_travel_permits_are_found_where_the_text_names_them(text: str, found: list[tuple[str, K]]) -> None:
+    """Round 26: the permits for Hong Kong, Macao and Taiwan are numbered without a country's letters; a passport's
+    pattern missed them."""
+    detector = TextDetector()
+    one = [(text[s.start:s.end], s.kind) for s in detector.find(text) if s.kind is not K.PERSON_NAME]
+    bulk = [(text[s.start:s.end], s.kind) for s in detector.find_many([text])[0] if s.kind is not K.PERSON_NAME]
+    assert one == bulk == found

@@ -207,6 +207,14 @@ PATTERNS: tuple[TextPattern, ...] = (
         regex=_NB + r"(?:[EGDSP]\d{8}|E[A-HJ-NP-Z]\d{7})" + _NA, context=("护照",),
     ),
     TextPattern(
+        # Travel permits are travel documents too, numbered without a country's letters, so only their names make
+        # them one: 往来港澳通行证 C12345678 (W before 2014), 回乡证 H12345678 or M12345678 (ten digits once), 台胞证
+        # 12345678 (ten once). Round 26: published as written before.
+        key="cn_travel_permit", kind=FindingKind.PASSPORT, trigger=DIGIT_TRIGGER, score=0.3,
+        regex=_NB + r"(?:[CW]\d{8}|C[A-HJ-NP-Z]\d{7}|[HM]\d{8}(?:\d{2})?|\d{8}(?:\d{2})?)" + _NA,
+        context=("通行证", "回乡证", "台胞证", "港澳证"),
+    ),
+    TextPattern(
         key="cn_license_plate", kind=FindingKind.LICENSE_PLATE,
         # One literal-first branch per province: lets the regex engine skip to candidate characters.
         trigger="|".join(f"{c}[A-HJ-NP-Z]" for c in rules.PLATE_PROVINCES), score=0.5,
