@@ -1,6 +1,7 @@
-"""Numbers as people write them out: spelt in Chinese numerals (numerals.py), read by the number patterns as the digits
-they spell, in both the one-text and the bulk path, and masked as written (short runs and dates stay); and grouped
-by dots, dashes or spaces (138.1234.5678, an ID as area, birth date and sequence)."""
+"""Identifiers as people write them (round 26): spelt in Chinese numerals (numerals.py), read by the number patterns as
+the digits they spell and masked as written (short runs and dates stay); grouped by dots, dashes or spaces
+(138.1234.5678, an ID as area, birth date and sequence); travel permits named as such. Both the one-text and the
+bulk path find each."""
 
 from __future__ import annotations
 
