@@ -50,6 +50,7 @@ def test_the_mask_replaces_the_spelt_number_as_written() -> None:
         ("手机138.1234.5678，备用138—1234—5678", [("138.1234.5678", K.MOBILE_PHONE), ("138—1234—5678", K.MOBILE_PHONE)]),
         (f"身份证{VALID_ID[:6]} {VALID_ID[6:14]} {VALID_ID[14:]}已核", [(f"{VALID_ID[:6]} {VALID_ID[6:14]} {VALID_ID[14:]}", K.RESIDENT_ID)]),
         (f"身份证{VALID_ID[:6]}-{VALID_ID[6:14]}-{VALID_ID[14:]}", [(f"{VALID_ID[:6]}-{VALID_ID[6:14]}-{VALID_ID[14:]}", K.RESIDENT_ID)]),
+        ("电话0591 8765 4321，总机0591-2345 6789", [("0591 8765 4321", K.LANDLINE_PHONE), ("0591-2345 6789", K.LANDLINE_PHONE)]),
         ("金额1234.56元，版本1.3.1234.5678", []),  # amounts and versions stay
     ],
 )

@@ -199,7 +199,8 @@ PATTERNS: tuple[TextPattern, ...] = (
     ),
     TextPattern(
         key="cn_landline", kind=FindingKind.LANDLINE_PHONE, trigger=DIGIT_TRIGGER, score=0.4,
-        regex=r"(?<![0-9A-Za-z(（])(?:[(（]0\d{2,3}[)）][ \-]?|0\d{2,3}[ \-]?)[2-9]\d{6,7}(?:(?:转|-)\d{1,5})?" + _NA,
+        # The local number may be parted in two (0591 8765 4321).
+        regex=r"(?<![0-9A-Za-z(（])(?:[(（]0\d{2,3}[)）][ \-]?|0\d{2,3}[ \-]?)[2-9]\d{2,3}[ \-]?\d{4}(?:(?:转|-)\d{1,5})?" + _NA,
         validate=rules.landline_valid,
     ),
     TextPattern(
