@@ -226,6 +226,12 @@ maritime office's crew register, a railway station's passenger service, a petrol
 social-insurance counter, a yoga studio, a veterinary station, a botanical garden's guides, a city marathon's
 organisers, a billiards club, an auction house); of these kinds of office, round 24's sealed set was written for
 a maritime office, a railway station and a lottery outlet too, and dev-remarks-41 a petrol station.
+"dev-remarks-44" (names_dev_remarks44.txt, studied: 350 records, 525 names) was written at round 26's start by one
+more such session, as clerks of seven offices that serve foreign residents and people from Hong Kong, Macao and
+Taiwan (exit-entry, foreign affairs, a Korean firm's personnel office, a trade city's Russian-speaking traders, a
+new-migrants' station, an international school, a hospital's international wing), asked to write names as such
+records keep them: in Hangul, Cyrillic, Vietnamese with its diacritics, kana, Latin letters, full-width letters and
+Chinese transliterations, side by side.
 "blind-remarks-25" (names_blind_remarks25.txt, sealed: 696 records, 829 names) was written at round 26's start by
 two more such sessions, as clerks of fourteen more offices (market regulation's consumer disputes, a blood centre,
 a prison's visiting centre, a labour arbitration court, a state forest farm, a Min opera troupe, an airport's
@@ -328,6 +334,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-41": (DATA / "names_dev_remarks41.txt", False),  # written at round 24's start: more ordinary offices
     "dev-remarks-42": (DATA / "names_dev_remarks42.txt", False),  # written at round 25's start: more ordinary offices
     "dev-remarks-43": (DATA / "names_dev_remarks43.txt", False),  # written at round 26's start: more ordinary offices
+    "dev-remarks-44": (DATA / "names_dev_remarks44.txt", False),  # written at round 26's start: foreign residents' names
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")

@@ -412,6 +412,12 @@ def test_the_texts_a_hint_matches_in_are_the_texts_it_matches() -> None:
         ("护士Łucja Kowalska（波兰籍）值班，NGUYỄN THỊ HOA（越南籍）陪护", ["Łucja Kowalska", "NGUYỄN THỊ HOA"]),
         ("外籍人员Иван Петров（俄罗斯籍）来访，留学生Ａｎｎａ Ｓｍｉｔｈ（美国籍）同行", ["Иван Петров", "Ａｎｎａ Ｓｍｉｔｈ"]),
         ("剂量10μg，电阻5Ω，客户Ｋｅｖｉｎ说已收到", ["Ｋｅｖｉｎ"]),  # a unit is no name; full-width letters are read
+        # round 26: a foreign name by its words alone, without a role or a nationality around it
+        ("同上，Lam Chun Kit补问；夜班补贴：王建国、Kim Dohyun、翁丽娟", ["Lam Chun Kit", "王建国", "Kim Dohyun", "翁丽娟"]),
+        ("Trần Thị Mai跟丈夫来办探亲，签到：Ngọc、阿梅", ["Trần Thị Mai", "Ngọc", "阿梅"]),
+        ("护照上是KOVALENKO OLEKSANDRA，调解：Наташа与隔壁陈金水", ["KOVALENKO OLEKSANDRA", "Наташа", "陈金水"]),
+        ("德国汉堡市议员Klaus Becker，姓名栏：Wáng Xiùlì", ["Klaus Becker", "Wáng Xiùlì"]),
+        ("拼音标注为“YANGXIA LU”，Ocean Plaza招商", []),  # a road's and a mall's names
     ],
 )
 def test_names_in_latin_letters_where_the_record_says_so(detector: TextDetector, text: str, names: list[str]) -> None:

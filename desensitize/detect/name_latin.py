@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from desensitize.detect import foreign_names
 from desensitize.detect.names import CUE, STOP_CHARS, common_words, role_before, surnames, word_pos
 
 # Letters: ASCII, Latin-1's and Latin Extended-A, -B and Additional's, which spell Vietnamese (Nguyễn Thị Hoa, Trần Văn
@@ -150,7 +151,7 @@ def latin_names(text: str) -> list[tuple[int, int]]:
             len(words) >= 2 and (PERSON_AFTER.match(text, b) or CUE.match(text, b))
         ) or CHINESE_LABEL.search(text, max(0, a - 12), a) or (
             len(words) >= 2 and _after_chinese_name(text, a, b)
-        ) or lone or (len(words) >= 2 and chinese is not None) or (
+        ) or lone or (len(words) >= 2 and chinese is not None) or _foreign_name(words) or (
             CORRECTED.search(text, max(0, a - 6), a) if len(words) >= 2 else SPELT.search(text, max(0, a - 6), a)
         ):
             if lone:  # 阿May is the name a chat calls her; in Lily林： the surname is the handle's
@@ -217,6 +218,39 @@ def _after_chinese_name(text: str, a: int, b: int) -> bool:
         return False
     p = a - 1
     return any(p - k >= 0 and _shaped_as_a_name(text[p - k:p]) for k in (2, 3, 4))
+
+
+# Letters only Vietnamese writes (ư, ơ, đ and the stacked tones of Latin Extended Additional: Ngọc, Phương, Hương).
+_VIETNAMESE = re.compile("[ƯưƠơĐđ\u1ea0-\u1ef9]")
+
+
+def _foreign_name(words: list[str]) -> bool:
+    """A run that is a foreign name by its words alone (round 26): two to five words each a given name, middle
+    name or surname of `foreign_names` or `english_given_names` (Nguyễn Văn Hùng, Klaus Becker, Mimi Chan); a
+    surname first and the other words names or syllables of romanised given names (Lam Chun Kit, Kim Dohyun, Wáng
+    Xiùlì; not YANGXIA LU, a road's name in pinyin); a passport's capitals that start with a surname (PARK JIHOON,
+    PETROV SERGEI); a word with letters only Vietnamese writes (Ngọc, Trần Thị Mai); one capitalised Cyrillic word
+    (Оксана, Ержан): Chinese records write nothing else so."""
+    core = [w for w in words if not _PARTICLE_WORD.fullmatch(w)]
+    if not core:
+        return False
+    keys = [foreign_names.key(w) for w in core]
+    if any(_VIETNAMESE.search(w) for w in core):
+        return True
+    if len(core) == 1:
+        return "\u0400" <= core[0][:1] <= "\u04ff" and not core[0].isupper()
+    known, surnames = _name_words(), foreign_names.surname_keys()
+    if all(k in known for k in keys):
+        return True
+    if keys[0] in surnames and all(k in known or foreign_names.syllabic(k) for k in keys[1:]):
+        return True  # the surname first, as Chinese, Korean and Vietnamese write: the given name may be syllables
+    return all(w.isupper() for w in core) and keys[0] in surnames
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    """`foreign_names.name_words` and the keys of `english_given_names` (Mimi, Coco)."""
+    return foreign_names.name_words() | {foreign_names.key(n) for n in english_given_names()}
 
 
 def _capitalised(words: list[str]) -> bool:

@@ -1,0 +1,125 @@
+"""The words foreign names are made of, in Latin and Cyrillic letters, for `name_latin.py`: given names, middle names
+and surnames of many countries (faker's lists: English, German, French, Spanish, Italian, Turkish, Indonesian,
+Uzbek, Vietnamese, Russian, Ukrainian, and Japanese and Chinese names romanised), the romanised surnames of Korea,
+Hong Kong, Taiwan and Vietnam faker lacks, pinyin's surnames, and the syllables romanised Chinese and Korean given
+names are made of.
+
+Keyed without case and diacritics (`key`): NGUYEN, Nguyễn and nguyen are one key, so a passport's capitals and a
+form's diacritics read alike.
+"""
+
+from __future__ import annotations
+
+import importlib
+import unicodedata
+from functools import lru_cache
+
+# faker's person providers whose names are written in Latin or Cyrillic letters.
+_LOCALES = (
+    "en_US", "en_GB", "en_IE", "en_NZ", "de_DE", "fr_FR", "es_ES", "it_IT", "pt_BR", "nl_NL", "tr_TR", "id_ID",
+    "uz_UZ", "vi_VN", "ru_RU", "uk_UA", "pl_PL", "cs_CZ", "ro_RO", "hu_HU", "sv_SE", "ja_JP", "zh_CN", "zh_TW",
+)
+_LISTS = ("first_names", "last_names", "middle_names", "first_romanized_names", "last_romanized_names")
+# Romanised surnames faker's lists lack: Korean (passport spelling), Cantonese (Hong Kong, Macao), Wade-Giles
+# (Taiwan) and Vietnamese without diacritics.
+ROMANISED_SURNAMES = frozenset(
+    "kim lee yi park pak choi choe jung jeong chung kang cho jo yoon yun jang chang lim im han oh seo suh shin kwon "
+    "hwang ahn an song yoo yu hong jeon chun ko koh go moon mun yang son sohn bae baek paik heo hur nam shim sim noh "
+    "roh ha kwak sung seong cha joo ju woo koo gu min jin na ji eom um chae won cheon bang gong hyun ham byun yeom "
+    "yeo choo do so seok sun seol ma gil yeon pyo myung ki ban wang geum ok yook maeng je mo tak kook "
+    "chan wong cheung lau leung lam ho ng tsang yeung kwok chow tse siu fung yip mak lai tam kwan lo law tsui chu "
+    "hui kong poon pang sze yuen tong au man cheng chiu ching tsoi wan tsai hsu hsieh kuo tseng chiang chou yeh "
+    "chien chuang hsiao kao wei tu lu su "
+    "nguyen tran le pham hoang huynh phan vu vo dang bui ho ngo duong ly dinh truong luong dao trinh lo".split()
+)
+
+
+# Syllables of romanised given names faker's lists lack: Cantonese as Hong Kong spells it (Ka Wai, Chun Kit) and
+# Korean as passports spell it (Min-jun, Do-hyun, Ji-woo); pinyin's come from the ideographs of names (`syllables`).
+CANTONESE = frozenset(
+    "ka wai kit chun man ming ho yin ying fai kin wing hing keung kwong yiu tak shing sum yee mei ling lai siu kam "
+    "kwan fung chi hoi lok on pui shan sze tsz wah yan yuk lun kai tung fat wan hin chung sin cheuk nga shuk yue "
+    "wun ki chin kei hang hong kwok pak po sau shu suet tim ting tsun wa wo yat yeung yip".split()
+)
+KOREAN = frozenset(
+    "min jun joon ji hoon woo seo yeon hyun do soo jin young sung jae won hee eun hye kyung sang tae dong seung ho "
+    "yoon ha na ra ah in su bin gyu jung chul il sook mi ok ja ae yeong jeong hyeon hyuk seok sik geun gi gil jong "
+    "ju han hun hwa hwan ik ki kwang mun myung nam rim ryeong sae se shin si so song sun ung wook yong yul yun bo "
+    "chan chang cheol da dae deok du hak jee jeon jo kang kyu mee myeong ri rin ryu seon sol yeo ye yu".split()
+)
+# Cyrillic letters as passports write them in Latin (ICAO 9303), for the Russian and Ukrainian lists' Latin keys.
+_TO_LATIN = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "ie", "ж": "zh", "з": "z",
+    "и": "i", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "ie",
+    "ы": "y", "ь": "", "э": "e", "ю": "iu", "я": "ia",
+})
+
+
+def key(word: str) -> str:
+    """`word` without case and diacritics (Đ and đ as d), hyphens and apostrophes: the key of the lists."""
+    plain = unicodedata.normalize("NFD", word.replace("Đ", "D").replace("đ", "d"))
+    return "".join(c for c in plain if not unicodedata.combining(c) and c.isalpha()).casefold()
+
+
+@lru_cache(maxsize=1)
+def name_words() -> frozenset[str]:
+    """The keys of every given name, middle name and surname of `_LOCALES` (the parts of romanised names with a
+    hyphen apart: CHIA-HAO), of `ROMANISED_SURNAMES` and of pinyin's surnames."""
+    # in-function: only a text with such a run of letters needs them
+    from pypinyin import lazy_pinyin
+
+    from desensitize.detect.names import surnames
+
+    words: set[str] = set(ROMANISED_SURNAMES)
+    for locale in _LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for name in _LISTS:
+            for entry in getattr(provider, name, ()):
+                if all(c.isalpha() or c in " -'" for c in entry) and not any("\u3400" <= c <= "\u9fff" for c in entry):
+                    words.update(key(part) for part in entry.replace("-", " ").split())
+    words.update(w.translate(_TO_LATIN) for w in list(words))  # PETROV SERGEI as Петров Сергей
+    single, compound = surnames()
+    words.update("".join(lazy_pinyin(s)) for s in (*single, *compound))
+    return frozenset(w for w in words if len(w) >= 2)
+
+
+@lru_cache(maxsize=1)
+def surname_keys() -> frozenset[str]:
+    """The keys of the surnames alone (faker's last names, `ROMANISED_SURNAMES`, pinyin's): what a passport's
+    name in capitals starts with (PARK JIHOON, SATO KENTA)."""
+    from pypinyin import lazy_pinyin
+
+    from desensitize.detect.names import surnames
+
+    words: set[str] = set(ROMANISED_SURNAMES)
+    for locale in _LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for name in ("last_names", "last_romanized_names"):
+            words.update(key(entry) for entry in getattr(provider, name, ()) if " " not in entry)
+    words.update(w.translate(_TO_LATIN) for w in list(words))
+    single, compound = surnames()
+    words.update("".join(lazy_pinyin(s)) for s in (*single, *compound))
+    return frozenset(w for w in words if len(w) >= 2)
+
+
+@lru_cache(maxsize=1)
+def syllables() -> frozenset[str]:
+    """The syllables romanised given names are made of: pinyin's of the ideographs common in Chinese names (without
+    tones), `CANTONESE` and `KOREAN`."""
+    from pypinyin import lazy_pinyin
+
+    from desensitize.detect.names import given_name_chars, surnames
+
+    chars = "".join(given_name_chars()) + "".join(surnames()[0])
+    return frozenset(lazy_pinyin(chars)) | CANTONESE | KOREAN
+
+
+def syllabic(word_key: str, most: int = 3) -> bool:
+    """`word_key` is one to `most` syllables of `syllables` run together (xiuli, dohyun, minjun)."""
+    if not word_key:
+        return True
+    if most == 0:
+        return False
+    parts = syllables()
+    return any(word_key[:n] in parts and syllabic(word_key[n:], most - 1) for n in range(min(6, len(word_key)), 0, -1))
