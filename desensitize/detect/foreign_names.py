@@ -123,3 +123,19 @@ def syllabic(word_key: str, most: int = 3) -> bool:
         return False
     parts = syllables()
     return any(word_key[:n] in parts and syllabic(word_key[n:], most - 1) for n in range(min(6, len(word_key)), 0, -1))
+
+
+# Words of those given-name lists that Chinese records write as English words (Lot 3, The, Mate 20).
+NOT_GIVEN = frozenset("the lot mate vero art bill page case long young star sun sky rain snow love hope via job jet sol".split())
+
+
+@lru_cache(maxsize=1)
+def given_keys() -> frozenset[str]:
+    """The keys of the given and middle names of `_LOCALES` that are one word (Somchai, Kenji, Chloé, Natalia), less
+    `NOT_GIVEN`."""
+    words: set[str] = set()
+    for locale in _LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for name in ("first_names", "first_romanized_names", "middle_names"):
+            words.update(key(entry) for entry in getattr(provider, name, ()) if " " not in entry and "-" not in entry)
+    return frozenset(w for w in words if len(w) >= 3 and w not in NOT_GIVEN)

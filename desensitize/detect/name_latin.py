@@ -146,7 +146,7 @@ def latin_names(text: str) -> list[tuple[int, int]]:
             continue  # 经办人A, 申请人APP: a label or an acronym; one name alone is Mike, Lisa
         others.append((a, b))
         chinese = _chinese_name_after(text, b) if len(words) >= 2 else None  # Lee Siu Fung|（李少峰）
-        lone = len(words) == 1 and words[0] in english_given_names() and not _names_a_shop(text, b)  # Lisa, Coco
+        lone = len(words) == 1 and _given_name(words[0]) and not _names_a_shop(text, b)  # Lisa, Coco, Kenji
         if FOREIGN_AFTER.match(text, b) or role_before(text, a) or ENGLISH_ROLE.search(text, max(0, a - 24), a) or (
             len(words) >= 2 and (PERSON_AFTER.match(text, b) or CUE.match(text, b))
         ) or CHINESE_LABEL.search(text, max(0, a - 12), a) or (
@@ -245,6 +245,12 @@ def _foreign_name(words: list[str]) -> bool:
     if keys[0] in surnames and all(k in known or foreign_names.syllabic(k) for k in keys[1:]):
         return True  # the surname first, as Chinese, Korean and Vietnamese write: the given name may be syllables
     return all(w.isupper() for w in core) and keys[0] in surnames
+
+
+def _given_name(word: str) -> bool:
+    """`word` is a common given name: English (`english_given_names`) or of the other lists of `foreign_names`
+    (Somchai, Kenji, Chloé, Natalia; round 26)."""
+    return word in english_given_names() or (word not in _PLACE_OR_MONTH and foreign_names.key(word) in foreign_names.given_keys())
 
 
 @lru_cache(maxsize=1)
