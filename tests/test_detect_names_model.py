@@ -419,6 +419,7 @@ def test_the_texts_a_hint_matches_in_are_the_texts_it_matches() -> None:
         ("德国汉堡市议员Klaus Becker，姓名栏：Wáng Xiùlì", ["Klaus Becker", "Wáng Xiùlì"]),
         ("拼音标注为“YANGXIA LU”，Ocean Plaza招商", []),  # a road's and a mall's names
         ("接待土耳其商会Mehmet先生，Akira来电，Chloé请假；Lot 3已入库，The End", ["Mehmet", "Akira", "Chloé"]),
+        ("中文班签到：Hoa、Linh、Trang", ["Hoa", "Linh", "Trang"]),  # Vietnamese given names without their diacritics
     ],
 )
 def test_names_in_latin_letters_where_the_record_says_so(detector: TextDetector, text: str, names: list[str]) -> None:

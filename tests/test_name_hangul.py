@@ -1,5 +1,5 @@
-"""Korean names in Hangul (name_hangul.py), alone and in the detector: two to four syllables standing alone that
-start with a Korean surname; not Korean text."""
+"""Korean names in Hangul (name_hangul.py), alone and in the detector: two or three syllables standing alone, or four
+that start with a Korean surname; not Korean text."""
 
 from __future__ import annotations
 
@@ -17,7 +17,10 @@ from pipelines.core.vocab import FindingKind as K
         ("金敏洙（김민수）、남궁민（南宫民）来电", ["김민수", "남궁민"]),  # a compound surname of two syllables
         ("留学生 박지현 、이준 已报到", ["박지현", "이준"]),  # a given name of one syllable
         ("店招写着안녕하세요，顾客称", []),  # five syllables: Korean text, not a name
-        ("菜单：불고기 비빔밥", []),  # no surname starts them: words
+        ("菜单：불고기백반", []),  # four syllables that start with no surname: a word
+        ("아름 씨说宿舍网太慢，지우上课哭", ["아름", "지우"]),  # a given name alone
+        ("〔聊天〕김지영：팀장님 내일 반차 써도 될까요?", ["김지영", "반차"]),  # Korean text: only what starts with a surname
+        ("이정민 과장（中文李正民）", ["이정민"]),  # a title
     ],
 )
 def test_hangul_names(text: str, names: list[str]) -> None:

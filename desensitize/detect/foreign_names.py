@@ -125,17 +125,24 @@ def syllabic(word_key: str, most: int = 3) -> bool:
     return any(word_key[:n] in parts and syllabic(word_key[n:], most - 1) for n in range(min(6, len(word_key)), 0, -1))
 
 
+# Vietnamese given names, written without their diacritics as often as with them (faker's Vietnamese lists hold
+# twenty): the commonest, less those that are English words (Long, Nam, An, Son).
+VIETNAMESE_GIVEN = frozenset(
+    "anh bao binh chau cuc dung duy giang hanh hang hien hieu hoa hong hue hung huong huy huyen khanh khoa lan lien "
+    "linh loan mai minh nga ngan ngoc nhung nhi oanh phong phuc phuong quan quang quyen tam thanh thao thang thu thuy "
+    "tien trang trinh trung tuan tung uyen van viet vinh xuan yen diep bich dao".split()
+)
 # Words of those given-name lists that Chinese records write as English words (Lot 3, The, Mate 20).
 NOT_GIVEN = frozenset("the lot mate vero art bill page case long young star sun sky rain snow love hope via job jet sol".split())
 
 
 @lru_cache(maxsize=1)
 def given_keys() -> frozenset[str]:
-    """The keys of the given and middle names of `_LOCALES` that are one word (Somchai, Kenji, Chloé, Natalia), less
-    `NOT_GIVEN`."""
+    """The keys of the given and middle names of `_LOCALES` that are one word (Chloé, Natalia, Akira) and of
+    `VIETNAMESE_GIVEN` (Linh, Trang), less `NOT_GIVEN`."""
     words: set[str] = set()
     for locale in _LOCALES:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         for name in ("first_names", "first_romanized_names", "middle_names"):
             words.update(key(entry) for entry in getattr(provider, name, ()) if " " not in entry and "-" not in entry)
-    return frozenset(w for w in words if len(w) >= 3 and w not in NOT_GIVEN)
+    return frozenset(w for w in words | VIETNAMESE_GIVEN if len(w) >= 3 and w not in NOT_GIVEN)
