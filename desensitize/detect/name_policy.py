@@ -851,6 +851,11 @@ def combine_names(
             if b - a == 4 and _two_names_glued(text[a:b]):
                 ours.append((a + ts, a + 2 + ts, MODEL_SCORE, "name_model", person))
                 a += 2  # 阿凤|阿珍互换岗位, 江涛|江波兄弟: two names of two, glued
+            elif b - a in (5, 6) and (a, a + 3) in ruled.get(i, ()) and _glued_second(text, a + 3, b) and not all(
+                c in TRANSLITERATION for c in text[a:a + 3]  # 伊丽莎白圈: a foreign name's sounds, not a name and one more
+            ):
+                ours.append((a + ts, a + 3 + ts, MODEL_SCORE, "name_model", person))
+                a += 3  # 值班：祁振东|马骁: a rule's name of three and a second name glued, read by the model as one
             if not _names_no_one(text, a, b):
                 ours.append((a + ts, b + ts, MODEL_SCORE, "name_model", person))
                 if a == span[0] and b < span[1] and _glued_second(text, b, span[1]):
