@@ -96,6 +96,7 @@ def test_identifiers_outside_the_sample_block_publication(planted: Path, tmp_pat
         ("350121 19471004 9702", {"resident_id"}),
         ("350121-19471004-9702", {"resident_id"}),
         ("350121 19471004 970X", set()),  # wrong check character
+        ("923501029510199892", {"company_credit_code"}),  # all digits, a date of the year 0295 where an ID has its birth: no ID
         ("联系158.7574.9118", {"mobile_phone"}),
         ("金额1587.5749元", set()),
     ],

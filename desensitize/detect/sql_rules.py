@@ -27,6 +27,9 @@ USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_WEIGHTS = tuple(pow(3, i, 31) for i in range(17))
 
 _ID_TOKEN = r"(?:^|[^0-9])([1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx])(?:$|[^0-9A-Za-z])"
+# The same, parted into area, birth date and sequence by a space or a hyphen, as the whole cell (350121 19471004 9702):
+# the birth date shaped as the token's is.
+_ID_PARTED = r"[1-9][0-9]{5}[ -]?(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[ -]?[0-9]{3}[0-9Xx]"
 _USCC_TOKEN = r"(?:^|[^0-9A-Z])([0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10})(?:$|[^0-9A-Z])"
 # Not inside a run of letters and digits: the 16 digits that open a credit code are not a card.
 _CARD_TOKEN = r"(?:^|[^0-9A-Za-z])([0-9]{16,19})(?:$|[^0-9A-Za-z])"
@@ -46,10 +49,11 @@ def _id_checksum(x: str) -> str:
 
 
 def _id_valid(x: str) -> str:
-    """The whole of `x` is a resident ID: 17 digits and a check character, a real birth date, the checksum."""
+    """The whole of `x` is a resident ID: 17 digits and a check character, a real birth date of a year 18xx, 19xx
+    or 20xx (DuckDB parses the year 0295 too), the checksum."""
     return (
-        f"(regexp_full_match({x}, '[0-9]{{17}}[0-9Xx]') AND try_strptime(substr({x}, 7, 8), '%Y%m%d') IS NOT NULL "
-        f"AND {_id_checksum(x)})"
+        f"(regexp_full_match({x}, '[0-9]{{6}}(?:18|19|20)[0-9]{{9}}[0-9Xx]') "
+        f"AND try_strptime(substr({x}, 7, 8), '%Y%m%d') IS NOT NULL AND {_id_checksum(x)})"
     )
 
 
@@ -91,7 +95,7 @@ def resident_id_sql(col: str) -> str:
     in_text = _any_token(col, "[0-9]{17}", _ID_TOKEN, _id_valid("x"))
     parted = f"replace(replace({col}, ' ', ''), '-', '')"
     whole = (
-        f"(CASE WHEN regexp_full_match({col}, '[1-9][0-9]{{5}}[ -]?[0-9]{{8}}[ -]?[0-9]{{3}}[0-9Xx]') "
+        f"(CASE WHEN regexp_full_match({col}, '{_ID_PARTED}') "
         f"THEN len(list_filter([{parted}], lambda x: {_id_valid('x')})) > 0 ELSE false END)"
     )
     return _guarded(_long(col, 18), f"({in_text} OR {whole})")
