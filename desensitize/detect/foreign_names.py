@@ -14,6 +14,8 @@ import importlib
 import unicodedata
 from functools import lru_cache
 
+from desensitize.detect.names import given_name_chars, surnames
+
 # faker's person providers whose names are written in Latin or Cyrillic letters.
 _LOCALES = (
     "en_US", "en_GB", "en_IE", "en_NZ", "de_DE", "fr_FR", "es_ES", "it_IT", "pt_BR", "nl_NL", "tr_TR", "id_ID",
@@ -62,54 +64,52 @@ def key(word: str) -> str:
     return "".join(c for c in plain if not unicodedata.combining(c) and c.isalpha()).casefold()
 
 
+def _entries(lists: tuple[str, ...]) -> list[str]:
+    """The entries of `lists` of every provider of `_LOCALES` written in letters (no ideographs)."""
+    out: list[str] = []
+    for locale in _LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for name in lists:
+            out.extend(e for e in getattr(provider, name, ()) if not any("\u3400" <= c <= "\u9fff" for c in e))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _pinyin_surnames() -> frozenset[str]:
+    """The surnames of data/surnames.txt in pinyin, without tones (wang, ouyang)."""
+    from pypinyin import lazy_pinyin  # in-function: only a text with such a run of letters needs it
+
+    single, compound = surnames()
+    return frozenset("".join(lazy_pinyin(s)) for s in (*single, *compound))
+
+
+def _with_latin(words: set[str]) -> frozenset[str]:
+    """`words` and the Latin spelling of those in Cyrillic (PETROV SERGEI as Петров Сергей), with `ROMANISED_SURNAMES`
+    and `_pinyin_surnames`, of two letters or more."""
+    words |= {w.translate(_TO_LATIN) for w in words} | ROMANISED_SURNAMES | _pinyin_surnames()
+    return frozenset(w for w in words if len(w) >= 2)
+
+
 @lru_cache(maxsize=1)
 def name_words() -> frozenset[str]:
     """The keys of every given name, middle name and surname of `_LOCALES` (the parts of romanised names with a
     hyphen apart: CHIA-HAO), of `ROMANISED_SURNAMES` and of pinyin's surnames."""
-    # in-function: only a text with such a run of letters needs them
-    from pypinyin import lazy_pinyin
-
-    from desensitize.detect.names import surnames
-
-    words: set[str] = set(ROMANISED_SURNAMES)
-    for locale in _LOCALES:
-        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
-        for name in _LISTS:
-            for entry in getattr(provider, name, ()):
-                if all(c.isalpha() or c in " -'" for c in entry) and not any("\u3400" <= c <= "\u9fff" for c in entry):
-                    words.update(key(part) for part in entry.replace("-", " ").split())
-    words.update(w.translate(_TO_LATIN) for w in list(words))  # PETROV SERGEI as Петров Сергей
-    single, compound = surnames()
-    words.update("".join(lazy_pinyin(s)) for s in (*single, *compound))
-    return frozenset(w for w in words if len(w) >= 2)
+    entries = [e for e in _entries(_LISTS) if all(c.isalpha() or c in " -'" for c in e)]
+    return _with_latin({key(part) for e in entries for part in e.replace("-", " ").split()})
 
 
 @lru_cache(maxsize=1)
 def surname_keys() -> frozenset[str]:
     """The keys of the surnames alone (faker's last names, `ROMANISED_SURNAMES`, pinyin's): what a passport's
     name in capitals starts with (PARK JIHOON, SATO KENTA)."""
-    from pypinyin import lazy_pinyin
-
-    from desensitize.detect.names import surnames
-
-    words: set[str] = set(ROMANISED_SURNAMES)
-    for locale in _LOCALES:
-        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
-        for name in ("last_names", "last_romanized_names"):
-            words.update(key(entry) for entry in getattr(provider, name, ()) if " " not in entry)
-    words.update(w.translate(_TO_LATIN) for w in list(words))
-    single, compound = surnames()
-    words.update("".join(lazy_pinyin(s)) for s in (*single, *compound))
-    return frozenset(w for w in words if len(w) >= 2)
+    return _with_latin({key(e) for e in _entries(("last_names", "last_romanized_names")) if " " not in e})
 
 
 @lru_cache(maxsize=1)
 def syllables() -> frozenset[str]:
     """The syllables romanised given names are made of: pinyin's of the ideographs common in Chinese names (without
     tones), `CANTONESE` and `KOREAN`."""
-    from pypinyin import lazy_pinyin
-
-    from desensitize.detect.names import given_name_chars, surnames
+    from pypinyin import lazy_pinyin  # in-function: only a text with such a run of letters needs it
 
     chars = "".join(given_name_chars()) + "".join(surnames()[0])
     return frozenset(lazy_pinyin(chars)) | CANTONESE | KOREAN
@@ -140,9 +140,5 @@ NOT_GIVEN = frozenset("the lot mate vero art bill page case long young star sun 
 def given_keys() -> frozenset[str]:
     """The keys of the given and middle names of `_LOCALES` that are one word (Chloé, Natalia, Akira) and of
     `VIETNAMESE_GIVEN` (Linh, Trang), less `NOT_GIVEN`."""
-    words: set[str] = set()
-    for locale in _LOCALES:
-        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
-        for name in ("first_names", "first_romanized_names", "middle_names"):
-            words.update(key(entry) for entry in getattr(provider, name, ()) if " " not in entry and "-" not in entry)
+    words = {key(e) for e in _entries(("first_names", "first_romanized_names", "middle_names")) if " " not in e and "-" not in e}
     return frozenset(w for w in words | VIETNAMESE_GIVEN if len(w) >= 3 and w not in NOT_GIVEN)

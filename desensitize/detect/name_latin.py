@@ -36,6 +36,7 @@ import re
 from functools import lru_cache
 
 from desensitize.detect import foreign_names
+from desensitize.detect.fold import FULL_WIDTH
 from desensitize.detect.names import CUE, STOP_CHARS, common_words, role_before, surnames, word_pos
 
 # Letters: ASCII, Latin-1's and Latin Extended-A, -B and Additional's, which spell Vietnamese (Nguyễn Thị Hoa, Trần Văn
@@ -59,8 +60,8 @@ RUN = re.compile(
 # A capital and a letter, or 小, 阿 or 老 and a capital: every name `latin_names` takes holds one. Scanning a million
 # remarks for this takes 0.04 s, for `RUN` (its look-behind tried at every character) 0.27 s.
 HINT = re.compile(f"[{_UPPER}Ａ-Ｚ][{_LETTER}ａ-ｚＡ-Ｚ]|[小阿老][A-ZＡ-Ｚ]")
-# Full-width letters and digits as ASCII ones, one character for one (the offsets stay).
-_FULL_WIDTH = {code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+# Full-width letters and digits as ASCII ones (fold.py's fold of them), one character for one: the offsets stay.
+_FULL_WIDTH = {code: ascii_code for code, ascii_code in FULL_WIDTH.items() if chr(ascii_code).isalnum()}
 # A nickname of 小, 阿 or 老 and one capital letter (小K, 阿B, 老K), standing alone: no letter or digit on either side.
 LETTER_NICKNAME = re.compile("(?<![A-Za-z0-9])[小阿老][A-Z](?![A-Za-z0-9])")
 # Countries whose short Chinese name does not end in 国, as a record writes a foreign person's origin (（印尼）, ，越南).
@@ -146,7 +147,7 @@ def latin_names(text: str) -> list[tuple[int, int]]:
             continue  # 经办人A, 申请人APP: a label or an acronym; one name alone is Mike, Lisa
         others.append((a, b))
         chinese = _chinese_name_after(text, b) if len(words) >= 2 else None  # Lee Siu Fung|（李少峰）
-        lone = len(words) == 1 and _given_name(words[0]) and not _names_a_shop(text, b)  # Lisa, Coco, Kenji
+        lone = len(words) == 1 and _given_name(words[0]) and not _names_a_shop(text, b)  # Lisa, Coco, Chloé
         if FOREIGN_AFTER.match(text, b) or role_before(text, a) or ENGLISH_ROLE.search(text, max(0, a - 24), a) or (
             len(words) >= 2 and (PERSON_AFTER.match(text, b) or CUE.match(text, b))
         ) or CHINESE_LABEL.search(text, max(0, a - 12), a) or (
