@@ -845,13 +845,13 @@ def combine_names(
         for i in which
     ]
     for i, reading in zip(which, model.look_many(asks)):
-        text, ts = texts[i], starts[i]
+        text, ts, rules_here = texts[i], starts[i], ruled.get(i, set())
         for span in reading.spans:
-            a, b = _model_span(text, span, reading, ruled.get(i, set()))
+            a, b = _model_span(text, span, reading, rules_here)
             if b - a == 4 and _two_names_glued(text[a:b]):
                 ours.append((a + ts, a + 2 + ts, MODEL_SCORE, "name_model", person))
                 a += 2  # 阿凤|阿珍互换岗位, 江涛|江波兄弟: two names of two, glued
-            elif b - a in (5, 6) and (a, a + 3) in ruled.get(i, ()) and _glued_second(text, a + 3, b) and not all(
+            elif b - a in (5, 6) and (a, a + 3) in rules_here and _glued_second(text, a + 3, b) and not all(
                 c in TRANSLITERATION for c in text[a:a + 3]  # 伊丽莎白圈: a foreign name's sounds, not a name and one more
             ):
                 ours.append((a + ts, a + 3 + ts, MODEL_SCORE, "name_model", person))
@@ -865,7 +865,6 @@ def combine_names(
             if reading.doubts(a, b, SHAPE_VETO if (a + ts, b + ts) in shaped else VETO)
         )
         for key, finder in forms.get(i, ()):  # merged with what overlaps them in `text.resolve`
-            rules_here = ruled.get(i, set())
             ours.extend((a + ts, b + ts, FORM_SCORE, key, person) for a, b in (
                 # a finder's span past its text would mask the next text's characters in a batch: none is taken
                 _from_the_rules_name(text, span, rules_here) for span in finder(text) if 0 <= span[0] < span[1] <= len(text)

@@ -62,7 +62,7 @@ def twin_of(text: str) -> Twin | None:
     text shows it, so the twin's own twin is none, and reading it once is reading it whole.)"""
     invisible = {m.start() for m in HIDDEN.finditer(text)}
     hidden = bool(invisible)
-    visible = tuple(k for k in range(len(text)) if k not in invisible)
+    visible: Sequence[int] = tuple(k for k in range(len(text)) if k not in invisible) if hidden else range(len(text))
     shown = "".join(text[k] for k in visible) if hidden else text
     kept = [True] * len(shown)
     for m in _SPACE.finditer(shown):
@@ -71,8 +71,8 @@ def twin_of(text: str) -> Twin | None:
                 kept[k] = False
     if (not hidden and all(kept)) or not shown:
         return None
-    origin = tuple(visible[k] for k, keep in enumerate(kept) if keep)
-    return Twin("".join(text[k] for k in origin), origin, hidden) if origin else None
+    origin = tuple(visible[k] for k, keep in enumerate(kept) if keep)  # not empty: a space closes only between characters
+    return Twin("".join(text[k] for k in origin), origin, hidden)
 
 
 def _alone(text: str, k: int, step: int) -> bool:

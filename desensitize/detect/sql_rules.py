@@ -26,10 +26,10 @@ ID_CHECK = "10X98765432"
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_WEIGHTS = tuple(pow(3, i, 31) for i in range(17))
 
-_ID_TOKEN = r"(?:^|[^0-9])([1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx])(?:$|[^0-9A-Za-z])"
-# The same, parted into area, birth date and sequence by a space or a hyphen, as the whole cell (350121 19471004 9702):
-# the birth date shaped as the token's is.
-_ID_PARTED = r"[1-9][0-9]{5}[ -]?(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[ -]?[0-9]{3}[0-9Xx]"
+_ID_BIRTH = r"(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"  # a resident ID's birth date
+_ID_TOKEN = rf"(?:^|[^0-9])([1-9][0-9]{{5}}{_ID_BIRTH}[0-9]{{3}}[0-9Xx])(?:$|[^0-9A-Za-z])"
+# The same, parted into area, birth date and sequence by a space or a hyphen, as the whole cell (350121 19471004 9702).
+_ID_PARTED = rf"[1-9][0-9]{{5}}[ -]?{_ID_BIRTH}[ -]?[0-9]{{3}}[0-9Xx]"
 _USCC_TOKEN = r"(?:^|[^0-9A-Z])([0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10})(?:$|[^0-9A-Z])"
 # Not inside a run of letters and digits: the 16 digits that open a credit code are not a card.
 _CARD_TOKEN = r"(?:^|[^0-9A-Za-z])([0-9]{16,19})(?:$|[^0-9A-Za-z])"
@@ -85,6 +85,14 @@ def _guarded(guard: str, predicate: str) -> str:
     return f"(CASE WHEN {guard} THEN {predicate} ELSE false END)"
 
 
+def _whole_cell(col: str, shape: str, valid: str) -> str:
+    """The whole cell has `shape` (a regex) and, its spaces and hyphens taken out, passes `valid` (SQL over `x`):
+    a number written as people part it (6222 0212 3456 7890, 350121 19471004 9702). The check runs only on a cell
+    of that shape."""
+    parted = f"replace(replace({col}, ' ', ''), '-', '')"
+    return f"(CASE WHEN regexp_full_match({col}, '{shape}') THEN len(list_filter([{parted}], lambda x: {valid})) > 0 ELSE false END)"
+
+
 def _long(col: str, chars: int) -> str:
     return f"length({col}) >= {chars}"
 
@@ -93,12 +101,7 @@ def resident_id_sql(col: str) -> str:
     """A GB 11643 resident ID (real birth date, mod-11 check character) somewhere in the cell, or as the whole cell
     parted into area, birth date and sequence by spaces or hyphens (350102 19850312 0034)."""
     in_text = _any_token(col, "[0-9]{17}", _ID_TOKEN, _id_valid("x"))
-    parted = f"replace(replace({col}, ' ', ''), '-', '')"
-    whole = (
-        f"(CASE WHEN regexp_full_match({col}, '{_ID_PARTED}') "
-        f"THEN len(list_filter([{parted}], lambda x: {_id_valid('x')})) > 0 ELSE false END)"
-    )
-    return _guarded(_long(col, 18), f"({in_text} OR {whole})")
+    return _guarded(_long(col, 18), f"({in_text} OR {_whole_cell(col, _ID_PARTED, _id_valid('x'))})")
 
 
 def credit_code_sql(col: str) -> str:
@@ -115,11 +118,7 @@ def bank_card_sql(col: str) -> str:
     # An 18-digit resident ID or credit code passes Luhn one time in ten: it is that, not a card.
     not_id = f"NOT (length(x) = 18 AND ({_id_valid('x')} OR {_uscc_checksum('x')}))"
     in_text = _any_token(col, "[0-9]{16}", _CARD_TOKEN, f"({_luhn('x')} AND {not_id})")
-    spaced = f"replace(replace({col}, ' ', ''), '-', '')"
-    whole = (
-        f"(CASE WHEN regexp_full_match({col}, '[0-9][0-9 -]{{14,24}}[0-9]') AND regexp_full_match({spaced}, '[0-9]{{16,19}}') "
-        f"THEN len(list_filter([{spaced}], lambda x: {_luhn('x')} AND {not_id})) > 0 ELSE false END)"
-    )
+    whole = _whole_cell(col, "[0-9][0-9 -]{14,24}[0-9]", f"regexp_full_match(x, '[0-9]{{16,19}}') AND {_luhn('x')} AND {not_id}")
     return _guarded(_long(col, 16), f"({in_text} OR {whole})")
 
 

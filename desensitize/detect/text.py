@@ -190,16 +190,16 @@ class TextDetector:
             return []
         entities = sorted({p.kind.value for p in self.patterns} | ({"person_name"} if self.names else set()))
         found: list[_Candidate] = []
+        folded = for_patterns()(text)  # the same folds as the bulk path (fold.py): one character for one
         if entities:
-            # The same folds as the bulk path (fold.py): one character for one, so offsets fit `text`.
-            results = self.analyzer.analyze(text=for_patterns()(text), language="zh", entities=entities)
+            results = self.analyzer.analyze(text=folded, language="zh", entities=entities)
             found = [
                 (r.start, r.end, r.score, str(r.recognition_metadata.get("recognizer_name", "")), FindingKind(r.entity_type))
                 for r in results
             ]
         if self._digit_trigger is not None:  # numbers spelt in Chinese numerals, as the bulk path reads them
             spelt: list[_Candidate] = []
-            self._find_spelt_numbers(SEP + for_patterns()(text), [1, len(text) + 2], spelt)
+            self._find_spelt_numbers(SEP + folded, [1, len(text) + 2], spelt)
             found.extend((a - 1, b - 1, score, rule, kind) for a, b, score, rule, kind in spelt)
         if self.name_model is not None:
             # The same policy as the bulk path (name_policy.combine_names).
