@@ -239,6 +239,16 @@ ground service; a library's old-books reading room, a village task force, a bank
 hotline, a martial-arts school, a surveying institute's field teams), and measured once at round 26's end. The
 round's briefs chose offices from a list that missed round 24's: seven of these kinds of office round 24's sealed
 set was written for too, and one (a bank branch) the studied dev-remarks-41, in other records by other sessions.
+"dev-remarks-45" (names_dev_remarks45.txt, studied: 699 records, 898 names) was written at round 27's start by
+two more such sessions, as clerks of fourteen more offices (a vaccination clinic, a mental-health helpline, a
+convenience store, a patent agency, a hospice ward, an orchard co-operative, a band's rehearsal rooms; a dairy farm,
+a bathhouse, a tutoring school, a cruise agency, a cosmetic clinic, a live-poultry market, a ceramics factory).
+"blind-remarks-26" (names_blind_remarks26.txt, sealed: 698 records, 870 names) was written at round 27's start by
+two more such sessions, as clerks of fourteen more offices (an optician, a karaoke house, an acrobatic troupe, a
+mosque's management committee, a beekeepers' co-operative, a Mandarin test centre, a microloan company; a beauty
+and hair salon, a Shoushan-stone carving studio, a murder-mystery game shop, an island ferry station, an ice rink,
+an aquarium, a choir), and measured once at round 27's end. Their offices were chosen after searching both the
+briefs' Chinese office list and these English lists for each kind.
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -288,6 +298,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-23": (DATA / "names_blind_remarks23.txt", True),  # written at round 24's start, measured at its end
     "blind-remarks-24": (DATA / "names_blind_remarks24.txt", True),  # written at round 25's start, measured at its end
     "blind-remarks-25": (DATA / "names_blind_remarks25.txt", True),  # written at round 26's start, measured at its end
+    "blind-remarks-26": (DATA / "names_blind_remarks26.txt", True),  # written at round 27's start, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
@@ -335,6 +346,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-42": (DATA / "names_dev_remarks42.txt", False),  # written at round 25's start: more ordinary offices
     "dev-remarks-43": (DATA / "names_dev_remarks43.txt", False),  # written at round 26's start: more ordinary offices
     "dev-remarks-44": (DATA / "names_dev_remarks44.txt", False),  # written at round 26's start: foreign residents' names
+    "dev-remarks-45": (DATA / "names_dev_remarks45.txt", False),  # written at round 27's start: more offices
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
