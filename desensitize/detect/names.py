@@ -511,11 +511,11 @@ class NameRules:
         # character class first: the regex engine skips to candidates, and few of them are followed by a
         # name); Python then checks that a trigger word ends there. A trie of 200 words costs 3x more.
         self.triggers = frozenset(TRIGGERS)  # not `STANDINGS`: only the model's spans stop at them
-        self.trigger_lengths = tuple(sorted({len(w) for w in TRIGGERS}))  # short first: 户主, 其子 are common
+        self.trigger_ends = _endings(self.triggers)
         # A copula may stand between the role and the name (法定代表人为王伟, 联系人是李娜).
         self.trigger = re.compile(f"{_last_chars(TRIGGERS)}[:：\\s]{{0,2}}[为是]?(?P<n>{self.name_regex})")
         self.verbs = frozenset(VERB_TRIGGERS)
-        self.verb_lengths = tuple(sorted({len(w) for w in VERB_TRIGGERS}))
+        self.verb_ends = _endings(self.verbs)
         self.verb_trigger = re.compile(f"{_last_chars(VERB_TRIGGERS)}了?(?P<n>{plain_name})")
         self.cue = CUE
         # A boundary candidate starts with its left neighbour (a character class first, for speed) or at
@@ -526,7 +526,7 @@ class NameRules:
         self.shape_given = self.given_chars | SHAPE_EXTRA_GIVEN
         shape_first = "".join(sorted((single - ambiguous) | {c[0] for c in compound}))
         self.shape = re.compile(f"[{re.escape(shape_first)}](?=[{re.escape(''.join(sorted(self.shape_given)))}])")
-        self.known, self.known_start, self.known_lengths, self.known_given = _known_index(known_names, single, self.compound)
+        self.known, self.known_start, self.known_by_start, self.known_given = _known_index(known_names, single, self.compound)
 
     # -- helpers --------------------------------------------------------------------------------
 
@@ -612,21 +612,20 @@ class NameRules:
         given = text[start + self._surname_len(text, start):end]
         return len(given) == 2 and self.pos.get(given, "n").startswith(_NOT_GIVEN_POS)
 
-    def _after_word(self, text: str, end: int, words: frozenset[str], lengths: tuple[int, ...]) -> bool:
-        """Whether one of `words` ends at `end`. (A loop, not `any` over a generator: it runs for every
-        trigger hit, 1.4 million times a million remarks, and the generator doubled its cost.)"""
-        for n in lengths:
-            if text[end - n:end] in words:
+    def _after_word(self, text: str, end: int, words: frozenset[str], ends: dict[str, tuple[int, ...]]) -> bool:
+        """Whether one of `words` ends at `end` (`ends`: `_endings(words)`). (A loop, not `any` over a generator:
+        it runs for every trigger hit, 1.4 million times a million remarks, and the generator doubled its cost.)"""
+        for n in ends.get(text[end - 1:end], ()):
+            if n <= end and text[end - n:end] in words:
                 return True
         return False
 
-    def _longest_ending(self, text: str, end: int, words: frozenset[str], lengths: tuple[int, ...]) -> int:
-        """The length of the longest of `words` that ends at `end`, 0 if none does."""
-        longest = 0
-        for n in lengths:
-            if n > longest and text[end - n:end] in words:
-                longest = n
-        return longest
+    def _longest_ending(self, text: str, end: int, words: frozenset[str], ends: dict[str, tuple[int, ...]]) -> int:
+        """The length of the longest of `words` that ends at `end` (`ends`: `_endings(words)`), 0 if none does."""
+        for n in ends.get(text[end - 1:end], ()):
+            if n <= end and text[end - n:end] in words:
+                return n
+        return 0
 
     def _right_ok(self, text: str, end: int) -> bool:
         """What follows a bare name: punctuation, a character that follows names (在, 说, 的 …), a word
@@ -721,10 +720,10 @@ class NameRules:
     ) -> None:
         if self.known_start is None:
             return
-        known, lengths, add = self.known, self.known_lengths, self._add
+        known, by_start, add = self.known, self.known_by_start, self._add
         for m in self.known_start.finditer(text, pos, limit):
             p = m.start()
-            for length in lengths:
+            for length in by_start.get(text[p:p + 2], ()):
                 if p + length <= limit and text[p:p + length] in known:
                     add(out, text, p, p + length, "name_known", pos, limit, walked)
                     break
@@ -738,17 +737,17 @@ class NameRules:
         self._find_known(text, pos, limit, out, walked)
         # Trigger hits are searched one after the other: a hit that is no trigger word (村主|任吴小燕) must
         # not hide the real one inside it (村主任|吴小燕), so the search then resumes one character on.
-        triggers, trigger_lengths, search = self.triggers, self.trigger_lengths, self.trigger.search
+        triggers, trigger_ends, search = self.triggers, self.trigger_ends, self.trigger.search
         at = pos
         while (m := search(text, at, limit)) is not None:
             at = m.start() + 1
-            role = self._longest_ending(text, at, triggers, trigger_lengths)
+            role = self._longest_ending(text, at, triggers, trigger_ends)
             if not role:
                 continue
             s, first = m.start("n"), at - role
             # 书记|员陈佳: a longer role word (书记员) goes on, holding the one found; the name follows it. Not one
             # that starts inside it (之女|方桂兰: 女方 is no role there).
-            if any(self._longest_ending(text, end, triggers, trigger_lengths) >= end - first for end in (s + 1, s + 2)):
+            if any(self._longest_ending(text, end, triggers, trigger_ends) >= end - first for end in (s + 1, s + 2)):
                 continue
             if text[s:s + 2] in triggers or text[s:s + 3] in triggers:
                 continue  # roles in a row (患者|家属|杨建新, 村民|代表|石根旺): the name follows the last one
@@ -761,11 +760,11 @@ class NameRules:
                 continue
             add(out, text, s, e, "name_trigger", pos, limit)
             at = e
-        verbs, verb_lengths, search = self.verbs, self.verb_lengths, self.verb_trigger.search
+        verbs, verb_ends, search = self.verbs, self.verb_ends, self.verb_trigger.search
         at = pos
         while (m := search(text, at, limit)) is not None:
             at = m.start() + 1
-            if not self._after_word(text, at, verbs, verb_lengths):
+            if not self._after_word(text, at, verbs, verb_ends):
                 continue
             s = m.start("n")
             if text[at - 2:at + 1] in self.dictionary:  # 救助|金三千: the verb is part of a longer word (救助金)
@@ -849,7 +848,7 @@ class NameRules:
         """A role's name with the person's attributes after it (代理人热依拉（维吾尔族）, 被告人吐尔逊，男，):
         whatever stands between a role word and the attributes is the name, surname or not. Two to six
         characters (乌云其其格), or more with a middle dot; the longest role word wins (书记员, not 员)."""
-        triggers, lengths = self.triggers, self.trigger_lengths
+        triggers, ends = self.triggers, self.trigger_ends
         last = -1
         for m in ATTRIBUTE_HINT.finditer(text, pos, limit):
             c = attributes_at(text, m.start())
@@ -862,7 +861,7 @@ class NameRules:
                 ch = text[s]
                 if not ("\u4e00" <= ch <= "\u9fff" or ch in DOTS):
                     break
-                if self._after_word(text, s, triggers, lengths):  # right to left: 书记员|谢美玲 before 书记|员谢美玲
+                if self._after_word(text, s, triggers, ends):  # right to left: 书记员|谢美玲 before 书记|员谢美玲
                     span = text[s:c]  # no role word, pronoun, adverb … (户主|本人（汉族）)
                     if (c - s <= 6 or any(d in span for d in DOTS)) and span not in triggers and not self.pos.get(span, "n").startswith(_NOT_NAME_POS):
                         out.append((s, c, NAME_SCORES["name_trigger"], "name_trigger"))
@@ -914,7 +913,7 @@ class NameRules:
                     g - s == 1
                     and s > pos
                     and (text[s - 1:s + 1] in self.dictionary or text[s - 2:s + 1] in self.dictionary)
-                    and not self._after_word(text, s, self.triggers, self.trigger_lengths)
+                    and not self._after_word(text, s, self.triggers, self.trigger_ends)
                 )
                 # 向|许亮: a preposition that is also a surname, then a name
                 or (text[s] in FUNCTION_SURNAMES and text[s + 1] in self.single)
@@ -938,10 +937,20 @@ def _last_chars(words: Iterable[str]) -> str:
     return "[" + re.escape("".join(sorted({w[-1] for w in words}))) + "]"
 
 
+def _endings(words: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """For each last character of `words`, the lengths of the words ending in it, longest first: a word ending at a
+    place is looked for only in the lengths that can end there (`NameRules._longest_ending`)."""
+    by_last: dict[str, set[int]] = {}
+    for w in words:
+        by_last.setdefault(w[-1], set()).add(len(w))
+    return {c: tuple(sorted(lengths, reverse=True)) for c, lengths in by_last.items()}
+
+
 def _known_index(
     names: Iterable[str], single: frozenset[str], compound: frozenset[str]
-) -> tuple[frozenset[str], re.Pattern[str] | None, tuple[int, ...], frozenset[str]]:
-    """(the known names, a regex of their first characters, their lengths longest first, their given names).
+) -> tuple[frozenset[str], re.Pattern[str] | None, dict[str, tuple[int, ...]], frozenset[str]]:
+    """(the known names, a regex of their first characters, the lengths of the names starting with each two
+    characters, longest first, their given names).
 
     Only 2–6 Chinese characters (and the · of minority names) count as a name. The regex matches a
     known name's first character followed by a character of some known name, consuming one character,
@@ -953,12 +962,16 @@ def _known_index(
     lines = "\n".join(n for n in set(names) if n and "\n" not in n)
     clean = set(_A_KNOWN_NAME.findall(for_patterns()(lines)))
     if not clean:
-        return frozenset(), None, (), frozenset()
+        return frozenset(), None, {}, frozenset()
     first = "".join(sorted({n[0] for n in clean}))
     rest = "".join(sorted(set("".join(n[1:] for n in clean))))
     regex = re.compile(f"[{re.escape(first)}](?=[{re.escape(rest)}])")
     given = {n[2:] if n[:2] in compound else n[1:] for n in clean if n[0] in single or n[:2] in compound}
-    return frozenset(clean), regex, tuple(sorted({len(n) for n in clean}, reverse=True)), frozenset(given)
+    by_start: dict[str, set[int]] = {}
+    for n in clean:
+        by_start.setdefault(n[:2], set()).add(len(n))
+    lengths = {start: tuple(sorted(found, reverse=True)) for start, found in by_start.items()}
+    return frozenset(clean), regex, lengths, frozenset(given)
 
 
 def jieba_names(text: str, surname_filter: bool = False) -> list[tuple[int, int]]:
