@@ -794,6 +794,23 @@ def test_not_a_name_keeps_names_that_look_like_titles() -> None:
     assert not_a_name("光明河", "沿岸垃") and not_a_name("白龙河", "入闽江") and not not_a_name("李清河", "反映称")
 
 
+def test_xiao_and_a_rare_surname_is_a_nickname_but_xiao_and_a_common_one_an_address(detector: TextDetector) -> None:
+    """小/阿 and one of the commonest surnames addresses a person by the surname (小陈, no name); 小/阿 and a rarer
+    surname's character is a nickname as a child or a streamer goes by (小满, 小鹿, 阿木: 满, 鹿 and 木 are surnames
+    too); 老 and any surname stays an address (老邝)."""
+    assert all(map(not_a_name, ["小陈", "阿陈", "老邝", "老满"])) and not any(map(not_a_name, ["小满", "小鹿", "阿木"]))
+    assert _names(detector, "午检：小满手上有小红点，已通知家长观察。") == ["小满"]
+    assert _names(detector, "新签主播小鹿（鹿晓晓），试播三场。") == ["小鹿", "鹿晓晓"]
+    assert _names(detector, "审核人：张科长；经办人：小陈") == []
+
+
+def test_a_pets_name_in_quotes_is_no_name(detector: TextDetector) -> None:
+    """An animal's name in quotes after the animal, its breed or 它 names no person; its owner does."""
+    assert _names(detector, "边牧“小黑”寄养期间咬伤另一只犬，犬主刘承志承担60%。") == ["刘承志"]
+    assert _names(detector, "那头犊牛大家都叫它“小黑”，是乌兰其其格起的名字。") == ["乌兰其其格"]
+    assert _names(detector, '犬只死亡注销：犬名“黑皮”，犬主吕建平。') == ["吕建平"]
+
+
 def test_a_label_before_a_colon_needs_the_models_belief(detector: TextDetector) -> None:
     """A section's label opening a note (文旅：, 安监：) reads like a surname and a given name; the boundary rule's
     name there is weighed as the shape rule's is. A speaker's name before a colon stays."""

@@ -306,8 +306,10 @@ def not_a_name(span: str, after: str = "") -> bool:
     if len(span) == 2:
         if span in w.compound:
             return True  # 复姓鲜于: a compound surname alone names nobody, as a single one does not
-        if span[0] in "小老阿" and span[1] in w.single and span[1] not in w.given:
-            return True  # 小陈, 老李; not 小明, 阿林: those are given names as often
+        if span[1] in w.single and span[1] not in w.given and (
+            span[0] == "老" or (span[0] in "小阿" and span[1] in COMMONEST_SURNAMES)
+        ):
+            return True  # 小陈, 老李, 老邝; not 小明, 阿林: those are given names as often, nor 小满, 阿木: nicknames
         if (span[0] in w.ambiguous or span[0] in FUNCTION_SURNAMES) and span[1] in w.single and after[:1] and any(
             after.startswith(t) for t in TITLES
         ) and not (span[1] in w.given and (span[0] not in FUNCTION_SURNAMES or span in w.words or span in name_words())):
@@ -323,6 +325,8 @@ def not_a_name(span: str, after: str = "") -> bool:
     return False
 
 
+# Dogs' breeds, as dog registration's records name them (柯基咬伤, 柴犬被德牧咬伤).
+_DOG_BREEDS = ("柯基", "柴犬", "德牧", "金毛", "泰迪", "萨摩耶", "阿拉斯加", "哈士奇", "边牧", "比熊", "博美", "藏獒")
 # Terms of records that the model reads as names, a surname and given-name characters (jieba's dictionary even
 # tags 林权, forest rights, as a person's name): 林权登记, 林龄12年, 毛竹采伐, 系统卡顿, and the labels of forms and
 # notes 安监： (safety supervision); dogs' breeds in the records of dog registration (柯基咬伤, 柴犬被德牧咬伤)
@@ -334,7 +338,7 @@ def not_a_name(span: str, after: str = "") -> bool:
 # stupa and of a tomb (塔铭, 志文: 通理塔铭称…, 志文称其…).
 _TERMS = frozenset({
     "林权", "林龄", "毛竹", "卡顿", "安监",
-    "柯基", "柯基犬", "柴犬", "德牧", "金毛", "泰迪", "萨摩耶", "阿拉斯加", "哈士奇", "边牧", "比熊", "博美", "藏獒",
+    "柯基犬", *_DOG_BREEDS,
     "古榕",
     "申通", "圆通", "中通", "韵达", "顺丰", "极兔", "丰巢", "百世", "德邦",
     "门特", "门慢", "宝宝", "宝贝",
@@ -358,6 +362,12 @@ _DATE_BEFORE_MONTH = frozenset("子丑寅卯辰巳午未申酉戌亥年岁")
 # The endings of drugs' generic names (恩诺沙星, 阿莫西林, 氨氯地平, 阿托伐他汀 …): the model reads 恩诺|沙星 as two names,
 # 沙 being a surname. A span right before one, or ending in one after more of the drug's name, names no one.
 _DRUG_ENDS = frozenset({"沙星", "霉素", "西林", "他汀", "地平", "沙坦", "普利", "替丁", "拉唑", "培南", "硝唑", "环素"})
+# An animal's name in quotes right after the animal, a breed or 它 (it): 边牧“小黑”, 犬名暂写"小黑", 大家都叫它“小黑”. A
+# pet's name is no person's (the labelled sets leave them unmarked).
+_PET_BEFORE = re.compile(
+    f"(?:它|犬|狗|猫|牛|犊|羊|驴|兔|鸟|鸽|龟|宠物|{'|'.join(_DOG_BREEDS)})(?:名|的名字)?(?:都|就|暂|也)?"
+    "(?:叫做|叫|取名|起名|名叫|写作|写|是)?(?:为|作)?[“\"「『]$"
+)
 # What a record says someone did, which names no one even right after a role word (民警查明，…; 被申请人盖章确认).
 _ACTS = frozenset({"查明", "盖章"})
 
@@ -375,6 +385,8 @@ def _names_no_one(text: str, a: int, b: int) -> bool:
     span = text[a:b]
     if span in _MONTHS and text[a - 1:a] in _DATE_BEFORE_MONTH:
         return True  # 嘉靖癸卯|仲春, 民国十七年戊辰|孟冬: a month after its year (仲夏, 仲秋 are people's names too)
+    if _PET_BEFORE.search(text, max(0, a - 12), a) is not None:
+        return True  # 边牧“小黑”, 叫它“小黑”: an animal's name
     if span in _CLAN_TITLES and "\u4e00" <= text[a - 1:a] <= "\u9fff":
         return True  # 刘福祥|宗长: the title after a name (宗 is a surname)
     if text[b:b + 2] in _DRUG_ENDS or (span[-2:] in _DRUG_ENDS and "\u4e00" <= text[a - 1:a] <= "\u9fff" and not role_before(text, a)):
