@@ -804,6 +804,11 @@ def test_xiao_and_a_rare_surname_is_a_nickname_but_xiao_and_a_common_one_an_addr
     assert _names(detector, "审核人：张科长；经办人：小陈") == []
 
 
+def test_a_nurse_or_a_shop_assistant_is_named_after_the_role(detector: TextDetector) -> None:
+    assert _names(detector, "已告知家属，护士芳姐今晚多巡视") == ["芳"]
+    assert _names(detector, "店员小强（店主侄子，17岁）在柜台卖烟，责令整改。") == ["小强"]
+
+
 def test_a_pets_name_in_quotes_is_no_name(detector: TextDetector) -> None:
     """An animal's name in quotes after the animal, its breed or 它 names no person; its owner does."""
     assert _names(detector, "边牧“小黑”寄养期间咬伤另一只犬，犬主刘承志承担60%。") == ["刘承志"]

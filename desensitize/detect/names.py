@@ -124,7 +124,9 @@ TRIGGERS = (
     # Round 18: a phone number's holder (机主张德华: 主张 is a word).
     "机主 "
     # Round 20: the uncles and aunts after 其, as its siblings and children (据其叔口述: 其叔 names no one).
-    "其叔 其姑 其舅 其姨 其婶 其嫂 其侄"
+    "其叔 其姑 其舅 其姨 其婶 其嫂 其侄 "
+    # Round 27: nurses and a shop's assistants (护士芳姐今晚多巡视, 店员小强（店主侄子）).
+    "护士 护士长 店员"
 ).split() + list(HISTORY_ROLES)
 # Round 5: how a caller gives a name (来电男子自称柯达). Round 9: what follows them up to a field's end is
 # the name whatever word it is (自称高峰，), and the name policy keeps it standing (`_fills_its_place`).
