@@ -21,6 +21,7 @@ from pipelines.core.vocab import FindingKind as K
         ("寿伯今天没来领药", ["寿"]),
         ("老邻居都喊他福伯，孩子们叫她娟姐", ["福", "娟"]),  # what people call someone (round 23)
         ("调休：阿霞→琴姐，周三夜班/莲姐", ["琴", "莲"]),  # an arrow or a slash between two people (round 24)
+        ("场长：看下青贮｜福哥：好 我问问", ["福"]),  # chat lines pasted with a bar between them (round 27)
         # Not a surname's address (黄姐, 陈伯), a word of address (大姐, 表哥, 师姐, 帅哥, 依伯), a longer word
         # (温哥华, 姐夫, 哥们, 哥哥) or a character inside a name or a word (王秀芳姐, 梁山伯)
         ("黄姐说陈伯已搬走", []),

@@ -19,6 +19,7 @@ from pipelines.core.vocab import FindingKind as K
         ("组长：@皮皮 你的表还没交", ["皮皮"]),  # called on
         ("@阿青：明天换班", ["阿青"]),
         ("阿福伯：鱼丸到了 阿琼姐：收到", ["阿福", "阿琼"]),  # the kinship word after the nickname left out
+        ("店长：今晚谁值班｜小雅：我来｜阿娟：好", ["小雅", "阿娟"]),  # chat lines pasted with a bar between them
         # addresses by surname, roles, kin and common words, a label inside a line, an e-mail-like @
         ("老郑：收到 小王：好 小杜：到", []),
         ("老师：请家长签字 妈妈：好的 阿姨：在 宝宝：嗯", []),

@@ -25,7 +25,7 @@ _ADDRESS = re.compile("([\u4e00-\u9fff])[姐哥伯](?![姐哥伯妹夫父母们�
 _OF_ADDRESS = frozenset("大小老阿依表堂学师空帅美靓胖富光亲干义世月乘嫂叔")
 # What may stand right before the name: the end of a clause or a label, a list's separator or an arrow or slash between
 # two people (阿霞↔芳姐), a chat's @.
-_BOUNDARY = frozenset("，,。.；;：:、！!？?（(）)“”\"「」 \u3000@↔→←⇄/")
+_BOUNDARY = frozenset("，,。.；;：:、！!？?（(）)“”\"「」 \u3000@↔→←⇄/｜|")
 # Words that thank, ask or call a person, written right before the name (谢谢坤哥, 多谢芳姐, 麻烦兰姐, 告诉海哥), and
 # what a note says people call someone (大家都叫他泉伯, 老客户喊她秀姐).
 _THANKS = ("谢谢", "多谢", "感谢", "麻烦", "辛苦", "告诉", "通知", "联系", "欢迎", "叫他", "叫她", "喊他", "喊她", "称他", "称她")

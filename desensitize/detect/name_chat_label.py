@@ -32,7 +32,7 @@ from desensitize.detect.names import (
 
 HINT = re.compile("[：:@]")
 _LABEL = re.compile(
-    "(?:^|(?<=[\\s\u3000]))((?:阿|小|老)[\u4e00-\u9fff]{1,2}|([\u4e00-\u9fff])\\2)(?=[：:])"
+    "(?:^|(?<=[\\s\u3000｜|]))((?:阿|小|老)[\u4e00-\u9fff]{1,2}|([\u4e00-\u9fff])\\2)(?=[：:])"
     "|(?<=@)((?:阿|小|老)[\u4e00-\u9fff]{1,2}?|([\u4e00-\u9fff])\\4)(?=[\\s\u3000，,：:]|$)"
 )
 # Kinship words after a nickname of two (阿水伯, 阿英姐, 阿桂嫂): they address, the name is before them.
