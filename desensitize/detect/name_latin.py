@@ -17,6 +17,8 @@ letters is a name where the record says so:
 * two words or more in brackets right after a Chinese name are that person's name spelt out (香港居民陈家豪
   （Chan Ka Ho）); two words or more right before a bracket that opens with a Chinese name are a name, and
   the Chinese name in the bracket is that person's too (Lee Siu Fung（李少峰）, Chloe Lin（林佩珊，台湾）);
+* or a form of address or a family word follows it (Somchai先生, Park Minjun爸爸, Aarav的父亲; round 27), even for
+  one word no list holds, in capitals too (a given name in capitals is taken only where the record says it is one);
 * or it is a nickname of 小, 阿 or 老 and one capital letter (小K（柯文杰）, 老K): the letters of the alphabet are
   no words a record writes after them (in the training and studied files 18 such nicknames, 2 unmarked: handles);
 * or it is one word, a common English given name (faker's English-speaking lists: Lisa, David, Aoife, and
@@ -55,7 +57,7 @@ _PARTICLE_WORD = re.compile(_PARTICLE)
 # after a list's number (1.Coco) or a chat's @ (@Mia).
 RUN = re.compile(
     rf"(?<![{_LETTER}0-9_\-])(?<![{_LETTER}._\-]\.)(?<![A-Za-z0-9._\-]@){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}{_WORD}){{0,4}}"
-    rf"(?![{_LETTER}0-9@_\-]|\.[A-Za-z])"
+    rf"(?![{_LETTER}@_\-]|[0-9](?![0-9]{{0,1}}(?:岁|个月))|\.[A-Za-z])"  # a digit only as an age: 孩子Felix3岁 (not iPhone15)
 )
 # A capital and a letter, or 小, 阿 or 老 and a capital: every name `latin_names` takes holds one. Scanning a million
 # remarks for this takes 0.04 s, for `RUN` (its look-behind tried at every character) 0.27 s.
@@ -93,6 +95,12 @@ CHINESE_LABEL = re.compile(
 # spelling, two or more after any correction.
 SPELT = re.compile(r"(?:拼成|拼作|拼为|拼写为|拼写成)\s*[“\"「]?$")
 CORRECTED = re.compile(r"(?:应为|更正为|改为|写成|写为|误写为|误为|拼成|拼作|拼为|拼写为|拼写成)\s*[“\"「]?$")
+# A form of address or a family word right after a name (Yamamoto先生, Somchai先生一行, Park Minjun爸爸, Aarav的父亲): a
+# person, even of one word no list holds; not a product's line (女士香水, 先生系列).
+TITLE_AFTER = re.compile(
+    "(?:先生|女士|小姐|太太|夫人|老师|医生|大夫|同学|爸爸|妈妈|家长|夫妇|一家|的(?:父亲|母亲|爸爸|妈妈|孩子|儿子|女儿|丈夫|妻子))"
+    "(?!专|香|系|款|包|装|鞋|表|服|用)"
+)
 # What only a person does right after their name (Ivan Petrov申请…, Maria Santos称).
 PERSON_AFTER = re.compile("称|说|反映|投诉|申请|表示|来电|来访|报称|报警|咨询|要求|认为|签收|签字|确认|办理")
 NOT_NAMES = frozenset(
@@ -143,16 +151,19 @@ def latin_names(text: str) -> list[tuple[int, int]]:
     for m in RUN.finditer(text):
         a, b = m.span()
         words = m.group().split()
-        if not _capitalised(words) or any(w in NOT_NAMES for w in words) or (len(words) == 1 and (len(words[0]) < 3 or words[0].isupper())):
-            continue  # 经办人A, 申请人APP: a label or an acronym; one name alone is Mike, Lisa
+        if not _capitalised(words) or _a_things_word(words) or (len(words) == 1 and len(words[0]) < 3):
+            continue  # 经办人A: a label
+        capitals = len(words) == 1 and words[0].isupper()
+        if capitals and foreign_names.key(words[0]) not in _name_words():
+            continue  # 申请人APP, 患者ICU: an acronym; 护照名KEVIN, MOHAMED录成了… are names (round 27)
         others.append((a, b))
         chinese = _chinese_name_after(text, b) if len(words) >= 2 else None  # Lee Siu Fung|（李少峰）
-        lone = len(words) == 1 and _given_name(words[0]) and not _names_a_shop(text, b)  # Lisa, Coco, Chloé
+        lone = len(words) == 1 and not capitals and _given_name(words[0]) and not _names_a_shop(text, b)  # Lisa, Coco, Chloé
         if FOREIGN_AFTER.match(text, b) or role_before(text, a) or ENGLISH_ROLE.search(text, max(0, a - 24), a) or (
             len(words) >= 2 and (PERSON_AFTER.match(text, b) or CUE.match(text, b))
         ) or CHINESE_LABEL.search(text, max(0, a - 12), a) or (
             len(words) >= 2 and _after_chinese_name(text, a, b)
-        ) or lone or (len(words) >= 2 and chinese is not None) or _foreign_name(words) or (
+        ) or TITLE_AFTER.match(text, b) or lone or (len(words) >= 2 and chinese is not None) or _foreign_name(words) or (
             CORRECTED.search(text, max(0, a - 6), a) if len(words) >= 2 else SPELT.search(text, max(0, a - 6), a)
         ):
             if lone:  # 阿May is the name a chat calls her; in Lily林： the surname is the handle's
@@ -162,6 +173,15 @@ def latin_names(text: str) -> list[tuple[int, int]]:
             if chinese is not None:
                 out.append(chinese)
     return out + _listed_with(text, out, others) if out and others else out
+
+
+def _a_things_word(words: list[str]) -> bool:
+    """A word of an organisation, a place or a product (`NOT_NAMES`) is in the run; Park first of two or more is the
+    Korean surname (Park Minjun, Park Soyeon; Central Park, Park Hotel stay places)."""
+    return any(w in NOT_NAMES and not (i == 0 and w in _SURNAME_TOO and len(words) > 1) for i, w in enumerate(words))
+
+
+_SURNAME_TOO = frozenset({"Park"})
 
 
 def _listed_with(text: str, names: list[tuple[int, int]], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
