@@ -29,7 +29,7 @@ letters is a name where the record says so:
   Chinese transliteration, left unmarked), and 58 of those names no context of the old list held.
 
 A run holding a word of an organisation, a place or a product (Ltd, Hotel, Road, Pro …) is none, nor is
-one word of capitals or of fewer than three letters (经办人A, 申请人APP).
+one word of fewer than three letters (经办人A), nor one of capitals that no list holds as a name (申请人APP).
 """
 
 from __future__ import annotations
