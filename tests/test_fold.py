@@ -85,3 +85,15 @@ def test_a_column_of_traditional_names_is_a_name_column() -> None:
     """Before the fold, a column of names as Taiwan and Hong Kong residents write them, under a header
     that says nothing, was published in clear."""
     assert classify_column("字段", TRADITIONAL_NAMES * 4).kind is K.PERSON_NAME
+
+
+def test_the_iteration_mark_reads_as_the_ideograph_it_repeats() -> None:
+    """Round 27: 佐々木 is 佐佐木 to every reader (々 was no reader's character: the name was left); one for one, so the
+    original is masked; a mark with no ideograph before it stays."""
+    assert for_names()("日籍佐々木美穗来") == "日籍佐佐木美穗来" and for_patterns()("々，野々村") == "々,野野村"
+    long = "经王志强核实" * 20_000 + "佐々木"
+    assert for_names()(long).endswith("佐佐木") and len(for_names()(long)) == len(long)
+    text = "日籍佐々木美穗产后复查，日语翻译陪同"
+    detector = TextDetector(kinds={K.PERSON_NAME})
+    for spans in (detector.find(text), detector.find_many([text, "经王志强核实"])[0]):
+        assert [text[s.start:s.end] for s in spans] == ["佐々木美穗"]

@@ -18,6 +18,7 @@ from pipelines.core.vocab import FindingKind as K
         ("日本游客田中健二在故居参观时突发心悸", ["田中健二"]),  # 在 ends the name
         ("日方代表山田先生到中山大学参观", []),  # a surname with a title; 中山大学 is a university
         ("日企员工小林由美也参加了活动", ["小林由美"]),  # 也 ends no three-character given name
+        ("日本客户长谷川健一来电，日籍佐佐木美穗复查", ["长谷川健一", "佐佐木美穗"]),  # surnames of three (round 27)
     ],
 )
 def test_japanese_names(text: str, names: list[str]) -> None:
