@@ -63,6 +63,8 @@ def test_traditional_names_are_found_and_the_original_is_masked(text: str, name:
         ("经\uf9e1志强核实，情况属实", "\uf9e1志强"),  # 李 as a compatibility ideograph (a code page's conversion)
         ("申请人黄\u2f29明称", "黄\u2f29明"),  # ⼩, the Kangxi radical, for 小 (text copied out of a PDF file)
         ("申请人黃\u2f29明称", "黃\u2f29明"),  # and a traditional character beside it
+        ("申请人\u2ee9志明称", "\u2ee9志明"),  # ⻩ of the Radicals Supplement for 黄 (round 27; NFKC leaves it)
+        ("经\u2ee2丽华核实，情况属实", "\u2ee2丽华"),  # ⻢ for 马
     ],
 )
 def test_compatibility_ideographs_and_radicals_are_read_as_the_ideographs(text: str, name: str) -> None:

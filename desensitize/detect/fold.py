@@ -10,7 +10,8 @@ folded text fits the original, and the original is what gets masked.
 * CJK compatibility ideographs (U+F900–FAFF) and Kangxi radicals (U+2F00–2FD5) → the ideographs they stand
   for (Unicode's NFKC, then the fold above): old systems' code-page conversions write 李 as U+F9E1 and text
   copied out of PDF files ⼩ for 小; they look the same and no reader knew them (`compatibility`). Every reader
-  gets this fold too.
+  gets this fold too. So do the radicals of the CJK Radicals Supplement that look like whole ideographs (⻩ for 黄,
+  ⻢ for 马: PDF text again; round 27), which NFKC leaves as they are (`RADICALS`).
 * The iteration mark 々 after an ideograph → that ideograph, as it stands for it: Japanese names write 佐々木 for
   佐佐木 (round 27). Every reader gets this fold too.
 
@@ -41,16 +42,28 @@ def traditional() -> dict[int, int]:
     return {ord(line[0]): ord(line[2]) for line in text.splitlines() if line and not line.startswith("#")}
 
 
+# The radicals of the CJK Radicals Supplement that stand for a whole ideograph, as Unicode's
+# EquivalentUnifiedIdeograph.txt pairs them, each named by its Unicode name (CJK RADICAL C-SIMPLIFIED HORSE → 马).
+RADICALS = {
+    "\u2e9d": "月", "\u2e9f": "母", "\u2ea0": "民", "\u2ea9": "王", "\u2ec1": "虎", "\u2ec4": "西", "\u2ec5": "见",
+    "\u2ec6": "角", "\u2ec9": "贝", "\u2ecb": "车", "\u2ed3": "长", "\u2ed4": "门", "\u2ed8": "青", "\u2ed9": "韦",
+    "\u2eda": "页", "\u2edb": "风", "\u2edc": "飞", "\u2edd": "食", "\u2ee2": "马", "\u2ee3": "骨", "\u2ee4": "鬼",
+    "\u2ee5": "鱼", "\u2ee6": "鸟", "\u2ee7": "卤", "\u2ee8": "麦", "\u2ee9": "黄", "\u2eea": "黾", "\u2eec": "齐",
+    "\u2eee": "齿", "\u2ef0": "龙", "\u2ef3": "龟",
+}
+
+
 @lru_cache(maxsize=1)
 def compatibility() -> dict[int, int]:
     """Compatibility ideograph or Kangxi radical → the (simplified) ideograph it stands for: NFKC, where that
-    gives one character, then `traditional`."""
+    gives one character, then `traditional`; and the supplement's radicals of `RADICALS`."""
     simplified = traditional()
     out: dict[int, int] = {}
     for code in [*range(0xF900, 0xFB00), *range(0x2F00, 0x2FD6)]:
         folded = unicodedata.normalize("NFKC", chr(code))
         if len(folded) == 1 and folded != chr(code):
             out[code] = simplified.get(ord(folded), ord(folded))
+    out.update({ord(radical): ord(ideograph) for radical, ideograph in RADICALS.items()})
     return out
 
 
