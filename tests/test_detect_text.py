@@ -48,6 +48,8 @@ CASES = [
     ("手机⟨+86-138-1234-5678⟩", K.MOBILE_PHONE),
     ("请拨⟨138-1234-5678⟩联系", K.MOBILE_PHONE),
     ("请拨⟨0086 13812345678⟩联系", K.MOBILE_PHONE),
+    ("联系电话⟨(138)12345678⟩", K.MOBILE_PHONE),  # round 27: the first three in brackets, as an area code
+    ("电话⟨（138）1234 5678⟩。", K.MOBILE_PHONE),
     ("订单号2138123456789已发货", None),  # a mobile inside a longer number is not a phone
     ("号码12812345678无效", None),
     ("办公室电话⟨0591-87654321⟩", K.LANDLINE_PHONE),

@@ -99,6 +99,10 @@ def test_identifiers_outside_the_sample_block_publication(planted: Path, tmp_pat
         ("923501029510199892", {"company_credit_code"}),  # all digits, a date of the year 0295 where an ID has its birth: no ID
         ("联系158.7574.9118", {"mobile_phone"}),
         ("金额1587.5749元", set()),
+        # round 27: the first three in brackets, as an area code is written
+        ("联系电话(158)75749118", {"mobile_phone"}),
+        ("（158）7574 9118", {"mobile_phone"}),
+        ("编号(128)75749118", set()),
     ],
 )
 def test_sql_detectors(value: str, kinds: set[str]) -> None:

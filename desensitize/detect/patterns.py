@@ -193,8 +193,9 @@ PATTERNS: tuple[TextPattern, ...] = (
     ),
     TextPattern(
         key="cn_mobile", kind=FindingKind.MOBILE_PHONE, trigger=DIGIT_TRIGGER, score=0.4,
-        # Parted by spaces, hyphens, dots or dashes (138 1234 5678, 138.1234.5678, 138—1234—5678).
-        regex=r"(?<![0-9A-Za-z+])(?:(?:\+|00)?86[ \-]?)?1[3-9]\d(?:[ \-.—]?\d{4}){2}" + _NA,
+        # Parted by spaces, hyphens, dots or dashes (138 1234 5678, 138.1234.5678, 138—1234—5678), or its first three
+        # digits in brackets as a landline's area code is written ((138)1234 5678, （138）12345678: round 27).
+        regex=r"(?<![0-9A-Za-z+])(?:(?:\+|00)?86[ \-]?)?(?:1[3-9]\d|[(（]1[3-9]\d[)）] ?)(?:[ \-.—]?\d{4}){2}" + _NA,
         validate=rules.mobile_valid,
     ),
     TextPattern(

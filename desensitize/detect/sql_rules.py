@@ -33,7 +33,7 @@ _ID_PARTED = rf"[1-9][0-9]{{5}}[ -]?{_ID_BIRTH}[ -]?[0-9]{{3}}[0-9Xx]"
 _USCC_TOKEN = r"(?:^|[^0-9A-Z])([0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10})(?:$|[^0-9A-Z])"
 # Not inside a run of letters and digits: the 16 digits that open a credit code are not a card.
 _CARD_TOKEN = r"(?:^|[^0-9A-Za-z])([0-9]{16,19})(?:$|[^0-9A-Za-z])"
-_MOBILE = r"(?:^|[^0-9A-Za-z])(?:\+?86|0086)?[ -]?1[3-9][0-9](?:[ .—-]?[0-9]){8}(?:$|[^0-9A-Za-z])"
+_MOBILE = r"(?:^|[^0-9A-Za-z])(?:\+?86|0086)?[ -]?(?:1[3-9][0-9]|[(（]1[3-9][0-9][)）] ?)(?:[ .—-]?[0-9]){8}(?:$|[^0-9A-Za-z])"
 _EMAIL = r"[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,12}"
 # GA 36: province + letter + 5 (6 for new-energy) letters/digits with at least one digit, or 4 and a
 # special character; not inside a longer run of letters and digits.
@@ -123,7 +123,8 @@ def bank_card_sql(col: str) -> str:
 
 
 def mobile_sql(col: str) -> str:
-    """A mainland mobile number (1[3-9] + 9 digits, +86, spaces, dashes or dots allowed) in the cell."""
+    """A mainland mobile number (1[3-9] + 9 digits, +86, spaces, dashes or dots allowed, the first three in brackets
+    as an area code is written: (138)1234 5678) in the cell."""
     return _guarded(_long(col, 11), f"regexp_matches({col}, {quote_literal(_MOBILE)})")
 
 
