@@ -48,6 +48,7 @@ LONG_TEXT = 2048  # longer texts are searched in windows around each trigger, no
 _BREAKS = frozenset("，。；;！!？?\n\r\t,、")  # no pattern crosses these: a window may end at one
 # Characters an identifier token may contain; a number window is widened to whole tokens.
 _TOKEN = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz@._%+-()（）·• ")
+_BRACKETS = frozenset("()（）")  # what may stand around a number in its token (`_find_numbers`)
 # Around a run of digits, every number pattern's match lies within this many characters
 # (+86 / (0591) / E before, 转123 / X after), the token widening covers the rest.
 _DIGIT_MARGIN = 8
@@ -323,17 +324,24 @@ class TextDetector:
             while b < te and joined[b] in _TOKEN:
                 b += 1
             last_token = b
-            token = joined[a:b]
-            digits = token[:-1] if token[-1] in "Xx" else token
-            if digits.isdigit() and digits.isascii() and joined[b:b + 1] != "转":
+            # A number in brackets (（350102198503120034）) is read as the number alone: no pattern takes a bracket
+            # around digits alone (a landline's area code in brackets has its number after the bracket, in the token).
+            ca, cb = a, b
+            while ca < cb and joined[ca] in _BRACKETS:
+                ca += 1
+            while cb > ca and joined[cb - 1] in _BRACKETS:
+                cb -= 1
+            token = joined[ca:cb]
+            digits = token[:-1] if token[-1:] in ("X", "x") else token
+            if digits and digits.isdigit() and digits.isascii() and joined[b:b + 1] != "转" and joined[cb:cb + 1] != "转":
                 # Patterns in priority order: once one confirms the token (score 1.0), a later one could
                 # only tie with it on the same span and lose on priority in `resolve`.
-                for p in by_length.get(b - a, ()):
-                    if p.compiled.fullmatch(token):
-                        r = score_match(p, joined, a, b, ts)
+                for p in by_length.get(cb - ca, ()):
+                    if p.compiled.fullmatch(joined, ca, cb):  # its look-behind sees the bracket (no landline after one)
+                        r = score_match(p, joined, ca, cb, ts)
                         if r is not None:
                             found.append((r[0], r[1], r[2], p.key, p.kind))
-                            if r[2] >= 1.0 and r[0] == a and r[1] == b:
+                            if r[2] >= 1.0 and r[0] == ca and r[1] == cb:
                                 break
             elif b - a >= self._digit_min_width:  # A12345 of 闽A12345 is too short for any number pattern
                 windows[i].append(_token_window(joined, ts, te, ms - _DIGIT_MARGIN, me + _DIGIT_MARGIN))
