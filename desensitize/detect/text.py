@@ -48,7 +48,7 @@ LONG_TEXT = 2048  # longer texts are searched in windows around each trigger, no
 _BREAKS = frozenset("，。；;！!？?\n\r\t,、")  # no pattern crosses these: a window may end at one
 # Characters an identifier token may contain; a number window is widened to whole tokens.
 _TOKEN = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz@._%+-()（）·• ")
-_BRACKETS = frozenset("()（）")  # what may stand around a number in its token (`_find_numbers`)
+_AROUND = frozenset("()（） ")  # what may stand around a number in its token, which no pattern takes (`_find_numbers`)
 # Around a run of digits, every number pattern's match lies within this many characters
 # (+86 / (0591) / E before, 转123 / X after), the token widening covers the rest.
 _DIGIT_MARGIN = 8
@@ -324,12 +324,13 @@ class TextDetector:
             while b < te and joined[b] in _TOKEN:
                 b += 1
             last_token = b
-            # A number in brackets (（350102198503120034）) is read as the number alone: no pattern takes a bracket
-            # around digits alone (a landline's area code in brackets has its number after the bracket, in the token).
+            # A number in brackets or after a space (（350102198503120034）, 电话 13812345678) is read as the number
+            # alone: no pattern takes a bracket or a space around digits alone (a landline's area code in brackets has
+            # its number after the bracket, in the token).
             ca, cb = a, b
-            while ca < cb and joined[ca] in _BRACKETS:
+            while ca < cb and joined[ca] in _AROUND:
                 ca += 1
-            while cb > ca and joined[cb - 1] in _BRACKETS:
+            while cb > ca and joined[cb - 1] in _AROUND:
                 cb -= 1
             token = joined[ca:cb]
             digits = token[:-1] if token[-1:] in ("X", "x") else token
