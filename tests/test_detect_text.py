@@ -74,6 +74,13 @@ CASES = [
     ("现住⟨福州市鼓楼区五四路123号3室⟩，", K.ADDRESS),
     ("家住⟨王庄村3组⟩，", K.ADDRESS),
     ("全市高度重视，白天黄金金额共计三万元。", None),
+    # A number in brackets or after a space is read by its length as a bare one (round 27), and a pattern still sees
+    # the bracket before it: a landline starts after none.
+    ("（身份证号（⟨{}⟩）".format(VALID_ID), K.RESIDENT_ID),
+    ("陶英玉之女（⟨{}⟩）在读".format(ID_LOWER_X), K.RESIDENT_ID),
+    ("联系人电话 ⟨13812345678⟩ 已核实", K.MOBILE_PHONE),
+    ("手机（⟨13812345678⟩）", K.MOBILE_PHONE),
+    ("编号（（008687654321号", None),
 ]
 
 
