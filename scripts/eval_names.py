@@ -248,7 +248,9 @@ two more such sessions, as clerks of fourteen more offices (an optician, a karao
 mosque's management committee, a beekeepers' co-operative, a Mandarin test centre, a microloan company; a beauty
 and hair salon, a Shoushan-stone carving studio, a murder-mystery game shop, an island ferry station, an ice rink,
 an aquarium, a choir), and measured once at round 27's end. Their offices were chosen after searching both the
-briefs' Chinese office list and these English lists for each kind.
+studied and sealed briefs' Chinese office list and these English lists for each kind, but not the training briefs':
+round 26's training batches (38 and 39, trained on) were written for bee farmers and a community choir too, in
+other records by other sessions.
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
