@@ -626,18 +626,21 @@ def _rule_reaches_further(
     does not doubt (every further character at least `EXTEND` likely, `VETO` for a given name people bear):
     苏高|文说, 皇甫|文静. The model stops early on names it never saw; a name of three characters (four with a
     compound surname), with no function character in what it adds (赵明|之智), is the longest this takes.
-    Likewise a role's name that starts one character earlier, with a surname the model holds at least as likely
-    (之女|公|荣丽, 经办人|但|龙林)."""
+    Likewise a role's name that starts one character earlier, with a surname the model holds at least as likely or
+    that a name before it in the text bears (之女|公|荣丽, 经办人|但|龙林)."""
     a, b = span
     for rb in range(b + 1, a + (4 if text[a:a + 2] in lexicon().compound else 3) + 1):
         # a given name people bear may go on where the model barely doubts it (魏|志|坚持: 坚 9 % likely)
         extend = VETO if _bears_given_name(text, a, rb) else EXTEND
         if (a, rb) in ruled and min(reading.belief[b:rb]) >= 1 + 254 * extend and not any(c in STOP for c in text[b:rb]):
             return a, rb
-    if b - a == 2 and (a - 1, b) in ruled and text[a - 1] in lexicon().single and reading.belief[a - 1] >= 1 + 254 * EXTEND and (
-        role_before(text, a - 1)
+    if b - a == 2 and (a - 1, b) in ruled and text[a - 1] in lexicon().single and role_before(text, a - 1) and (
+        reading.belief[a - 1] >= 1 + 254 * EXTEND or any(text[s] == text[a - 1] for s, _ in reading.spans if s < a - 1)
     ):
-        return a - 1, b  # 之女|公|荣丽: the role's name starts with its surname, which the model doubted
+        # 之女|公|荣丽: the role's name starts with its surname, which the model doubted but holds likely enough, or
+        # which a name before it in the text bears (公桂荣之女公荣丽: a daughter takes her father's surname; round 27's
+        # model holds that 公 8 % likely)
+        return a - 1, b
     return span
 
 
