@@ -528,7 +528,9 @@ class NameRules:
         self.shape_given = self.given_chars | SHAPE_EXTRA_GIVEN
         shape_first = "".join(sorted((single - ambiguous) | {c[0] for c in compound}))
         self.shape = re.compile(f"[{re.escape(shape_first)}](?=[{re.escape(''.join(sorted(self.shape_given)))}])")
-        self.known, self.known_start, self.known_by_start, self.known_given = _known_index(known_names, single, self.compound)
+        self.known, self.known_start, self.known_lengths, self.known_pairs, self.known_given = _known_index(
+            known_names, single, self.compound
+        )
 
     # -- helpers --------------------------------------------------------------------------------
 
@@ -722,10 +724,12 @@ class NameRules:
     ) -> None:
         if self.known_start is None:
             return
-        known, by_start, add = self.known, self.known_by_start, self._add
+        known, lengths, pairs, add = self.known, self.known_lengths, self.known_pairs, self._add
         for m in self.known_start.finditer(text, pos, limit):
             p = m.start()
-            for length in by_start.get(text[p:p + 2], ()):
+            if text[p:p + 2] not in pairs:
+                continue  # no known name starts with these two characters (most places the regex stops at)
+            for length in lengths:
                 if p + length <= limit and text[p:p + length] in known:
                     add(out, text, p, p + length, "name_known", pos, limit, walked)
                     break
@@ -950,9 +954,9 @@ def _endings(words: Iterable[str]) -> dict[str, tuple[int, ...]]:
 
 def _known_index(
     names: Iterable[str], single: frozenset[str], compound: frozenset[str]
-) -> tuple[frozenset[str], re.Pattern[str] | None, dict[str, tuple[int, ...]], frozenset[str]]:
-    """(the known names, a regex of their first characters, the lengths of the names starting with each two
-    characters, longest first, their given names).
+) -> tuple[frozenset[str], re.Pattern[str] | None, tuple[int, ...], frozenset[str], frozenset[str]]:
+    """(the known names, a regex of their first characters, their lengths longest first, their first two characters,
+    their given names).
 
     Only 2–6 Chinese characters (and the · of minority names) count as a name. The regex matches a
     known name's first character followed by a character of some known name, consuming one character,
@@ -964,16 +968,13 @@ def _known_index(
     lines = "\n".join(n for n in set(names) if n and "\n" not in n)
     clean = set(_A_KNOWN_NAME.findall(for_patterns()(lines)))
     if not clean:
-        return frozenset(), None, {}, frozenset()
+        return frozenset(), None, (), frozenset(), frozenset()
     first = "".join(sorted({n[0] for n in clean}))
     rest = "".join(sorted(set("".join(n[1:] for n in clean))))
     regex = re.compile(f"[{re.escape(first)}](?=[{re.escape(rest)}])")
     given = {n[2:] if n[:2] in compound else n[1:] for n in clean if n[0] in single or n[:2] in compound}
-    by_start: dict[str, set[int]] = {}
-    for n in clean:
-        by_start.setdefault(n[:2], set()).add(len(n))
-    lengths = {start: tuple(sorted(found, reverse=True)) for start, found in by_start.items()}
-    return frozenset(clean), regex, lengths, frozenset(given)
+    lengths = tuple(sorted({len(n) for n in clean}, reverse=True))
+    return frozenset(clean), regex, lengths, frozenset(n[:2] for n in clean), frozenset(given)
 
 
 def jieba_names(text: str, surname_filter: bool = False) -> list[tuple[int, int]]:
