@@ -96,11 +96,13 @@ CHINESE_LABEL = re.compile(
 SPELT = re.compile(r"(?:拼成|拼作|拼为|拼写为|拼写成)\s*[“\"「]?$")
 CORRECTED = re.compile(r"(?:应为|更正为|改为|写成|写为|误写为|误为|拼成|拼作|拼为|拼写为|拼写成)\s*[“\"「]?$")
 # A form of address or a family word right after a name (Yamamoto先生, Somchai先生一行, Park Minjun爸爸, Aarav的父亲): a
-# person, even of one word no list holds; not a product's line (女士香水, 先生系列).
+# person, even of one word no list holds; not a product's line (女士香水, 先生系列). A profession's title only after two
+# words or more (Park Soyeon老师): one word before it is a subject as often (English老师, Python老师).
 TITLE_AFTER = re.compile(
-    "(?:先生|女士|小姐|太太|夫人|老师|医生|大夫|同学|爸爸|妈妈|家长|夫妇|一家|的(?:父亲|母亲|爸爸|妈妈|孩子|儿子|女儿|丈夫|妻子))"
+    "(?:先生|女士|小姐|太太|夫人|爸爸|妈妈|家长|夫妇|一家|的(?:父亲|母亲|爸爸|妈妈|孩子|儿子|女儿|丈夫|妻子))"
     "(?!专|香|系|款|包|装|鞋|表|服|用)"
 )
+PROFESSION_AFTER = re.compile("老师|医生|大夫|同学")
 # What only a person does right after their name (Ivan Petrov申请…, Maria Santos称).
 PERSON_AFTER = re.compile("称|说|反映|投诉|申请|表示|来电|来访|报称|报警|咨询|要求|认为|签收|签字|确认|办理")
 NOT_NAMES = frozenset(
@@ -163,7 +165,7 @@ def latin_names(text: str) -> list[tuple[int, int]]:
             len(words) >= 2 and (PERSON_AFTER.match(text, b) or CUE.match(text, b))
         ) or CHINESE_LABEL.search(text, max(0, a - 12), a) or (
             len(words) >= 2 and _after_chinese_name(text, a, b)
-        ) or TITLE_AFTER.match(text, b) or lone or (len(words) >= 2 and chinese is not None) or _foreign_name(words) or (
+        ) or TITLE_AFTER.match(text, b) or (len(words) >= 2 and PROFESSION_AFTER.match(text, b)) or lone or (len(words) >= 2 and chinese is not None) or _foreign_name(words) or (
             CORRECTED.search(text, max(0, a - 6), a) if len(words) >= 2 else SPELT.search(text, max(0, a - 6), a)
         ):
             if lone:  # 阿May is the name a chat calls her; in Lily林： the surname is the handle's
