@@ -334,7 +334,7 @@ class TextDetector:
                 cb -= 1
             token = joined[ca:cb]
             digits = token[:-1] if token[-1:] in ("X", "x") else token
-            if digits and digits.isdigit() and digits.isascii() and joined[b:b + 1] != "转" and joined[cb:cb + 1] != "转":
+            if digits and digits.isdigit() and digits.isascii() and joined[b:b + 1] != "转":
                 # Patterns in priority order: once one confirms the token (score 1.0), a later one could
                 # only tie with it on the same span and lose on priority in `resolve`.
                 for p in by_length.get(cb - ca, ()):

@@ -32,11 +32,12 @@ from typing import TypeVar
 from desensitize.operators.text_tags import replace_spans, sweep
 from pipelines.core.vocab import FindingKind
 
+T = TypeVar("T")
+
 CHUNK = 5_000  # texts per chunk handed to a helper: ~0.3 s of work, the pickling small beside it
 # The last batch goes in chunks this many times smaller: when the texts run out, this process waits for the
 # chunks the helpers still hold (two each), so the smaller those are, the shorter the wait (0.4 s → 0.1 s).
 _LAST_SPLIT = 4
-T = TypeVar("T")
 _DEPTH = 2  # chunks queued per helper, so it never waits for this process to hand it the next one
 
 
