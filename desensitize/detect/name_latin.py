@@ -159,14 +159,15 @@ def latin_names(text: str) -> list[tuple[int, int]]:
         if capitals and foreign_names.key(words[0]) not in _name_words():
             continue  # 申请人APP, 患者ICU: an acronym; 护照名KEVIN, MOHAMED录成了… are names (round 27)
         others.append((a, b))
-        chinese = _chinese_name_after(text, b) if len(words) >= 2 else None  # Lee Siu Fung|（李少峰）
-        lone = len(words) == 1 and not capitals and _given_name(words[0]) and not _names_a_shop(text, b)  # Lisa, Coco, Chloé
+        several = len(words) >= 2
+        chinese = _chinese_name_after(text, b) if several else None  # Lee Siu Fung|（李少峰）
+        lone = not several and not capitals and _given_name(words[0]) and not _names_a_shop(text, b)  # Lisa, Coco, Chloé
         if FOREIGN_AFTER.match(text, b) or role_before(text, a) or ENGLISH_ROLE.search(text, max(0, a - 24), a) or (
-            len(words) >= 2 and (PERSON_AFTER.match(text, b) or CUE.match(text, b))
+            _person_after(text, b, several)
         ) or CHINESE_LABEL.search(text, max(0, a - 12), a) or (
-            len(words) >= 2 and _after_chinese_name(text, a, b)
-        ) or TITLE_AFTER.match(text, b) or (len(words) >= 2 and PROFESSION_AFTER.match(text, b)) or lone or (len(words) >= 2 and chinese is not None) or _foreign_name(words) or (
-            CORRECTED.search(text, max(0, a - 6), a) if len(words) >= 2 else SPELT.search(text, max(0, a - 6), a)
+            several and (_after_chinese_name(text, a, b) or chinese is not None)
+        ) or lone or _foreign_name(words) or (
+            CORRECTED.search(text, max(0, a - 6), a) if several else SPELT.search(text, max(0, a - 6), a)
         ):
             if lone:  # 阿May is the name a chat calls her; in Lily林： the surname is the handle's
                 a, b = a - (text[a - 1:a] == "阿"), b + _surname_labels(text, b)
@@ -177,13 +178,21 @@ def latin_names(text: str) -> list[tuple[int, int]]:
     return out + _listed_with(text, out, others) if out and others else out
 
 
+def _person_after(text: str, b: int, several: bool) -> bool:
+    """What follows the run ending at `b` says it is a person: a form of address or a family word (`TITLE_AFTER`),
+    and after a run of `several` words what only a person does (`PERSON_AFTER`), a cue or a profession's title."""
+    return TITLE_AFTER.match(text, b) is not None or several and (
+        PERSON_AFTER.match(text, b) is not None or CUE.match(text, b) is not None or PROFESSION_AFTER.match(text, b) is not None
+    )
+
+
+_SURNAME_TOO = frozenset({"Park"})  # a word of `NOT_NAMES` that is a surname first in a run (`_a_things_word`)
+
+
 def _a_things_word(words: list[str]) -> bool:
     """A word of an organisation, a place or a product (`NOT_NAMES`) is in the run; Park first of two or more is the
     Korean surname (Park Minjun, Park Soyeon; Central Park, Park Hotel stay places)."""
     return any(w in NOT_NAMES and not (i == 0 and w in _SURNAME_TOO and len(words) > 1) for i, w in enumerate(words))
-
-
-_SURNAME_TOO = frozenset({"Park"})
 
 
 def _listed_with(text: str, names: list[tuple[int, int]], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -255,11 +255,7 @@ class TextDetector:
         if joined.count(SEP) != len(clean):
             clean = [t.replace(SEP, " ") for t in clean]  # same length: offsets do not move
             joined = SEP + SEP.join(clean)
-        starts = [1] * (len(clean) + 1)
-        pos = 1
-        for i, t in enumerate(clean):
-            pos += len(t) + 1
-            starts[i + 1] = pos
+        starts = _starts(clean)
         # What each reader reads (fold.py): one character for one, so every offset fits the original. The
         # name policy's gate reads the texts joined as they are typed, with traditional characters folded:
         # that string is built here once and handed on.
@@ -291,9 +287,7 @@ class TextDetector:
             return
         spelt = [joined[starts[i]:starts[i + 1] - 1] for i in texts]
         digits = [numerals.as_digits(t) for t in spelt]
-        sub_starts = [1] * (len(texts) + 1)
-        for k, t in enumerate(digits):
-            sub_starts[k + 1] = sub_starts[k] + len(t) + 1
+        sub_starts = _starts(digits)
         extra: list[_Candidate] = []
         self._find_numbers(SEP + SEP.join(digits), sub_starts, extra)
         for a, b, score, rule, kind in extra:
@@ -430,6 +424,11 @@ def _reaches(firsts: list[int], furthest: list[int], start: int, end: int) -> bo
     [start, end): one starts before `end` and ends after `start`."""
     j = bisect_left(firsts, end) - 1
     return j >= 0 and furthest[j] > start
+
+
+def _starts(texts: Sequence[str]) -> list[int]:
+    """Where each of `texts` starts in `SEP + SEP.join(texts)`, and where one more would: its offsets there."""
+    return list(accumulate((len(t) + 1 for t in texts), initial=1))
 
 
 def _per_text(found: list[_Candidate], starts: list[int], n: int) -> list[list[Span]]:
