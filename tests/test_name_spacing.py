@@ -23,6 +23,7 @@ from pipelines.core.vocab import FindingKind as K
         ("文/林一 图/阿飞 编辑/杭州", None),  # 图/ is a byline's label (round 25)
         ("秦雪 女，28岁，投诉排班不公", None),  # 女 after a space is a form's sex field
         ("共 3 户 12 人", None),  # digits keep their spaces
+        ("放映排班 一 苏明 二 王芳", None),  # a numeral alone numbers a roster (round 28)
         ("没有空格的备注", None),
         # invisible characters are closed up wherever they stand (round 26)
         ("经王\u200b志强核实", "经王志强核实"),
@@ -54,6 +55,9 @@ def test_twins_in_finds_the_texts_in_one_scan() -> None:
         ("文/林一 图/阿飞 编辑/杭洁", ["林一", "阿飞", "杭洁"]),  # a byline (round 25)
         ("秦雪 女 28岁 投诉内容：站点排班不公", ["秦雪"]),
         ("文物安全责任书 乡镇：熊伟 村：陈长水", ["熊伟", "陈长水"]),
+        ("放映组排班 一 苏明 二 王芳 三 阮文强", ["苏明", "王芳", "阮文强"]),  # not 苏明 二 (round 28)
+        ("值班表：六 任晓丹/思远 日 雅琴", ["任晓丹", "思远", "雅琴"]),  # a weekday alone, not 思远 日 雅琴
+        ("兹 证 明 王 二 虎 系 本 村 村 民", ["王 二 虎"]),  # spaced out whole, a numeral is a name's character
     ],
 )
 def test_the_detector_finds_names_spaced_out(text: str, names: list[str]) -> None:

@@ -75,13 +75,17 @@ def twin_of(text: str) -> Twin | None:
     return Twin("".join(text[k] for k in origin), origin, hidden)
 
 
+# A numeral or a weekday standing alone between spaces numbers a list or a roster (排班 一 苏明 二 王芳, 六 任晓丹 日 雅琴).
+_MARKERS = frozenset("一二三四五六七八九十日")
+
+
 def _alone(text: str, k: int, step: int) -> bool:
     """Whether the Chinese character at `k` stands alone on the side away from the space (`step` -1: the
     space is after it). A space between two runs of characters (王芳 林晨, 拟稿：安宁　核稿) separates
     words, as in a list or a form's fields; a character standing alone is part of text spaced out. One
     before a colon or a slash is no such character but a field's label (交：吴凯 接：许文斌, a shift's handover; 文/林一
     图/阿飞, a byline), and 男 or 女 after a space is a form's sex field (秦雪 女 28岁)."""
-    if step == 1 and text[k] in "男女":
+    if (step == 1 and text[k] in "男女") or text[k] in _MARKERS:
         return False
     k += step
     if step == 1 and text[k:k + 1] in ("：", ":", "/", "／"):
