@@ -251,6 +251,17 @@ an aquarium, a choir), and measured once at round 27's end. Their offices were c
 studied and sealed briefs' Chinese office list and these English lists for each kind, but not the training briefs':
 round 26's training batches (38 and 39, trained on) were written for bee farmers and a community choir too, in
 other records by other sessions.
+"dev-remarks-46" (names_dev_remarks46.txt, studied: 698 records, 1,022 names) was written at round 28's start by
+two more such sessions, as clerks of fourteen more offices (a climbing gym, a museum's guides, a philatelic
+society, a fireworks wholesaler, a supply and marketing co-operative, a model agency, a retired army cadres'
+home; a fish-ball workshop, a drone-pilot school, a watch repairer, a bookshop's reading club, an archaeological
+dig, a sailing base, a cold-storage warehouse).
+"blind-remarks-27" (names_blind_remarks27.txt, sealed: 699 records, 959 names) was written at round 28's start by
+two more such sessions, as clerks of fourteen more offices (a riding club, a herbal-medicine market, a puppet
+troupe, a translation agency, a blind masseurs' shop, an antiques market, a school-bus company; a golf course, a
+lacquer-art studio, a radio station's late-night helpline, a mushroom farm, a night market's office, a cat café,
+a sign-language interpreting station), and measured once at round 28's end. Their offices were chosen after
+searching the studied, sealed and training briefs' Chinese office lists of every round and these English lists.
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -301,6 +312,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-24": (DATA / "names_blind_remarks24.txt", True),  # written at round 25's start, measured at its end
     "blind-remarks-25": (DATA / "names_blind_remarks25.txt", True),  # written at round 26's start, measured at its end
     "blind-remarks-26": (DATA / "names_blind_remarks26.txt", True),  # written at round 27's start, measured at its end
+    "blind-remarks-27": (DATA / "names_blind_remarks27.txt", True),  # written at round 28's start, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
@@ -349,6 +361,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-43": (DATA / "names_dev_remarks43.txt", False),  # written at round 26's start: more ordinary offices
     "dev-remarks-44": (DATA / "names_dev_remarks44.txt", False),  # written at round 26's start: foreign residents' names
     "dev-remarks-45": (DATA / "names_dev_remarks45.txt", False),  # written at round 27's start: more offices
+    "dev-remarks-46": (DATA / "names_dev_remarks46.txt", False),  # written at round 28's start: more offices
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
