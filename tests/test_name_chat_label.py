@@ -20,6 +20,9 @@ from pipelines.core.vocab import FindingKind as K
         ("@阿青：明天换班", ["阿青"]),
         ("阿福伯：鱼丸到了 阿琼姐：收到", ["阿福", "阿琼"]),  # the kinship word after the nickname left out
         ("店长：今晚谁值班｜小雅：我来｜阿娟：好", ["小雅", "阿娟"]),  # chat lines pasted with a bar between them
+        # a parents' chat: the child's name before the parent's word, a word or not (round 28)
+        ("南瓜妈：我家南瓜想找同龄小朋友玩 依依妈妈：好 小鹏爸：收到", ["南瓜", "依依", "小鹏"]),
+        ("宝宝妈：收到 二胎妈：好 志刚他爸：嗯 孩子爸爸：到", []),  # a parent of any child
         # addresses by surname, roles, kin and common words, a label inside a line, an e-mail-like @
         ("老郑：收到 小王：好 小杜：到", []),
         ("老师：请家长签字 妈妈：好的 阿姨：在 宝宝：嗯", []),
@@ -35,7 +38,8 @@ def test_chat_label_names(text: str, names: list[str]) -> None:
 def test_the_detector_masks_them() -> None:
     detector = TextDetector(kinds={K.PERSON_NAME})
     # neither the rules nor the model read these nicknames (round 23)
-    texts = ["老船长：今天谁值班？", "黄海：@老船长 我来", "一一：是我", "小区：明日停水"]
+    texts = ["老船长：今天谁值班？", "黄海：@老船长 我来", "一一：是我", "小区：明日停水", "馒头妈：馒头今天会叫姐姐了", "依依妈妈：好的"]
     found = [[t[s.start:s.end] for s in spans] for t, spans in zip(texts, detector.find_many(texts))]
-    assert found == [["老船长"], ["黄海", "老船长"], ["一一"], []]
+    # the child's name, every time, without the parent's word (the model read 依依妈, round 28)
+    assert found == [["老船长"], ["黄海", "老船长"], ["一一"], [], ["馒头", "馒头"], ["依依"]]
     assert [[t[s.start:s.end] for s in detector.find(t)] for t in texts] == found

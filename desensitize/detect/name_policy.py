@@ -478,10 +478,16 @@ def _married_form(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+# What a child's parent is called by after the child's name (依依|妈妈：, 南瓜|妈：, 小鹏|爸：): no name ends in it.
+_PARENT_AFTER = frozenset("妈爸")
+
+
 def _without_kin(text: str, a: int, b: int) -> tuple[int, int]:
-    """The span without a kinship word taken in after a given name (秋生|叔, 阿珍|姐); a surname and a
-    kinship word (雷阿婆, 陈阿姨) stays whole, for `not_a_name` to drop."""
+    """The span without a kinship word taken in after a given name (秋生|叔, 阿珍|姐) or a parent's word after a
+    child's (依依|妈); a surname and a kinship word (雷阿婆, 陈阿姨, 王阿妈) stays whole, for `not_a_name` to drop."""
     if b - a >= 3 and text[b - 1] in KIN_AFTER and text[b - 2] not in KIN_AFTER and not not_a_name(text[a:b]):
+        return a, b - 1
+    if b - a >= 3 and text[b - 1] in _PARENT_AFTER and text[b - 2] not in "阿老":
         return a, b - 1
     return a, b
 
@@ -713,8 +719,11 @@ def _with_fuzhou_middle(text: str, a: int, b: int) -> tuple[int, int]:
     """A surname and 依 or 阿 go on to the next character: a Fuzhou given name of 依 or 阿 and one more (刘依官,
     林依俤, 黄阿六, 庄阿土), which the model and the rules stop short of where that character starts a word with the
     next (刘依|官家) or is no common given-name character. Not where the two make a common word or a title (林依法
-    办理: 依法; 黄阿姨) or the character is a function character (王依在)."""
-    if b - a in (2, 3) and text[b - 1] in "依阿" and b < len(text) and "\u4e00" <= text[b] <= "\u9fff":
+    办理: 依法; 黄阿姨), the character is a function character (王依在) or a parent's word (依依|妈妈: a child's
+    doubled name, 林依|爸)."""
+    if b - a in (2, 3) and text[b - 1] in "依阿" and b < len(text) and "\u4e00" <= text[b] <= "\u9fff" and (
+        text[b] not in _PARENT_AFTER
+    ):
         lex = lexicon()
         pair = text[b - 1:b + 1]
         if text[b] not in STOP_CHARS and pair not in lex.words and pair not in TITLES and (b - a == 2 or text[a:a + 2] in lex.compound):
