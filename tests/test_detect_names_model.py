@@ -619,6 +619,10 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         ("阿凤阿珍互换岗位 经车间主任同意；阿宝阿贵两兄弟都发烧请假", ["阿凤", "阿珍", "阿宝", "阿贵"]),
         ("彝族姑娘阿西阿呷大学毕业后回乡", ["阿西阿呷"]),
         ("江涛江波兄弟一起来，各卖一台", ["江涛", "江波"]),  # brothers' names with one surname
+        # in a roster, a nickname and a given name glued, or two doubled nicknames (round 28); a Japanese name stays one
+        ("志愿者排班 周二小燕慧芳 周四德明", ["小燕", "慧芳", "德明"]),
+        ("安安乐乐双胞胎下月起转竞技班", ["安安", "乐乐"]),
+        ("小林雄大、斋藤由美夫妇申请为孩子山田惠子办理入学。", ["小林雄大", "斋藤由美", "山田惠子"]),
         # a role's name starts with its surname where the model doubted it (之女|公|荣丽, 经办人|但|龙林)
         ("公桂荣之女公荣丽（身份证号略）在福州大学就读", ["公桂荣", "公荣丽"]),  # round 20's model read 桂荣; round 25's reads 公桂荣
         ("经办人但龙林入户核查，户主张成健独居", ["但龙林", "张成健"]),

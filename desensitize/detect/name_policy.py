@@ -654,10 +654,18 @@ def _rule_reaches_further(
 def _two_names_glued(span: str) -> bool:
     """Four characters that are two names of two glued: 阿 or 小 and one each (阿凤阿珍, 阿宝阿贵), or brothers' or
     sisters' names with one surname (江涛江波兄弟); both given characters common in Han given names (a Yi name is of
-    the first shape too: 阿苦阿芝, 阿西阿呷)."""
+    the first shape too: 阿苦阿芝, 阿西阿呷). Or, in a roster, a nickname of 阿 or 小 and a given name of two that
+    starts with no surname and makes no word, either first (小燕慧芳, 慧芳小燕), or two doubled ones (乐乐豆豆)."""
     lex = lexicon()
     if span[1] not in lex.given or span[3] not in lex.given:
         return False
+    if span[0] == span[1] and span[2] == span[3]:
+        return True  # 乐乐豆豆: no name of four doubles its characters
+    for head, rest in ((span[:2], span[2:]), (span[2:], span[:2])):
+        if head[0] in "阿小" and rest[0] in lex.given and rest[0] not in lex.single and rest not in lex.words and (
+            head not in name_japanese.SURNAMES  # 小林雄大 is one Japanese name
+        ):
+            return True
     return (span[0] in "阿小" and span[2] in "阿小") or (span[0] == span[2] and span[0] in lex.single)
 
 
