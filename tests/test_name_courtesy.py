@@ -31,6 +31,12 @@ from tests.name_helpers import masked_names
         ('名角艺名"小凤仙"，本名不详', ["小凤仙"]),
         ("小名大名混用，以户籍为准", []),  # four characters after another label: a clause
         ('登记表"别名/笔名"栏写"远山"，已核', []),  # the mark after 笔名 closes the quotation that holds it
+        # round 28: a quoted name after 号 whatever the clause before; 散人, 渔父 end literary names; a dash before the
+        # label; a verb that gives the name before a quotation
+        ("退休前在福州一中教历史，号“三山散人”，讲闽都文化", ["三山散人"]),
+        ("书画组王瀚文（号闽江渔父）写了一幅字；社长宋知秋，自号闽山散人", ["闽江渔父", "闽山散人"]),
+        ("雅称：郑婷—字子衿；宋知秋—号闽山散人", ["子衿", "闽山散人"]),
+        ("模特林悦改艺名为“林悠悠”；以原名为准", ["林悠悠"]),
         # the name of the dead in a tomb inscription, after 讳 anywhere (not 忌讳, 避讳)
         ("墓志：“府君讳世杰，姓林氏”；志文称“父讳伯崇”；此事多有忌讳；为尊者讳，未书其名", ["世杰", "伯崇"]),
     ],

@@ -18,7 +18,7 @@ import re
 
 from desensitize.detect.names import STOP_CHARS, dictionary_words, surnames
 
-_SEPARATORS = "，,；;（(。：:\n 、"
+_SEPARATORS = "，,；;（(。：:\n 、—"  # a dash too: a list of people and their names (宋知秋—号闽山散人)
 _LABELS = "(字|号|自号|别号|晚号|又号|一名|又名|谱名|法号|法名|道号|经名|笔名|讳)"
 # Labels that name a name wherever they stand, after a separator or not (出家后法名悟真, 另有艺名小月红, 乳名依松): a
 # stage name, a childhood name, a school name, the name before one took another (原名, 俗名), a nickname, and the
@@ -36,9 +36,12 @@ _UNKNOWN = frozenset("待")
 _AFTER = "([“\"「]?)([\u4e00-\u9fff]{2,4}?)(?=[，,。；;、）)\\s”\"」｜|/]|$)"
 # The labels after which a name of four characters is one: literary names (居士, 山人, 渔叟 …) and pen and stage names.
 _LONG_LABELS = frozenset({"号", "自号", "别号", "晚号", "又号", "道号", "笔名", "艺名"})
-# What ends many literary names (榕溪老人, 三山道人, 九峰山人): 老 and 人 are characters no other name holds.
-_LITERARY_ENDS = ("老人", "道人", "山人")
-_NAMED = re.compile(f"(?:^|(?<=[{_SEPARATORS}])){_LABELS}{_AFTER}|{_NAME_LABELS}{_AFTER}")
+# What ends many literary names (榕溪老人, 三山道人, 九峰山人, 三山散人, 闽江渔父, 江村樵夫): 人, 父 and 夫 are
+# characters no other name holds.
+_LITERARY_ENDS = ("老人", "道人", "山人", "散人", "渔父", "樵夫")
+# Between a name's label and a quoted name, a verb that gives it (艺名为“林悠悠”, 本名叫“王二”): only before a quotation.
+_GIVES = "(?:(?:为|是|叫|改为|改成)(?=[“\"「]))?"
+_NAMED = re.compile(f"(?:^|(?<=[{_SEPARATORS}])){_LABELS}{_AFTER}|{_NAME_LABELS}{_GIVES}{_AFTER}")
 
 
 def courtesy_names(text: str) -> list[tuple[int, int]]:
@@ -70,7 +73,8 @@ def courtesy_names(text: str) -> list[tuple[int, int]]:
                 start -= 1
             clause = text[start:end]
             if not (
-                clause.endswith(("）", ")"))
+                quote  # 号“三山散人”: a quoted name after the label
+                or clause.endswith(("）", ")"))
                 or (out and out[-1][1] == end)
                 or any(len(clause) >= k and (clause[-k] in single or clause[-k:-k + 2] in compound) for k in (2, 3, 4))
             ):
