@@ -18,6 +18,7 @@ from pipelines.core.vocab import FindingKind as K
         ("报警人说儿子小名叫“豆豆”，今年六岁", ["豆豆"]),  # in quotes, any two to four characters
         ("外号“黑皮”，常在网吧过夜", ["黑皮"]),
         ("来访人说前夫叫“建国”，不肯说全名", ["建国"]),  # a word in quotes after 叫: a name
+        ("会员们习惯称他“子澄先生”，村里人都叫他“长青师傅”", ["子澄", "长青"]),  # the form of address left out (round 28)
         ("叫他小心点，路滑", []),  # advice: 小心 is a common word
         ("请叫她阿姨，不要直呼其名", []),  # a way of addressing
         ("大家都叫他小陈。", []),  # 小 and a surname: addressing, not a name

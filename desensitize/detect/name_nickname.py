@@ -112,9 +112,21 @@ def _full_name_first(inner: str) -> bool:
     return head is not None and surname_length(inner) > 0 and not _NOT_IN_NICKNAME.intersection(head.group())
 
 
+# Forms of address a quoted name may end in (称他“子澄先生”, 叫她“秀英阿姨”): what stands before them is the name.
+_QUOTED_TITLES = ("先生", "女士", "老师", "师傅", "阿姨", "大哥", "大姐")
+
+
+def _without_title(a: int, b: int, name: str) -> tuple[int, int]:
+    """The quoted name's span without a form of address it ends in, where two characters or more stay."""
+    return (a, b - 2) if len(name) >= 4 and name.endswith(_QUOTED_TITLES) else (a, b)
+
+
 def nicknames(text: str) -> list[tuple[int, int]]:
     """Spans of the nicknames `text` says people go by (the words that say so left out)."""
-    out = [m.span(k) for m in _QUOTED.finditer(text) for k in (1, 2) if m.group(k) and m.group(k) not in ROLE_WORDS]
+    out = [
+        _without_title(*m.span(k), m.group(k))
+        for m in _QUOTED.finditer(text) for k in (1, 2) if m.group(k) and m.group(k) not in ROLE_WORDS
+    ]
     (single, compound), given = surnames(), given_name_chars()
     for m in _BARE.finditer(text):
         name = m.group(1)
