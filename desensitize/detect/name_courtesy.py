@@ -62,6 +62,8 @@ def courtesy_names(text: str) -> list[tuple[int, int]]:
         if quote and text[m.end(at + 2):m.end(at + 2) + 1] not in '”"」':
             continue  # an opened quotation holds the name whole
         own = name[:-2] if label in _LONG_LABELS and len(name) > 2 and name.endswith(_LITERARY_ENDS) else name  # 榕溪|老人
+        if own.endswith("之"):
+            own = own[:-1]  # 字勉之, 字敬之: a courtesy name's common last character, a function character elsewhere
         if any(c in STOP_CHARS for c in own) or label[-1] + name[0] in words or name[0] in _UNKNOWN:
             continue  # 原名称, 别名单: the label's last character starts a word with what follows; 原名待查
         if len(label) == 1 and at == 1:  # 字 or 号 after a separator (讳 anywhere is one of `_NAME_LABELS`)
