@@ -19,6 +19,7 @@ from tests.name_helpers import masked_names
         # Round 18: the dharma name alone again, and before a monk's or a nun's title
         ("释月江圆寂后，寺中有释海印、释海澄两位弟子，碑刻记载以海印继席", ["释月江", "释海印", "释海澄", "海印"]),
         ("议定：寺卷由朱海燕执笔，妙智法师审定；住持圆慧尼师发愿重建", ["妙智", "圆慧"]),
+        ("海印和尚塔，民国三十年立；古月禅师语录；夜班长老会议", ["海印", "古月"]),  # words before a monk's title (round 28)
         ("请各位法师到场；考释中引用文献请注明", []),  # no name before the title; 考释 is a word
         ("明万历间释真如开山；乾隆间释了然", ["释真如", "释了然"]),  # 如, 了: function characters, in dharma names
         ("交接完毕，如释重负", []),

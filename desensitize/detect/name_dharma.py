@@ -25,6 +25,9 @@ _TITLED = re.compile(
     "(?:^|(?<=[，,。；;：:、（(\\s“\"与及])|(?<=住持|监院|方丈))([\u4e00-\u9fff]{2})"
     f"(?={_TITLES}|塔铭|[，,（(]俗[姓名])"
 )
+# Titles only a monk or a nun bears (not 法师, 长老: 夜班|长老, a church's elders): before one, a common word is a dharma
+# name too (海印和尚塔, 古月禅师, 了然上人).
+_MONKS_ONLY = ("和尚", "禅师", "尼师", "上人", "比丘尼")
 # Words that end in 释 and are not all in jieba's frequent words (刑释人员: released prisoners; 缓释片).
 _ENDS_IN_IT = frozenset({"解释", "注释", "稀释", "保释", "假释", "开释", "冰释", "缓释", "刑释", "阐释", "诠释", "获释", "考释", "如释"})
 # and words that start with it (释明: a judge's explaining; 释读: deciphering old letters).
@@ -50,7 +53,8 @@ def dharma_names(text: str) -> list[tuple[int, int]]:
         out.append((i, i + 3))
     for m in _TITLED.finditer(text):
         name = m.group(1)
-        if name not in words and not _NOT_IN_A_DHARMA_NAME.intersection(name) and "释" not in name and name[-1] != "塔":
+        word = name in words and not text.startswith(_MONKS_ONLY, m.end(1))  # 圆通和尚, 古月禅师: words, names here
+        if not word and not _NOT_IN_A_DHARMA_NAME.intersection(name) and "释" not in name and name[-1] != "塔":
             out.append(m.span(1))  # 了然法师 too, not 这位|法师, nor a stupa (新塔|塔铭); 释文|比丘尼 is the loop's
     # The dharma name alone, wherever else the text writes it (释海印 … 以海印继席; 恒照禅师 … 吾师恒照公): two
     # characters, after 释 or before a title.
