@@ -70,6 +70,7 @@ from desensitize.detect import (
     name_photo,
     name_quoted,
     name_rare,
+    name_romanised,
     name_siblings,
     name_spaced,
 )
@@ -917,7 +918,7 @@ def combine_names(
     again, misread = _named_again(texts, starts, names)
     if misread:
         names = [c for c in names if (c[0], c[1]) not in misread]
-    names = names + again
+    names = names + again + _romanised(joined, starts, names)
     mates = _list_mates(texts, starts, names)
     if mates:
         # A list's name comes back in its text as a name found sure does (参加：…、严峻。…由严峻起草): only the
@@ -931,6 +932,26 @@ def combine_names(
         names = [c for c in names if (c[0], c[1]) not in replaced] + siblings
     begins = {c[0] for c in names}
     return [c if c[1] in begins else _with_rare_last(texts, starts, c) for c in names]
+
+
+def _romanised(joined: Joined, starts: Sequence[int], names: Sequence[_Candidate]) -> list[_Candidate]:
+    """The names in letters bracketed right after a name found (`name_romanised`: 颂猜（Somchai）), offsets as `names`
+    gives them. Only the texts where a bracket follows a name are read: one test over the joined texts' code points."""
+    if not names:
+        return []
+    ends = np.array([c[1] for c in names], dtype=np.int64)
+    bounds = np.asarray(starts)
+    of_text = np.searchsorted(bounds, ends - 1, side="right") - 1  # a name's last character is in its text
+    # Where `joined` holds each end (its offsets and those of `starts` are counted apart, as in `_siblings`).
+    pos = np.minimum((np.asarray(joined.offsets) - bounds[:-1])[of_text] + ends, len(joined.codes) - 1)
+    opens = np.isin(joined.codes[pos], [ord(c) for c in name_romanised.OPEN])
+    out: list[_Candidate] = []
+    for k in np.flatnonzero(opens).tolist():
+        i = int(of_text[k])
+        ts = starts[i]
+        found = name_romanised.romanised_after(joined.texts[i], [(names[k][0] - ts, names[k][1] - ts)])
+        out.extend((a + ts, b + ts, FORM_SCORE, "name_romanised", FindingKind.PERSON_NAME) for a, b in found)
+    return out
 
 
 def _siblings(
