@@ -4,7 +4,8 @@
   rare and regional surnames from desensitize/data/surnames.txt, compound surnames (欧阳, 上官 …), and
   given names that are ordinary words (建国, 平安, 海燕, 春花 …), which no dictionary check lets through.
 * `swap_names` copies a corpus sentence with its Chinese names replaced by generated ones, so the model
-  learns the context, not the particular names of 1998 news.
+  learns the context, not the particular names of 1998 news; in the written remarks, the names that start
+  with no surname (given names alone, nicknames) by others of them (round 28).
 * `REMARKS` are sentences in the style of administrative remarks (verification, proxies, relatives, court
   parties, complaint records, sign-off lines); `NEGATIVES` are remarks with surname characters and no name.
   They were written for training only: no evaluation set was read while writing them.
@@ -14,8 +15,10 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterable, Sequence
 
 from desensitize.detect.name_features import lexicon
+from desensitize.detect.names import surnames
 
 Sentence = tuple[str, list[tuple[int, int]]]
 
@@ -126,19 +129,51 @@ def fill(template: str, maker: NameMaker) -> Sentence:
     return text + template[pos:], spans
 
 
-def swap_names(sentence: Sentence, maker: NameMaker, is_chinese: set[str] | frozenset[str]) -> Sentence | None:
-    """The sentence with its Chinese names (those starting with a surname) replaced; None when it has none."""
+def swap_names(
+    sentence: Sentence, maker: NameMaker, is_chinese: set[str] | frozenset[str], nicknames: Sequence[str] = ()
+) -> Sentence | None:
+    """The sentence with its Chinese names (those starting with a surname) replaced; and, where `nicknames` is
+    given, its names of two or three Chinese characters that start with no surname (a given name alone, a
+    nickname: 芒果, 天天, 阿旺) replaced by one of those: the model learns that the place says name, whatever word
+    stands there. None when it has nothing to replace."""
     text, spans = sentence
-    if not any(text[a] in is_chinese for a, _ in spans):
+    if not any(text[a] in is_chinese or (nicknames and _nickname(text, a, b, is_chinese)) for a, b in spans):
         return None
     out, new_spans, pos = "", [], 0
     for a, b in spans:
         out += text[pos:a]
-        name = maker.name() if text[a] in is_chinese else text[a:b]
+        if text[a] in is_chinese:
+            name = maker.name()
+        elif nicknames and _nickname(text, a, b, is_chinese):
+            name = maker.rng.choice(nicknames)
+        else:
+            name = text[a:b]
         new_spans.append((len(out), len(out) + len(name)))
         out += name
         pos = b
     return out + text[pos:], new_spans
+
+
+def nicknames_of(sentences: Iterable[Sentence], is_chinese: set[str] | frozenset[str]) -> list[str]:
+    """The names of two or three Chinese characters that start with no surname in `sentences` (given names alone,
+    nicknames), each once, in the order first met: what `swap_names` puts in their places."""
+    found: dict[str, None] = {}
+    for text, spans in sentences:
+        for a, b in spans:
+            if _nickname(text, a, b, is_chinese):
+                found[text[a:b]] = None
+    return list(found)
+
+
+def _nickname(text: str, a: int, b: int, is_chinese: set[str] | frozenset[str]) -> bool:
+    """The name at [a, b) is two or three Chinese characters and starts with no surname, rare ones too (麴昊天 is
+    a full name), but for 阿, 小 and 老 (阿旺, 小满: nicknames)."""
+    return (
+        b - a in (2, 3)
+        and text[a] not in is_chinese
+        and (text[a] in "阿小老" or text[a] not in surnames()[0])
+        and all("\u4e00" <= c <= "\u9fff" for c in text[a:b])
+    )
 
 
 def remarks(maker: NameMaker, per_template: int) -> list[Sentence]:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from desensitize.detect import name_policy
+from desensitize.detect.name_features import lexicon
 from desensitize.detect.name_model import MODEL_PATH, NameModel, name_model, recorded_threshold
 from desensitize.detect.name_policy import NAME_MODE, check_recognizers, not_a_name
 from desensitize.detect.places import fuzhou_places
@@ -31,10 +32,12 @@ def _names(detector: TextDetector, text: str) -> list[str]:
     return [text[s.start:s.end] for s in detector.find_many([text])[0] if s.kind is K.PERSON_NAME]
 
 
-# Examples that round 20's retrained model reads worse than round 19's, and round 21's than round 20's (model card):
+# Examples that round 20's retrained model reads worse than round 19's, round 21's than round 20's and round 28's than
+# round 27's (model card):
 # strict xfails, so that a later model that reads them right says so.
 ROUND_20 = "round 20's model (retrained with histories) "
 ROUND_21 = "round 21's model (retrained with chats and nicknames) "
+ROUND_28 = "round 28's model (retrained with nicknames swapped for one another, L1 0.03) "
 
 
 @pytest.fixture(scope="module")
@@ -144,6 +147,25 @@ def test_name_words_are_learnt_from_names_that_are_mostly_names() -> None:
     assert name_words(data, frozenset({"建新", "马力", "来电"})) == ["建新"]
 
 
+def test_the_swapped_copy_puts_other_nicknames_where_nicknames_stand() -> None:
+    """Round 28: in the written remarks' swapped copy, a name that starts with no surname (a nickname, a given name
+    alone) is replaced by another such name of the files; a full name by a generated one; letters stay."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from names_augment import NameMaker, nicknames_of, swap_names
+
+    lex = lexicon()
+    chinese = lex.single | {c[0] for c in lex.compound}
+    notes = [("孩子芒果4岁，妈妈王丽来接", [(2, 4), (9, 11)]), ("天天：好的 Coco：收到", [(0, 2), (6, 10)])]
+    pool = nicknames_of(notes, chinese)
+    assert pool == ["芒果", "天天"]  # not 王丽 (a surname first), not Coco (letters)
+    maker = NameMaker(7)
+    for text, spans in notes:
+        new_text, new_spans = swap_names((text, spans), maker, chinese, pool)
+        names = [new_text[a:b] for a, b in new_spans]
+        assert names[0] in pool and new_text.count("Coco") == text.count("Coco")
+    assert swap_names(notes[1], maker, chinese) is None  # without the pool: nothing starts with a surname
+
+
 def test_given_pairs_are_learnt_from_names_of_three() -> None:
     sys.path.insert(0, str(ROOT / "scripts"))
     from given_pairs import given_pairs
@@ -157,7 +179,10 @@ def test_given_pairs_are_learnt_from_names_of_three() -> None:
     ("text", "names"),
     [
         # 志坚 is a given name people bear: the name goes on where 坚持 would have cut it (陈宏|一起来 still is cut)
-        ("出访人员翁志坚持有的因公护照有效期不足6个月，需换发", ["翁志坚"]),
+        pytest.param(
+            "出访人员翁志坚持有的因公护照有效期不足6个月，需换发", ["翁志坚"],
+            marks=pytest.mark.xfail(strict=True, reason=ROUND_28 + "holds 坚 7 % likely, and no rule reads 翁志坚"),
+        ),
         ("法定代表人魏志坚持营业执照副本、公章办理，核验后出具", ["魏志坚"]),
         ("献血者李娟与其丈夫陈宏一起来献血", ["李娟", "陈宏"]),
     ],
@@ -539,7 +564,6 @@ def test_names_a_form_spaces_out(detector: TextDetector, text: str, names: list[
 def test_rare_surnames_are_read_without_changing_the_models_features(detector: TextDetector) -> None:
     """Rare surnames added after training (禚, 淦, 庹 …) serve the rules and the gate; the model's lexicon
     stays as trained, or its features would no longer be the ones it learnt (train_names.py --check)."""
-    from desensitize.detect.name_features import lexicon
     from desensitize.detect.names import rare_surnames, surnames
 
     assert {"禚", "淦", "庹"} <= rare_surnames() <= surnames()[0]

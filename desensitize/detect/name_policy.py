@@ -149,8 +149,11 @@ EXTEND = 0.1
 # few names.
 _VERB_AFTER_NAME = frozenset("来去说到在把将也已称和与向对给让被就都又还患")
 # Characters that end no name of four with no compound surname (`_weak_tail`): function characters, the
-# adverbs 仅 (only), 亦 (also), 仍 (still), and 时 (when: 随访黄金水|时发现).
-_NEVER_LAST_OF_FOUR = STOP | frozenset("仅亦仍时")
+# adverbs 仅 (only), 亦 (also), 仍 (still), 时 (when: 随访黄金水|时发现) and 合 (together: 兄弟郑孔璋郑孔瑜|合捐).
+_NEVER_LAST_OF_FOUR = STOP | frozenset("仅亦仍时合")
+# Degree adverbs (too, very, quite), no surname and no name's first character: with one character after them they are
+# no name of two (太慢, 很好, 挺远).
+_DEGREE = frozenset("太很挺")
 # What an archive's or a museum's record writes right after a name (方静宜致陈蕴华|信, 郑子衢|致书社同人, 落款"郑一峰|草",
 # 方德馨|印, 许文杰|捐 14张, 朱维桢|传, 黄宗濂|立, 林金宝|生年): a letter, a seal, a signature's verb, a gift, a
 # biography, the setting up of a tablet, a birth, an inscription's making and giving (镌, 刻, 造, 凿, 喜舍, 敬献), the
@@ -391,6 +394,8 @@ def _names_no_one(text: str, a: int, b: int) -> bool:
         return True  # 边牧“小黑”, 叫它“小黑”: an animal's name
     if span in _CLAN_TITLES and "\u4e00" <= text[a - 1:a] <= "\u9fff":
         return True  # 刘福祥|宗长: the title after a name (宗 is a surname)
+    if b - a == 2 and span[0] in _DEGREE:
+        return True  # 找人|太慢, 很|晚才来: a degree adverb and what it qualifies (round 28's model read 太慢)
     if text[b:b + 2] in _DRUG_ENDS or (span[-2:] in _DRUG_ENDS and "\u4e00" <= text[a - 1:a] <= "\u9fff" and not role_before(text, a)):
         return True  # 恩诺|沙星, 恩诺沙星: a drug (记录：西林不在家 is a man)
     return span in _ACTS or ((span in _TERMS or span in fuzhou_places()) and not role_before(text, a))
@@ -543,7 +548,7 @@ def _weak_tail(
     decision threshold took in the verb after the name; 田中美咲（日本籍）, 梁陈美玲, 阿德瓦尼 stay whole). A
     three-character span does where the model doubts its last character (under `TAIL`) and that one starts
     a common word with the next (陈宏|一起来), unless its given name is one people bear (翁志坚|持有:
-    `given_pairs`). A span of four or more ends where the model doubts every character from there on but none
+    `given_pairs`), or where it is a doubted 之 glued to the next (赵明|之智). A span of four or more ends where the model doubts every character from there on but none
     before it: under `TAIL` where it is glued to the text after it or longer than four
     (郑淑华|家水表), under 0.9 where the cut starts a common word (吴海|继承). The longest such head of two or three
     characters is kept, unless every one of its characters is a transliteration character (亨宁|伯格 and
@@ -559,6 +564,10 @@ def _weak_tail(
         min(belief[a:b - 1]) > 1 + 254 * 0.9
     ):
         return a, b - 1  # 陈宏|一起来: a third character the model doubts that starts a common word with the next
+    if b - a == 3 and len(belief) >= b and text[b - 1] == "之" and belief[b - 1] < 1 + 254 * TAIL and (
+        "\u4e00" <= text[b:b + 1] <= "\u9fff"
+    ):
+        return a, b - 1  # 赵明|之智: 之 the model doubts, glued to what follows, is "of" (王羲之书法: 之 sure)
     if b - a < 4 or text[a:a + 2] in lexicon().compound or "·" in text[a:b] or len(belief) < b:
         return a, b
     glued = b - a > 4 or "\u4e00" <= text[b:b + 1] <= "\u9fff"
@@ -632,15 +641,18 @@ def _rule_reaches_further(
 ) -> tuple[int, int]:
     """The model's span, or a rule's name that starts with it and goes on where the model is unsure but
     does not doubt (every further character at least `EXTEND` likely, `VETO` for a given name people bear):
-    苏高|文说, 皇甫|文静. The model stops early on names it never saw; a name of three characters (four with a
+    苏高|文说, 皇甫|文静; not where the model reads another name from there on (安安|乐乐). The model stops early on names it never saw; a name of three characters (four with a
     compound surname), with no function character in what it adds (赵明|之智), is the longest this takes.
     Likewise a role's name that starts one character earlier, with a surname the model holds at least as likely or
     that a name before it in the text bears (之女|公|荣丽, 经办人|但|龙林)."""
     a, b = span
+    taken = any(b <= s < b + 2 for s, _ in reading.spans)  # 安安|乐乐: the model reads the next name from there
     for rb in range(b + 1, a + (4 if text[a:a + 2] in lexicon().compound else 3) + 1):
         # a given name people bear may go on where the model barely doubts it (魏|志|坚持: 坚 9 % likely)
         extend = VETO if _bears_given_name(text, a, rb) else EXTEND
-        if (a, rb) in ruled and min(reading.belief[b:rb]) >= 1 + 254 * extend and not any(c in STOP for c in text[b:rb]):
+        if (a, rb) in ruled and min(reading.belief[b:rb]) >= 1 + 254 * extend and not any(c in STOP for c in text[b:rb]) and (
+            not taken
+        ):
             return a, rb
     if b - a == 2 and (a - 1, b) in ruled and text[a - 1] in lexicon().single and role_before(text, a - 1) and (
         reading.belief[a - 1] >= 1 + 254 * EXTEND or any(text[s] == text[a - 1] for s, _ in reading.spans if s < a - 1)
