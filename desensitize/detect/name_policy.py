@@ -548,9 +548,9 @@ def _weak_tail(
     decision threshold took in the verb after the name; 田中美咲（日本籍）, 梁陈美玲, 阿德瓦尼 stay whole). A
     three-character span does where the model doubts its last character (under `TAIL`) and that one starts
     a common word with the next (陈宏|一起来), unless its given name is one people bear (翁志坚|持有:
-    `given_pairs`), or where it is a doubted 之 glued to the next (赵明|之智). A span of four or more ends where the model doubts every character from there on but none
-    before it: under `TAIL` where it is glued to the text after it or longer than four
-    (郑淑华|家水表), under 0.9 where the cut starts a common word (吴海|继承). The longest such head of two or three
+    `given_pairs`), or where it is a doubted 之 glued to the next (赵明|之智). A span of four or more ends where
+    the model doubts every character from there on but none before it: under `TAIL` where it is glued to the text
+    after it or longer than four (郑淑华|家水表), under 0.9 where the cut starts a common word (吴海|继承). The longest such head of two or three
     characters is kept, unless every one of its characters is a transliteration character (亨宁|伯格 and
     约尔德|内斯库 stay whole: a foreign name the model doubts in the middle). A span of four glued to the text
     after it ends before a last character that ends no such name (`_NEVER_LAST_OF_FOUR`: 阮氏秋|仅陪同), and one
@@ -641,8 +641,9 @@ def _rule_reaches_further(
 ) -> tuple[int, int]:
     """The model's span, or a rule's name that starts with it and goes on where the model is unsure but
     does not doubt (every further character at least `EXTEND` likely, `VETO` for a given name people bear):
-    苏高|文说, 皇甫|文静; not where the model reads another name from there on (安安|乐乐). The model stops early on names it never saw; a name of three characters (four with a
-    compound surname), with no function character in what it adds (赵明|之智), is the longest this takes.
+    苏高|文说, 皇甫|文静; not where the model reads another name from there on (安安|乐乐). The model stops early
+    on names it never saw; a name of three characters (four with a compound surname), with no function character
+    in what it adds (赵明|之智), is the longest this takes.
     Likewise a role's name that starts one character earlier, with a surname the model holds at least as likely or
     that a name before it in the text bears (之女|公|荣丽, 经办人|但|龙林)."""
     a, b = span
@@ -650,8 +651,8 @@ def _rule_reaches_further(
     for rb in range(b + 1, a + (4 if text[a:a + 2] in lexicon().compound else 3) + 1):
         # a given name people bear may go on where the model barely doubts it (魏|志|坚持: 坚 9 % likely)
         extend = VETO if _bears_given_name(text, a, rb) else EXTEND
-        if (a, rb) in ruled and min(reading.belief[b:rb]) >= 1 + 254 * extend and not any(c in STOP for c in text[b:rb]) and (
-            not taken
+        if not taken and (a, rb) in ruled and min(reading.belief[b:rb]) >= 1 + 254 * extend and not any(
+            c in STOP for c in text[b:rb]
         ):
             return a, rb
     if b - a == 2 and (a - 1, b) in ruled and text[a - 1] in lexicon().single and role_before(text, a - 1) and (
