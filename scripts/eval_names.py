@@ -261,7 +261,8 @@ two more such sessions, as clerks of fourteen more offices (a riding club, a her
 troupe, a translation agency, a blind masseurs' shop, an antiques market, a school-bus company; a golf course, a
 lacquer-art studio, a radio station's late-night helpline, a mushroom farm, a night market's office, a cat café,
 a sign-language interpreting station), and measured once at round 28's end. Their offices were chosen after
-searching the studied, sealed and training briefs' Chinese office lists of every round and these English lists.
+searching every studied and sealed set's offices (these English lists, the Chinese list kept since round 21)
+and the training briefs of rounds 21 to 27; the training batches of earlier rounds were not searched.
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
