@@ -647,13 +647,12 @@ def _rule_reaches_further(
     Likewise a role's name that starts one character earlier, with a surname the model holds at least as likely or
     that a name before it in the text bears (之女|公|荣丽, 经办人|但|龙林)."""
     a, b = span
-    taken = any(b <= s < b + 2 for s, _ in reading.spans)  # 安安|乐乐: the model reads the next name from there
     for rb in range(b + 1, a + (4 if text[a:a + 2] in lexicon().compound else 3) + 1):
+        if (a, rb) not in ruled or any(b <= s < b + 2 for s, _ in reading.spans):
+            continue  # no rule's name there, or the model reads the next name from there on (安安|乐乐)
         # a given name people bear may go on where the model barely doubts it (魏|志|坚持: 坚 9 % likely)
         extend = VETO if _bears_given_name(text, a, rb) else EXTEND
-        if not taken and (a, rb) in ruled and min(reading.belief[b:rb]) >= 1 + 254 * extend and not any(
-            c in STOP for c in text[b:rb]
-        ):
+        if min(reading.belief[b:rb]) >= 1 + 254 * extend and not any(c in STOP for c in text[b:rb]):
             return a, rb
     if b - a == 2 and (a - 1, b) in ruled and text[a - 1] in lexicon().single and role_before(text, a - 1) and (
         reading.belief[a - 1] >= 1 + 254 * EXTEND or any(text[s] == text[a - 1] for s, _ in reading.spans if s < a - 1)
@@ -947,17 +946,23 @@ def combine_names(
     return [c if c[1] in begins else _with_rare_last(texts, starts, c) for c in names]
 
 
+def _in_joined(joined: Joined, starts: Sequence[int], offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For characters at `offsets` (as `starts` counts them, each inside a text): the index of its text, and where
+    `joined` holds it. The offsets of `starts` and of `joined` are counted apart (one text alone is joined one place on
+    from the offsets its caller gives)."""
+    bounds = np.asarray(starts)
+    of_text = np.searchsorted(bounds, offsets, side="right") - 1
+    return of_text, (np.asarray(joined.offsets) - bounds[:-1])[of_text] + offsets
+
+
 def _romanised(joined: Joined, starts: Sequence[int], names: Sequence[_Candidate]) -> list[_Candidate]:
     """The names in letters bracketed right after a name found (`name_romanised`: 颂猜（Somchai）), offsets as `names`
     gives them. Only the texts where a bracket follows a name are read: one test over the joined texts' code points."""
     if not names:
         return []
-    ends = np.array([c[1] for c in names], dtype=np.int64)
-    bounds = np.asarray(starts)
-    of_text = np.searchsorted(bounds, ends - 1, side="right") - 1  # a name's last character is in its text
-    # Where `joined` holds each end (its offsets and those of `starts` are counted apart, as in `_siblings`).
-    pos = np.minimum((np.asarray(joined.offsets) - bounds[:-1])[of_text] + ends, len(joined.codes) - 1)
-    opens = np.isin(joined.codes[pos], [ord(c) for c in name_romanised.OPEN])
+    # Each name's last character (inside its text), and the one after it in `joined`.
+    of_text, last = _in_joined(joined, starts, np.array([c[1] for c in names], dtype=np.int64) - 1)
+    opens = np.isin(joined.codes[np.minimum(last + 1, len(joined.codes) - 1)], [ord(c) for c in name_romanised.OPEN])
     out: list[_Candidate] = []
     for k in np.flatnonzero(opens).tolist():
         i = int(of_text[k])
@@ -978,13 +983,9 @@ def _siblings(
     # (few are): one test over the code points of the joined texts (at the offsets of `starts`), not a slice a name.
     firsts = np.array(list(map(itemgetter(0), names)), dtype=np.int64)
     lengths = np.array(list(map(itemgetter(1), names)), dtype=np.int64) - firsts
-    bounds = np.asarray(starts)
-    of_text = np.searchsorted(bounds, firsts, side="right") - 1
+    of_text, at = _in_joined(joined, starts, firsts)
     sized = (lengths == 3) | (lengths == 6) | (lengths == 7)
-    # Where `joined` holds each name: the offsets of `starts` and of `joined` are counted apart (one text alone is
-    # joined one place on from the offsets its caller gives).
-    sized_text = of_text[sized]
-    pos = (np.asarray(joined.offsets) - bounds[:-1])[sized_text] + firsts[sized]
+    sized_text, pos = of_text[sized], at[sized]
     codes, last = joined.codes, len(joined.codes) - 1
     first, second = codes[pos], codes[pos + 1]  # inside its text: a name holds two characters or more
     beside = np.zeros(len(pos), dtype=bool)
