@@ -263,6 +263,17 @@ lacquer-art studio, a radio station's late-night helpline, a mushroom farm, a ni
 a sign-language interpreting station), and measured once at round 28's end. Their offices were chosen after
 searching every studied and sealed set's offices (these English lists, the Chinese list kept since round 21)
 and the training briefs of rounds 21 to 27; the training batches of earlier rounds were not searched.
+"dev-remarks-47" (names_dev_remarks47.txt, studied: 700 records, 900 names) was written at round 29's start by two
+more such sessions, as clerks of fourteen more offices (a paper-cutting studio, a street-dance club, a café, an
+air-conditioner installer, an amateur-radio society, a car owners' club, a Fuzhou shifan music society; a koi
+farm, a plant nursery, a laver-processing plant, a freight forwarder, a seal-engraving shop, a coin collectors'
+society, a foot-massage parlour; round 28's sealed set had a cat café, in other records by other sessions).
+"blind-remarks-28" (names_blind_remarks28.txt, sealed: 700 records, 893 names) was written at round 29's start by
+two more such sessions, as clerks of fourteen more offices (a shadow-puppet school, a pottery studio, a
+slaughterhouse, an amusement park, a film crew's extras, a pet-grooming shop, a campsite; a wood-carving
+factory, a fencing hall, a baking school, a drain-clearing company, a fishing-tackle shop, a container yard, a
+nail salon), and measured once at round 29's end. Their offices were chosen after searching every studied and
+sealed set's offices and the training briefs of rounds 21 to 28.
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -314,6 +325,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-25": (DATA / "names_blind_remarks25.txt", True),  # written at round 26's start, measured at its end
     "blind-remarks-26": (DATA / "names_blind_remarks26.txt", True),  # written at round 27's start, measured at its end
     "blind-remarks-27": (DATA / "names_blind_remarks27.txt", True),  # written at round 28's start, measured at its end
+    "blind-remarks-28": (DATA / "names_blind_remarks28.txt", True),  # written at round 29's start, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
@@ -363,6 +375,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-44": (DATA / "names_dev_remarks44.txt", False),  # written at round 26's start: foreign residents' names
     "dev-remarks-45": (DATA / "names_dev_remarks45.txt", False),  # written at round 27's start: more offices
     "dev-remarks-46": (DATA / "names_dev_remarks46.txt", False),  # written at round 28's start: more offices
+    "dev-remarks-47": (DATA / "names_dev_remarks47.txt", False),  # written at round 29's start: more offices
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
