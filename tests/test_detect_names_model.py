@@ -104,6 +104,8 @@ def test_recognizer_keys_are_checked() -> None:
         ("问了情况，说已经处理。", []),
         # after the end of a kinship or role word: the gate opened nothing there before round 7
         ("阿珍姐说她女儿小敏考上福州一中了", ["阿珍", "小敏"]),
+        ("社里人都叫他金官伯", ["金官"]),  # 伯 addresses an elder after his given name, at the text's end too
+        ("少华是金官伯的侄子", ["少华", "金官"]),
         ("代办人海凯（3501**********6092）代为领取保障金", ["海凯"]),  # 海: a word's start, no candidate
         ("代办人文雪燕（3501**********7781）代为领取保障金", ["文雪燕"]),
         ("其女儿童年时随父迁居", []),

@@ -46,8 +46,6 @@ _PARENT_LABEL = re.compile(
 )
 # What a parent of any child is called by in such a chat (宝宝妈, 二胎妈, 新手爸爸), besides `ROLE_WORDS`.
 _ANY_CHILD = frozenset({"宝宝", "宝贝", "萌宝", "孩子", "小孩", "娃娃", "大宝", "二宝", "三宝", "二胎", "三胎", "新手", "全职", "准妈", "新生"})
-# Kinship words after a nickname of two (阿水伯, 阿英姐, 阿桂嫂): they address, the name is before them.
-_KIN_LAST = KIN_AFTER | {"伯"}
 # Kinship and family words a chat's lines may open with (妈妈：, 宝宝：), besides `ROLE_WORDS`.
 _FAMILY = frozenset({"妈妈", "爸爸", "奶奶", "爷爷", "外婆", "外公", "宝宝", "宝贝", "哥哥", "姐姐", "弟弟", "妹妹", "老伴", "阿婆", "阿嫂"})
 
@@ -60,7 +58,7 @@ def chat_label_names(text: str) -> list[tuple[int, int]]:
         a, b = m.span(k)
         if len(m.group(k)) == 3 and text[b - 1] in "妈爸":
             continue  # 阿宝妈：, 小鹏爸： the child's name, read with the parents' labels below
-        if len(m.group(k)) == 3 and text[b - 1] in _KIN_LAST:
+        if len(m.group(k)) == 3 and text[b - 1] in KIN_AFTER:
             b -= 1  # 阿水伯：, 阿英姐： the name without the kinship word
         if not _a_chats_word(text[a:b]):
             out.append((a, b))
