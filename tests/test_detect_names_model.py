@@ -820,6 +820,9 @@ def test_a_text_whose_candidates_all_name_no_one_is_read_whole(detector: TextDet
 def test_not_a_name_keeps_names_that_look_like_titles() -> None:
     assert all(map(not_a_name, ["陈先生", "刘姐", "老李", "小陈", "欧阳主任", "王某", "李某甲"]))
     assert not any(map(not_a_name, ["陈先", "刘姐芳", "王老师傅", "小明", "高峰", "欧阳姐美"]))
+    # round 29: the titles of professions and offices after a surname (嘉宾张教授, 林指导讲)
+    assert all(map(not_a_name, ["张教授", "林指导", "侯主席", "王董事长", "陈师兄"]))
+    assert not any(map(not_a_name, ["张教", "林指", "王董事"]))
     # A preposition and a surname before a title are none; a given name before a title or kinship word is one
     assert all(not_a_name(span, after) for span, after in [("和陈", "先生"), ("和林", "主任"), ("向黄", "局长")])
     assert not any(not_a_name(span, after) for span, after in [("海燕", "主任"), ("和平", "哥，"), ("秀英", "姐")])

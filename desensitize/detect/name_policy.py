@@ -254,7 +254,12 @@ TITLES = frozenset(
     "大嫂 奶奶 爷爷 "
     "姐 哥 叔 婶 姨 伯 嫂 总 工 氏 局 副 处 局长 处长 科长 主任 经理 书记 所长 站长 队长 院长 校长 村长 组长 社长 会计 老板 厂长 股长 "
     "河长 湖长 林长 依伯 依姆 依公 依嬷 依嫂 依叔 依婶 阿嬷 阿伯 阿叔 阿婶 阿嫂 "  # round 17: 林秀珠|阿嬷
-    "道长 法师 禅师".split()  # round 18: a Taoist or Buddhist master (张道长)
+    "道长 法师 禅师 "  # round 18: a Taoist or Buddhist master (张道长)
+    # round 29: the titles of professions, offices and ranks staff write after a surname as after a full name (嘉宾张教授,
+    # 林指导讲, 王建国教授)
+    "教授 教练 指导 大夫 博士 导演 总监 主席 部长 秘书 会长 馆长 团长 班长 掌柜 行长 庭长 法官 干事 科员 代表 专家 编辑 "
+    "台长 市长 区长 县长 镇长 乡长 关长 政委 大师 师兄 师姐 师弟 师妹 委员 记者 主管 老总 总裁 董事长 总经理 工程师 "
+    "检察官 护士长 指导员 教导员 排长 连长 营长 班主任".split()
 )
 
 # Days of the week: 周 is a surname, and duty rosters put a day before each name (周一 叶文，周三林琪).
