@@ -106,6 +106,8 @@ def test_recognizer_keys_are_checked() -> None:
         ("阿珍姐说她女儿小敏考上福州一中了", ["阿珍", "小敏"]),
         ("社里人都叫他金官伯", ["金官"]),  # 伯 addresses an elder after his given name, at the text's end too
         ("少华是金官伯的侄子", ["少华", "金官"]),
+        ("钥匙交宿管阿梅，明早来取", ["阿梅"]),  # 管 ends an unlisted role word here, no surname of 管阿梅
+        ("果子被收购商阿彪收走了", ["阿彪"]),
         ("代办人海凯（3501**********6092）代为领取保障金", ["海凯"]),  # 海: a word's start, no candidate
         ("代办人文雪燕（3501**********7781）代为领取保障金", ["文雪燕"]),
         ("其女儿童年时随父迁居", []),

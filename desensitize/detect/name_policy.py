@@ -406,11 +406,17 @@ def _names_no_one(text: str, a: int, b: int) -> bool:
     return span in _ACTS or ((span in _TERMS or span in fuzhou_places()) and not role_before(text, a))
 
 
+# Characters that end words for what people do (宿管, 收购商, 头车, 调音师, 店家, 住户, 车主, 鼓手, 法官) and are rare
+# surnames: no name of a surname, 阿 and one character in the labelled records starts with one after a Chinese character.
+_ROLE_WORD_ENDS = frozenset("管商车师家户主手官")
+
+
 def _after_role(text: str, a: int, b: int) -> tuple[int, int]:
-    """The model's span without its first characters where they end a role or kinship word (其孙|龙飞,
-    其长孙|雷鸣: 孙 and 长孙 are surnames too, and the model reads 孙龙飞, 长孙雷鸣) or are a day of the
-    week (周三|林琪). Where what is left is a common word of two characters that are not both common in
-    given names (其孙|陪同: the model read 孙陪同), nothing is left: the model took a verb for a given name."""
+    """The model's span without its first characters where they end a role or kinship word (其孙|龙飞, 其长孙|雷鸣: 孙 and
+    长孙 are surnames too, and the model reads 孙龙飞, 长孙雷鸣) or are a day of the week (周三|林琪), or where they end an
+    unlisted role word in a rare surname before 阿 (宿管|阿梅). Where what is left is a common word of two characters
+    that are not both common in given names (其孙|陪同: the model read 孙陪同), nothing is left: the model took a verb
+    for a given name."""
     # A role word of two or more characters ending at a + 2 or a + 1 starts at a or before: it takes the
     # span's first characters. The longer cut first.
     for end in (a + 2, a + 1):
@@ -428,6 +434,8 @@ def _after_role(text: str, a: int, b: int) -> tuple[int, int]:
             return end, b  # one character left (家属|赵先生): a lone surname, dropped by the caller
     if b - a >= 4 and text[a:a + 2] in DAYS:
         return a + 2, b  # a duty roster: 周三|林琪
+    if b - a == 3 and text[a + 1] == "阿" and text[a] in _ROLE_WORD_ENDS and "\u4e00" <= text[a - 1:a] <= "\u9fff":
+        return a + 1, b  # 宿管|阿梅, 收购商|阿彪, 收尾车|阿亮: a role word no list holds ends in the rare surname
     return a, b
 
 
