@@ -77,6 +77,8 @@ def twin_of(text: str) -> Twin | None:
 
 # A numeral or a weekday standing alone between spaces numbers a list or a roster (排班 一 苏明 二 王芳, 六 任晓丹 日 雅琴).
 _MARKERS = frozenset("一二三四五六七八九十日")
+# A sex or a grade standing alone after a space is a form's field (秦雪 女 28岁, 包思源 良，钟乐天 差).
+_FIELDS_AFTER = frozenset("男女优良中差")
 
 
 def _alone(text: str, k: int, step: int) -> bool:
@@ -84,8 +86,9 @@ def _alone(text: str, k: int, step: int) -> bool:
     space is after it). A space between two runs of characters (王芳 林晨, 拟稿：安宁　核稿) separates
     words, as in a list or a form's fields; a character standing alone is part of text spaced out. One
     before a colon or a slash is no such character but a field's label (交：吴凯 接：许文斌, a shift's handover; 文/林一
-    图/阿飞, a byline), and 男 or 女 after a space is a form's sex field (秦雪 女 28岁)."""
-    if (step == 1 and text[k] in "男女") or text[k] in _MARKERS:
+    图/阿飞, a byline), 男 or 女 after a space is a form's sex field (秦雪 女 28岁), and 优, 良, 中 or 差 a grade
+    (刘欣怡 优，包思源 良)."""
+    if (step == 1 and text[k] in _FIELDS_AFTER) or text[k] in _MARKERS:
         return False
     k += step
     if step == 1 and text[k:k + 1] in ("：", ":", "/", "／"):
