@@ -32,6 +32,9 @@ from pipelines.core.vocab import FindingKind as K
         ("台东阿美族旅客林美玉（族名巴奈）跟团来榕", ["巴奈"]),
         ("家长填表时小名大名混写，以户口本为准", []),  # another label, not a name
         ("糖糖妈妈送来自制蛋糕；豆豆的奶奶下午来接", ["糖糖", "豆豆"]),
+        ("客户昵称“朵朵妈”下单未付款", ["朵朵"]),  # a quoted handle: the child's name before the parent's word
+        ("微信昵称“乐乐爸爸”留言", ["乐乐"]),
+        ("群里昵称“宝宝妈”的那位", []),  # any child's parent names no one
         ("宝宝妈妈说孩子发烧，我妈妈也来了", []),  # any child's mother; 我 is no doubled character
         ("小航爸爸来电，阿鑫的外婆在门口，果果家长已签字", ["小航", "阿鑫", "果果"]),  # round 24: 阿/小 and one, 家长
         ("小王妈妈说小孩爸爸出差", []),  # an address by surname; a word

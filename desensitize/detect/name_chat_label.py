@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from desensitize.detect.names import (
+    ANY_CHILD,
     COMMONEST_SURNAMES,
     KIN_AFTER,
     ROLE_WORDS,
@@ -44,8 +45,6 @@ _LABEL = re.compile(
 _PARENT_LABEL = re.compile(
     "(?:^|(?<=[\\s\u3000｜|]))([\u4e00-\u9fff]{2,3}?)(?:妈妈|爸爸|妈|爸|奶奶|爷爷|外婆|外公|姥姥|姥爷)(?=[：:])"
 )
-# What a parent of any child is called by in such a chat (宝宝妈, 二胎妈, 新手爸爸), besides `ROLE_WORDS`.
-_ANY_CHILD = frozenset({"宝宝", "宝贝", "萌宝", "孩子", "小孩", "娃娃", "大宝", "二宝", "三宝", "二胎", "三胎", "新手", "全职", "准妈", "新生"})
 # Kinship and family words a chat's lines may open with (妈妈：, 宝宝：), besides `ROLE_WORDS`.
 _FAMILY = frozenset({"妈妈", "爸爸", "奶奶", "爷爷", "外婆", "外公", "宝宝", "宝贝", "哥哥", "姐姐", "弟弟", "妹妹", "老伴", "阿婆", "阿嫂"})
 
@@ -64,7 +63,7 @@ def chat_label_names(text: str) -> list[tuple[int, int]]:
             out.append((a, b))
     for m in _PARENT_LABEL.finditer(text):
         name = m.group(1)
-        if name not in _ANY_CHILD and name not in ROLE_WORDS and name not in _FAMILY and not any(c in "我你他她" for c in name):
+        if name not in ANY_CHILD and name not in ROLE_WORDS and name not in _FAMILY and not any(c in "我你他她" for c in name):
             out.append(m.span(1))
     return sorted(out)
 

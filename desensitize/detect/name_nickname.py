@@ -19,6 +19,7 @@ import re
 
 from desensitize.detect.name_dotted import TRANSLITERATION
 from desensitize.detect.names import (
+    ANY_CHILD,
     COMMONEST_SURNAMES,
     KIN_AFTER,
     ROLE_WORDS,
@@ -81,7 +82,6 @@ _AFTER_A_NAME = frozenset("在说已和与的也还今昨明跟被把让来去�
 _ROLE_NICK = re.compile("([阿小][\u4e00-\u9fff])[（(]([^（）()]{1,16})[）)]")
 _BRACKET_HEAD = re.compile("[\u4e00-\u9fff]{2,3}(?=$|[，,、；;])")  # the bracket's first item (`_full_name_first`)
 _NOT_IN_NICKNAME = frozenset((STOP_CHARS | set("名")) - set("阿小老"))  # what no name holds (的, 不, 与 …)
-_ANY_CHILD = frozenset({"宝宝", "娃娃", "宝贝"})  # any child's parent (宝宝妈妈), not a named one's
 _KIN = frozenset(KIN_AFTER | set("伯公妹弟爸妈爷奶舅伙孩"))  # 阿姨, 小妹, 阿伯: how one addresses, not names
 _BARE = re.compile(f"{_SAYS}((?:阿|小|依)[\u4e00-\u9fff])(?=[{''.join(sorted(_KIN))}]|[\\s\u3000，。；;,.、！？!?）)：:]|$)")
 
@@ -96,7 +96,7 @@ def _a_childs_name(name: str, given: frozenset[str]) -> bool:
     小心, 宝宝), kin (小妹, 阿伯), nor 小 and one of the commonest surnames (小王妈妈, 儿子小陈: an address); 小满 is a
     name (满 is a surname seldom called so)."""
     return not (
-        _a_word(name) or name in _ANY_CHILD or name[0] in _KIN or name[1] in _KIN or name[1] in _NOT_IN_NICKNAME
+        _a_word(name) or name in ANY_CHILD or name[0] in _KIN or name[1] in _KIN or name[1] in _NOT_IN_NICKNAME
         or (name[0] == "小" and name[1] in COMMONEST_SURNAMES and name[1] not in given)
     )
 
@@ -116,16 +116,33 @@ def _full_name_first(inner: str) -> bool:
 _QUOTED_TITLES = ("先生", "女士", "老师", "师傅", "阿姨", "大哥", "大姐")
 
 
+# A parent's words a quoted handle may end in (昵称“思思妈”, “苗苗妈妈”): the child's name is before them.
+_QUOTED_PARENTS = ("妈妈", "爸爸", "妈", "爸")
+
+
 def _without_title(a: int, b: int, name: str) -> tuple[int, int]:
-    """The quoted name's span without a form of address it ends in, where two characters or more stay."""
-    return (a, b - 2) if len(name) >= 4 and name.endswith(_QUOTED_TITLES) else (a, b)
+    """The quoted name's span without a form of address it ends in, where two characters or more stay, or without
+    a parent's word after a child's name (“思思妈”; not “宝宝妈”: any child's)."""
+    if len(name) >= 4 and name.endswith(_QUOTED_TITLES):
+        return a, b - 2
+    for parent in _QUOTED_PARENTS:
+        child = name[: -len(parent)]
+        if name.endswith(parent) and len(child) >= 2 and _a_childs_name(child, given_name_chars()):
+            return a, b - len(parent)
+    return a, b
+
+
+def _any_childs_parent(name: str) -> bool:
+    """A quoted handle that is any child's parent (“宝宝妈”, “二胎妈妈”): a phrase that names no one."""
+    return any(name.endswith(p) and (name[: -len(p)] in ANY_CHILD or _a_word(name[: -len(p)])) for p in _QUOTED_PARENTS)
 
 
 def nicknames(text: str) -> list[tuple[int, int]]:
     """Spans of the nicknames `text` says people go by (the words that say so left out)."""
     out = [
         _without_title(*m.span(k), m.group(k))
-        for m in _QUOTED.finditer(text) for k in (1, 2) if m.group(k) and m.group(k) not in ROLE_WORDS
+        for m in _QUOTED.finditer(text) for k in (1, 2)
+        if m.group(k) and m.group(k) not in ROLE_WORDS and not _any_childs_parent(m.group(k))
     ]
     (single, compound), given = surnames(), given_name_chars()
     for m in _BARE.finditer(text):

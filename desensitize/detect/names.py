@@ -168,6 +168,8 @@ ROLE_WORDS = frozenset((*TRIGGERS, *STANDINGS))  # the role and kinship words: w
 # (大家叫他金水伯: five spans mended on dev-remarks-47, one lost on the People's Daily's dev split).
 KIN_AFTER = frozenset("叔哥姐姨婶嫂婆伯")
 _ROLE_LENGTHS = tuple(sorted({len(w) for w in ROLE_WORDS}, reverse=True))
+# What a parent of any child is called by before 妈 or 爸 (宝宝妈, 二胎妈妈, 新手爸爸): no child's name.
+ANY_CHILD = frozenset({"宝宝", "宝贝", "萌宝", "孩子", "小孩", "娃娃", "大宝", "二宝", "三宝", "二胎", "三胎", "新手", "全职", "准妈", "新生"})
 
 
 # The hundred commonest surnames, commonest first (the 2020 household register's list): a person addressed by one
