@@ -23,6 +23,7 @@ from pipelines.core.vocab import FindingKind as K
         ("文/林一 图/阿飞 编辑/杭州", None),  # 图/ is a byline's label (round 25)
         ("秦雪 女，28岁，投诉排班不公", None),  # 女 after a space is a form's sex field
         ("作业检查：林可欣 优，许志远 良，丁浩然 差", None),  # a grade after a space (round 29)
+        ("接龙：礼饼2盒 林秀英；莲蓉1盒 王建峰", None),  # a unit after a number is no character spaced out
         ("共 3 户 12 人", None),  # digits keep their spaces
         ("放映排班 一 苏明 二 王芳", None),  # a numeral alone numbers a roster (round 28)
         ("没有空格的备注", None),
@@ -57,6 +58,7 @@ def test_twins_in_finds_the_texts_in_one_scan() -> None:
         ("秦雪 女 28岁 投诉内容：站点排班不公", ["秦雪"]),
         ("作业检查：林可欣 优，许志远 良，丁浩然 差", ["林可欣", "许志远", "丁浩然"]),  # not 许志远 良 (round 29)
         ("值班 王 良，李 芳", ["王 良", "李 芳"]),  # a name of two spaced out ends in a grade's character
+        ("回单：巫金龙3张 阿斌1张 雷振宇5张", ["巫金龙", "阿斌", "雷振宇"]),  # not 张 阿斌: 3张 is a count
         ("文物安全责任书 乡镇：熊伟 村：陈长水", ["熊伟", "陈长水"]),
         ("放映组排班 一 苏明 二 王芳 三 阮文强", ["苏明", "王芳", "阮文强"]),  # not 苏明 二 (round 28)
         ("值班表：六 任晓丹/思远 日 雅琴", ["任晓丹", "思远", "雅琴"]),  # a weekday alone, not 思远 日 雅琴

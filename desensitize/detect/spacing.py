@@ -86,10 +86,12 @@ def _alone(text: str, k: int, step: int) -> bool:
     space is after it). A space between two runs of characters (王芳 林晨, 拟稿：安宁　核稿) separates
     words, as in a list or a form's fields; a character standing alone is part of text spaced out. One
     before a colon or a slash is no such character but a field's label (交：吴凯 接：许文斌, a shift's handover; 文/林一
-    图/阿飞, a byline), 男 or 女 after a space is a form's sex field (秦雪 女 28岁), and 优, 良, 中 or 差 a grade
-    (刘欣怡 优，包思源 良)."""
+    图/阿飞, a byline), 男 or 女 after a space is a form's sex field (秦雪 女 28岁), 优, 良, 中 or 差 a grade
+    (刘欣怡 优，包思源 良), and one after a digit a unit (礼饼2盒 林秀英)."""
     if (step == 1 and text[k] in _FIELDS_AFTER) or text[k] in _MARKERS:
         return False
+    if step == -1 and "0" <= text[k - 1:k] <= "9":
+        return False  # 莲蓉1盒 王建峰: a unit after a number, not a character spaced out
     k += step
     if step == 1 and text[k:k + 1] in ("：", ":", "/", "／"):
         return False
