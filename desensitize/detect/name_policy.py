@@ -382,12 +382,20 @@ _PET_BEFORE = re.compile(
 _ACTS = frozenset({"查明", "盖章"})
 
 
+# A count of plants, fish, animals or goods (一盆|丁香, 订了10条|秋翠, 两棵|石楠, 3箱|耶加雪菲): what follows it is what is
+# counted, no person (people are counted in 个, 位, 名). Not an ordinal (第38条|陈琳应为, 前一条|詹秀莲的捐田).
+_NUMERAL = "0-9０-９一二两三四五六七八九十百千几半"
+_GOODS_COUNT = re.compile(f"(?<![第前后{_NUMERAL}])[{_NUMERAL}]+(?:盆|棵|株|条|尾|斤|公斤|箱|袋|瓶|罐|盒|束|枝|朵|只|头|匹|kg|KG|Kg)$")
+_GOODS_LAST = frozenset("盆棵株条尾斤箱袋瓶罐盒束枝朵只头匹gG")
+
+
 def _names_no_one(text: str, a: int, b: int) -> bool:
     """`text[a:b]`, a rule's or the model's name, names no one: shorter than two characters, a way of referring
     to someone or a word that names no one (`not_a_name`), or a Fuzhou district, county, township or landmark
     named bare (由罗源变更为连江, 在黄岐渔港, 巡查于山古树群) or one of `_TERMS` where no role word stands
     before it (联系人罗源, 申请人林权 are people), one of `_ACTS` anywhere, a month after its year (癸卯|仲春), part of a
-    drug's name (`_DRUG_ENDS`: 恩诺|沙星), or a clan's title glued to what comes before (刘福祥|宗长)."""
+    drug's name (`_DRUG_ENDS`: 恩诺|沙星), a clan's title glued to what comes before (刘福祥|宗长), or what a count of
+    goods counts (`_GOODS_COUNT`: 一盆|丁香)."""
     if b - a < 2 or not_a_name(text[a:b], text[b:b + 3]):
         return True
     if (seal := _SEAL.match(text, a)) is not None and seal.end() >= b:
@@ -399,6 +407,8 @@ def _names_no_one(text: str, a: int, b: int) -> bool:
         return True  # 边牧“小黑”, 叫它“小黑”: an animal's name
     if span in _CLAN_TITLES and "\u4e00" <= text[a - 1:a] <= "\u9fff":
         return True  # 刘福祥|宗长: the title after a name (宗 is a surname)
+    if text[a - 1:a] in _GOODS_LAST and _GOODS_COUNT.search(text, max(0, a - 8), a) is not None:
+        return True  # 一盆|丁香, 10条|秋翠: what is counted
     if b - a == 2 and span[0] in _DEGREE:
         return True  # 找人|太慢, 很|晚才来: a degree adverb and what it qualifies (round 28's model read 太慢)
     if text[b:b + 2] in _DRUG_ENDS or (span[-2:] in _DRUG_ENDS and "\u4e00" <= text[a - 1:a] <= "\u9fff" and not role_before(text, a)):
