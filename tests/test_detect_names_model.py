@@ -109,6 +109,7 @@ def test_recognizer_keys_are_checked() -> None:
         ("钥匙交宿管阿梅，明早来取", ["阿梅"]),  # 管 ends an unlisted role word here, no surname of 管阿梅
         ("果子被收购商阿彪收走了", ["阿彪"]),
         ("林美华买了一盆丁香，又订了10条红白", ["林美华"]),  # what a count of goods counts is no person
+        ("新员工试用期一个月，跟小雯学，阿琪带", ["小雯", "阿琪"]),  # a nickname glued to the verb after it
         ("第38条陈琳应为陈林；前一条詹秀莲的捐田", ["陈琳", "陈林", "詹秀莲"]),  # an ordinal before a name
         ("代办人海凯（3501**********6092）代为领取保障金", ["海凯"]),  # 海: a word's start, no candidate
         ("代办人文雪燕（3501**********7781）代为领取保障金", ["文雪燕"]),

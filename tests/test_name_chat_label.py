@@ -19,6 +19,7 @@ from pipelines.core.vocab import FindingKind as K
         ("组长：@皮皮 你的表还没交", ["皮皮"]),  # called on
         ("@阿青：明天换班", ["阿青"]),
         ("阿福伯：鱼丸到了 阿琼姐：收到", ["阿福", "阿琼"]),  # the kinship word after the nickname left out
+        ("小慧记：周五留盲盒 阿华说：好", ["小慧", "阿华"]),  # what the line's writer does left out (round 29)
         ("店长：今晚谁值班｜小雅：我来｜阿娟：好", ["小雅", "阿娟"]),  # chat lines pasted with a bar between them
         # a parents' chat: the child's name before the parent's word, a word or not (round 28)
         ("南瓜妈：我家南瓜想找同龄小朋友玩 依依妈妈：好 小鹏爸：收到", ["南瓜", "依依", "小鹏"]),

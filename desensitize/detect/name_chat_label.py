@@ -49,6 +49,10 @@ _PARENT_LABEL = re.compile(
 _FAMILY = frozenset({"妈妈", "爸爸", "奶奶", "爷爷", "外婆", "外公", "宝宝", "宝贝", "哥哥", "姐姐", "弟弟", "妹妹", "老伴", "阿婆", "阿嫂"})
 
 
+# What a line's writer does before its colon (小慧记：, 阿华说：): records, says, asks, answers.
+_SAYING = frozenset("记说讲问答写")
+
+
 def chat_label_names(text: str) -> list[tuple[int, int]]:
     """Spans of the nicknames that label a chat line in `text` (module docstring)."""
     out: list[tuple[int, int]] = []
@@ -57,8 +61,8 @@ def chat_label_names(text: str) -> list[tuple[int, int]]:
         a, b = m.span(k)
         if len(m.group(k)) == 3 and text[b - 1] in "妈爸":
             continue  # 阿宝妈：, 小鹏爸： the child's name, read with the parents' labels below
-        if len(m.group(k)) == 3 and text[b - 1] in KIN_AFTER:
-            b -= 1  # 阿水伯：, 阿英姐： the name without the kinship word
+        if len(m.group(k)) == 3 and (text[b - 1] in KIN_AFTER or text[b - 1] in _SAYING):
+            b -= 1  # 阿水伯：, 阿英姐：, 小慧记：, 阿华说： the name without the kinship word or what they do
         if not _a_chats_word(text[a:b]):
             out.append((a, b))
     for m in _PARENT_LABEL.finditer(text):

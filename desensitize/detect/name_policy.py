@@ -521,6 +521,18 @@ def _without_kin(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+# Verbs a nickname of 阿 or 小 and one is glued to (小慧|记：, 跟小雯|学, 阿琪|带): no such name of three ends in one
+# (阿布都 does in 都, so not 都).
+_VERB_AFTER_NICKNAME = frozenset("记学说讲问叫拿带送找跟托捡帮来去到在把将已给让被就又还")
+
+
+def _nickname_before_verb(text: str, a: int, b: int) -> tuple[int, int]:
+    """The model's span of 阿 or 小, one character and a verb after them without the verb (小慧|记：周五…, 跟小雯|学)."""
+    if b - a == 3 and text[a] in "阿小" and text[b - 1] in _VERB_AFTER_NICKNAME:
+        return a, b - 1
+    return a, b
+
+
 _CLAN_TITLES = frozenset({"宗长", "宗贤", "宗亲"})  # after a name of three; 宗贤 ends names of three too
 
 
@@ -729,11 +741,11 @@ def _model_span(
     or a day it took in (`_after_role`), after a kinship word before a rule's name (`_after_kin`); 氏 kept
     (`_married_form`); a compound surname or a husband's surname before it taken in (`_compound_before`,
     `_double_surname`); a rule's longer name where the model is unsure (`_rule_reaches_further`); a kinship word or
-    a title after it left out (`_without_kin`, `_without_title`)."""
+    a title or a nickname's verb after it left out (`_without_kin`, `_nickname_before_verb`, `_without_title`)."""
     a, b = _weak_tail(text, *_after_place(text, *_after_preposition(text, *_short_of_function(text, *span))), reading, ruled)
     a, b = _after_kin(text, *_after_role(text, a, b), ruled)
     span = _double_surname(text, *_compound_before(text, *_married_form(text, a, b)))
-    span = _without_title(text, *_without_kin(text, *_rule_reaches_further(text, span, ruled, reading)))
+    span = _without_title(text, *_nickname_before_verb(text, *_without_kin(text, *_rule_reaches_further(text, span, ruled, reading))))
     return _before_signing(text, *_with_abdu(text, *_with_fuzhou_middle(text, *span)))
 
 
