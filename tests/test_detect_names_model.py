@@ -378,7 +378,9 @@ def test_the_texts_a_hint_matches_in_are_the_texts_it_matches() -> None:
         ("投诉人：Hans van der Berg反映酒店押金未退", ["Hans van der Berg"]),
         ("外教Oliver（英国籍）称宿舍热水器漏电", ["Oliver"]),
         ("Carlos Mendes称其护照被雇主扣押，已转出入境管理支队", ["Carlos Mendes"]),
-        ("Contact person: Li Na，联系人 Ms. Wang，已回访", ["Li Na", "Wang"]),  # English labels and address
+        ("Contact person: Li Na，联系人 Ms. Wang Li，已回访", ["Li Na", "Wang Li"]),  # English labels and address
+        # A form of address and one word is a surname and a title, as 联系人陈先生 is (round 29)
+        ("联系人 Ms. Wang，代理Mr. Tan", []),
         # Products, companies, labels and plates are no names.
         ("在Apple Store购买的iPhone 15 Pro屏幕失灵，消费者要求退货", []),
         ("经营者Fuzhou Golden Trading Co Ltd未按期年报，登记人B：APP已推送", []),

@@ -9,8 +9,8 @@ letters is a name where the record says so:
 
 * the person's nationality or residence follows (（越南籍）, ，美国籍, （香港居民）, （外教，美国籍）, （台湾）, ，美国),
   in a row of fields after a space (Sarah Mitchell 英国 外教);
-* a role word stands right before it (当事人, 申请人：, 患者), or an English label or form of address
-  (Name:, Contact person:, Ms.);
+* a role word stands right before it (当事人, 申请人：, 患者), or an English label (Name:, Contact person:), or a
+  form of address before two words or more (Ms. Lin Mei Hua; Mr. Tan alone is a surname and a title, as 陈先生);
 * or, for two words or more, what follows is what only a person does or is (先生, 称, 反映, 申请 …);
 * a Chinese label for the name in Latin letters stands right before it (英文名, 护照姓名：), or a nationality
   shortly before it, in the same clause (菲律宾籍家政人员Maria Santos);
@@ -80,10 +80,14 @@ FOREIGN_AFTER = re.compile(
     r"(?:\s?[（(，,]|\s)\s?[^）)。；]{0,10}?(?:籍|居民|国人|华人|华侨|外教|留学生|护照|外籍|香港|澳门|台湾|"
     r"[\u4e00-\u9fff]国(?=$|[\s，,、；;）)])|(?:" + "|".join(COUNTRIES) + r")(?=$|[\s，,、；;）)]))"
 )
-# An English label or form of address right before the name (Name: Zhang Wei, Contact person: Li Na, Ms. Wang).
+# A form of address right before the run (Ms. Lin Mei Hua; not \b: there is none after a Chinese character, 代理Mr.).
+# Before one word alone it is a surname and a title (Mr. Tan, Ms. Lin), as 陈先生 is, which names no one.
+_FORM_OF_ADDRESS = r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr)\.?\s*$"
+_ADDRESSED = re.compile(_FORM_OF_ADDRESS)
+# An English label or form of address right before the name (Name: Zhang Wei, Contact person: Li Na, Ms. Wang Li).
 ENGLISH_ROLE = re.compile(
     r"(?i:\b(?:name|full name|applicant|contact(?: person)?|complainant|caller|patient|tenant|owner|client|"
-    r"employee|student|guardian|agent|witness|passenger|driver|resident))\s*[:：]\s*$|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$"
+    r"employee|student|guardian|agent|witness|passenger|driver|resident))\s*[:：]\s*$|" + _FORM_OF_ADDRESS
 )
 # A Chinese label of a name in Latin letters (英文名Wong Chi Wai, 护照姓名：…), or a nationality earlier in the
 # same clause (菲律宾籍家政人员Maria Santos, 经营者外籍:David Müller), or 姓名 itself (收件人姓名写为“Chen Mei Ling”).
@@ -158,6 +162,8 @@ def latin_names(text: str) -> list[tuple[int, int]]:
         capitals = len(words) == 1 and words[0].isupper()
         if capitals and foreign_names.key(words[0]) not in _name_words():
             continue  # 申请人APP, 患者ICU: an acronym; 护照名KEVIN, MOHAMED录成了… are names (round 27)
+        if len(words) == 1 and _ADDRESSED.search(text, max(0, a - 6), a):
+            continue  # 代理Mr. Tan: a surname and a title (Mr. Tan Wei Ming is a name)
         others.append((a, b))
         several = len(words) >= 2
         chinese = _chinese_name_after(text, b) if several else None  # Lee Siu Fung|（李少峰）
