@@ -756,6 +756,9 @@ def test_a_fuzhou_township_named_bare_is_no_name_unless_a_role_names_it(detector
     assert _names(detector, "渔船船籍港由罗源改为连江，已在黄岐渔港和宦溪片区张贴公告") == []
     assert _names(detector, "联系人罗源，经办人潘渡") == ["罗源", "潘渡"]
     assert "金山" not in fuzhou_places() and "罗源" in fuzhou_places()  # 金山 is a given name as often
+    # Fujian's other counties too (round 29); not those the labelled remarks give people (林永安, 郑永春)
+    assert _names(detector, "下次活动投票：A.屏南 B.泰宁 C.福鼎太姥山；外地患儿（宁德）") == []
+    assert "泰宁" in fuzhou_places() and "永安" not in fuzhou_places()
     # Terms of records the model reads as names are none either, unless a role word names a person so
     assert _names(detector, "林权登记已办结，系统卡顿，申请人林权签字") == ["林权"]
 
