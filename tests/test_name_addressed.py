@@ -22,6 +22,8 @@ from pipelines.core.vocab import FindingKind as K
         ("老邻居都喊他福伯，孩子们叫她娟姐", ["福", "娟"]),  # what people call someone (round 23)
         ("调休：阿霞→琴姐，周三夜班/莲姐", ["琴", "莲"]),  # an arrow or a slash between two people (round 24)
         ("场长：看下青贮｜福哥：好 我问问", ["福"]),  # chat lines pasted with a bar between them (round 27)
+        ("珍姨 脚背烫伤 换药；收到，强叔", ["珍", "强"]),  # 姨 and 叔 too (round 29)
+        ("家叔秉衡公；二姨、三叔来了；兰姨妈家", []),  # my uncle, an order of birth, 姨妈
         # Not a surname's address (黄姐, 陈伯), a word of address (大姐, 表哥, 师姐, 帅哥, 依伯), a longer word
         # (温哥华, 姐夫, 哥们, 哥哥) or a character inside a name or a word (王秀芳姐, 梁山伯)
         ("黄姐说陈伯已搬走", []),

@@ -1,4 +1,4 @@
-"""A given name's one character before 姐, 哥 or 伯, as chats and notes address a person: 芳姐, 坤哥, 福伯.
+"""A given name's one character before 姐, 哥, 伯, 姨 or 叔, as chats and notes address a person: 芳姐, 坤哥, 福伯, 珍姨.
 
 Colleagues, neighbours and the members of a group call one another by one character of the given name and a
 kinship word (芳姐 for 郑芳, 坤哥, 福伯 for 谢广福), and the character is the person's name: the labelled sets
@@ -9,7 +9,7 @@ mark it so (⟦芳⟧姐). Neither the rules nor the model read a name of one ch
   师姐, 帅哥, 阿伯, 依伯 …);
 * what stands before it ends a clause, a line's label or a list's item (芳姐：…, 收到，坤哥, 已报：芳姐、阿珍), is
   a role word (队长芳姐) or a word that thanks, asks or calls a person (谢谢坤哥, 问兰姐, @海哥, 都叫他泉伯);
-* and the kinship word ends the address there (not 温哥华, 姐夫, 伯父, 哥们, 同意|哥哥).
+* and the kinship word ends the address there (not 温哥华, 姐夫, 伯父, 哥们, 姨妈, 叔公, 同意|哥哥).
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ import re
 
 from desensitize.detect.names import BEFORE_A_PERSON, COMMONEST_SURNAMES, given_name_chars, role_before
 
-HINT = re.compile("[姐哥伯]")
-_ADDRESS = re.compile("([\u4e00-\u9fff])[姐哥伯](?![姐哥伯妹夫父母们儿华乐弟爷兄])")
+HINT = re.compile("[姐哥伯姨叔]")
+_ADDRESS = re.compile("([\u4e00-\u9fff])[姐哥伯姨叔](?![姐哥伯姨叔妹夫父母们儿华乐弟爷兄妈公婆])")
 # Given-name characters that make a word of address with the kinship word, not a name (大姐, 表哥, 学姐, 空姐, 帅哥,
-# 阿伯, 依伯: the Fuzhou 依 of address, 世伯, 亲哥, 干姐, 富姐, 靓姐, 月嫂's kin 月姐).
-_OF_ADDRESS = frozenset("大小老阿依表堂学师空帅美靓胖富光亲干义世月乘嫂叔")
+# 阿伯, 依伯: the Fuzhou 依 of address, 世伯, 亲哥, 干姐, 富姐, 靓姐, 月嫂's kin 月姐, 家叔, 二姨: an order of birth).
+_OF_ADDRESS = frozenset("大小老阿依表堂学师空帅美靓胖富光亲干义世月乘嫂叔家二三四五六七八九")
 # What may stand right before the name: the end of a clause or a label, a list's separator or an arrow or slash between
 # two people (阿霞↔芳姐), a chat's @.
 _BOUNDARY = frozenset("，,。.；;：:、！!？?（(）)“”\"「」 \u3000@↔→←⇄/｜|")
@@ -32,7 +32,7 @@ _THANKS = ("谢谢", "多谢", "感谢", "麻烦", "辛苦", "告诉", "通知",
 
 
 def addressed_names(text: str) -> list[tuple[int, int]]:
-    """Spans of the one given-name character before 姐, 哥 or 伯 that addresses a person (module docstring)."""
+    """Spans of the one given-name character before 姐, 哥, 伯, 姨 or 叔 that addresses a person (module docstring)."""
     out: list[tuple[int, int]] = []
     given = given_name_chars()
     for m in _ADDRESS.finditer(text):
