@@ -24,6 +24,8 @@ from pipelines.core.vocab import FindingKind as K
         ("场长：看下青贮｜福哥：好 我问问", ["福"]),  # chat lines pasted with a bar between them (round 27)
         ("珍姨 脚背烫伤 换药；收到，强叔", ["珍", "强"]),  # 姨 and 叔 too (round 29)
         ("家叔秉衡公；二姨、三叔来了；兰姨妈家", []),  # my uncle, an order of birth, 姨妈
+        ("食堂萍姐加了汤，财务倩姐签字", ["萍", "倩"]),  # after a common word (round 29)
+        ("不好意思姐；非洲安哥拉；秘鲁和哥伦比亚", []),  # the character ends the word before; a country
         # Not a surname's address (黄姐, 陈伯), a word of address (大姐, 表哥, 师姐, 帅哥, 依伯), a longer word
         # (温哥华, 姐夫, 哥们, 哥哥) or a character inside a name or a word (王秀芳姐, 梁山伯)
         ("黄姐说陈伯已搬走", []),
