@@ -110,6 +110,7 @@ def test_recognizer_keys_are_checked() -> None:
         ("果子被收购商阿彪收走了", ["阿彪"]),
         ("林美华买了一盆丁香，又订了10条红白", ["林美华"]),  # what a count of goods counts is no person
         ("新员工试用期一个月，跟小雯学，阿琪带", ["小雯", "阿琪"]),  # a nickname glued to the verb after it
+        ("和安康和和援朝是亲兄弟。", ["和安康", "和援朝"]),  # 和 a surname after the conjunction 和
         ("第38条陈琳应为陈林；前一条詹秀莲的捐田", ["陈琳", "陈林", "詹秀莲"]),  # an ordinal before a name
         ("代办人海凯（3501**********6092）代为领取保障金", ["海凯"]),  # 海: a word's start, no candidate
         ("代办人文雪燕（3501**********7781）代为领取保障金", ["文雪燕"]),
@@ -1405,3 +1406,17 @@ def test_a_list_of_names_goes_on_naming_people(text: str, found: str, mates: lis
     a = text.index(found)
     out = _list_mates([text], [0, len(text) + 1], [(a, a + len(found), 0.7, "name_model", K.PERSON_NAME)])
     assert sorted(text[c[0]:c[1]] for c in out) == sorted(mates)
+
+
+def test_a_conjunction_after_a_name_starts_no_surname() -> None:
+    """`name_policy._after_conjunction`: the model's 和秀英 right after a name is the conjunction and the given name
+    (和 is a surname too); not where 和 stands before it already (和安康和|和援朝), nor with no name before."""
+    from desensitize.detect.name_model import Reading
+    from desensitize.detect.name_policy import _after_conjunction
+
+    text = "淑芬和秀英今天提前走"
+    assert _after_conjunction(text, 2, 5, Reading([(0, 2), (2, 5)], b""), ()) == (3, 5)
+    assert _after_conjunction(text, 2, 5, Reading([(2, 5)], b""), {(0, 2)}) == (3, 5)  # a rule's name before
+    assert _after_conjunction(text, 2, 5, Reading([(2, 5)], b""), ()) == (2, 5)
+    twice = "和安康和和援朝是亲兄弟"
+    assert _after_conjunction(twice, 4, 7, Reading([(4, 7)], b""), {(1, 4)}) == (4, 7)  # a rule read 安康和

@@ -475,6 +475,18 @@ def _after_preposition(text: str, a: int, b: int) -> tuple[int, int]:
     return (a + 1, b) if preposition_first(text[a:b]) else (a, b)
 
 
+def _after_conjunction(
+    text: str, a: int, b: int, reading: Reading, ruled: Collection[tuple[int, int]]
+) -> tuple[int, int]:
+    """The model's span of three that starts with 和, 与 or 跟 right after another name (淑芬|和秀英今天提前走, 陈伟|与林芳):
+    the conjunction between two names, not the second one's surname (和 is a surname too)."""
+    if b - a == 3 and text[a] in "和与跟" and text[a - 1:a] not in "和与跟" and (
+        any(e == a for _, e in reading.spans) or any(e == a for _, e in ruled)
+    ):  # not 和安康和|和援朝: the conjunction stands before the surname there
+        return a + 1, b
+    return a, b
+
+
 def _compound_before(text: str, a: int, b: int) -> tuple[int, int]:
     """The model's given name of one or two characters with the compound surname right before it, where that
     surname opens a clause or follows a role word (东方|向阳（男）, 经办人上官|文化): the model, which saw
@@ -735,15 +747,16 @@ def _glued_second(text: str, a: int, b: int) -> bool:
 def _model_span(
     text: str, span: tuple[int, int], reading: Reading, ruled: Collection[tuple[int, int]]
 ) -> tuple[int, int]:
-    """The model's span with its edges set right, in this order: cut before a function character where it
-    runs on (`_short_of_function`), after a preposition it took in (`_after_preposition`), after a county and
-    before a tomb's inscription (`_after_place`), before a weak fourth character (`_weak_tail`), after a role word
-    or a day it took in (`_after_role`), after a kinship word before a rule's name (`_after_kin`); 氏 kept
-    (`_married_form`); a compound surname or a husband's surname before it taken in (`_compound_before`,
-    `_double_surname`); a rule's longer name where the model is unsure (`_rule_reaches_further`); a kinship word or
-    a title or a nickname's verb after it left out (`_without_kin`, `_nickname_before_verb`, `_without_title`)."""
+    """The model's span with its edges set right, in this order: cut before a function character where it runs on
+    (`_short_of_function`), after a preposition it took in (`_after_preposition`) or a conjunction after another
+    name (`_after_conjunction`), after a county and before a tomb's inscription (`_after_place`), before a weak
+    fourth character (`_weak_tail`), after a role word or a day it took in (`_after_role`), after a kinship word
+    before a rule's name (`_after_kin`); 氏 kept (`_married_form`); a compound surname or a husband's surname
+    before it taken in (`_compound_before`, `_double_surname`); a rule's longer name where the model is unsure
+    (`_rule_reaches_further`); a kinship word or a title or a nickname's verb after it left out (`_without_kin`,
+    `_nickname_before_verb`, `_without_title`)."""
     a, b = _weak_tail(text, *_after_place(text, *_after_preposition(text, *_short_of_function(text, *span))), reading, ruled)
-    a, b = _after_kin(text, *_after_role(text, a, b), ruled)
+    a, b = _after_kin(text, *_after_role(text, *_after_conjunction(text, a, b, reading, ruled)), ruled)
     span = _double_surname(text, *_compound_before(text, *_married_form(text, a, b)))
     span = _without_title(text, *_nickname_before_verb(text, *_without_kin(text, *_rule_reaches_further(text, span, ruled, reading))))
     return _before_signing(text, *_with_abdu(text, *_with_fuzhou_middle(text, *span)))
