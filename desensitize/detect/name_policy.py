@@ -409,6 +409,11 @@ def _names_no_one(text: str, a: int, b: int) -> bool:
         return True  # 刘福祥|宗长: the title after a name (宗 is a surname)
     if text[a - 1:a] in _GOODS_LAST and _GOODS_COUNT.search(text, max(0, a - 8), a) is not None:
         return True  # 一盆|丁香, 10条|秋翠: what is counted
+    if b - a == 2 and (span[1] == "时" or (span[1] in "教导" and span[0] in lexicon().single)):
+        # 上钟|时, 取章|时: "when" after what is done; 谢谢郭教, 张导说: 教练's and 导演's short forms after a surname
+        # (not among `TITLES`: 教 and 导 after a name are verbs as often, 阿朵|教大家). No labelled name of two ends in
+        # any of the three.
+        return True
     if b - a == 2 and span[0] in _DEGREE:
         return True  # 找人|太慢, 很|晚才来: a degree adverb and what it qualifies (round 28's model read 太慢)
     if text[b:b + 2] in _DRUG_ENDS or (span[-2:] in _DRUG_ENDS and "\u4e00" <= text[a - 1:a] <= "\u9fff" and not role_before(text, a)):
