@@ -90,9 +90,17 @@ SEED = 20261204
 # model's 0.98449 / 496 under round 28's policy, at threshold 0.2: the batches alone 0.98419 / 509; with L1 0.03
 # (`PARAMS`) 0.98449 / 498; with the swap 0.98465 / 474 (0.98480 / 479 at 0.25); with both 0.98500 / 467 (shipped;
 # 0.98490 / 454 at 0.15, 0.98476 / 489 at 0.25).
+# Round 29: batches 45 to 47 (2,099 records, 2,616 names, as clerks of 42 more offices: a root-carving studio, a
+# robotics team, a repeat school, a tattoo parlour, a tea garden, a bonded warehouse, a stand-up club, a flea market,
+# a suona band, a kelp farmers' group, a navigation-mark station, a dye works, a duck farm, a customs broker …) are
+# trained on. On the dev splits (the new studied dev-remarks-47 among them; names missed of the 42,517 of all dev
+# splits), against the shipped model's 0.98496 / 483 under round 29's policy: with 120 iterations (`PARAMS`) 0.98478 /
+# 486 at threshold 0.2, 0.98488 / 494 at 0.25; with L1 0.02 0.98496 / 482 at 0.2, 0.98490 / 472 at 0.15, 0.98501 / 492
+# at 0.25 (10.4 MB); with 180 iterations 0.98499 / 477 at 0.2, 0.98488 / 465 at 0.15, 0.98511 / 483 at 0.25 (shipped,
+# 8.1 MB).
 _BATCHES = (
     1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 15, 16, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37,
-    38, 39, 40, 41, 42, 43, 44,
+    38, 39, 40, 41, 42, 43, 44, 45, 46, 47,
 )  # no 7; 17 and 18 held back
 TRAIN_REMARKS = tuple(ROOT / "desensitize" / "data" / f"names_train_remarks{'' if n == 1 else n}.txt" for n in _BATCHES)
 # How many times the written remarks are read as they are (once more with swapped names besides): what
@@ -112,7 +120,9 @@ WRITTEN_WEIGHT = 2
 CORPUS_READS = {"weibo": 3}
 # L1 0.05 until round 27; 0.03 since round 28 (above: 0.98449 against 0.98419 with the new batches, 0.98500 against
 # 0.98465 with the swap too; the weights grow from 7.2 to 8.7 MB). Stronger regularisation lost (model card, round 7).
-PARAMS = {"c1": 0.03, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True}
+# 120 iterations until round 28; 180 since round 29 (above: 0.98511 against 0.98488, each at its best threshold; the
+# longer run prunes more weights, 8.8 → 8.1 MB, and trains in 51 minutes against 34).
+PARAMS = {"c1": 0.03, "c2": 0.01, "max_iterations": 180, "feature.possible_transitions": True}
 # Fills of each remark template: with the full MSRA training set (42,750 sentences) the remarks are a
 # tenth of the data at 75 fills; 75 scored better than 25 on every remark dev split (model card).
 PER_TEMPLATE = 75
@@ -144,8 +154,9 @@ PER_TEMPLATE = 75
 # 361, 380 of the remark splits' 33,707): 0.15 ties with 0.2 and misses fewer. Round 22's model (batches 31 to 33
 # too), the same policy with dev-remarks-39: 0.98292 at 0.1, 0.98332 at 0.15, 0.98356 at 0.2 (names missed 317,
 # 323, 329 of 34,576): 0.2 scores best (the rule of every round: the best pooled F2, recall counted twice; fewer
-# missed only on a tie). A new model needs the sweep again.
-THRESHOLD = 0.2
+# missed only on a tie). Round 29's model (batches 45 to 47, 180 iterations): 0.98488 at 0.15, 0.98499 at 0.2,
+# 0.98511 at 0.25 (names missed 465, 477, 483). A new model needs the sweep again.
+THRESHOLD = 0.25
 
 
 def bio(text: str, spans: list[tuple[int, int]]) -> list[str]:
