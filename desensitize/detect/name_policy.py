@@ -753,13 +753,13 @@ def _model_span(
     text: str, span: tuple[int, int], reading: Reading, ruled: Collection[tuple[int, int]]
 ) -> tuple[int, int]:
     """The model's span with its edges set right, in this order: cut before a function character where it runs on
-    (`_short_of_function`), after a preposition it took in (`_after_preposition`) or a conjunction after another
-    name (`_after_conjunction`), after a county and before a tomb's inscription (`_after_place`), before a weak
-    fourth character (`_weak_tail`), after a role word or a day it took in (`_after_role`), after a kinship word
-    before a rule's name (`_after_kin`); 氏 kept (`_married_form`); a compound surname or a husband's surname
-    before it taken in (`_compound_before`, `_double_surname`); a rule's longer name where the model is unsure
-    (`_rule_reaches_further`); a kinship word or a title or a nickname's verb after it left out (`_without_kin`,
-    `_nickname_before_verb`, `_without_title`)."""
+    (`_short_of_function`), after a preposition it took in (`_after_preposition`), after a county and before a
+    tomb's inscription (`_after_place`), before a weak fourth character (`_weak_tail`), after a conjunction right
+    after another name (`_after_conjunction`), after a role word or a day it took in (`_after_role`), after a
+    kinship word before a rule's name (`_after_kin`); 氏 kept (`_married_form`); a compound surname or a husband's
+    surname before it taken in (`_compound_before`, `_double_surname`); a rule's longer name where the model is
+    unsure (`_rule_reaches_further`); a kinship word or a title or a nickname's verb after it left out
+    (`_without_kin`, `_nickname_before_verb`, `_without_title`)."""
     a, b = _weak_tail(text, *_after_place(text, *_after_preposition(text, *_short_of_function(text, *span))), reading, ruled)
     a, b = _after_kin(text, *_after_role(text, *_after_conjunction(text, a, b, reading, ruled)), ruled)
     span = _double_surname(text, *_compound_before(text, *_married_form(text, a, b)))
