@@ -137,17 +137,14 @@ def swap_names(
     nickname: 芒果, 天天, 阿旺) replaced by one of those: the model learns that the place says name, whatever word
     stands there. None when it has nothing to replace."""
     text, spans = sentence
-    if not any(text[a] in is_chinese or (nicknames and _nickname(text, a, b, is_chinese)) for a, b in spans):
+    # What each name is: a full name (1), a nickname or a given name alone to swap (2), or one to keep (0).
+    kinds = [1 if text[a] in is_chinese else 2 if nicknames and _nickname(text, a, b, is_chinese) else 0 for a, b in spans]
+    if not any(kinds):
         return None
     out, new_spans, pos = "", [], 0
-    for a, b in spans:
+    for (a, b), kind in zip(spans, kinds):
         out += text[pos:a]
-        if text[a] in is_chinese:
-            name = maker.name()
-        elif nicknames and _nickname(text, a, b, is_chinese):
-            name = maker.rng.choice(nicknames)
-        else:
-            name = text[a:b]
+        name = maker.name() if kind == 1 else maker.rng.choice(nicknames) if kind == 2 else text[a:b]
         new_spans.append((len(out), len(out) + len(name)))
         out += name
         pos = b
