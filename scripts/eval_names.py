@@ -274,6 +274,19 @@ slaughterhouse, an amusement park, a film crew's extras, a pet-grooming shop, a 
 factory, a fencing hall, a baking school, a drain-clearing company, a fishing-tackle shop, a container yard, a
 nail salon), and measured once at round 29's end. Their offices were chosen after searching every studied and
 sealed set's offices and the training briefs of rounds 21 to 28.
+"dev-remarks-48" (names_dev_remarks48.txt, studied: 698 records, 936 names) was written at round 30's start by two
+more such sessions, as clerks of fourteen more offices (an oil mill, a blacksmith's forge, a wedding emcees'
+studio, a bookbinder, a drainage pumping station, a sewage plant, a refuse transfer station; a public-toilet
+office, a motorcycle repairer, a pleasure-boat company, a mountaineering association, a tai-chi team, a mahjong
+parlour, a sand and gravel yard; round 18's sets had a sewage plant, in other records by other sessions).
+"blind-remarks-29" (names_blind_remarks29.txt, sealed: 699 records, 858 names) was written at round 30's start by
+three more such sessions, as clerks of fourteen more offices (a tie-dye studio, a guqin society, a kite
+association, a day nursery, an escape room, a circus, a lantern workshop; a rattan-weaving factory, a stone
+works, a lighting market, a curtain shop, a termite-control station, a paper-offerings shop, an embroidery
+workshop), and measured once at round 30's end. Their offices were chosen after searching every studied and
+sealed set's offices and the training briefs of rounds 21 to 29; two offices first given to the sealed set's
+writers (a watch repairer, a cold store) were found in round 28's studied set afterwards, and their hundred
+records were dropped unread and written again for the lantern and embroidery workshops.
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -326,6 +339,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-26": (DATA / "names_blind_remarks26.txt", True),  # written at round 27's start, measured at its end
     "blind-remarks-27": (DATA / "names_blind_remarks27.txt", True),  # written at round 28's start, measured at its end
     "blind-remarks-28": (DATA / "names_blind_remarks28.txt", True),  # written at round 29's start, measured at its end
+    "blind-remarks-29": (DATA / "names_blind_remarks29.txt", True),  # written at round 30's start, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
@@ -376,6 +390,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-45": (DATA / "names_dev_remarks45.txt", False),  # written at round 27's start: more offices
     "dev-remarks-46": (DATA / "names_dev_remarks46.txt", False),  # written at round 28's start: more offices
     "dev-remarks-47": (DATA / "names_dev_remarks47.txt", False),  # written at round 29's start: more offices
+    "dev-remarks-48": (DATA / "names_dev_remarks48.txt", False),  # written at round 30's start: more offices
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
