@@ -749,6 +749,19 @@ def _glued_second(text: str, a: int, b: int) -> bool:
     )
 
 
+def _glued_first(text: str, a: int, b: int) -> bool:
+    """Six characters the model read as one name that are two of three glued in a roster (危小平郭金花林依伶邱德水):
+    each starts with one of the commonest surnames and is followed by two characters that are no function
+    character, neither makes a word, nor do the characters across the cut. No Han name is six characters long."""
+    lex = lexicon()
+    return b - a == 6 and text[a + 2:a + 4] not in lex.words and all(
+        text[k] in COMMONEST_SURNAMES
+        and all("\u4e00" <= c <= "\u9fff" and c not in STOP for c in text[k + 1:k + 3])
+        and text[k:k + 3] not in lex.words
+        for k in (a, a + 3)
+    )
+
+
 def _model_span(
     text: str, span: tuple[int, int], reading: Reading, ruled: Collection[tuple[int, int]]
 ) -> tuple[int, int]:
@@ -950,11 +963,15 @@ def combine_names(
             if b - a == 4 and _two_names_glued(text[a:b]):
                 ours.append((a + ts, a + 2 + ts, MODEL_SCORE, "name_model", person))
                 a += 2  # 阿凤|阿珍互换岗位, 江涛|江波兄弟: two names of two, glued
-            elif b - a in (5, 6) and (a, a + 3) in rules_here and _glued_second(text, a + 3, b) and not all(
+            elif b - a in (5, 6) and (
+                (a, a + 3) in rules_here and _glued_second(text, a + 3, b) or _glued_first(text, a, b)
+            ) and not all(
                 c in TRANSLITERATION for c in text[a:a + 3]  # 伊丽莎白圈: a foreign name's sounds, not a name and one more
             ):
                 ours.append((a + ts, a + 3 + ts, MODEL_SCORE, "name_model", person))
-                a += 3  # 值班：祁振东|马骁: a rule's name of three and a second name glued, read by the model as one
+                # 值班：祁振东|马骁: a rule's name of three and a second name glued, read by the model as one;
+                # 危小平郭金花|林依伶邱德水: two names of three glued in a roster
+                a += 3
             if not _names_no_one(text, a, b):
                 ours.append((a + ts, b + ts, MODEL_SCORE, "name_model", person))
                 if a == span[0] and b < span[1] and _glued_second(text, b, span[1]):
