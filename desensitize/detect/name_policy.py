@@ -538,9 +538,9 @@ def _without_kin(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-# Verbs a nickname of 阿 or 小 and one is glued to (小慧|记：, 跟小雯|学, 阿琪|带): no such name of three ends in one
-# (阿布都 does in 都, so not 都).
-_VERB_AFTER_NICKNAME = frozenset("记学说讲问叫拿带送找跟托捡帮来去到在把将已给让被就又还")
+# Verbs a nickname of 阿 or 小 and one is glued to (小慧|记：, 跟小雯|学, 阿琪|带), and 照 or 按 before what is followed
+# (阿辉|照登记单抄写): no such name of three ends in one (阿布都 does in 都, so not 都).
+_VERB_AFTER_NICKNAME = frozenset("记学说讲问叫拿带送找跟托捡帮来去到在把将已给让被就又还照按")
 
 
 def _nickname_before_verb(text: str, a: int, b: int) -> tuple[int, int]:
@@ -807,9 +807,9 @@ def _with_fuzhou_middle(text: str, a: int, b: int) -> tuple[int, int]:
     林依俤, 黄阿六, 庄阿土), which the model and the rules stop short of where that character starts a word with the
     next (刘依|官家) or is no common given-name character. Not where the two make a common word or a title (林依法
     办理: 依法; 黄阿姨), the character is a function character (王依在) or a parent's word (依依|妈妈: a child's
-    doubled name, 林依|爸)."""
+    doubled name, 林依|爸), nor after a nickname of 阿 or 小 (阿依|问, 小依: no surname before the 依)."""
     if b - a in (2, 3) and text[b - 1] in "依阿" and b < len(text) and "\u4e00" <= text[b] <= "\u9fff" and (
-        text[b] not in _PARENT_AFTER
+        text[b] not in _PARENT_AFTER and text[a] not in "阿小"  # 阿依|问宿舍: a nickname of 阿 and 依, no surname
     ):
         lex = lexicon()
         pair = text[b - 1:b + 1]
