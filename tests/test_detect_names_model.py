@@ -112,6 +112,9 @@ def test_recognizer_keys_are_checked() -> None:
         ("林美华买了一盆丁香，又订了10条红白", ["林美华"]),  # what a count of goods counts is no person
         ("新员工试用期一个月，跟小雯学，阿琪带", ["小雯", "阿琪"]),  # a nickname glued to the verb after it
         ("系店员阿辉照登记单抄写时看错；阿依问宿舍有没有空床位", ["阿辉", "阿依"]),  # 照 too; 阿依 no Fuzhou 依
+        ("修理人老翁德水。", ["翁德水"]),  # 老 and 谢谢 before a name are not in it
+        ("谢谢鹏哥！", ["鹏"]),
+        ("期末口语康复达标率85%，林子墨进步最大", ["林子墨"]),  # a name of three and a word, not a name of five
         ("和安康和和援朝是亲兄弟。", ["和安康", "和援朝"]),  # 和 a surname after the conjunction 和
         ("客人说安琪上钟时一直看手机；倒库时考生紧张", ["安琪"]),  # "when" after what is done is no name of two
         ("谢谢郭教，张导说明天开机；阿朵教大家吹葫芦丝", ["阿朵"]),  # 教练's and 导演's short forms; 教 a verb

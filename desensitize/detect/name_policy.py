@@ -571,11 +571,14 @@ def _short_of_function(text: str, a: int, b: int) -> tuple[int, int]:
     name follows (阿依古丽·买买提|来榕, as `name_dotted` reads it). One of three that starts with a
     preposition before 一起 (和|晓芳|一起去, 让|美珍|一起去) is the given name after it: 和 and 让 are surnames
     too, but "with X together" is how a note says it. One of three ends before a last character that ends
-    no name (`_never_last`: 郑晨|按文明要求, 吴坚|赴现场)."""
+    no name (`_never_last`: 郑晨|按文明要求, 吴坚|赴现场). One of five whose last two make a word, no compound surname
+    before, is a name of three and the word (林子墨|进步最大)."""
     if b - a > 4 and "·" not in text[a:b]:
         for k in range(a + 2, b):
             if text[k] in STOP or text[k] in _VERB_AFTER_NAME:  # 林怡君|来榕创业
                 return a, k
+    if b - a == 5 and all("\u4e00" <= c <= "\u9fff" for c in text[a:b]) and text[a + 3:b] in lexicon().words and text[a:a + 2] not in lexicon().compound:
+        return a, a + 3  # 林子墨|进步最大: a name of three and a word (the labelled names of five are foreign, dotted)
     if b - a >= 4 and text[b - 2:b] in _TO_FUZHOU:
         return a, b - 2  # 央金|来榕就医: a name of two before it
     dot = max(text.rfind(d, a, b) for d in DOTS)
@@ -762,18 +765,30 @@ def _glued_first(text: str, a: int, b: int) -> bool:
     )
 
 
+def _after_address(text: str, a: int, b: int) -> tuple[int, int]:
+    """The model's span without 老 before a full name of three (修理人老|翁德水: 老 and the surname address the person
+    too, and no labelled name of four starts with 老), or without 谢谢 before a name (谢谢|鹏哥: 谢 is a surname)."""
+    if b - a == 4 and text[a] == "老" and text[a + 1] in lexicon().single:
+        return a + 1, b
+    if b - a >= 3 and text.startswith("谢谢", a):
+        return a + 2, b
+    return a, b
+
+
 def _model_span(
     text: str, span: tuple[int, int], reading: Reading, ruled: Collection[tuple[int, int]]
 ) -> tuple[int, int]:
     """The model's span with its edges set right, in this order: cut before a function character where it runs on
-    (`_short_of_function`), after a preposition it took in (`_after_preposition`), after a county and before a
+    (`_short_of_function`), after 老 or 谢谢 (`_after_address`), after a preposition it took in
+    (`_after_preposition`), after a county and before a
     tomb's inscription (`_after_place`), before a weak fourth character (`_weak_tail`), after a conjunction right
     after another name (`_after_conjunction`), after a role word or a day it took in (`_after_role`), after a
     kinship word before a rule's name (`_after_kin`); 氏 kept (`_married_form`); a compound surname or a husband's
     surname before it taken in (`_compound_before`, `_double_surname`); a rule's longer name where the model is
     unsure (`_rule_reaches_further`); a kinship word or a title or a nickname's verb after it left out
     (`_without_kin`, `_nickname_before_verb`, `_without_title`)."""
-    a, b = _weak_tail(text, *_after_place(text, *_after_preposition(text, *_short_of_function(text, *span))), reading, ruled)
+    a, b = _after_place(text, *_after_preposition(text, *_after_address(text, *_short_of_function(text, *span))))
+    a, b = _weak_tail(text, a, b, reading, ruled)
     a, b = _after_kin(text, *_after_role(text, *_after_conjunction(text, a, b, reading, ruled)), ruled)
     span = _double_surname(text, *_compound_before(text, *_married_form(text, a, b)))
     span = _without_title(text, *_nickname_before_verb(text, *_without_kin(text, *_rule_reaches_further(text, span, ruled, reading))))
