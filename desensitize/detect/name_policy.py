@@ -259,7 +259,10 @@ TITLES = frozenset(
     # 林指导讲, 王建国教授)
     "教授 教练 指导 大夫 博士 导演 总监 主席 部长 秘书 会长 馆长 团长 班长 掌柜 行长 庭长 法官 干事 科员 代表 专家 编辑 "
     "台长 市长 区长 县长 镇长 乡长 关长 政委 大师 师兄 师姐 师弟 师妹 委员 记者 主管 老总 总裁 董事长 总经理 工程师 "
-    "检察官 护士长 指导员 教导员 排长 连长 营长 班主任".split()
+    "检察官 护士长 指导员 教导员 排长 连长 营长 班主任 "
+    # round 30: a ship's and an aircraft's captains, heads of a shop, a kindergarten or a farm, a trip's leader, a master
+    # (宁船长说, 林店长, 陈园长, 宗领队, 王师父)
+    "船长 机长 舰长 店长 园长 场长 领队 师父 老板娘".split()
 )
 
 # Days of the week: 周 is a surname, and duty rosters put a day before each name (周一 叶文，周三林琪).
