@@ -115,6 +115,7 @@ def test_recognizer_keys_are_checked() -> None:
         ("修理人老翁德水。", ["翁德水"]),  # 老 and 谢谢 before a name are not in it
         ("谢谢鹏哥！", ["鹏"]),
         ("期末口语康复达标率85%，林子墨进步最大", ["林子墨"]),  # a name of three and a word, not a name of five
+        ("林阳寺妙音师父送经书来；觉海寺卷 定稿", ["妙音"]),  # a temple's name is none, nor in a monk's name
         ("和安康和和援朝是亲兄弟。", ["和安康", "和援朝"]),  # 和 a surname after the conjunction 和
         ("客人说安琪上钟时一直看手机；倒库时考生紧张", ["安琪"]),  # "when" after what is done is no name of two
         ("谢谢郭教，张导说明天开机；阿朵教大家吹葫芦丝", ["阿朵"]),  # 教练's and 导演's short forms; 教 a verb

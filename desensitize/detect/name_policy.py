@@ -397,8 +397,8 @@ def _names_no_one(text: str, a: int, b: int) -> bool:
     to someone or a word that names no one (`not_a_name`), or a Fuzhou district, county, township or landmark
     named bare (由罗源变更为连江, 在黄岐渔港, 巡查于山古树群) or one of `_TERMS` where no role word stands
     before it (联系人罗源, 申请人林权 are people), one of `_ACTS` anywhere, a month after its year (癸卯|仲春), part of a
-    drug's name (`_DRUG_ENDS`: 恩诺|沙星), a clan's title glued to what comes before (刘福祥|宗长), or what a count of
-    goods counts (`_GOODS_COUNT`: 一盆|丁香)."""
+    drug's name (`_DRUG_ENDS`: 恩诺|沙星), a clan's title glued to what comes before (刘福祥|宗长), what a count of
+    goods counts (`_GOODS_COUNT`: 一盆|丁香), or a temple's name of two (林阳|寺)."""
     if b - a < 2 or not_a_name(text[a:b], text[b:b + 3]):
         return True
     if (seal := _SEAL.match(text, a)) is not None and seal.end() >= b:
@@ -419,6 +419,8 @@ def _names_no_one(text: str, a: int, b: int) -> bool:
         return True
     if b - a == 2 and span[0] in _DEGREE:
         return True  # 找人|太慢, 很|晚才来: a degree adverb and what it qualifies (round 28's model read 太慢)
+    if b - a == 2 and text[b:b + 1] == "寺":
+        return True  # 林阳|寺, 西禅|寺: a temple's name (林 and 西 start names too)
     if text[b:b + 2] in _DRUG_ENDS or (span[-2:] in _DRUG_ENDS and "\u4e00" <= text[a - 1:a] <= "\u9fff" and not role_before(text, a)):
         return True  # 恩诺|沙星, 恩诺沙星: a drug (记录：西林不在家 is a man)
     return span in _ACTS or ((span in _TERMS or span in fuzhou_places()) and not role_before(text, a))
@@ -464,12 +466,15 @@ _BUILDING_BEFORE = frozenset("号0123456789０１２３４５６７８９一二�
 def _after_place(text: str, a: int, b: int) -> tuple[int, int]:
     """The model's span without the county of Fuzhou or its prefecture it took in before a full name (侯官|廖锦堂,
     古田|余可大: inscriptions and examination lists write the native place right before the name), or a building's
-    楼 or 栋 after its number (3号楼|林丽君), and without a tomb's inscription after it (葛宗道|墓志, 江以礼|墓志铭)."""
+    楼 or 栋 after its number (3号楼|林丽君), or a temple's name (林阳寺|妙音), and without a tomb's inscription after
+    it (葛宗道|墓志, 江以礼|墓志铭)."""
     lex = lexicon()
     if b - a >= 4 and text[a:a + 2] in fuzhou_places() and 2 <= b - a - 2 <= 3 and text[a + 2] in lex.single:
         a += 2
     elif b - a >= 3 and text[a] in _BUILDING and text[a - 1:a] in _BUILDING_BEFORE and text[a + 1] in lex.single:
         a += 1  # 3号楼|林丽君, 5栋|王伟: a building's number before the name (楼 and 栋 are surnames too)
+    elif (temple := text.rfind("寺", a + 1, b - 2)) > a and b - temple - 1 <= 3:
+        a = temple + 1  # 林阳寺|妙音师父, 西禅寺|释明远: a monk's or nun's name after the temple's (no name holds 寺)
     for tail in ("墓志铭", "墓志"):
         if text.endswith(tail, a, b) and 2 <= b - a - len(tail) <= 3:
             return a, b - len(tail)
