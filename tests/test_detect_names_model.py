@@ -852,7 +852,7 @@ def test_not_a_name_keeps_names_that_look_like_titles() -> None:
     assert all(map(not_a_name, ["张教授", "林指导", "侯主席", "王董事长", "陈师兄"]))
     assert not any(map(not_a_name, ["张教", "林指", "王董事"]))
     # round 30: a ship's captain, a shop's head, a trip's leader, a master (宁船长说, 宗领队)
-    assert all(map(not_a_name, ["宁船长", "林店长", "陈园长", "宗领队", "王师父", "郑老板娘"]))
+    assert all(map(not_a_name, ["宁船长", "林店长", "陈园长", "宗领队", "王师父", "郑老板娘", "许阿嫲"]))
     assert not any(map(not_a_name, ["宁船", "林店"]))
     # A preposition and a surname before a title are none; a given name before a title or kinship word is one
     assert all(not_a_name(span, after) for span, after in [("和陈", "先生"), ("和林", "主任"), ("向黄", "局长")])

@@ -51,6 +51,7 @@ from pipelines.core.vocab import FindingKind as K
         # Any two characters after 叫他, 喊她 … where the clause ends (round 24); not kin, a title or an address
         ("工友们都叫他二狗。邻居喊她燕燕，叫他小心，", ["二狗", "燕燕"]),  # 小心: a common word
         ("大家叫他蔡总，也叫他大刘；孩子喊她阿婆，叫他名字", []),
+        ("队里都叫他老宗。朋友都叫他老穆", []),  # 老 before any surname is an address (round 30)
         # Right after the word for the child (round 24): a doubled character, or 阿 or 小 and one
         ("产妇二胎，大宝果果3岁，由外婆照看", ["果果"]),
         ("陈奶奶带孙女阿娟来复诊，女儿小敏在外地", ["阿娟", "小敏"]),

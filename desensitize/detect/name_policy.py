@@ -254,6 +254,7 @@ TITLES = frozenset(
     "大嫂 奶奶 爷爷 "
     "姐 哥 叔 婶 姨 伯 嫂 总 工 氏 局 副 处 局长 处长 科长 主任 经理 书记 所长 站长 队长 院长 校长 村长 组长 社长 会计 老板 厂长 股长 "
     "河长 湖长 林长 依伯 依姆 依公 依嬷 依嫂 依叔 依婶 阿嬷 阿伯 阿叔 阿婶 阿嫂 "  # round 17: 林秀珠|阿嬷
+    "阿嫲 依嫲 "  # round 30: 嫲, the other way to write 嬷 (许阿嫲送来芝麻)
     "道长 法师 禅师 "  # round 18: a Taoist or Buddhist master (张道长)
     # round 29: the titles of professions, offices and ranks staff write after a surname as after a full name (嘉宾张教授,
     # 林指导讲, 王建国教授)
