@@ -35,6 +35,7 @@ from pipelines.core.vocab import FindingKind as K
         ("客户昵称“朵朵妈”下单未付款", ["朵朵"]),  # a quoted handle: the child's name before the parent's word
         ("微信昵称“乐乐爸爸”留言", ["乐乐"]),
         ("群里昵称“宝宝妈”的那位", []),  # any child's parent names no one
+        ("客户昵称“一只咸鱼” 没留真名；网名“一位老党员”", []),  # a handle that counts what it is (round 30)
         ("宝宝妈妈说孩子发烧，我妈妈也来了", []),  # any child's mother; 我 is no doubled character
         ("小航爸爸来电，阿鑫的外婆在门口，果果家长已签字", ["小航", "阿鑫", "果果"]),  # round 24: 阿/小 and one, 家长
         ("小王妈妈说小孩爸爸出差", []),  # an address by surname; a word

@@ -132,6 +132,16 @@ def _without_title(a: int, b: int, name: str) -> tuple[int, int]:
     return a, b
 
 
+# Measure words after 一 that open a quoted handle as a phrase (昵称“一只咸鱼”, “一个老影迷”): no labelled name
+# starts with one and one of them.
+_ONE_OF = frozenset("只个条头颗棵片朵位枚杯粒")
+
+
+def _a_phrase(name: str) -> bool:
+    """A quoted handle that counts what it is (“一只咸鱼”, “一位老党员”): a phrase that names no one."""
+    return name[:1] == "一" and name[1:2] in _ONE_OF
+
+
 def _any_childs_parent(name: str) -> bool:
     """A quoted handle that is any child's parent (“宝宝妈”, “二胎妈妈”): a phrase that names no one."""
     return any(name.endswith(p) and (name[: -len(p)] in ANY_CHILD or _a_word(name[: -len(p)])) for p in _QUOTED_PARENTS)
@@ -142,7 +152,7 @@ def nicknames(text: str) -> list[tuple[int, int]]:
     out = [
         _without_title(*m.span(k), m.group(k))
         for m in _QUOTED.finditer(text) for k in (1, 2)
-        if m.group(k) and m.group(k) not in ROLE_WORDS and not _any_childs_parent(m.group(k))
+        if m.group(k) and m.group(k) not in ROLE_WORDS and not _any_childs_parent(m.group(k)) and not _a_phrase(m.group(k))
     ]
     (single, compound), given = surnames(), given_name_chars()
     for m in _BARE.finditer(text):
