@@ -1264,6 +1264,9 @@ REMARK_FLOORS = [
     # Round 29's studied records of fourteen more offices (data/names_dev_remarks47.txt, 700 records, 900 names),
     # written at round 29's start to the same brief: round 28's detector 0.956 / 0.969, round 29's 0.968 / 0.977.
     pytest.param("dev-remarks-47", 700, 0.955, 0.965, id="dev-remarks-47"),
+    # Round 30's studied records of fourteen more offices (data/names_dev_remarks48.txt, 698 records, 936 names),
+    # written at round 30's start to the same brief: round 29's detector 0.974 / 0.969, round 30's 0.981 / 0.973.
+    pytest.param("dev-remarks-48", 698, 0.97, 0.965, id="dev-remarks-48"),
     # Round 19's blind set (data/names_blind_remarks18.txt, 698 records, 1,011 names, as clerks of fourteen more
     # offices, five of which keep histories), written at round 19's start by sessions that saw no detector,
     # measured once at its end: P 0.938 / R 0.961 (round 18's detector: 0.927 / 0.954); at round 20's end, with the
@@ -1313,6 +1316,11 @@ REMARK_FLOORS = [
     # 29's start by sessions that saw no detector, measured once at its end: P 0.948 / R 0.975 (round 28's detector:
     # 0.944 / 0.976).
     pytest.param("blind-remarks-28", 700, 0.94, 0.965, id="blind-remarks-28"),
+    # Round 30's blind set (data/names_blind_remarks29.txt, 699 records, 858 names, as clerks of fourteen more
+    # offices: a guqin society, a day nursery, an escape room, a circus, a termite-control station, a paper-offerings
+    # shop …), written at round 30's start by sessions that saw no detector, measured once at its end: P 0.956 /
+    # R 0.970 (round 29's detector: the same spans).
+    pytest.param("blind-remarks-29", 699, 0.945, 0.96, id="blind-remarks-29"),
     # Round 10's blind set (data/names_blind_remarks9.txt, 700 records, 1,030 names, as fourteen clerks of
     # fourteen offices, by two sessions in two halves: look-alike words, scanned forms spaced out, Hong Kong
     # parties with their romanised names, compound and married surnames), written during round 10 by sessions
