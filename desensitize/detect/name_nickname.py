@@ -166,8 +166,8 @@ def nicknames(text: str) -> list[tuple[int, int]]:
     for m in _PLAIN.finditer(text):
         name = m.group(1)
         if _a_word(name) or name[1] in _NOT_IN_NICKNAME or name[1] in _ADDRESS_KIN or (
-            name[0] in "阿小老大" and name[1] in COMMONEST_SURNAMES
-        ) or ((name[0] in single or name[0] in "阿小老大") and name[1] in _TITLE_CHARS) or (name[0] == "老" and name[1] in single):
+            name[0] in "阿小老大" and name[1] in COMMONEST_SURNAMES or name[0] == "老" and name[1] in single
+        ) or ((name[0] in single or name[0] in "阿小老大") and name[1] in _TITLE_CHARS):
             # 名字, 师父; 阿婆, 泉伯 (name_addressed's); 小林, 大刘: an address by surname, and 老 before any surname
             # (叫他老宗: no labelled nickname is 老 and a surname); 蔡总: a title
             continue

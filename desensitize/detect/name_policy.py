@@ -586,8 +586,10 @@ def _short_of_function(text: str, a: int, b: int) -> tuple[int, int]:
         for k in range(a + 2, b):
             if text[k] in STOP or text[k] in _VERB_AFTER_NAME:  # 林怡君|来榕创业
                 return a, k
-    if b - a == 5 and all("\u4e00" <= c <= "\u9fff" for c in text[a:b]) and text[a + 3:b] in lexicon().words and text[a:a + 2] not in lexicon().compound:
-        return a, a + 3  # 林子墨|进步最大: a name of three and a word (the labelled names of five are foreign, dotted)
+    if b - a == 5 and all("\u4e00" <= c <= "\u9fff" for c in text[a:b]):
+        lex = lexicon()
+        if text[a + 3:b] in lex.words and text[a:a + 2] not in lex.compound:
+            return a, a + 3  # 林子墨|进步最大: a name of three and a word (the labelled names of five are foreign, dotted)
     if b - a >= 4 and text[b - 2:b] in _TO_FUZHOU:
         return a, b - 2  # 央金|来榕就医: a name of two before it
     dot = max(text.rfind(d, a, b) for d in DOTS)
@@ -761,7 +763,7 @@ def _glued_second(text: str, a: int, b: int) -> bool:
     )
 
 
-def _glued_first(text: str, a: int, b: int) -> bool:
+def _two_of_three_glued(text: str, a: int, b: int) -> bool:
     """Six characters the model read as one name that are two of three glued in a roster (危小平郭金花林依伶邱德水):
     each starts with one of the commonest surnames and is followed by two characters that are no function
     character, neither makes a word, nor do the characters across the cut. No Han name is six characters long."""
@@ -789,9 +791,8 @@ def _model_span(
 ) -> tuple[int, int]:
     """The model's span with its edges set right, in this order: cut before a function character where it runs on
     (`_short_of_function`), after 老 or 谢谢 (`_after_address`), after a preposition it took in
-    (`_after_preposition`), after a county and before a
-    tomb's inscription (`_after_place`), before a weak fourth character (`_weak_tail`), after a conjunction right
-    after another name (`_after_conjunction`), after a role word or a day it took in (`_after_role`), after a
+    (`_after_preposition`), after a county or a temple and before a tomb's inscription (`_after_place`), before a
+    weak fourth character (`_weak_tail`), after a conjunction right after another name (`_after_conjunction`), after a role word or a day it took in (`_after_role`), after a
     kinship word before a rule's name (`_after_kin`); 氏 kept (`_married_form`); a compound surname or a husband's
     surname before it taken in (`_compound_before`, `_double_surname`); a rule's longer name where the model is
     unsure (`_rule_reaches_further`); a kinship word or a title or a nickname's verb after it left out
@@ -988,7 +989,7 @@ def combine_names(
                 ours.append((a + ts, a + 2 + ts, MODEL_SCORE, "name_model", person))
                 a += 2  # 阿凤|阿珍互换岗位, 江涛|江波兄弟: two names of two, glued
             elif b - a in (5, 6) and (
-                (a, a + 3) in rules_here and _glued_second(text, a + 3, b) or _glued_first(text, a, b)
+                (a, a + 3) in rules_here and _glued_second(text, a + 3, b) or _two_of_three_glued(text, a, b)
             ) and not all(
                 c in TRANSLITERATION for c in text[a:a + 3]  # 伊丽莎白圈: a foreign name's sounds, not a name and one more
             ):
