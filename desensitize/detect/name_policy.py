@@ -266,6 +266,9 @@ TITLES = frozenset(
     "船长 机长 舰长 店长 园长 场长 领队 师父 老板娘".split()
 )
 
+# What ends a temple's name (林阳寺, 西禅寺): no person's name holds it, and one of two before it names no one.
+_TEMPLE = "寺"
+
 # Days of the week: 周 is a surname, and duty rosters put a day before each name (周一 叶文，周三林琪).
 DAYS = frozenset("周一 周二 周三 周四 周五 周六 周日 周天 周末".split())
 
@@ -420,7 +423,7 @@ def _names_no_one(text: str, a: int, b: int) -> bool:
         return True
     if b - a == 2 and span[0] in _DEGREE:
         return True  # 找人|太慢, 很|晚才来: a degree adverb and what it qualifies (round 28's model read 太慢)
-    if b - a == 2 and text[b:b + 1] == "寺":
+    if b - a == 2 and text[b:b + 1] == _TEMPLE:
         return True  # 林阳|寺, 西禅|寺: a temple's name (林 and 西 start names too)
     if text[b:b + 2] in _DRUG_ENDS or (span[-2:] in _DRUG_ENDS and "\u4e00" <= text[a - 1:a] <= "\u9fff" and not role_before(text, a)):
         return True  # 恩诺|沙星, 恩诺沙星: a drug (记录：西林不在家 is a man)
@@ -474,7 +477,7 @@ def _after_place(text: str, a: int, b: int) -> tuple[int, int]:
         a += 2
     elif b - a >= 3 and text[a] in _BUILDING and text[a - 1:a] in _BUILDING_BEFORE and text[a + 1] in lex.single:
         a += 1  # 3号楼|林丽君, 5栋|王伟: a building's number before the name (楼 and 栋 are surnames too)
-    elif (temple := text.rfind("寺", a + 1, b - 2)) > a and b - temple - 1 <= 3:
+    elif (temple := text.rfind(_TEMPLE, a + 1, b - 2)) > a and b - temple - 1 <= 3:
         a = temple + 1  # 林阳寺|妙音师父, 西禅寺|释明远: a monk's or nun's name after the temple's (no name holds 寺)
     for tail in ("墓志铭", "墓志"):
         if text.endswith(tail, a, b) and 2 <= b - a - len(tail) <= 3:
@@ -748,32 +751,29 @@ def _two_names_glued(span: str) -> bool:
     return (span[0] in "阿小" and span[2] in "阿小") or (span[0] == span[2] and span[0] in lex.single)
 
 
+def _a_glued_name(text: str, a: int, b: int, glued: bool = True) -> bool:
+    """`text[a:b]` may be a name glued to others: one of the commonest surnames, then Chinese characters that are no
+    function character, no word in all, and, where it is `glued` to what stands before it, no word across the cut."""
+    words = lexicon().words
+    return (
+        text[a] in COMMONEST_SURNAMES
+        and all("\u4e00" <= c <= "\u9fff" and c not in STOP for c in text[a + 1:b])
+        and text[a:b] not in words
+        and not (glued and text[a - 1:a + 1] in words)
+    )
+
+
 def _glued_second(text: str, a: int, b: int) -> bool:
     """What the edges cut off the end of the model's span is a second name glued to the first (值班：祁振东|马骁): two
-    or three characters up to a pause or the text's end, one of the commonest surnames and characters that may end
-    a name, no word, and no word across the cut."""
-    lex = lexicon()
-    return (
-        2 <= b - a <= 3
-        and not "\u4e00" <= text[b:b + 1] <= "\u9fff"
-        and text[a] in COMMONEST_SURNAMES
-        and all("\u4e00" <= c <= "\u9fff" and c not in STOP for c in text[a + 1:b])
-        and text[a:b] not in lex.words
-        and text[a - 1:a + 1] not in lex.words
-    )
+    or three characters up to a pause or the text's end that may be a name glued to it (`_a_glued_name`)."""
+    return 2 <= b - a <= 3 and not "\u4e00" <= text[b:b + 1] <= "\u9fff" and _a_glued_name(text, a, b)
 
 
 def _two_of_three_glued(text: str, a: int, b: int) -> bool:
     """Six characters the model read as one name that are two of three glued in a roster (危小平郭金花林依伶邱德水):
-    each starts with one of the commonest surnames and is followed by two characters that are no function
-    character, neither makes a word, nor do the characters across the cut. No Han name is six characters long."""
-    lex = lexicon()
-    return b - a == 6 and text[a + 2:a + 4] not in lex.words and all(
-        text[k] in COMMONEST_SURNAMES
-        and all("\u4e00" <= c <= "\u9fff" and c not in STOP for c in text[k + 1:k + 3])
-        and text[k:k + 3] not in lex.words
-        for k in (a, a + 3)
-    )
+    the second may be a name glued to the first (`_a_glued_name`), and the first looks like one too, whatever
+    stands before it. No Han name is six characters long."""
+    return b - a == 6 and _a_glued_name(text, a, a + 3, glued=False) and _a_glued_name(text, a + 3, b)
 
 
 def _after_address(text: str, a: int, b: int) -> tuple[int, int]:
@@ -792,11 +792,11 @@ def _model_span(
     """The model's span with its edges set right, in this order: cut before a function character where it runs on
     (`_short_of_function`), after 老 or 谢谢 (`_after_address`), after a preposition it took in
     (`_after_preposition`), after a county or a temple and before a tomb's inscription (`_after_place`), before a
-    weak fourth character (`_weak_tail`), after a conjunction right after another name (`_after_conjunction`), after a role word or a day it took in (`_after_role`), after a
-    kinship word before a rule's name (`_after_kin`); 氏 kept (`_married_form`); a compound surname or a husband's
-    surname before it taken in (`_compound_before`, `_double_surname`); a rule's longer name where the model is
-    unsure (`_rule_reaches_further`); a kinship word or a title or a nickname's verb after it left out
-    (`_without_kin`, `_nickname_before_verb`, `_without_title`)."""
+    weak fourth character (`_weak_tail`), after a conjunction right after another name (`_after_conjunction`), after
+    a role word or a day it took in (`_after_role`), after a kinship word before a rule's name (`_after_kin`); 氏
+    kept (`_married_form`); a compound surname or a husband's surname before it taken in (`_compound_before`,
+    `_double_surname`); a rule's longer name where the model is unsure (`_rule_reaches_further`); a kinship word or
+    a title or a nickname's verb after it left out (`_without_kin`, `_nickname_before_verb`, `_without_title`)."""
     a, b = _after_place(text, *_after_preposition(text, *_after_address(text, *_short_of_function(text, *span))))
     a, b = _weak_tail(text, a, b, reading, ruled)
     a, b = _after_kin(text, *_after_role(text, *_after_conjunction(text, a, b, reading, ruled)), ruled)
