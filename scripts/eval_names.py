@@ -287,6 +287,18 @@ workshop), and measured once at round 30's end. Their offices were chosen after 
 sealed set's offices and the training briefs of rounds 21 to 29; two offices first given to the sealed set's
 writers (a watch repairer, a cold store) were found in round 28's studied set afterwards, and their hundred
 records were dropped unread and written again for the lantern and embroidery workshops.
+"dev-remarks-49" (names_dev_remarks49.txt, studied: 700 records, 940 names) was written at round 31's start by two
+more such sessions, as clerks of fourteen more offices (a shuttlecock team, an accordion school, an art-exam
+coaching school, a yangge dance team, an indoor ski hall, a roller-skating club, a building-bricks class; a pickle
+workshop, a straw-weaving co-operative, a clay-figure studio, a rowing club, a coppersmith, a pewter workshop, an
+old people's poetry society).
+"blind-remarks-30" (names_blind_remarks30.txt, sealed: 700 records, 877 names) was written at round 31's start by
+two more such sessions, as clerks of fourteen more offices (a seismic monitoring station, a bowling alley, a
+bullfrog farm, a bird-watching society, a model-aircraft club, a rouliqiu team, a diabolo association; a
+dough-figure studio, a fish-sauce factory, a red-yeast-lees workshop, an ice-cream factory, a go-kart track, a
+trampoline park, a salt works), and measured once at round 31's end. Their offices were chosen after searching the
+English lists here, the model card and train_names.py, and every labelled file for the offices' Chinese words
+(the Chinese lists kept since round 21 were lost with the round's scratch folder).
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -340,6 +352,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-27": (DATA / "names_blind_remarks27.txt", True),  # written at round 28's start, measured at its end
     "blind-remarks-28": (DATA / "names_blind_remarks28.txt", True),  # written at round 29's start, measured at its end
     "blind-remarks-29": (DATA / "names_blind_remarks29.txt", True),  # written at round 30's start, measured at its end
+    "blind-remarks-30": (DATA / "names_blind_remarks30.txt", True),  # written at round 31's start, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
@@ -391,6 +404,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-46": (DATA / "names_dev_remarks46.txt", False),  # written at round 28's start: more offices
     "dev-remarks-47": (DATA / "names_dev_remarks47.txt", False),  # written at round 29's start: more offices
     "dev-remarks-48": (DATA / "names_dev_remarks48.txt", False),  # written at round 30's start: more offices
+    "dev-remarks-49": (DATA / "names_dev_remarks49.txt", False),  # written at round 31's start: more offices
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
