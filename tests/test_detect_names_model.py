@@ -661,6 +661,9 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         ("江涛江波兄弟一起来，各卖一台", ["江涛", "江波"]),  # brothers' names with one surname
         # six characters read as one are two names of three where both start with a common surname (round 30)
         ("夏季排班：早5:30到岗。危小平郭金花林依伶邱德水四人轮。", ["危小平", "郭金花", "林依伶", "邱德水"]),
+        # a nickname of 阿 or 依 and a rare surname's character before a kinship word is the nickname; 阿 and one of the
+        # commonest surnames is an address (round 31)
+        ("阿满伯收旧锡的三轮车坏了；依木伯拿来的铜手炉，阿陈伯也来了", ["阿满", "依木"]),
         # in a roster, a nickname and a given name glued, or two doubled nicknames (round 28); a Japanese name stays one
         ("志愿者排班 周二小燕慧芳 周四德明", ["小燕", "慧芳", "德明"]),
         ("安安乐乐双胞胎下月起转竞技班", ["安安", "乐乐"]),

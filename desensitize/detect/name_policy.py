@@ -328,8 +328,12 @@ def not_a_name(span: str, after: str = "") -> bool:
             return True  # 小陈, 老李, 老邝; not 小明, 阿林: those are given names as often, nor 小满, 阿木: nicknames
         if (span[0] in w.ambiguous or span[0] in FUNCTION_SURNAMES) and span[1] in w.single and after[:1] and any(
             after.startswith(t) for t in TITLES
-        ) and not (span[1] in w.given and (span[0] not in FUNCTION_SURNAMES or span in w.words or span in name_words())):
-            return True  # 和|陈|先生, 请和|林|主任, 向|黄|局长; not 海燕|主任, 和平|哥: a given name and a title
+        ) and not (span[1] in w.given and (span[0] not in FUNCTION_SURNAMES or span in w.words or span in name_words())) and not (
+            span[0] in "阿依" and span[1] not in COMMONEST_SURNAMES
+        ):
+            # 和|陈|先生, 请和|林|主任, 向|黄|局长; not 海燕|主任, 和平|哥: a given name and a title; nor 阿满|伯, 依木|伯:
+            # a nickname of 阿 or 依 and a kinship word (阿陈|伯 is an address by surname)
+            return True
         if span[0] in w.single and after[:1] and span[1] + after[:1] in TITLES:
             return True  # 雷阿|婆: the title starts inside the span
     if span[-1] not in _TITLE_ENDS:
