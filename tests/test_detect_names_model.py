@@ -667,6 +667,7 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         # in a roster, a nickname and a given name glued, or two doubled nicknames (round 28); a Japanese name stays one
         ("志愿者排班 周二小燕慧芳 周四德明", ["小燕", "慧芳", "德明"]),
         ("安安乐乐双胞胎下月起转竞技班", ["安安", "乐乐"]),
+        ("泥塑小班上午 朵朵甜甜豆豆三个要家长陪。", ["朵朵", "甜甜", "豆豆"]),  # three or more doubled ones (round 31)
         ("小林雄大、斋藤由美夫妇申请为孩子山田惠子办理入学。", ["小林雄大", "斋藤由美", "山田惠子"]),
         # a role's name starts with its surname where the model doubted it (之女|公|荣丽, 经办人|但|龙林)
         pytest.param(  # round 20's model read 桂荣; round 25's to round 28's read 公桂荣

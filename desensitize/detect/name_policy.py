@@ -755,6 +755,13 @@ def _two_names_glued(span: str) -> bool:
     return (span[0] in "阿小" and span[2] in "阿小") or (span[0] == span[2] and span[0] in lex.single)
 
 
+def _doubled_names(span: str) -> bool:
+    """Six Chinese characters or more the model read as one name, each pair one character twice: children's doubled
+    names glued (朵朵甜甜豆豆), where `_two_names_glued` reads two of them (乐乐豆豆). No labelled name doubles two
+    characters; cut so, the span masks what it masked."""
+    return len(span) % 2 == 0 and all(span[k] == span[k + 1] and "\u4e00" <= span[k] <= "\u9fff" for k in range(0, len(span), 2))
+
+
 def _a_glued_name(text: str, a: int, b: int, glued: bool = True) -> bool:
     """`text[a:b]` may be a name glued to others: one of the commonest surnames, then Chinese characters that are no
     function character, no word in all, and, where it is `glued` to what stands before it, no word across the cut."""
@@ -989,7 +996,10 @@ def combine_names(
         text, ts, rules_here = texts[i], starts[i], ruled.get(i, set())
         for span in reading.spans:
             a, b = _model_span(text, span, reading, rules_here)
-            if b - a == 4 and _two_names_glued(text[a:b]):
+            if b - a >= 6 and _doubled_names(text[a:b]):
+                ours.extend((k + ts, k + 2 + ts, MODEL_SCORE, "name_model", person) for k in range(a, b - 2, 2))
+                a = b - 2  # 朵朵甜甜|豆豆: children's doubled names glued in a roster, three or more
+            elif b - a == 4 and _two_names_glued(text[a:b]):
                 ours.append((a + ts, a + 2 + ts, MODEL_SCORE, "name_model", person))
                 a += 2  # 阿凤|阿珍互换岗位, 江涛|江波兄弟: two names of two, glued
             elif b - a in (5, 6) and (
