@@ -446,6 +446,18 @@ Ask = tuple[str, Sequence[tuple[int, int]], Iterable[int] | None, Sequence[int]]
 _BATCH = 200_000  # characters tagged at once: the passes' arrays stay within tens of MB
 
 
+def _han_runs(text: str, a: int, e: int) -> list[tuple[int, int]]:
+    """The parts of the model's span `text[a:e]` a Chinese name may be: all of it, or where it holds Latin letters or
+    digits, its runs of Chinese characters (子轩|T刹还不会, 诗琪|S 子豪|L: the model half believed the letters after
+    the names, so its span took them in, and a name runs into no Latin letter)."""
+    if not any(c.isascii() and c.isalnum() for c in text[a:e]):
+        return [(a, e)]
+    return [(m.start(), m.end()) for m in _HAN_RUN.finditer(text, a, e)]
+
+
+_HAN_RUN = re.compile("[\u4e00-\u9fff·]+")
+
+
 class NameModel:
     """Tags person names with the shipped CRF. One per process is enough (`name_model()`)."""
 
@@ -517,8 +529,9 @@ class NameModel:
         spans: dict[int, list[tuple[int, int]]] = {}
         for t, a, e in zip(of_text.tolist(), span_starts.tolist(), span_ends.tolist()):
             text, a0 = texts[t], int(starts[t])
-            if self._plausible(text[a - a0:e - a0]):
-                spans.setdefault(t, []).append((a - a0, e - a0))
+            for ra, rb in _han_runs(text, a - a0, e - a0):
+                if self._plausible(text[ra:rb]):
+                    spans.setdefault(t, []).append((ra, rb))
         raw = belief.tobytes()
         return [Reading(spans.get(t, []), raw[s:e]) for t, (s, e) in enumerate(zip(starts.tolist(), ends.tolist()))]
 
