@@ -511,6 +511,11 @@ def test_a_list_of_latin_names_is_walked_both_ways() -> None:
         ("孔令杰与包志勇的箱子同款，孔令杰误提包志勇的箱子", ["孔令杰", "包志勇", "孔令杰", "包志勇"]),  # 提包 is a word
         # Where the model cut a full name the text gave before short, the full name again (和 read as "and")
         ("同一家族墓志三方：张仲和（父）、张仲和妻许氏、张文昌（子）", ["张仲和", "张仲和", "张文昌"]),
+        # but not the common word the model reads there, before what follows no person (round 31)
+        ("李晨光反映晨光幼儿园门口早高峰乱停车,有安全隐患/已联系交警", ["李晨光"]),
+        ("入户时户主郑国庆正在准备国庆期间回老家的行李，访问时间压缩至20分钟。", ["郑国庆"]),
+        ("企业开办：柳春雨申请设立个人独资企业“春雨茶行”，名称已核准。", ["柳春雨"]),
+        ("林平安家的地挨着林水生家，平安认可勘界结果。", ["林平安", "林水生", "平安"]),  # a verb: the person
     ],
 )
 def test_a_given_name_mentions_the_person_named_in_full(detector: TextDetector, text: str, names: list[str]) -> None:
@@ -563,7 +568,7 @@ def test_a_line_listing_thousands_of_names_is_walked_and_counted_once() -> None:
     assert len(found) <= 3 * 2_000  # the list's names once from each side, not 2,000 times (four million)
     names = [(a, b, name_policy.FORM_SCORE, "name_cue", K.PERSON_NAME) for a, b, _, _ in found]
     _CountingText.calls = 0
-    name_policy._named_again([_CountingText(text)], [0, len(text) + 1], names)
+    name_policy._named_again([_CountingText(text)], [0, len(text) + 1], names, {})
     assert _CountingText.calls <= 2  # 王小明 whole and 小明 alone, each counted once
 
 
