@@ -312,6 +312,9 @@ def test_a_rules_longer_name_wins_where_the_model_is_unsure(detector: TextDetect
         ("林秀珠阿嬷今年82岁，陈阿伯说不搬", ["林秀珠"]),  # 阿嬷, 阿伯: how Fuzhou addresses its elders
         ("系统里登记为“余大伯”，核对身份证应为余德胜", ["余德胜"]),  # 大伯 as 大叔
         ("陈姓业主反映漏水；补：卓姓负责人全名卓明辉", ["卓明辉"]),  # X姓: a surname said, no name
+        # a shop named after its owner, in quotes, is the shop's name (round 31); not an inscription's maker
+        ("现场勘查：被盗店铺为“林小华烟酒店”，后门锁被撬；商户\"阿华面馆\"等5家", []),
+        ("题刻“卓仁义捐建教学楼”，候选人说“叫我大康就行”", ["卓仁义", "大康"]),
     ],
 )
 def test_titles_and_pseudonyms_are_no_names(detector: TextDetector, text: str, names: list[str]) -> None:
