@@ -315,6 +315,7 @@ def test_a_rules_longer_name_wins_where_the_model_is_unsure(detector: TextDetect
         # a shop named after its owner, in quotes, is the shop's name (round 31); not an inscription's maker
         ("现场勘查：被盗店铺为“林小华烟酒店”，后门锁被撬；商户\"阿华面馆\"等5家", []),
         ("题刻“卓仁义捐建教学楼”，候选人说“叫我大康就行”", ["卓仁义", "大康"]),
+        ("苗圃盘点:桂花 210株 玉兰 86株 紫薇 145株；东门 紫薇 补植12株 养护工陈玉兰", ["陈玉兰"]),  # plants counted
     ],
 )
 def test_titles_and_pseudonyms_are_no_names(detector: TextDetector, text: str, names: list[str]) -> None:

@@ -399,6 +399,8 @@ _ACTS = frozenset({"查明", "盖章"})
 _NUMERAL = "0-9０-９一二两三四五六七八九十百千几半"
 _GOODS_COUNT = re.compile(f"(?<![第前后{_NUMERAL}])[{_NUMERAL}]+(?:盆|棵|株|条|尾|斤|公斤|箱|袋|瓶|罐|盒|束|枝|朵|只|头|匹|kg|KG|Kg)$")
 _GOODS_LAST = frozenset("盆棵株条尾斤箱袋瓶罐盒束枝朵只头匹gG")
+# A count of plants after what is counted (苗圃盘点：玉兰 86株, 紫薇 补植12株): no labelled name stands before one.
+_PLANTS_COUNTED = re.compile(f"\\s?(?:补植|补种|种植|新植|移栽)?\\s?[{_NUMERAL}]+\\s?[株棵丛]")
 
 
 # A trade name in quotes (“林伟华水果店”, "阿华面馆", “福州市台江区林小华便利店”): the words it ends with, and the
@@ -459,6 +461,8 @@ def _names_no_one(text: str, a: int, b: int) -> bool:
         return True  # 林阳|寺, 西禅|寺: a temple's name (林 and 西 start names too)
     if text[b:b + 2] in _DRUG_ENDS or (span[-2:] in _DRUG_ENDS and "\u4e00" <= text[a - 1:a] <= "\u9fff" and not role_before(text, a)):
         return True  # 恩诺|沙星, 恩诺沙星: a drug (记录：西林不在家 is a man)
+    if _PLANTS_COUNTED.match(text, b) is not None:
+        return True  # 玉兰| 86株: a plant counted
     if text[b:b + 1] != "" and _in_a_trade_name(text, a, b):
         return True  # “林伟华|水果店”: a shop's name
     return span in _ACTS or ((span in _TERMS or span in fuzhou_places()) and not role_before(text, a))
@@ -1274,7 +1278,9 @@ def _named_again(
                     cut = bool(wrong)
                     wrong = wrong or _misread(text, p, q, near)
                 # 周全同志考虑问题比较|周全|: the word, not the person it names
-                word = not hit and text[p - k:p] != surname and _a_word_here(text, p, q, readings.get(i))
+                word = not hit and text[p - k:p] != surname and (
+                    _a_word_here(text, p, q, readings.get(i)) or _PLANTS_COUNTED.match(text, q) is not None  # 玉兰| 86株
+                )
                 if (not hit or wrong) and not word and (cut or not (len(said) == 2 and _in_a_word(text, p, lex.dictionary))):
                     # the full name again: all of it (where the model cut it short too)
                     start = p - k if text[p - k:p] == surname and (cut or not wrong) else p
