@@ -520,6 +520,7 @@ def test_a_list_of_latin_names_is_walked_both_ways() -> None:
         ("入户时户主郑国庆正在准备国庆期间回老家的行李，访问时间压缩至20分钟。", ["郑国庆"]),
         ("企业开办：柳春雨申请设立个人独资企业“春雨茶行”，名称已核准。", ["柳春雨"]),
         ("林平安家的地挨着林水生家，平安认可勘界结果。", ["林平安", "林水生", "平安"]),  # a verb: the person
+        ("来电人包志华反映，华林路\"志华文具\"门口的公交站台太窄", ["包志华"]),  # nor a shop named after them
     ],
 )
 def test_a_given_name_mentions_the_person_named_in_full(detector: TextDetector, text: str, names: list[str]) -> None:

@@ -408,7 +408,8 @@ _PLANTS_COUNTED = re.compile(f"\\s?(?:补植|补种|种植|新植|移栽)?\\s?[{
 # not 行 alone (“叫我大康就行”, “交许仲卿转洋行”).
 _TRADE_END = re.compile(
     "(?:[店馆庄社坊厂院所司铺堂楼轩阁斋园吧屋厅部场站城档]|茶行|商行|车行|琴行|服饰|理发|小吃|炒粉|首饰|鱼丸|五金|汽修|粮油|花艺|文创|超市|便利|"
-    "水产|茶业|商贸|贸易|科技|传媒|集团|美容|美发|推拿|足浴|养生|摄影|装饰|建材|物流|快递|驾校)$"
+    "水产|茶业|商贸|贸易|科技|传媒|集团|美容|美发|推拿|足浴|养生|摄影|装饰|建材|物流|快递|驾校|服装|文具|数码|地产|家政|烧烤|"
+    "批发|手作|工作室|电器)$"
 )
 _INSCRIBED = frozenset("书捐敬立题赠藏印于之的与和及到存")
 _QUOTE_PAIRS = {"“": "”", '"': '"', "「": "」", "『": "』"}
@@ -1279,7 +1280,9 @@ def _named_again(
                     wrong = wrong or _misread(text, p, q, near)
                 # 周全同志考虑问题比较|周全|: the word, not the person it names
                 word = not hit and text[p - k:p] != surname and (
-                    _a_word_here(text, p, q, readings.get(i)) or _PLANTS_COUNTED.match(text, q) is not None  # 玉兰| 86株
+                    _a_word_here(text, p, q, readings.get(i))
+                    or _PLANTS_COUNTED.match(text, q) is not None  # 陈玉兰 … 玉兰| 86株
+                    or _in_a_trade_name(text, p, q)  # 包志华 … "志华|文具"
                 )
                 if (not hit or wrong) and not word and (cut or not (len(said) == 2 and _in_a_word(text, p, lex.dictionary))):
                     # the full name again: all of it (where the model cut it short too)
