@@ -312,9 +312,6 @@ def test_a_rules_longer_name_wins_where_the_model_is_unsure(detector: TextDetect
         ("林秀珠阿嬷今年82岁，陈阿伯说不搬", ["林秀珠"]),  # 阿嬷, 阿伯: how Fuzhou addresses its elders
         ("系统里登记为“余大伯”，核对身份证应为余德胜", ["余德胜"]),  # 大伯 as 大叔
         ("陈姓业主反映漏水；补：卓姓负责人全名卓明辉", ["卓明辉"]),  # X姓: a surname said, no name
-        # a shop named after its owner, in quotes, is the shop's name (round 31); not an inscription's maker
-        ("现场勘查：被盗店铺为“林小华烟酒店”，后门锁被撬；商户\"阿华面馆\"等5家", []),
-        ("题刻“卓仁义捐建教学楼”，候选人说“叫我大康就行”", ["卓仁义", "大康"]),
         ("苗圃盘点:桂花 210株 玉兰 86株 紫薇 145株；东门 紫薇 补植12株 养护工陈玉兰", ["陈玉兰"]),  # plants counted
     ],
 )
@@ -516,11 +513,12 @@ def test_a_list_of_latin_names_is_walked_both_ways() -> None:
         # Where the model cut a full name the text gave before short, the full name again (和 read as "and")
         ("同一家族墓志三方：张仲和（父）、张仲和妻许氏、张文昌（子）", ["张仲和", "张仲和", "张文昌"]),
         # but not the common word the model reads there, before what follows no person (round 31)
-        ("李晨光反映晨光幼儿园门口早高峰乱停车,有安全隐患/已联系交警", ["李晨光"]),
         ("入户时户主郑国庆正在准备国庆期间回老家的行李，访问时间压缩至20分钟。", ["郑国庆"]),
-        ("企业开办：柳春雨申请设立个人独资企业“春雨茶行”，名称已核准。", ["柳春雨"]),
+        ("驾驶员刘安全连续三年安全行车无事故，乘客童欣来信表扬", ["刘安全", "童欣"]),
         ("林平安家的地挨着林水生家，平安认可勘界结果。", ["林平安", "林水生", "平安"]),  # a verb: the person
-        ("来电人包志华反映，华林路\"志华文具\"门口的公交站台太窄", ["包志华"]),  # nor a shop named after them
+        # a shop named after its owner names a person: masked still
+        ("企业开办：柳春雨申请设立个人独资企业“春雨茶行”，名称已核准。", ["柳春雨", "春雨"]),
+        ("来电人包志华反映，华林路\"志华文具\"门口的公交站台太窄", ["包志华", "志华"]),
     ],
 )
 def test_a_given_name_mentions_the_person_named_in_full(detector: TextDetector, text: str, names: list[str]) -> None:
