@@ -446,6 +446,9 @@ Ask = tuple[str, Sequence[tuple[int, int]], Iterable[int] | None, Sequence[int]]
 _BATCH = 200_000  # characters tagged at once: the passes' arrays stay within tens of MB
 
 
+_HAN_RUN = re.compile("[\u4e00-\u9fff·]+")
+
+
 def _han_runs(text: str, a: int, e: int) -> list[tuple[int, int]]:
     """The parts of the model's span `text[a:e]` a Chinese name may be: all of it, or where it holds Latin letters or
     digits, its runs of Chinese characters (子轩|T刹还不会, 诗琪|S 子豪|L: the model half believed the letters after
@@ -453,9 +456,6 @@ def _han_runs(text: str, a: int, e: int) -> list[tuple[int, int]]:
     if not any(c.isascii() and c.isalnum() for c in text[a:e]):
         return [(a, e)]
     return [(m.start(), m.end()) for m in _HAN_RUN.finditer(text, a, e)]
-
-
-_HAN_RUN = re.compile("[\u4e00-\u9fff·]+")
 
 
 class NameModel:

@@ -78,6 +78,7 @@ from desensitize.detect.name_dotted import DOTS, TRANSLITERATION, dotted_names, 
 from desensitize.detect.name_features import lexicon
 from desensitize.detect.name_model import STOP, Gate, Joined, NameModel, Reading, name_model
 from desensitize.detect.names import (
+    AFTER_NAME,
     ATTRIBUTE_HINT,
     BEFORE_A_PERSON,
     COMMONEST_SURNAMES,
@@ -90,7 +91,6 @@ from desensitize.detect.names import (
     PLACE_SUFFIX,
     RIGHT_CHARS,
     ROLE_WORDS,
-    AFTER_NAME,
     STOP_CHARS,
     attributes_at,
     every_word,
@@ -401,16 +401,6 @@ _GOODS_COUNT = re.compile(f"(?<![第前后{_NUMERAL}])[{_NUMERAL}]+(?:盆|棵|�
 _GOODS_LAST = frozenset("盆棵株条尾斤箱袋瓶罐盒束枝朵只头匹gG")
 # A count of plants after what is counted (苗圃盘点：玉兰 86株, 紫薇 补植12株): no labelled name stands before one.
 _PLANTS_COUNTED = re.compile(f"\\s?(?:补植|补种|种植|新植|移栽)?\\s?[{_NUMERAL}]+\\s?[株棵丛]")
-
-
-# What a trade's or an institution's name ends with (“林伟华水果店”, 春雨茶行, 光明灯饰有限公司, 晨光幼儿园): a given
-# name that comes back before one within a few characters may be what the shop is named after, and a shop named after
-# its owner names a person (README): `_a_word_here` leaves it masked.
-_TRADE_AFTER = re.compile(
-    "[\u4e00-\u9fff]{0,6}?(?:[店馆庄社坊厂院所司铺堂楼轩阁斋园吧屋厅部场站城档]|[茶商车琴米银布]行|服饰|理发|小吃|"
-    "炒粉|首饰|鱼丸|五金|汽修|粮油|花艺|文创|超市|便利|水产|茶业|商贸|贸易|科技|传媒|集团|美容|美发|推拿|足浴|养生|摄影|"
-    "装饰|建材|物流|快递|驾校|服装|文具|数码|地产|家政|烧烤|批发|手作|工作室|电器|灯饰|药房|印务|粮库|工地)"
-)
 
 
 def _names_no_one(text: str, a: int, b: int) -> bool:
@@ -1258,7 +1248,7 @@ def _named_again(
                     wrong = _cut_short(p - k, p, q, near) if k and text[p - k:p] == surname else []
                     cut = bool(wrong)
                     wrong = wrong or _misread(text, p, q, near)
-                # 周全同志考虑问题比较|周全|: the word, not the person it names
+                # 郑国庆 … |国庆|期间: the word, not the person it names
                 word = not hit and text[p - k:p] != surname and (
                     _a_word_here(text, p, q, readings.get(i))
                     or _PLANTS_COUNTED.match(text, q) is not None  # 陈玉兰 … 玉兰| 86株
@@ -1276,6 +1266,16 @@ def _named_again(
                     taken[p - k:p] = b"\x01" * k
                 p = text.find(said, q)
     return out, misread
+
+
+# What a trade's or an institution's name ends with (“林伟华水果店”, 春雨茶行, 光明灯饰有限公司, 晨光幼儿园): a given
+# name that comes back before one within a few characters may be what the shop is named after, and a shop named after
+# its owner names a person (README): `_a_word_here` leaves it masked.
+_TRADE_AFTER = re.compile(
+    "[\u4e00-\u9fff]{0,6}?(?:[店馆庄社坊厂院所司铺堂楼轩阁斋园吧屋厅部场站城档]|[茶商车琴米银布]行|服饰|理发|小吃|"
+    "炒粉|首饰|鱼丸|五金|汽修|粮油|花艺|文创|超市|便利|水产|茶业|商贸|贸易|科技|传媒|集团|美容|美发|推拿|足浴|养生|摄影|"
+    "装饰|建材|物流|快递|驾校|服装|文具|数码|地产|家政|烧烤|批发|手作|工作室|电器|灯饰|药房|印务|粮库|工地)"
+)
 
 
 def _a_word_here(text: str, p: int, q: int, reading: Reading | None) -> bool:
