@@ -1282,6 +1282,9 @@ REMARK_FLOORS = [
     # Round 30's studied records of fourteen more offices (data/names_dev_remarks48.txt, 698 records, 936 names),
     # written at round 30's start to the same brief: round 29's detector 0.974 / 0.969, round 30's 0.981 / 0.973.
     pytest.param("dev-remarks-48", 698, 0.97, 0.965, id="dev-remarks-48"),
+    # Round 31's studied records of fourteen more offices (data/names_dev_remarks49.txt, 700 records, 940 names),
+    # written at round 31's start to a brief of the same rules: round 30's detector 0.968 / 0.964, round 31's 0.969 / 0.970.
+    pytest.param("dev-remarks-49", 700, 0.96, 0.96, id="dev-remarks-49"),
     # Round 19's blind set (data/names_blind_remarks18.txt, 698 records, 1,011 names, as clerks of fourteen more
     # offices, five of which keep histories), written at round 19's start by sessions that saw no detector,
     # measured once at its end: P 0.938 / R 0.961 (round 18's detector: 0.927 / 0.954); at round 20's end, with the
@@ -1336,6 +1339,11 @@ REMARK_FLOORS = [
     # shop …), written at round 30's start by sessions that saw no detector, measured once at its end: P 0.956 /
     # R 0.970 (round 29's detector: the same spans).
     pytest.param("blind-remarks-29", 699, 0.945, 0.96, id="blind-remarks-29"),
+    # Round 31's blind set (data/names_blind_remarks30.txt, 700 records, 877 names, as clerks of fourteen more
+    # offices: a seismic station, a bowling alley, a bullfrog farm, a diabolo association, a fish-sauce factory, a
+    # salt works …), written at round 31's start by sessions that saw no detector, measured once at its end: P 0.965 /
+    # R 0.977 (round 30's detector: the same spans).
+    pytest.param("blind-remarks-30", 700, 0.955, 0.965, id="blind-remarks-30"),
     # Round 10's blind set (data/names_blind_remarks9.txt, 700 records, 1,030 names, as fourteen clerks of
     # fourteen offices, by two sessions in two halves: look-alike words, scanned forms spaced out, Hong Kong
     # parties with their romanised names, compound and married surnames), written during round 10 by sessions
