@@ -450,11 +450,11 @@ _HAN_RUN = re.compile("[\u4e00-\u9fff·]+")
 
 
 def _han_runs(text: str, a: int, e: int) -> list[tuple[int, int]]:
-    """The parts of the model's span `text[a:e]` a Chinese name may be: all of it, or where it holds Latin letters or
-    digits, its runs of Chinese characters (子轩|T刹还不会, 诗琪|S 子豪|L: the model half believed the letters after
-    the names, so its span took them in, and a name runs into no Latin letter)."""
+    """Where the model's span `text[a:e]`, no name as it stands, holds Latin letters or digits: its runs of Chinese
+    characters (子轩|T刹还不会, 诗琪|S 子豪|L: the model half believed the letters after the names, so its span took
+    them in, and a name runs into no Latin letter); else none."""
     if not any(c.isascii() and c.isalnum() for c in text[a:e]):
-        return [(a, e)]
+        return []
     return [(m.start(), m.end()) for m in _HAN_RUN.finditer(text, a, e)]
 
 
@@ -529,9 +529,12 @@ class NameModel:
         spans: dict[int, list[tuple[int, int]]] = {}
         for t, a, e in zip(of_text.tolist(), span_starts.tolist(), span_ends.tolist()):
             text, a0 = texts[t], int(starts[t])
-            for ra, rb in _han_runs(text, a - a0, e - a0):
-                if self._plausible(text[ra:rb]):
-                    spans.setdefault(t, []).append((ra, rb))
+            # Only a span that is no name as it stands is looked into (few are: most are Chinese characters alone).
+            kept = [(a - a0, e - a0)] if self._plausible(text[a - a0:e - a0]) else [
+                (ra, rb) for ra, rb in _han_runs(text, a - a0, e - a0) if self._plausible(text[ra:rb])
+            ]
+            if kept:
+                spans.setdefault(t, []).extend(kept)
         raw = belief.tobytes()
         return [Reading(spans.get(t, []), raw[s:e]) for t, (s, e) in enumerate(zip(starts.tolist(), ends.tolist()))]
 

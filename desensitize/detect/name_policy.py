@@ -1288,7 +1288,6 @@ def _a_word_here(text: str, p: int, q: int, reading: Reading | None) -> bool:
     after = text[q:q + 2]
     return (
         q - p == 2
-        and _TRADE_AFTER.match(text, q) is None
         and text[p:q] in lexicon().words
         and reading is not None
         and reading.doubts(p, q, VETO)
@@ -1296,6 +1295,7 @@ def _a_word_here(text: str, p: int, q: int, reading: Reading | None) -> bool:
         and after[:1] not in STOP_CHARS
         and after not in AFTER_NAME
         and not word_pos(after).startswith("v")
+        and _TRADE_AFTER.match(text, q) is None  # the one search, last
     )
 
 
