@@ -13,7 +13,7 @@ Results go to `ctx.masking` (one record per column: operator, parameters, counts
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from pipelines.core.context import PublishContext
 from pipelines.core.errors import GateBlocked
@@ -23,7 +23,7 @@ from pipelines.core.vocab import FieldType, FindingKind
 
 from desensitize import keys
 from desensitize.individual import is_personal, leaves_individual
-from desensitize.operators.apply import NO_POLICY, ColumnPolicy, apply_policies, resolve_policies
+from desensitize.operators.apply import NO_POLICY, ColumnPolicy, apply_policies, begin_early, resolve_policies
 from desensitize.operators.base import MaskEnv
 from pipelines.core.sql import quote_ident as ident
 from desensitize.privacy.fail_closed import check_detections
@@ -34,10 +34,48 @@ def desensitize_step(ctx: PublishContext) -> None:
     """Mask every column as its policy says; block when that cannot be done safely."""
     spec = ctx.spec
     policies = resolve_policies(spec)
+    env = MaskEnv(con=ctx.con, table=ctx.table)
+    scans = any(p.key == "scan_text" for p in policies)
+    if scans:
+        # The declared name columns' names now, so free text can begin to be masked in helper processes while
+        # every column is checked (`begin_early`); begun again from the start if the check finds another.
+        env.known_names = _known_names(ctx, _name_columns(policies, {}))
+        begin_early(env, policies)
+    try:
+        done = _check_and_mask(ctx, env, policies)
+    finally:
+        env.close_head_starts()
+        env.known_names = []
+    ctx.masking.extend(done.records)
+
+    ctx.privacy = {
+        **k_anonymity_report(ctx, done.records),
+        "individual_level": False,
+        "individual_columns": [],
+        "detections": done.detections,
+        "rows_suppressed_by_policy": done.rows_suppressed,
+    }
+    individual = _individual_columns(policies, done.records, done.detected)
+    ctx.privacy["individual_level"] = bool(individual)
+    ctx.privacy["individual_columns"] = individual
+
+
+class _Checked(NamedTuple):
+    """What steps 2–4 leave: the masking records, the detections' records, the kind detected per column, and the
+    rows the policies removed."""
+
+    records: list[MaskRecord]
+    detections: list[dict[str, Any]]
+    detected: dict[str, str]
+    rows_suppressed: int
+
+
+def _check_and_mask(ctx: PublishContext, env: MaskEnv, policies: list[ColumnPolicy]) -> _Checked:
+    """Steps 2–4: classify every column (blocking on undeclared personal data), load the key, mask."""
+    spec = ctx.spec
     detections = check_detections(ctx)
     detected = {d["column"]: d["kind"] for d in detections if d["kind"]}
 
-    key_loader = None
     if any(p.operator is not None and p.operator.needs_key for p in policies):
         try:
             key = keys.load_key(ctx.home.root)  # blocked before any value is changed
@@ -48,38 +86,30 @@ def desensitize_step(ctx: PublishContext) -> None:
                 f"pseudonyms and fakes use the public development key ({keys.ENV_DEV_KEY}=1): "
                 f"they protect nothing; set {keys.ENV_KEY} or {keys.ENV_KEY_FILE} for a real release"
             )
-        key_loader = lambda: key  # noqa: E731 - the key stays in this closure, never in a record
+        env.key_loader = lambda: key  # noqa: E731 - the key stays in this closure, never in a record
 
-    env = MaskEnv(con=ctx.con, table=ctx.table, key_loader=key_loader)
     if any(p.key == "scan_text" for p in policies):
-        env.known_names = _known_names(ctx, policies, detected)
+        found = _name_columns(policies, detected)
+        if found != _name_columns(policies, {}):  # a name column found, not declared: its names count too
+            env.known_names = _known_names(ctx, found)
     rows_in = ctx.row_count()
     records = apply_policies(env, policies)
-    rows_masked = ctx.row_count()
-    env.known_names = []
-    ctx.masking.extend(records)
-
-    ctx.privacy = {
-        **k_anonymity_report(ctx, records),
-        "individual_level": False,
-        "individual_columns": [],
-        "detections": detections,
-        "rows_suppressed_by_policy": rows_in - rows_masked,
-    }
-    individual = _individual_columns(policies, records, detected)
-    ctx.privacy["individual_level"] = bool(individual)
-    ctx.privacy["individual_columns"] = individual
+    return _Checked(records, detections, detected, rows_in - ctx.row_count())
 
 
-def _known_names(ctx: PublishContext, policies: list[ColumnPolicy], detected: dict[str, str]) -> list[str]:
-    """Distinct values of the person-name columns (declared or detected): in memory, for the text scan."""
+def _name_columns(policies: list[ColumnPolicy], detected: dict[str, str]) -> list[str]:
+    """The person-name columns, declared or detected, whose names the text scan looks for."""
     # Only structured name columns: a free-text column (scan_text) may be declared `pii: person_name`
     # because it mentions people, but its whole values are sentences, not names.
-    cols = [
+    return [
         p.column.name for p in policies
         if p.key != "scan_text"
         and (p.column.pii is FindingKind.PERSON_NAME or detected.get(p.column.name) == FindingKind.PERSON_NAME.value)
     ]
+
+
+def _known_names(ctx: PublishContext, cols: list[str]) -> list[str]:
+    """Distinct values of the columns `cols`: in memory, for the text scan."""
     if not cols:
         return []
     union = " UNION ".join(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import time
 from pathlib import Path
 from typing import Any
 
@@ -362,3 +364,59 @@ def test_undeclared_commercial_secret_blocks_with_its_default(
     assert f"column {column} ({header}): detected {kind}" in text and suggestion in text
     for v in values:
         assert v not in text
+
+
+# --- free text begun early, in helper processes, while the columns are checked ----------------------
+
+MANY = [[str(i), *r[1:7], f"{r[7]}（第{i}条）"] for i in range(1, 401) for r in [ROWS[i % 4]]]
+EARLY = {**FIELDS, "remarks": {"source_column": "备注", "label": "备注", "policy": {"operator": "scan_text", "batch_size": 100}}}
+
+
+def test_free_text_begun_early_is_masked_as_in_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    begun = _spy_head_starts(monkeypatch)
+    (tmp_path / "alone").mkdir()
+    (tmp_path / "early").mkdir()
+    monkeypatch.setenv("OPENDATA_TEXT_WORKERS", "0")
+    alone = make_ctx(tmp_path / "alone", fields=EARLY, rows=MANY)
+    desensitize_step(alone)
+    monkeypatch.setenv("OPENDATA_TEXT_WORKERS", "1")
+    early = make_ctx(tmp_path / "early", fields=EARLY, rows=MANY)
+    desensitize_step(early)
+    assert begun[0] is None and begun[1] is not None  # no helpers, no head start; one helper, one
+    assert table(early) == table(alone)
+    assert table(early)[1]["remarks"] == "联系人[姓名]，电话[手机号]。（第2条）"
+    assert [m.as_json() for m in early.masking] == [m.as_json() for m in alone.masking]
+    assert early.privacy == alone.privacy
+
+
+def _spy_head_starts(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """What `ScanTextOperator.head_start` returns, call by call (held here: no garbage collection stops it)."""
+    from desensitize.operators.scan_text import ScanTextOperator
+
+    begun: list[Any] = []
+    head_start = ScanTextOperator.head_start
+
+    def spy(self: ScanTextOperator, *args: Any) -> Any:
+        begun.append(head_start(self, *args))
+        return begun[-1]
+
+    monkeypatch.setattr(ScanTextOperator, "head_start", spy)
+    return begun
+
+
+def test_blocked_step_stops_the_text_begun_early(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    begun = _spy_head_starts(monkeypatch)
+    monkeypatch.setenv("OPENDATA_TEXT_WORKERS", "1")
+    fields = {**EARLY, "phone": {"source_column": "联系电话", "label": "联系电话"}}  # undeclared: blocks
+    ctx = make_ctx(tmp_path, fields=fields, rows=MANY)
+    before = table(ctx)
+    with pytest.raises(GateBlocked, match=r"\(phone\)"):
+        desensitize_step(ctx)
+    assert table(ctx) == before
+    assert not [t for t in ctx.con.execute("SHOW TABLES").fetchall() if t[0].startswith("_mask")]
+    for _ in range(100):  # its helper is told to stop, not waited for
+        if not multiprocessing.active_children():
+            break
+        time.sleep(0.05)
+    assert multiprocessing.active_children() == []
+    assert len(begun) == 1 and begun[0].workers.pool is None  # begun, then stopped by the step

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -117,3 +119,74 @@ def test_helper_count_is_configurable(monkeypatch: pytest.MonkeyPatch) -> None:
     assert helper_count() == 2
     monkeypatch.delenv("OPENDATA_TEXT_WORKERS")
     assert 0 <= helper_count() <= 3
+
+
+def _work_table(remarks: list[str]) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    con.execute("CREATE TABLE work (_row BIGINT, remarks VARCHAR)")
+    con.executemany("INSERT INTO work VALUES (?, ?)", list(enumerate(remarks)))
+    return con
+
+
+def _side_table(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, str]]:
+    return con.execute(f'SELECT v, masked FROM "{table}" ORDER BY v').fetchall()
+
+
+def test_scan_text_begun_early_masks_what_its_plan_masks(
+    sample: tuple[list[str], list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    names, remarks = sample
+    op = get_operator("scan_text")
+    params = op.parse({"batch_size": 1000})
+    column = ColumnInput("remarks", pii=FindingKind.PERSON_NAME)
+    monkeypatch.setenv("OPENDATA_TEXT_WORKERS", "0")
+    con_alone = _work_table(remarks)
+    alone = op.plan(params, column, MaskEnv(con_alone, "work", known_names=names))
+
+    monkeypatch.setenv("OPENDATA_TEXT_WORKERS", "1")
+    con = _work_table(remarks)
+    env = MaskEnv(con, "work", known_names=names)
+    begun = op.head_start(params, column, env)
+    assert begun is not None
+    env.head_starts["remarks"] = begun
+    pending = begun.workers._pending  # noqa: SLF001 - the test waits for the helper to mask before the plan runs
+    for _ in range(600):
+        if pending and pending[0][0].done():
+            break
+        time.sleep(0.1)
+    assert pending and pending[0][0].done()  # a helper masked texts before the plan was made
+    early = op.plan(params, column, env)
+    assert env.head_starts == {}  # the plan took the work over
+    assert early.detections == alone.detections and early.detections["person_name"] > 1000
+    assert _side_table(con, early.joins[0].table) == _side_table(con_alone, alone.joins[0].table)
+
+
+def test_scan_text_begun_with_fewer_names_starts_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Names only the extract's name column makes names here (the rules read the four as one name of six).
+    names = ["高山", "江河", "万里", "向东"]
+    remarks = [f"高山江河万里向东（第{i}条）" for i in range(300)]
+    op = get_operator("scan_text")
+    params = op.parse({"batch_size": 100})
+    column = ColumnInput("remarks", pii=FindingKind.PERSON_NAME)
+    monkeypatch.setenv("OPENDATA_TEXT_WORKERS", "1")
+    con = _work_table(remarks)
+    env = MaskEnv(con, "work", known_names=[])
+    begun = op.head_start(params, column, env)
+    assert begun is not None
+    env.head_starts["remarks"] = begun
+    env.known_names = names  # a name column the step found after the work began
+    plan = op.plan(params, column, env)
+    masked = dict(_side_table(con, plan.joins[0].table))
+    assert masked["高山江河万里向东（第7条）"] == "[姓名][姓名][姓名][姓名]（第7条）"
+    assert plan.detections["person_name"] == 4 * 300
+
+
+def test_run_restores_the_switch_interval(sample: tuple[list[str], list[str]]) -> None:
+    names, remarks = sample
+    before = sys.getswitchinterval()
+    seen = []
+    with ParallelMasker(names, KINDS, True, helpers=0) as workers:
+        for _ in workers.run(iter([(remarks[:20], [1] * 20)])):
+            seen.append(sys.getswitchinterval())
+    assert seen and all(s < before for s in seen)  # shorter while the pool's threads feed the helpers
+    assert sys.getswitchinterval() == before

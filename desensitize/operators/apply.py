@@ -59,6 +59,17 @@ def _bound(sql: str, params: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in params.items() if f"${k}" in sql}
 
 
+def begin_early(env: MaskEnv, policies: list[ColumnPolicy]) -> None:
+    """Let the first operator with slow work begin it now (`Operator.head_start`), while the step checks the
+    extract; one only: each would start helper processes of its own on the same cores."""
+    for p in policies:
+        if p.operator is not None and p.params is not None:
+            begun = p.operator.head_start(p.params, p.column, env)
+            if begun is not None:
+                env.head_starts[p.column.name] = begun
+                return
+
+
 def apply_policies(env: MaskEnv, policies: list[ColumnPolicy]) -> list[MaskRecord]:
     """Mask `env.table` in place (drop, mask, suppress rows) and return one record per column.
 

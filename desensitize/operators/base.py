@@ -49,6 +49,15 @@ class ColumnInput:
         return "t." + ident(self.name)
 
 
+class HeadStart(ABC):
+    """Work an operator began before the step planned it (`Operator.head_start`): its plan takes it over, or the
+    step closes it (the step failed, or what the work was begun with no longer holds)."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Stop the work and let go of what it holds."""
+
+
 @dataclass
 class MaskEnv:
     """What an operator may use while planning: the working database and run-wide inputs.
@@ -63,6 +72,7 @@ class MaskEnv:
     known_names: list[str] = field(default_factory=list)
     temp_tables: list[str] = field(default_factory=list)
     precomputed: list[str] = field(default_factory=list)
+    head_starts: dict[str, HeadStart] = field(default_factory=dict)  # column → work its operator began early
     _key: bytes | None = None
 
     def precompute(self, sql: str) -> str:
@@ -81,6 +91,12 @@ class MaskEnv:
                 raise RuntimeError("no pseudonym key loader configured")
             self._key = self.key_loader()
         return self._key
+
+    def close_head_starts(self) -> None:
+        """Close every head start no plan took over."""
+        begun, self.head_starts = self.head_starts, {}
+        for work in begun.values():
+            work.close()
 
     def temp_table(self, column: str, purpose: str) -> str:
         """A fresh name for a side table the step drops when masking is done."""
@@ -150,6 +166,11 @@ class Operator(ABC):
 
     def check_column(self, params: OperatorParams, column: ColumnInput) -> str | None:
         """A problem with applying this operator to this column (a spec error), or None."""
+        return None
+
+    def head_start(self, params: OperatorParams, column: ColumnInput, env: MaskEnv) -> HeadStart | None:
+        """Begin the slow part of `plan` now, in the background, while the step still checks the extract; None
+        when there is nothing worth beginning (most operators: their plan is SQL, run in one pass later)."""
         return None
 
     @abstractmethod

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass
 from typing import Any
 
+import duckdb
 from pydantic import Field
 
 from pipelines.core.vocab import FindingKind
 
-from desensitize.operators.base import ColumnInput, ColumnPlan, Join, MaskEnv, Operator, OperatorParams
-from desensitize.operators.text_workers import Masked, ParallelMasker
+from desensitize.operators.base import ColumnInput, ColumnPlan, HeadStart, Join, MaskEnv, Operator, OperatorParams
+from desensitize.operators.text_workers import Masked, ParallelMasker, helper_count
 from pipelines.core.sql import quote_ident as ident
 
 
@@ -50,16 +53,43 @@ class ScanTextOperator(Operator):
             return f"scan_text looks for the names of {', '.join(person_name_columns)} in every row's text"
         return None
 
+    def head_start(self, params: OperatorParams, column: ColumnInput, env: MaskEnv) -> HeadStart | None:
+        """Hand the first batch of distinct texts to the helper processes now, with the extract's names as the step
+        knows them so far: they mask while this process checks every column (seconds at a million rows)."""
+        assert isinstance(params, ScanTextParams)
+        helpers = helper_count()
+        rows = env.con.execute(f"SELECT count(*) FROM {ident(env.table)}").fetchone()
+        if not helpers or rows is None or rows[0] <= params.batch_size:
+            return None  # one batch: this process masks it alone, as `plan` would
+        kinds = _kinds(params)
+        workers = ParallelMasker(env.known_names, kinds, params.sweep, helpers=helpers, start_at=params.batch_size)
+        cursor = env.con.cursor()
+        batches = _distinct_texts(cursor, env.table, column.name, params.batch_size)
+        workers.run_ahead(batches, params.batch_size)
+        return _Begun(workers, cursor, batches, env.known_names, kinds, params.sweep)
+
     def plan(self, params: OperatorParams, column: ColumnInput, env: MaskEnv) -> ColumnPlan:
         """Detect and replace in batches; record counts per kind (never the spans' text)."""
         assert isinstance(params, ScanTextParams)
-        kinds = list(params.kinds) if params.kinds else [k for k in FindingKind if not k.is_public]
+        kinds = _kinds(params)
         tmp = env.temp_table(column.name, "scan")
-        with ParallelMasker(env.known_names, kinds, params.sweep, start_at=params.batch_size) as workers:
-            rows = env.con.execute(f"SELECT count(*) FROM {ident(env.table)}").fetchone()
-            if rows is not None and rows[0] > params.batch_size:
-                workers.start()  # more than one batch of texts is likely: helpers build while this process does
-            counts = _fill_side_table(env, column.name, tmp, workers, params.batch_size)
+        begun = env.head_starts.pop(column.name, None)
+        if isinstance(begun, _Begun) and begun.holds(env.known_names, kinds, params.sweep):
+            with begun:
+                counts = _fill_side_table(env, tmp, begun.workers, begun.batches, params.batch_size)
+        else:
+            if begun is not None:
+                begun.close()  # begun with names the step has since added to: masked again from the start
+            with ParallelMasker(env.known_names, kinds, params.sweep, start_at=params.batch_size) as workers:
+                rows = env.con.execute(f"SELECT count(*) FROM {ident(env.table)}").fetchone()
+                if rows is not None and rows[0] > params.batch_size:
+                    workers.start()  # more than one batch of texts is likely: helpers build while this process does
+                cursor = env.con.cursor()
+                try:
+                    batches = _distinct_texts(cursor, env.table, column.name, params.batch_size)
+                    counts = _fill_side_table(env, tmp, workers, batches, params.batch_size)
+                finally:
+                    cursor.close()
         alias = f"j_{len(env.temp_tables)}"
         return ColumnPlan(
             expr=f"coalesce({alias}.masked, {column.ref})",
@@ -70,8 +100,59 @@ class ScanTextOperator(Operator):
         )
 
 
-def _fill_side_table(env: MaskEnv, column: str, table: str, workers: ParallelMasker, batch_size: int) -> Counter[str]:
-    """Create `table` (v → masked) with every text of `column` the masker changes; the counts per kind.
+def _kinds(params: ScanTextParams) -> list[FindingKind]:
+    return list(params.kinds) if params.kinds else [k for k in FindingKind if not k.is_public]
+
+
+@dataclass
+class _Begun(HeadStart):
+    """A free-text column's masking, begun early (`ScanTextOperator.head_start`)."""
+
+    workers: ParallelMasker
+    cursor: duckdb.DuckDBPyConnection
+    batches: Generator[tuple[list[str], list[int]], None, None]
+    known_names: list[str]
+    kinds: list[FindingKind]
+    sweep: bool
+
+    def holds(self, known_names: list[str], kinds: list[FindingKind], sweep: bool) -> bool:
+        """Whether the work was begun as `plan` would begin it now."""
+        return (
+            (self.known_names is known_names or self.known_names == known_names)
+            and self.kinds == kinds and self.sweep == sweep
+        )
+
+    def close(self) -> None:
+        """Stop the helpers, then the read of the texts (the thread that feeds them reads it until then)."""
+        self.workers.close()
+        self.batches.close()
+        self.cursor.close()
+
+    def __enter__(self) -> _Begun:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _distinct_texts(
+    cursor: duckdb.DuckDBPyConnection, table: str, column: str, batch_size: int
+) -> Generator[tuple[list[str], list[int]], None, None]:
+    """The distinct non-null texts of `column` and how many cells hold each, in batches, read on `cursor` when
+    first asked for (so a head start's thread runs the query, not its caller).
+
+    A cursor of its own keeps the reader open while the connection inserts, and lets another thread read.
+    """
+    col = ident(column)
+    reader = cursor.sql(f"SELECT {col} AS v, count(*) AS n FROM {ident(table)} WHERE {col} IS NOT NULL GROUP BY 1")
+    for b in reader.to_arrow_reader(batch_size):
+        yield b.column(0).to_pylist(), b.column(1).to_pylist()
+
+
+def _fill_side_table(
+    env: MaskEnv, table: str, workers: ParallelMasker, batches: Iterator[tuple[list[str], list[int]]], batch_size: int
+) -> Counter[str]:
+    """Create `table` (v → masked) with every text of `batches` the masker changes; the counts per kind.
 
     The side table fills batch by batch, so Python never holds more than a batch or two of texts: at
     10M rows the changed remarks alone would be gigabytes. Each DISTINCT text is masked once (remarks
@@ -87,20 +168,10 @@ def _fill_side_table(env: MaskEnv, column: str, table: str, workers: ParallelMas
         changed.old.clear()
         changed.new.clear()
 
-    col = ident(column)
-    # A cursor of its own keeps the reader open while this connection inserts.
-    cursor = env.con.cursor()
-    try:
-        reader = cursor.sql(
-            f"SELECT {col} AS v, count(*) AS n FROM {ident(env.table)} WHERE {col} IS NOT NULL GROUP BY 1"
-        ).to_arrow_reader(batch_size)
-        batches = ((b.column(0).to_pylist(), b.column(1).to_pylist()) for b in reader)
-        for done in workers.run(batches):
-            changed.extend(done)
-            if len(changed.old) >= batch_size:
-                flush()
-        if changed.old:
+    for done in workers.run(batches):
+        changed.extend(done)
+        if len(changed.old) >= batch_size:
             flush()
-    finally:
-        cursor.close()
+    if changed.old:
+        flush()
     return changed.counts
