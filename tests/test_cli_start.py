@@ -33,6 +33,21 @@ def test_help_imports_no_heavy_library(argv: list[str]) -> None:
     assert json.loads(done.stdout.strip().splitlines()[-1]) == []
 
 
+def test_warm_up_loads_the_name_model_while_the_prefect_api_starts() -> None:
+    # What the first remark a publication reads would otherwise load, on the flow's time (0.6 s).
+    code = (
+        "from desensitize.detect.name_model import name_model\n"
+        "from pipelines.runner.engine import warm_up\n"
+        "before = 'crf' in vars(name_model())\n"
+        "warm_up()\n"
+        "print(before, 'crf' in vars(name_model()))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "OPENDATA_NAME_MODEL"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True"]
+
+
 def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "pipelines.cli.main", *args], capture_output=True, text=True, cwd=ROOT, env=env, timeout=300,
