@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import duckdb
 from pydantic import Field
 
 from pipelines.core.vocab import FindingKind
@@ -15,6 +14,9 @@ from pipelines.core.vocab import FindingKind
 from desensitize.operators.base import ColumnInput, ColumnPlan, HeadStart, Join, MaskEnv, Operator, OperatorParams
 from desensitize.operators.text_workers import Masked, ParallelMasker, helper_count
 from pipelines.core.sql import quote_ident as ident
+
+if TYPE_CHECKING:
+    import duckdb  # the working database's connection, only named here: validating a spec must not load DuckDB
 
 
 class ScanTextParams(OperatorParams):

@@ -12,7 +12,9 @@ the first chunks). The helpers exist only while one free-text column is masked, 
 more than one detector and the chunks in flight: the texts travel over a pipe, never through a file.
 
 Helpers start only when there is work enough (more distinct texts than one batch): a small extract
-never pays for starting them. `OPENDATA_TEXT_WORKERS` sets how many (0 turns them off); by default
+never pays for starting them. Such a column's masking begins early (`run_ahead`, from `scan_text`'s head start):
+the helpers take its first batch while the publishing process still checks every column, so their start-up
+and that batch cost the publication no time of its own. `OPENDATA_TEXT_WORKERS` sets how many (0 turns them off); by default
 one fewer than the cores this process may use, at most 3. A daemonic process (a Dask worker) cannot
 have children, so it masks alone; so does a run whose helpers fail to start or die (the chunk they
 held is masked here, so nothing is lost).
