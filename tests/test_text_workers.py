@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -190,3 +191,17 @@ def test_run_restores_the_switch_interval(sample: tuple[list[str], list[str]]) -
             seen.append(sys.getswitchinterval())
     assert seen and all(s < before for s in seen)  # shorter while the pool's threads feed the helpers
     assert sys.getswitchinterval() == before
+
+
+def test_texts_that_fail_to_be_read_ahead_fail_the_run(sample: tuple[list[str], list[str]]) -> None:
+    names, remarks = sample
+
+    def failing() -> Iterator[tuple[list[str], list[int]]]:
+        yield remarks[:100], [1] * 100
+        raise duckdb.IOException("the working database went away")
+
+    with ParallelMasker(names, KINDS, True, helpers=1, start_at=1) as workers:
+        batches = failing()
+        workers.run_ahead(batches, 1_000)  # more than the first batch: it reads on, into the failure
+        with pytest.raises(duckdb.IOException, match="went away"):
+            list(workers.run(batches))  # an error, never a column taken for one with no more text

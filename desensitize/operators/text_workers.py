@@ -189,6 +189,7 @@ class ParallelMasker:
         # Chunks handed to the helpers and not yet collected, oldest first; `run_ahead` fills it early.
         self._pending: deque[tuple[Future[Masked], list[str], list[int]]] = deque()
         self._ahead: threading.Thread | None = None
+        self._ahead_error: BaseException | None = None
         self._held: list[tuple[list[str], list[int]]] = []  # batches `run_ahead` read but could not hand over
 
     def __enter__(self) -> ParallelMasker:
@@ -238,6 +239,12 @@ class ParallelMasker:
         """
 
         def hand_over() -> None:
+            try:
+                read_and_submit()
+            except BaseException as exc:  # noqa: BLE001 - kept for `run`, which raises it where the caller sees it
+                self._ahead_error = exc
+
+        def read_and_submit() -> None:
             read = 0
             for texts_, weights in batches:
                 self._held.append((texts_, weights))
@@ -279,6 +286,9 @@ class ParallelMasker:
         if self._ahead is not None:
             self._ahead.join()
             self._ahead = None
+        if self._ahead_error is not None:
+            # The texts could not be read (the query failed): raised here, never taken for a column with no text.
+            raise self._ahead_error
         before = sys.getswitchinterval()
         sys.setswitchinterval(_SWITCH_S)
         try:
