@@ -299,6 +299,17 @@ dough-figure studio, a fish-sauce factory, a red-yeast-lees workshop, an ice-cre
 trampoline park, a salt works), and measured once at round 31's end. Their offices were chosen after searching the
 English lists here, the model card and train_names.py, and every labelled file for the offices' Chinese words
 (the Chinese lists kept since round 21 were lost with the round's scratch folder).
+"dev-remarks-50" (names_dev_remarks50.txt, studied: 600 records, 820 names) was written at round 32's start by two
+more such sessions, as clerks of twelve more offices (a youth rugby team, a hockey club, a cricket society, a water
+polo team, a double-dutch skipping class, a community aerobics team, a triathlon camp; a coffee roastery, a
+paragliding base, a bungee platform, a mealworm farm, a firefly park). Two more offices were written for it (a
+shadow-puppet troupe, a batik and tie-dye studio) and their hundred records dropped unread: round 29's and round
+30's sealed sets had a shadow-puppet school and a tie-dye studio.
+"blind-remarks-31" (names_blind_remarks31.txt, sealed: 700 records, 915 names) was written at round 32's start by
+two more such sessions, as clerks of fourteen more offices (an ultimate-frisbee club, a soft-shelled turtle farm, a
+curling hall, a sand-painting studio, an ostrich park, a hot-air balloon ride, a darts league; a gateball team of
+old people, a softball team, a bamboo-rat farm, a scorpion-farming co-operative, an aroma-candle shop, a Jun-ware
+kiln, a rock-sugar factory), and measured once at round 32's end. Its offices were chosen as round 31's were.
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -353,6 +364,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-28": (DATA / "names_blind_remarks28.txt", True),  # written at round 29's start, measured at its end
     "blind-remarks-29": (DATA / "names_blind_remarks29.txt", True),  # written at round 30's start, measured at its end
     "blind-remarks-30": (DATA / "names_blind_remarks30.txt", True),  # written at round 31's start, measured at its end
+    "blind-remarks-31": (DATA / "names_blind_remarks31.txt", True),  # written at round 32's start, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
@@ -405,6 +417,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-47": (DATA / "names_dev_remarks47.txt", False),  # written at round 29's start: more offices
     "dev-remarks-48": (DATA / "names_dev_remarks48.txt", False),  # written at round 30's start: more offices
     "dev-remarks-49": (DATA / "names_dev_remarks49.txt", False),  # written at round 31's start: more offices
+    "dev-remarks-50": (DATA / "names_dev_remarks50.txt", False),  # written at round 32's start: more offices
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
