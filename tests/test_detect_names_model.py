@@ -473,6 +473,11 @@ def test_the_texts_a_hint_matches_in_are_the_texts_it_matches() -> None:
         ("Lena（德国）孩子Felix3岁，吞了一颗纽扣；Ольга带孩子Миша6岁来办证", ["Lena", "Felix", "Ольга", "Миша"]),
         ("报名表姓名栏写的全角ＫＥＶＩＮ，以护照为准", ["ＫＥＶＩＮ"]),
         ("Dior女士香水两瓶，iPhone15 Pro Max一台，Park Hotel前台，患者ICU转出，English老师请假", []),
+        # round 32: South Asian, African and more European names by their words (faker's Indian, Pakistani, Kenyan,
+        # Nigerian, Ghanaian … lists); their English words, brands and places stay words
+        ("球拍借给Arjun，周日还；开斋节Farhan说要聚餐；Kwame Mensah转省立医院；外教Marko Petrović周三带队",
+         ["Arjun", "Farhan", "Kwame Mensah", "Marko Petrović"]),
+        ("有事加Line联系，用Safari打开链接，犬名Lucky已登记，Washington来的货柜", []),
     ],
 )
 def test_names_in_latin_letters_where_the_record_says_so(detector: TextDetector, text: str, names: list[str]) -> None:

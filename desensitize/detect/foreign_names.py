@@ -1,6 +1,8 @@
 """The words foreign names are made of, in Latin and Cyrillic letters, for `name_latin.py`: given names, middle names
 and surnames of many countries (faker's lists: English, German, French, Spanish, Italian, Turkish, Indonesian,
-Uzbek, Vietnamese, Russian, Ukrainian, and Japanese and Chinese names romanised), the romanised surnames of Korea,
+Uzbek, Vietnamese, Russian, Ukrainian, and Japanese and Chinese names romanised; since round 32 also India's,
+Pakistan's, Kenya's, Nigeria's, Ghana's, Swahili, Zulu, Latin America's, the Nordic, Baltic and more of Europe's
+written in Latin letters), the romanised surnames of Korea,
 Hong Kong, Taiwan and Vietnam faker lacks, pinyin's surnames, and the syllables romanised Chinese and Korean given
 names are made of.
 
@@ -20,6 +22,12 @@ from desensitize.detect.names import given_name_chars, surnames
 _LOCALES = (
     "en_US", "en_GB", "en_IE", "en_NZ", "de_DE", "fr_FR", "es_ES", "it_IT", "pt_BR", "nl_NL", "tr_TR", "id_ID",
     "uz_UZ", "vi_VN", "ru_RU", "uk_UA", "pl_PL", "cs_CZ", "ro_RO", "hu_HU", "sv_SE", "ja_JP", "zh_CN", "zh_TW",
+    # Round 32: South Asia and Africa as their residents' documents spell them in Latin letters (India, Pakistan,
+    # Kenya, Nigeria's Hausa, Igbo and Yoruba, Swahili, Ghana's Twi, Zulu), Latin America, and the rest of Europe
+    # faker writes in Latin letters.
+    "en_IN", "en_PK", "en_KE", "en_NG", "ha_NG", "ig_NG", "yo_NG", "sw", "tw_GH", "zu_ZA",
+    "es_MX", "es_AR", "es_CL", "es_CO", "pt_PT", "da_DK", "no_NO", "fi_FI", "et_EE", "lv_LV", "lt_LT", "hr_HR",
+    "sl_SI", "sk_SK",
 )
 _LISTS = ("first_names", "last_names", "middle_names", "first_romanized_names", "last_romanized_names")
 # Romanised surnames faker's lists lack: Korean (passport spelling), Cantonese (Hong Kong, Macao), Wade-Giles
@@ -70,7 +78,10 @@ def _entries(lists: tuple[str, ...]) -> list[str]:
     for locale in _LOCALES:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         for name in lists:
-            out.extend(e for e in getattr(provider, name, ()) if not any("\u3400" <= c <= "\u9fff" for c in e))
+            values = getattr(provider, name, ())
+            if isinstance(values, property):  # es_CL's is built from its men's and women's lists
+                values = [*getattr(provider, f"{name}_male", ()), *getattr(provider, f"{name}_female", ())]
+            out.extend(e for e in values if not any("\u3400" <= c <= "\u9fff" for c in e))
     return out
 
 
@@ -132,8 +143,13 @@ VIETNAMESE_GIVEN = frozenset(
     "linh loan mai minh nga ngan ngoc nhung nhi oanh phong phuc phuong quan quang quyen tam thanh thao thang thu thuy "
     "tien trang trinh trung tuan tung uyen van viet vinh xuan yen diep bich dao".split()
 )
-# Words of those given-name lists that Chinese records write as English words (Lot 3, The, Mate 20).
-NOT_GIVEN = frozenset("the lot mate vero art bill page case long young star sun sky rain snow love hope via job jet sol".split())
+# Words of those given-name lists that Chinese records write as English words (Lot 3, The, Mate 20), and, of the
+# lists added at round 32, English words, brands and places a record writes alone (加Line, Safari浏览器, 宠物Lucky).
+NOT_GIVEN = frozenset(
+    "the lot mate vero art bill page case long young star sun sky rain snow love hope via job jet sol "
+    "age bale barr bent campo dev duke ever fancy forum gal gro lady line lucky mad made man nail odd paw sad santa "
+    "sys tea tone safari genesis hermes gibson washington kaiser miller lavender magnolia darling harambee olympia".split()
+)
 
 
 @lru_cache(maxsize=1)
