@@ -1292,6 +1292,9 @@ REMARK_FLOORS = [
     # Round 31's studied records of fourteen more offices (data/names_dev_remarks49.txt, 700 records, 940 names),
     # written at round 31's start to a brief of the same rules: round 30's detector 0.968 / 0.964, round 31's 0.969 / 0.970.
     pytest.param("dev-remarks-49", 700, 0.96, 0.96, id="dev-remarks-49"),
+    # Round 32's studied records of twelve more offices (data/names_dev_remarks50.txt, 600 records, 820 names), written at
+    # round 32's start to round 31's brief: round 31's detector 0.967 / 0.955, round 32's 0.967 / 0.966.
+    pytest.param("dev-remarks-50", 600, 0.96, 0.96, id="dev-remarks-50"),
     # Round 19's blind set (data/names_blind_remarks18.txt, 698 records, 1,011 names, as clerks of fourteen more
     # offices, five of which keep histories), written at round 19's start by sessions that saw no detector,
     # measured once at its end: P 0.938 / R 0.961 (round 18's detector: 0.927 / 0.954); at round 20's end, with the
@@ -1351,6 +1354,11 @@ REMARK_FLOORS = [
     # salt works …), written at round 31's start by sessions that saw no detector, measured once at its end: P 0.965 /
     # R 0.977 (round 30's detector: the same spans).
     pytest.param("blind-remarks-30", 700, 0.955, 0.965, id="blind-remarks-30"),
+    # Round 32's blind set (data/names_blind_remarks31.txt, 700 records, 915 names, as clerks of fourteen more
+    # offices: a curling hall, an ostrich park, a hot-air balloon ride, a scorpion-farming co-operative, a Jun-ware kiln
+    # …), written at round 32's start by sessions that saw no detector, measured once at its end: P 0.982 / R 0.977
+    # (round 31's detector: the same).
+    pytest.param("blind-remarks-31", 700, 0.975, 0.97, id="blind-remarks-31"),
     # Round 10's blind set (data/names_blind_remarks9.txt, 700 records, 1,030 names, as fourteen clerks of
     # fourteen offices, by two sessions in two halves: look-alike words, scanned forms spaced out, Hong Kong
     # parties with their romanised names, compound and married surnames), written during round 10 by sessions
