@@ -205,3 +205,19 @@ def test_texts_that_fail_to_be_read_ahead_fail_the_run(sample: tuple[list[str], 
         workers.run_ahead(batches, 1_000)  # more than the first batch: it reads on, into the failure
         with pytest.raises(duckdb.IOException, match="went away"):
             list(workers.run(batches))  # an error, never a column taken for one with no more text
+
+
+def test_overlapping_runs_give_the_switch_interval_back(sample: tuple[list[str], list[str]]) -> None:
+    # publish-all runs datasets in threads: two runs that overlap, ending in the order they began, leave it as it was.
+    names, remarks = sample
+    before = sys.getswitchinterval()
+    first = ParallelMasker(names, KINDS, True, helpers=0)
+    second = ParallelMasker(names, KINDS, True, helpers=0)
+    a = first.run(iter([(remarks[:20], [1] * 20), (remarks[20:40], [1] * 20)]))
+    b = second.run(iter([(remarks[40:60], [1] * 20), (remarks[60:80], [1] * 20)]))
+    next(a)
+    next(b)  # both under way
+    list(a)  # the first ends while the second runs: still short
+    assert sys.getswitchinterval() < before
+    list(b)
+    assert sys.getswitchinterval() == before

@@ -29,6 +29,7 @@ import threading
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from itertools import chain
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -93,6 +94,30 @@ class TextMasker:
                 out.old.append(value)
                 out.new.append(text)
         return out
+
+
+_switch_lock = threading.Lock()
+_switch_users = 0
+_switch_before = 0.0
+
+
+@contextmanager
+def _short_switch() -> Iterator[None]:
+    """`_SWITCH_S` as the interpreter's switch interval while any run is under way in this process, and the interval
+    it had back when the last one ends (publish-all runs datasets in threads: their runs overlap)."""
+    global _switch_users, _switch_before
+    with _switch_lock:
+        if _switch_users == 0:
+            _switch_before = sys.getswitchinterval()
+            sys.setswitchinterval(_SWITCH_S)
+        _switch_users += 1
+    try:
+        yield
+    finally:
+        with _switch_lock:
+            _switch_users -= 1
+            if _switch_users == 0:
+                sys.setswitchinterval(_switch_before)
 
 
 def _with_last(items: Iterable[T]) -> Iterator[tuple[T, bool]]:
@@ -289,12 +314,8 @@ class ParallelMasker:
         if self._ahead_error is not None:
             # The texts could not be read (the query failed): raised here, never taken for a column with no text.
             raise self._ahead_error
-        before = sys.getswitchinterval()
-        sys.setswitchinterval(_SWITCH_S)
-        try:
+        with _short_switch():
             yield from self._run(chain(self._held, batches))
-        finally:
-            sys.setswitchinterval(before)
 
     def _run(self, batches: Iterable[tuple[list[str], list[int]]]) -> Iterator[Masked]:
         pending = self._pending
