@@ -38,14 +38,15 @@ def desensitize_step(ctx: PublishContext) -> None:
     spec = ctx.spec
     policies = resolve_policies(spec)
     env = MaskEnv(con=ctx.con, table=ctx.table)
-    scans = any(p.key == "scan_text" for p in policies)
-    if scans:
-        # The declared name columns' names now, so free text can begin to be masked in helper processes while
-        # every column is checked (`begin_early`); begun again from the start if the check finds another.
-        env.known_names = _known_names(ctx, _name_columns(policies, {}))
+    declared: list[str] | None = None  # the declared name columns, where free text is scanned for names
+    if any(p.key == "scan_text" for p in policies):
+        # Their names now, so free text can begin to be masked in helper processes while every column is checked
+        # (`begin_early`); begun again from the start if the check finds another name column.
+        declared = _name_columns(policies, {})
+        env.known_names = _known_names(ctx, declared)
         begin_early(env, policies)
     try:
-        done = _check_and_mask(ctx, env, policies)
+        done = _check_and_mask(ctx, env, policies, declared)
     finally:
         env.close_head_starts()
         env.known_names = []
@@ -73,8 +74,11 @@ class _Checked(NamedTuple):
     rows_suppressed: int
 
 
-def _check_and_mask(ctx: PublishContext, env: MaskEnv, policies: list[ColumnPolicy]) -> _Checked:
-    """Steps 2–4: classify every column (blocking on undeclared personal data), load the key, mask."""
+def _check_and_mask(
+    ctx: PublishContext, env: MaskEnv, policies: list[ColumnPolicy], declared: list[str] | None
+) -> _Checked:
+    """Steps 2–4: classify every column (blocking on undeclared personal data), load the key, mask. `declared`: the
+    name columns whose names `env` holds for the text scan (None: no text is scanned)."""
     spec = ctx.spec
     detections = check_detections(ctx)
     detected = {d["column"]: d["kind"] for d in detections if d["kind"]}
@@ -91,9 +95,9 @@ def _check_and_mask(ctx: PublishContext, env: MaskEnv, policies: list[ColumnPoli
             )
         env.key_loader = lambda: key  # noqa: E731 - the key stays in this closure, never in a record
 
-    if any(p.key == "scan_text" for p in policies):
+    if declared is not None:
         found = _name_columns(policies, detected)
-        if found != _name_columns(policies, {}):  # a name column found, not declared: its names count too
+        if found != declared:  # a name column found, not declared: its names count too
             env.known_names = _known_names(ctx, found)
     rows_in = ctx.row_count()
     records = apply_policies(env, policies)
