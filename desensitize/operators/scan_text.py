@@ -60,8 +60,7 @@ class ScanTextOperator(Operator):
         knows them so far: they mask while this process checks every column (seconds at a million rows)."""
         assert isinstance(params, ScanTextParams)
         helpers = helper_count()
-        rows = env.con.execute(f"SELECT count(*) FROM {ident(env.table)}").fetchone()
-        if not helpers or rows is None or rows[0] <= params.batch_size:
+        if not helpers or not _more_than_a_batch(env, params.batch_size):
             return None  # one batch: this process masks it alone, as `plan` would
         kinds = _kinds(params)
         workers = ParallelMasker(env.known_names, kinds, params.sweep, helpers=helpers, start_at=params.batch_size)
@@ -83,8 +82,7 @@ class ScanTextOperator(Operator):
             if begun is not None:
                 begun.close()  # begun with names the step has since added to: masked again from the start
             with ParallelMasker(env.known_names, kinds, params.sweep, start_at=params.batch_size) as workers:
-                rows = env.con.execute(f"SELECT count(*) FROM {ident(env.table)}").fetchone()
-                if rows is not None and rows[0] > params.batch_size:
+                if _more_than_a_batch(env, params.batch_size):
                     workers.start()  # more than one batch of texts is likely: helpers build while this process does
                 cursor = env.con.cursor()
                 try:
@@ -100,6 +98,12 @@ class ScanTextOperator(Operator):
             detections=dict(sorted(counts.items())),
             out_type=None,
         )
+
+
+def _more_than_a_batch(env: MaskEnv, batch_size: int) -> bool:
+    """The table has more rows than one batch of texts holds: helper processes are worth starting."""
+    rows = env.con.execute(f"SELECT count(*) FROM {ident(env.table)}").fetchone()
+    return rows is not None and rows[0] > batch_size
 
 
 def _kinds(params: ScanTextParams) -> list[FindingKind]:

@@ -282,9 +282,8 @@ class ParallelMasker:
             held, self._held = self._held, []
             for at_batch, (batch, weights) in enumerate(held):
                 for at in range(0, len(batch), CHUNK):
-                    chunk, chunk_weights = batch[at:at + CHUNK], weights[at:at + CHUNK]
                     try:
-                        self._pending.append((pool.submit(_mask_in_helper, chunk, chunk_weights), chunk, chunk_weights))
+                        self._hand(pool, batch[at:at + CHUNK], weights[at:at + CHUNK])
                     except RuntimeError:  # the pool broke or was shut down: `run` masks the rest here
                         self._held = [(batch[at:], weights[at:]), *held[at_batch + 1:]]
                         return
@@ -292,6 +291,10 @@ class ParallelMasker:
         self._ahead = threading.Thread(target=hand_over, name="opendata-text-ahead", daemon=True)
         self._ahead.start()
         return self
+
+    def _hand(self, pool: ProcessPoolExecutor, chunk: list[str], weights: list[int]) -> None:
+        """Submit `chunk` to a helper, kept with its texts in case the helper dies (RuntimeError: the pool is gone)."""
+        self._pending.append((pool.submit(_mask_in_helper, chunk, weights), chunk, weights))
 
     def _pool(self) -> ProcessPoolExecutor | None:
         if self.pool is None and not self._failed and self.helpers > 0:
@@ -328,7 +331,7 @@ class ParallelMasker:
                 pool = self.pool
                 if pool is not None and len(pending) < _DEPTH * self.helpers:
                     try:
-                        pending.append((pool.submit(_mask_in_helper, chunk, chunk_weights), chunk, chunk_weights))
+                        self._hand(pool, chunk, chunk_weights)
                         continue
                     except RuntimeError:  # the pool broke or was shut down: mask here from now on
                         self._give_up()
