@@ -107,12 +107,14 @@ TITLE_AFTER = re.compile(
     "(?!专|香|系|款|包|装|鞋|表|服|用)"
 )
 PROFESSION_AFTER = re.compile("老师|医生|大夫|同学")
-# What only a person does right after their name (Ivan Petrov申请…, Maria Santos称).
-PERSON_AFTER = re.compile("称|说|反映|投诉|申请|表示|来电|来访|报称|报警|咨询|要求|认为|签收|签字|确认|办理")
-# Of those, what no firm or product does in a record either: after one capitalised word no list holds, a name
-# (Sanjay说, Tevita来电; round 32: in the written remarks of the training and studied files, 41 single capitalised
-# words stand before these or the other person's verbs, all 41 marked names). 称, 表示, 认为 … a firm does too (Apple称).
-ACTS_AFTER = re.compile("说|来电|来访|报称|报警|咨询|签收|签字")
+# What only a person does right after their name, and no firm or product in a record either: after one capitalised
+# word no list holds, a name (Sanjay说, Tevita来电; round 32: in the written remarks of the training and studied files,
+# 41 single capitalised words stand before these or the other person's verbs, all 41 marked names).
+_ACTS = "说|来电|来访|报称|报警|咨询|签收|签字"
+ACTS_AFTER = re.compile(_ACTS)
+# What only a person does right after their name (Ivan Petrov申请…, Maria Santos称): those, and what a firm does too
+# (Apple称, 表示, 认为 …), taken after two words or more.
+PERSON_AFTER = re.compile(f"称|反映|投诉|申请|表示|要求|认为|确认|办理|{_ACTS}")
 NOT_NAMES = frozenset(
     "Co Ltd Inc LLC Corp Company Group Bank Hotel Store Shop Mall Center Centre Street Road Avenue University "
     "College School Hospital Airport Station Park Plaza Tower Building China Fuzhou Fujian Hong Kong Macao Macau "
@@ -173,7 +175,7 @@ def latin_names(text: str) -> list[tuple[int, int]]:
         chinese = _chinese_name_after(text, b) if several else None  # Lee Siu Fung|（李少峰）
         lone = not several and not capitals and _given_name(words[0]) and not _names_a_shop(text, b)  # Lisa, Coco, Chloé
         if FOREIGN_AFTER.match(text, b) or role_before(text, a) or ENGLISH_ROLE.search(text, max(0, a - 24), a) or (
-            _person_after(text, b, several) or (not several and not capitals and ACTS_AFTER.match(text, b) is not None)
+            _person_after(text, b, several, capitals)
         ) or CHINESE_LABEL.search(text, max(0, a - 12), a) or (
             several and (_after_chinese_name(text, a, b) or chinese is not None)
         ) or lone or _foreign_name(words) or (
@@ -188,12 +190,15 @@ def latin_names(text: str) -> list[tuple[int, int]]:
     return out + _listed_with(text, out, others) if out and others else out
 
 
-def _person_after(text: str, b: int, several: bool) -> bool:
-    """What follows the run ending at `b` says it is a person: a form of address or a family word (`TITLE_AFTER`),
-    and after a run of `several` words what only a person does (`PERSON_AFTER`), a cue or a profession's title."""
-    return TITLE_AFTER.match(text, b) is not None or several and (
-        PERSON_AFTER.match(text, b) is not None or CUE.match(text, b) is not None or PROFESSION_AFTER.match(text, b) is not None
-    )
+def _person_after(text: str, b: int, several: bool, capitals: bool) -> bool:
+    """What follows the run ending at `b` says it is a person: a form of address or a family word (`TITLE_AFTER`);
+    after a run of `several` words what only a person does (`PERSON_AFTER`), a cue or a profession's title; after one
+    word not in `capitals`, what no firm does either (`ACTS_AFTER`)."""
+    if TITLE_AFTER.match(text, b) is not None:
+        return True
+    if several:
+        return PERSON_AFTER.match(text, b) is not None or CUE.match(text, b) is not None or PROFESSION_AFTER.match(text, b) is not None
+    return not capitals and ACTS_AFTER.match(text, b) is not None
 
 
 _SURNAME_TOO = frozenset({"Park"})  # a word of `NOT_NAMES` that is a surname first in a run (`_a_things_word`)
