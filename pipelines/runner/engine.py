@@ -61,13 +61,11 @@ def warm_up() -> None:
     first text the detector reads in a process, another 0.6 s).
     """
     # In-function imports: the stages and the name dictionaries are slow to load; only a publication needs them.
-    from desensitize.detect.names import common_words, given_name_chars, surnames
     from desensitize.detect.text import TextDetector
     from pipelines.runner.prefect_tasks import stage_task  # noqa: F401  (the task wrapper the flow uses)
     from pipelines.runner.steps import publish_stages  # in-function: the stages are slow to import
 
     publish_stages()
-    surnames()
-    given_name_chars()
-    common_words()  # jieba's dictionary, the slowest to load
-    TextDetector().find_many(["经王志强核实，情况属实。"])  # the name model, loaded once a process, and its gate
+    # One remark read loads what every detector of this process shares: the surnames, the given names' characters,
+    # jieba's dictionary (the slowest), the name model's weights and its gate.
+    TextDetector().find_many(["经王志强核实，情况属实。"])
