@@ -310,6 +310,15 @@ two more such sessions, as clerks of fourteen more offices (an ultimate-frisbee 
 curling hall, a sand-painting studio, an ostrich park, a hot-air balloon ride, a darts league; a gateball team of
 old people, a softball team, a bamboo-rat farm, a scorpion-farming co-operative, an aroma-candle shop, a Jun-ware
 kiln, a rock-sugar factory), and measured once at round 32's end. Its offices were chosen as round 31's were.
+"dev-remarks-51" (names_dev_remarks51.txt, studied: 700 records, 854 names) was written at round 33's start by two
+more such sessions, as clerks of fourteen more offices (a karate school, a children's ballet class, a street-dance
+studio, a shooting club, a guandan card association, a bonsai garden, a peacock park; a crayfish farm, a silkworm
+co-operative, a vinegar workshop, a rice-wine workshop, an alpaca ranch, a winery, a rattan-weaving workshop).
+"blind-remarks-32" (names_blind_remarks32.txt, sealed: 700 records, 841 names) was written at round 33's start by
+two more such sessions, as clerks of fourteen more offices (a judo hall, an amateur baseball team, a handball team,
+a weightlifting team, a Rubik's-cube society, a board-game bar, an amateur-radio association; a camellia-oil mill,
+a snail farm, a sea-cucumber farm, a soy-sauce brewery, a candied-fruit factory, a crocodile farm, a meat-floss
+factory), and measured once at round 33's end. Their offices were chosen as round 31's were.
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -365,6 +374,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-29": (DATA / "names_blind_remarks29.txt", True),  # written at round 30's start, measured at its end
     "blind-remarks-30": (DATA / "names_blind_remarks30.txt", True),  # written at round 31's start, measured at its end
     "blind-remarks-31": (DATA / "names_blind_remarks31.txt", True),  # written at round 32's start, measured at its end
+    "blind-remarks-32": (DATA / "names_blind_remarks32.txt", True),  # written at round 33's start, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
@@ -418,6 +428,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-48": (DATA / "names_dev_remarks48.txt", False),  # written at round 30's start: more offices
     "dev-remarks-49": (DATA / "names_dev_remarks49.txt", False),  # written at round 31's start: more offices
     "dev-remarks-50": (DATA / "names_dev_remarks50.txt", False),  # written at round 32's start: more offices
+    "dev-remarks-51": (DATA / "names_dev_remarks51.txt", False),  # written at round 33's start: more offices
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
