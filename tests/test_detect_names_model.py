@@ -901,6 +901,15 @@ def test_a_nurse_or_a_shop_assistant_is_named_after_the_role(detector: TextDetec
     assert _names(detector, "店员小强（店主侄子，17岁）在柜台卖烟，责令整改。") == ["小强"]
 
 
+def test_a_trade_a_team_or_a_school_names_the_person_after_it(detector: TextDetector) -> None:
+    """Round 33: the words of trades, teams and schools stand before a name as a role word does, even where the
+    given name is a word (道行, 启发) or the model doubts a name it saw little of."""
+    assert _names(detector, "厢房隔扇裙板背面发现墨书小字“木匠黄启发造”，字很小。") == ["黄启发"]
+    assert _names(detector, "安检公告被撕掉，已联系物业管家王府明重新张贴") == ["王府明"]
+    assert _names(detector, "同班同学刘茵茵承受不了压力，老师已家访。") == ["刘茵茵"]
+    assert _names(detector, "更正：上条说的是4栋不是3栋，抱歉。——管家秀琴") == ["秀琴"]
+
+
 def test_a_pets_name_in_quotes_is_no_name(detector: TextDetector) -> None:
     """An animal's name in quotes after the animal, its breed or 它 names no person; its owner does."""
     assert _names(detector, "边牧“小黑”寄养期间咬伤另一只犬，犬主刘承志承担60%。") == ["刘承志"]
