@@ -480,6 +480,9 @@ def test_the_texts_a_hint_matches_in_are_the_texts_it_matches() -> None:
         ("有事加Line联系，用Safari打开链接，犬名Lucky已登记，Washington来的货柜", []),
         # round 32: one capitalised word no list holds, before what only a person does; not before what a firm does too
         ("Sanjay说场地要压一下，Tevita来电请假；Apple称新品延期", ["Sanjay", "Tevita"]),
+        # round 33: Taiwan's passports spell given names in Wade-Giles (Hsiang, Hsuan: no pinyin syllable); its short
+        # syllables that pinyin lacks are English words
+        ("参观预约：周六上午10点，Tsai Wen-Hsiang一行6人（台湾）；Case No. 2024-0318待补件", ["Tsai Wen-Hsiang"]),
     ],
 )
 def test_names_in_latin_letters_where_the_record_says_so(detector: TextDetector, text: str, names: list[str]) -> None:

@@ -119,11 +119,15 @@ def surname_keys() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def syllables() -> frozenset[str]:
     """The syllables romanised given names are made of: pinyin's of the ideographs common in Chinese names (without
-    tones), `CANTONESE` and `KOREAN`."""
-    from pypinyin import lazy_pinyin  # in-function: only a text with such a run of letters needs it
+    tones), their Wade-Giles spelling as Taiwan's passports write it (Wen-Hsiang, Yi-Hsuan: no apostrophe, ü as u),
+    `CANTONESE` and `KOREAN`."""
+    from pypinyin import Style, lazy_pinyin  # in-function: only a text with such a run of letters needs it
 
     chars = "".join(given_name_chars()) + "".join(surnames()[0])
-    return frozenset(lazy_pinyin(chars)) | CANTONESE | KOREAN
+    # Of three letters or more: its short ones that pinyin lacks are English words (Case No. 2024-0318: 诺 is "no").
+    wade_giles = {key(s).replace("v", "u") for s in lazy_pinyin(chars, style=Style.WADEGILES)}
+    wade_giles = {s for s in wade_giles if len(s) >= 3}
+    return frozenset(lazy_pinyin(chars)) | wade_giles | CANTONESE | KOREAN
 
 
 def syllabic(word_key: str, most: int = 3) -> bool:
