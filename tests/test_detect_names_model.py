@@ -485,6 +485,8 @@ def test_the_texts_a_hint_matches_in_are_the_texts_it_matches() -> None:
         ("参观预约：周六上午10点，Tsai Wen-Hsiang一行6人（台湾）；Case No. 2024-0318待补件", ["Tsai Wen-Hsiang"]),
         # round 33: a party's head count glued after a name, as an age is (Emily Brown3人); a product's number is not
         ("游客登记：王一鸣4人；Emily Brown3人；Yuki Tanaka2位；iPhone15到货", ["王一鸣", "Emily Brown", "Yuki Tanaka"]),
+        # round 33: a roster's number glued before a name, as after 1. (9Jayden Wong); not a code's (A3Lisa)
+        ("报名：1黄子墨 9Jayden Wong 11Coco；房号A3Lisa", ["黄子墨", "Jayden Wong", "Coco"]),
     ],
 )
 def test_names_in_latin_letters_where_the_record_says_so(detector: TextDetector, text: str, names: list[str]) -> None:

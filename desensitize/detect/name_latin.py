@@ -53,10 +53,10 @@ _WORD = rf"(?:[{_UPPER}][{_LOWER}]*(?:['’\-][{_LETTER}]+)*|[{_UPPER}]{{2,}}(?:
 _PARTICLE = r"(?:van|von|der|den|de|da|del|dos|du|la|le|bin|binti|al|el|ibn)"
 _PARTICLE_WORD = re.compile(_PARTICLE)
 # The run: a capitalised word, then up to four more (one or two particles may stand between: van der), one space apart;
-# not part of an address (no letter, digit or letter's dot before it: www.Lisa; no e-mail's @: john@Smith), but
-# after a list's number (1.Coco) or a chat's @ (@Mia).
+# not part of an address or a code (no letter, letter's dot or letters and digits before it: www.Lisa, A3Lisa; no
+# e-mail's @: john@Smith), but after a list's number (1.Coco, 9Jayden Wong, 11Coco) or a chat's @ (@Mia).
 RUN = re.compile(
-    rf"(?<![{_LETTER}0-9_\-])(?<![{_LETTER}._\-]\.)(?<![A-Za-z0-9._\-]@){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}{_WORD}){{0,4}}"
+    rf"(?<![{_LETTER}_\-])(?<![{_LETTER}_\-][0-9])(?<![{_LETTER}_\-][0-9][0-9])(?<![0-9]{{3}})(?<![{_LETTER}._\-]\.)(?<![A-Za-z0-9._\-]@){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}{_WORD}){{0,4}}"
     # a digit only as an age or a party's head count: 孩子Felix3岁, 游客Emily Brown3人 (not iPhone15)
     rf"(?![{_LETTER}@_\-]|[0-9](?![0-9]{{0,1}}(?:岁|个月|人|位))|\.[A-Za-z])"
 )
