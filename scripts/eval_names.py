@@ -319,6 +319,10 @@ two more such sessions, as clerks of fourteen more offices (a judo hall, an amat
 a weightlifting team, a Rubik's-cube society, a board-game bar, an amateur-radio association; a camellia-oil mill,
 a snail farm, a sea-cucumber farm, a soy-sauce brewery, a candied-fruit factory, a crocodile farm, a meat-floss
 factory), and measured once at round 33's end. Their offices were chosen as round 31's were.
+"dev-remarks-52" (names_dev_remarks52.txt, studied: 700 records, 887 names) was written later in round 33 by two
+more such sessions, as clerks of fourteen more offices (a windsurfing team, a dragon-and-lion dance troupe, a
+tug-of-war team, a go club, a designated-driver firm, a used-car market, a removals firm; a paper mill, a feed mill,
+a fertiliser depot, a sawmill, a lamp shop, a paint shop, a wholesale flower market).
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -429,6 +433,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-49": (DATA / "names_dev_remarks49.txt", False),  # written at round 31's start: more offices
     "dev-remarks-50": (DATA / "names_dev_remarks50.txt", False),  # written at round 32's start: more offices
     "dev-remarks-51": (DATA / "names_dev_remarks51.txt", False),  # written at round 33's start: more offices
+    "dev-remarks-52": (DATA / "names_dev_remarks52.txt", False),  # written later in round 33: more offices
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
