@@ -318,7 +318,8 @@ co-operative, a vinegar workshop, a rice-wine workshop, an alpaca ranch, a winer
 two more such sessions, as clerks of fourteen more offices (a judo hall, an amateur baseball team, a handball team,
 a weightlifting team, a Rubik's-cube society, a board-game bar, an amateur-radio association; a camellia-oil mill,
 a snail farm, a sea-cucumber farm, a soy-sauce brewery, a candied-fruit factory, a crocodile farm, a meat-floss
-factory), and measured once at round 33's end. Their offices were chosen as round 31's were.
+factory), and measured twice in round 33 (after its first three steps and at its end; model card). Their offices
+were chosen as round 31's were.
 "dev-remarks-52" (names_dev_remarks52.txt, studied: 700 records, 887 names) was written later in round 33 by two
 more such sessions, as clerks of fourteen more offices (a windsurfing team, a dragon-and-lion dance troupe, a
 tug-of-war team, a go club, a designated-driver firm, a used-car market, a removals firm; a paper mill, a feed mill,
