@@ -125,8 +125,7 @@ def syllables() -> frozenset[str]:
 
     chars = "".join(given_name_chars()) + "".join(surnames()[0])
     # Of three letters or more: its short ones that pinyin lacks are English words (Case No. 2024-0318: 诺 is "no").
-    wade_giles = {key(s).replace("v", "u") for s in lazy_pinyin(chars, style=Style.WADEGILES)}
-    wade_giles = {s for s in wade_giles if len(s) >= 3}
+    wade_giles = {k for s in lazy_pinyin(chars, style=Style.WADEGILES) if len(k := key(s).replace("v", "u")) >= 3}
     return frozenset(lazy_pinyin(chars)) | wade_giles | CANTONESE | KOREAN
 
 

@@ -128,8 +128,8 @@ TRIGGERS = (
     # Round 27: nurses and a shop's assistants (护士芳姐今晚多巡视, 店员小强（店主侄子）).
     "护士 护士长 店员 "
     # Round 33: trades, teams, schools and kin whose word stands before a name as the roles above do (导师黄道行,
-    # 木匠黄启发造, 前锋宿茂臻, 物业管家王府明): checked on every labelled file, each is followed by a name far more
-    # often than by a surname's character starting anything else. Not 邻居 nor 客户: nouns follow them (邻居宿舍投诉).
+    # 木匠黄启发造, 前锋宿茂臻, 物业管家王府明): counted first in every studied and training file, each is followed by a
+    # name far more often than by a surname's character starting anything else. Not 邻居 nor 客户: nouns follow them (邻居宿舍投诉).
     "导师 木匠 瓦工 焊工 保洁员 清洁工 快递员 外卖员 骑手 主播 队员 球员 选手 运动员 学徒 徒弟 师兄 师姐 管家 族兄 堂叔 "
     "表叔 表舅 外甥 外甥女 教官 班主任 辅导员 园长 保育员 老乡 同桌 大户 养殖户 兽医 护理员 营业员 收银员 服务员 导游 领队 "
     "技术员 业务员 操作员 出纳 秘书 助理 队友 同事 朋友 同学 会员 电工 村医 新人 前锋 后卫 门将 中锋"
