@@ -56,7 +56,7 @@ _PARTICLE_WORD = re.compile(_PARTICLE)
 # not part of an address or a code (no letter, letter's dot or letters and digits before it: www.Lisa, A3Lisa; no
 # e-mail's @: john@Smith), but after a list's number (1.Coco, 9Jayden Wong, 11Coco) or a chat's @ (@Mia).
 RUN = re.compile(
-    rf"(?<![{_LETTER}_\-])(?<![{_LETTER}_\-][0-9])(?<![{_LETTER}_\-][0-9][0-9])(?<![0-9]{{3}})(?<![{_LETTER}._\-]\.)(?<![A-Za-z0-9._\-]@){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}{_WORD}){{0,4}}"
+    rf"(?<![{_LETTER}_\-])(?<![{_LETTER}_\-][0-9])(?<![{_LETTER}0-9_\-][0-9]{{2}})(?<![{_LETTER}._\-]\.)(?<![A-Za-z0-9._\-]@){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}{_WORD}){{0,4}}"
     # a digit only as an age or a party's head count: 孩子Felix3岁, 游客Emily Brown3人 (not iPhone15)
     rf"(?![{_LETTER}@_\-]|[0-9](?![0-9]{{0,1}}(?:岁|个月|人|位))|\.[A-Za-z])"
 )
