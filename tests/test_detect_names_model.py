@@ -684,6 +684,9 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         ("阿凤阿珍互换岗位 经车间主任同意；阿宝阿贵两兄弟都发烧请假", ["阿凤", "阿珍", "阿宝", "阿贵"]),
         ("彝族姑娘阿西阿呷大学毕业后回乡", ["阿西阿呷"]),
         ("江涛江波兄弟一起来，各卖一台", ["江涛", "江波"]),  # brothers' names with one surname
+        # so are two given names of two that people bear (round 34); a Vietnamese 氏 name and a compound surname's one
+        ("采茶工秀英桂香两个上午请假，下午补上。包装组春燕海霞今天加班", ["秀英", "桂香", "春燕", "海霞"]),
+        ("越南籍陈氏玉兰办理居留许可，纳兰明远先生陪同", ["陈氏玉兰", "纳兰明远"]),
         # six characters read as one are two names of three where both start with a common surname (round 30)
         ("夏季排班：早5:30到岗。危小平郭金花林依伶邱德水四人轮。", ["危小平", "郭金花", "林依伶", "邱德水"]),
         # a nickname of 阿 or 依 and a rare surname's character before a kinship word is the nickname; 阿 and one of the
