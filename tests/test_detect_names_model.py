@@ -431,6 +431,8 @@ def test_the_texts_a_hint_matches_in_are_the_texts_it_matches() -> None:
         ("Kelly Ho（何嘉慧，台湾）咨询子女入学手续", ["Kelly Ho", "何嘉慧"]),
         ("业主Leung Chi Keung（梁志强）委托律师办理过户", ["Leung Chi Keung", "梁志强"]),
         ("Nguyen Thi Thu（越南籍）申请居留，Ocean Plaza（海洋广场）招商", ["Nguyen Thi Thu"]),
+        # a country and what the person is there opens no name (round 34)
+        ("Tran Thi Mai（越南媳妇）来帮工，Sara Qureshi（巴基斯坦，博二）报名", ["Tran Thi Mai", "Sara Qureshi"]),
         ("游客Emma Wilson遗失护照，已交还本人。", ["Emma Wilson"]),  # a traveller is a role
         # A row of fields: the nationality after a space, a country's name after a comma (round 18)
         ("Sarah Mitchell 英国 外教 首次申请 证书已验", ["Sarah Mitchell"]),

@@ -237,14 +237,14 @@ _LIST_SEPARATORS = frozenset("、,，/")
 def _chinese_name_after(text: str, b: int) -> tuple[int, int] | None:
     """The span of a Chinese name that opens a bracket at `b` (（李少峰）, （黃家明，香港）): two to four
     Chinese characters starting with a surname, holding no character that never fills a name, no common
-    word (（香港）) nor a nationality or residence (（越南籍）, （香港居民）), ended by the bracket's close or a
-    comma."""
+    word (（香港）) nor a nationality or residence (（越南籍）, （香港居民）) nor a country's name and what the
+    person is there (（越南媳妇）, （印尼保姆）), ended by the bracket's close or a comma."""
     if text[b:b + 1] not in ("（", "("):
         return None
     for k in (2, 3, 4):
         name, end = text[b + 1:b + 1 + k], text[b + 1 + k:b + 2 + k]
         if len(name) == k and end and end in "）)，,、" and _shaped_as_a_name(name) and name not in common_words() and (
-            not _NOT_IN_A_NAME.search(name)
+            not _NOT_IN_A_NAME.search(name) and not name.startswith(COUNTRIES)  # （越南媳妇）: who, not a name
         ):
             return b + 1, b + 1 + k
     return None
