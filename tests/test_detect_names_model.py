@@ -662,6 +662,7 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         # a Fuzhou 依 name goes on; 依法 is a word (a strict xfail from round 20's model to round 28's, which read 林依法)
         ("村民刘依官家屋顶被掀翻，林依法办理了手续", ["刘依官"]),
         ("承租方庄阿六家的狗咬伤了黄阿姨", ["庄阿六"]),  # and a 阿 name; 黄阿姨 is a title
+        ("小班依依第一次上台，依依发烧请假", ["依依", "依依"]),  # not a doubled nickname (round 34)
         ("献血者李娟与其丈夫陈宏一起来献血", ["李娟", "陈宏"]),  # a doubted third character that starts 一起
         ("4/8 徐海领走准迁证", ["徐海"]),  # a word (徐海, a region) read as a name where a person's verb follows
         ("考生向前因身份证过期，由监考员周全陪同补办", ["向前", "周全"]),  # an examinee and an invigilator

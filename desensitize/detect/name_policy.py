@@ -857,9 +857,11 @@ def _with_fuzhou_middle(text: str, a: int, b: int) -> tuple[int, int]:
     林依俤, 黄阿六, 庄阿土), which the model and the rules stop short of where that character starts a word with the
     next (刘依|官家) or is no common given-name character. Not where the two make a common word or a title (林依法
     办理: 依法; 黄阿姨), the character is a function character (王依在) or a parent's word (依依|妈妈: a child's
-    doubled name, 林依|爸), nor after a nickname of 阿 or 小 (阿依|问, 小依: no surname before the 依)."""
+    doubled name, 林依|爸), nor after a nickname of 阿 or 小 (阿依|问, 小依: no surname before the 依) or a doubled one
+    (依依|第一次)."""
     if b - a in (2, 3) and text[b - 1] in "依阿" and b < len(text) and "\u4e00" <= text[b] <= "\u9fff" and (
         text[b] not in _PARENT_AFTER and text[a] not in "阿小"  # 阿依|问宿舍: a nickname of 阿 and 依, no surname
+        and text[a] != text[b - 1]  # 依依|第一次: a doubled nickname, no surname and 依
     ):
         lex = lexicon()
         pair = text[b - 1:b + 1]
