@@ -324,6 +324,16 @@ were chosen as round 31's were.
 more such sessions, as clerks of fourteen more offices (a windsurfing team, a dragon-and-lion dance troupe, a
 tug-of-war team, a go club, a designated-driver firm, a used-car market, a removals firm; a paper mill, a feed mill,
 a fertiliser depot, a sawmill, a lamp shop, a paint shop, a wholesale flower market).
+"dev-remarks-53" (names_dev_remarks53.txt, studied: 700 records, 897 names) was written at round 34's start by two
+more such sessions, as clerks of fourteen more offices (a trail-running club, an orienteering club, a baduanjin
+qigong station, a motocross club, a stand-up paddle club, a dodgeball team, a sepak takraw team; a loquat orchard, a
+sweet-potato starch workshop, a taro co-operative, a bamboo-fungus farm, a passion-fruit orchard, a kiwi orchard, a
+blueberry farm).
+"blind-remarks-33" (names_blind_remarks33.txt, sealed: 700 records, 863 names) was written at round 34's start by
+two more such sessions, as clerks of fourteen more offices (a scuba-diving club, a canoe team, a volleyball team, a
+parkour group, a kendo hall, an aikido hall, a chess club; an eel farm, a dried-bamboo-shoot plant, a bean-sprout
+workshop, a chestnut buying station, a waxberry orchard, a goose farm, a lotus-seed co-operative), to be measured
+once at round 34's end. Their offices were chosen as round 31's were.
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -380,6 +390,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-30": (DATA / "names_blind_remarks30.txt", True),  # written at round 31's start, measured at its end
     "blind-remarks-31": (DATA / "names_blind_remarks31.txt", True),  # written at round 32's start, measured at its end
     "blind-remarks-32": (DATA / "names_blind_remarks32.txt", True),  # written at round 33's start, measured at its end
+    "blind-remarks-33": (DATA / "names_blind_remarks33.txt", True),  # written at round 34's start, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
@@ -435,6 +446,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-50": (DATA / "names_dev_remarks50.txt", False),  # written at round 32's start: more offices
     "dev-remarks-51": (DATA / "names_dev_remarks51.txt", False),  # written at round 33's start: more offices
     "dev-remarks-52": (DATA / "names_dev_remarks52.txt", False),  # written later in round 33: more offices
+    "dev-remarks-53": (DATA / "names_dev_remarks53.txt", False),  # written at round 34's start: more offices
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
