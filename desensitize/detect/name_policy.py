@@ -269,6 +269,10 @@ TITLES = frozenset(
 
 # What ends a temple's name (林阳寺, 西禅寺): no person's name holds it, and one of two before it names no one.
 _TEMPLE = "寺"
+# An amount written in capital numerals, as receipts and cheques write it (陆佰元整, 贰拾叁万陆仟元): 陆, 伍 and 万 are
+# surnames. A numeral, a unit and the currency after them, so that a name of capital numerals stays one (伍佰, a
+# singer's; 万元, a surname and 元).
+_CAPITAL_AMOUNT = re.compile("[零壹贰叁肆伍陆柒捌玖]+[拾佰仟万亿][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*[元圆]")
 
 # Days of the week: 周 is a surname, and duty rosters put a day before each name (周一 叶文，周三林琪).
 DAYS = frozenset("周一 周二 周三 周四 周五 周六 周日 周天 周末".split())
@@ -409,7 +413,8 @@ def _names_no_one(text: str, a: int, b: int) -> bool:
     named bare (由罗源变更为连江, 在黄岐渔港, 巡查于山古树群) or one of `_TERMS` where no role word stands
     before it (联系人罗源, 申请人林权 are people), one of `_ACTS` anywhere, a month after its year (癸卯|仲春), part of a
     drug's name (`_DRUG_ENDS`: 恩诺|沙星), a clan's title glued to what comes before (刘福祥|宗长), what a count of
-    goods counts (`_GOODS_COUNT`: 一盆|丁香), or a temple's name of two (林阳|寺)."""
+    goods counts (`_GOODS_COUNT`: 一盆|丁香), a temple's name of two (林阳|寺) or an amount in capital numerals
+    (`_CAPITAL_AMOUNT`: 陆佰元)."""
     if b - a < 2 or not_a_name(text[a:b], text[b:b + 3]):
         return True
     if (seal := _SEAL.match(text, a)) is not None and seal.end() >= b:
@@ -432,6 +437,8 @@ def _names_no_one(text: str, a: int, b: int) -> bool:
         return True  # 找人|太慢, 很|晚才来: a degree adverb and what it qualifies (round 28's model read 太慢)
     if b - a == 2 and text[b:b + 1] == _TEMPLE:
         return True  # 林阳|寺, 西禅|寺: a temple's name (林 and 西 start names too)
+    if (amount := _CAPITAL_AMOUNT.match(text, a)) is not None and amount.end() >= b:
+        return True  # 队费|陆佰元|整: an amount in capital numerals
     if text[b:b + 2] in _DRUG_ENDS or (span[-2:] in _DRUG_ENDS and "\u4e00" <= text[a - 1:a] <= "\u9fff" and not role_before(text, a)):
         return True  # 恩诺|沙星, 恩诺沙星: a drug (记录：西林不在家 is a man)
     if _PLANTS_COUNTED.match(text, b) is not None:
