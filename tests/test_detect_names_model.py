@@ -433,6 +433,9 @@ def test_the_texts_a_hint_matches_in_are_the_texts_it_matches() -> None:
         ("Kelly Ho（何嘉慧，台湾）咨询子女入学手续", ["Kelly Ho", "何嘉慧"]),
         ("业主Leung Chi Keung（梁志强）委托律师办理过户", ["Leung Chi Keung", "梁志强"]),
         ("Nguyen Thi Thu（越南籍）申请居留，Ocean Plaza（海洋广场）招商", ["Nguyen Thi Thu"]),
+        # a common given name and a capitalised word no list holds, as a surname (round 34); not a firm's or place's
+        ("夜跑接龙 1.陈建国 2.Tom Ashby；Mike Harlow的车还没到", ["陈建国", "Tom Ashby", "Mike Harlow"]),
+        ("客户Ahmed Trading尾款逾期，Lily Garden小区物业费，Jordan Brand专柜", []),
         # a country and what the person is there opens no name (round 34)
         ("Tran Thi Mai（越南媳妇）来帮工，Sara Qureshi（巴基斯坦，博二）报名", ["Tran Thi Mai", "Sara Qureshi"]),
         ("游客Emma Wilson遗失护照，已交还本人。", ["Emma Wilson"]),  # a traveller is a role

@@ -120,7 +120,12 @@ NOT_NAMES = frozenset(
     "Co Ltd Inc LLC Corp Company Group Bank Hotel Store Shop Mall Center Centre Street Road Avenue University "
     "College School Hospital Airport Station Park Plaza Tower Building China Fuzhou Fujian Hong Kong Macao Macau "
     "Taiwan Xiamen Beijing Shanghai Pro Max Plus Mini Air Phone Pad Book Watch App Wi Fi Wifi WIFI APP GPS ID "
-    "PDF OK USB VIP CEO CBD KTV SUV ATM WeChat Alipay Model Type Series Version Online Service Services".split()
+    "PDF OK USB VIP CEO CBD KTV SUV ATM WeChat Alipay Model Type Series Version Online Service Services "
+    # what follows a given name in a firm's, a place's or a handle's name, as a surname would (Ahmed Trading, Lily
+    # Garden, Sophia Mom)
+    "Trading Studio Cafe Coffee Club Team Bakery Garden Harbour Square Villa Apartment Residence Mansion Restaurant "
+    "Kitchen Salon Spa Gym Academy Institute Foundation Holdings Technology Tech Media Design Consulting Logistics "
+    "Travel Fashion Beauty Brand Mom Mum Dad".split()
 )
 # English given names Chinese speakers take that faker's English-speaking lists lack (Coco, Sunny, 阿May), and
 # (round 26) the short forms and older names among them (Andy, Maggie, Jacky, Ken).
@@ -276,7 +281,8 @@ def _foreign_name(words: list[str]) -> bool:
     """A run that is a foreign name by its words alone (round 26): two to five words each a given name, middle
     name or surname of `foreign_names` or `english_given_names` (Nguyễn Văn Hùng, Klaus Becker, Mimi Chan); a
     surname first and the other words names or syllables of romanised given names (Lam Chun Kit, Kim Dohyun, Wáng
-    Xiùlì; not YANGXIA LU, a road's name in pinyin); a passport's capitals that start with a surname (PARK JIHOON,
+    Xiùlì; not YANGXIA LU, a road's name in pinyin); a common given name and one capitalised word, a surname no list
+    holds (Tom Ashby, Mike Harlow: round 34); a passport's capitals that start with a surname (PARK JIHOON,
     PETROV SERGEI); a word with letters only Vietnamese writes (Ngọc, Trần Thị Mai); one capitalised Cyrillic word
     (Оксана, Ержан): Chinese records write nothing else so."""
     core = [w for w in words if not _PARTICLE_WORD.fullmatch(w)]
@@ -292,6 +298,8 @@ def _foreign_name(words: list[str]) -> bool:
         return True
     if keys[0] in surnames and all(k in known or foreign_names.syllabic(k) for k in keys[1:]):
         return True  # the surname first, as Chinese, Korean and Vietnamese write: the given name may be syllables
+    if len(core) == 2 and _given_name(core[0]) and core[1][:1].isupper() and core[1][1:].islower() and len(core[1]) >= 3:
+        return True  # a common given name and a capitalised word no list holds, as a surname is (Tom Ashby, Mike Harlow)
     return all(w.isupper() for w in core) and keys[0] in surnames
 
 
