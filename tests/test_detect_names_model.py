@@ -436,6 +436,8 @@ def test_the_texts_a_hint_matches_in_are_the_texts_it_matches() -> None:
         # a common given name and a capitalised word no list holds, as a surname (round 34); not a firm's or place's
         ("夜跑接龙 1.陈建国 2.Tom Ashby；Mike Harlow的车还没到", ["陈建国", "Tom Ashby", "Mike Harlow"]),
         ("客户Ahmed Trading尾款逾期，Lily Garden小区物业费，Jordan Brand专柜", []),
+        # a given name of romanised syllables and a surname after it (round 34); a place is none
+        ("Kenji Sato，日本交换生；副队长Kasun Perera 手机已登记；Taikoo Li商场", ["Kenji Sato", "Kasun Perera"]),
         # a country and what the person is there opens no name (round 34)
         ("Tran Thi Mai（越南媳妇）来帮工，Sara Qureshi（巴基斯坦，博二）报名", ["Tran Thi Mai", "Sara Qureshi"]),
         ("游客Emma Wilson遗失护照，已交还本人。", ["Emma Wilson"]),  # a traveller is a role
