@@ -1029,12 +1029,16 @@ def combine_names(
                 a += 2  # 阿凤|阿珍互换岗位, 江涛|江波兄弟: two names of two, glued
             elif b - a in (5, 6) and (
                 (a, a + 3) in rules_here and _glued_second(text, a + 3, b) or _two_of_three_glued(text, a, b)
+                or b - a == 5 and text[a:a + 2] in lexicon().compound and (
+                    (a + 3, b) in rules_here or _glued_second(text, a + 3, b)
+                )
             ) and not all(
                 c in TRANSLITERATION for c in text[a:a + 3]  # 伊丽莎白圈: a foreign name's sounds, not a name and one more
             ):
                 ours.append((a + ts, a + 3 + ts, MODEL_SCORE, "name_model", person))
                 # 值班：祁振东|马骁: a rule's name of three and a second name glued, read by the model as one;
-                # 危小平郭金花|林依伶邱德水: two names of three glued in a roster
+                # 危小平郭金花|林依伶邱德水: two names of three glued in a roster; 上官雯|章涛: a compound surname's
+                # name of three and a name of two the rules read or that may be glued (no such name has five)
                 a += 3
             if not _names_no_one(text, a, b):
                 ours.append((a + ts, b + ts, MODEL_SCORE, "name_model", person))
