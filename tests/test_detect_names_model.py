@@ -929,6 +929,9 @@ def test_a_trade_a_team_or_a_school_names_the_person_after_it(detector: TextDete
     assert _names(detector, "安检公告被撕掉，已联系物业管家王府明重新张贴") == ["王府明"]
     assert _names(detector, "同班同学刘茵茵承受不了压力，老师已家访。") == ["刘茵茵"]
     assert _names(detector, "更正：上条说的是4栋不是3栋，抱歉。——管家秀琴") == ["秀琴"]
+    # round 34: an exhibitor, a head chef, a substitute, a pawnshop's client, a mother in a maternity ward
+    assert _names(detector, "已责改；厨师长孙德胜在场。展商白玛央金（藏族）反映展位偏。") == ["孙德胜", "白玛央金"]
+    assert _names(detector, "当户次仁拉姆（藏族）银饰一批，按银料价收当") == ["次仁拉姆"]
 
 
 def test_a_pets_name_in_quotes_is_no_name(detector: TextDetector) -> None:

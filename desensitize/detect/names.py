@@ -132,7 +132,10 @@ TRIGGERS = (
     # name far more often than by a surname's character starting anything else. Not 邻居 nor 客户: nouns follow them (邻居宿舍投诉).
     "导师 木匠 瓦工 焊工 保洁员 清洁工 快递员 外卖员 骑手 主播 队员 球员 选手 运动员 学徒 徒弟 师兄 师姐 管家 族兄 堂叔 "
     "表叔 表舅 外甥 外甥女 教官 班主任 辅导员 园长 保育员 老乡 同桌 大户 养殖户 兽医 护理员 营业员 收银员 服务员 导游 领队 "
-    "技术员 业务员 操作员 出纳 秘书 助理 队友 同事 朋友 同学 会员 电工 村医 新人 前锋 后卫 门将 中锋"
+    "技术员 业务员 操作员 出纳 秘书 助理 队友 同事 朋友 同学 会员 电工 村医 新人 前锋 后卫 门将 中锋 "
+    # Round 34: an exhibitor, a head chef, a substitute, a writer, a pawnshop's client, a mother in a maternity ward,
+    # a school's trustee (厨师长孙德胜: not 长孙; 当户次仁拉姆): counted as round 33's were. Not 捐献者 (捐献者纪念园).
+    "展商 厨师长 替补 撰稿人 当户 产妇 校董"
 ).split() + list(HISTORY_ROLES)
 # Round 5: how a caller gives a name (来电男子自称柯达). Round 9: what follows them up to a field's end is
 # the name whatever word it is (自称高峰，), and the name policy keeps it standing (`_fills_its_place`).
