@@ -334,6 +334,10 @@ two more such sessions, as clerks of fourteen more offices (a scuba-diving club,
 parkour group, a kendo hall, an aikido hall, a chess club; an eel farm, a dried-bamboo-shoot plant, a bean-sprout
 workshop, a chestnut buying station, a waxberry orchard, a goose farm, a lotus-seed co-operative), to be measured
 once at round 34's end. Their offices were chosen as round 31's were.
+"dev-remarks-54" (names_dev_remarks54.txt, studied: 700 records, 889 names) was written later in round 34 by two
+more such sessions, as clerks of fourteen more offices (a Muay Thai gym, a wrestling team, a jiu-jitsu gym, a squash
+club, a pickleball club, a skydiving club, an outdoor team-building base; a large-yellow-croaker cage farm, a grouper
+farm, a white-fungus farm, a pomelo orchard, a ponkan orchard, a banana plantation, a dragon-fruit orchard).
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -447,6 +451,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-51": (DATA / "names_dev_remarks51.txt", False),  # written at round 33's start: more offices
     "dev-remarks-52": (DATA / "names_dev_remarks52.txt", False),  # written later in round 33: more offices
     "dev-remarks-53": (DATA / "names_dev_remarks53.txt", False),  # written at round 34's start: more offices
+    "dev-remarks-54": (DATA / "names_dev_remarks54.txt", False),  # written later in round 34: more offices
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
