@@ -700,6 +700,8 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         # six characters read as one are two names of three where both start with a common surname (round 30)
         ("夏季排班：早5:30到岗。危小平郭金花林依伶邱德水四人轮。", ["危小平", "郭金花", "林依伶", "邱德水"]),
         ("补给点分工 CP1 欧阳雯章涛；CP2 覃海燕", ["欧阳雯", "章涛", "覃海燕"]),  # a compound surname's (round 34)
+        # a verb before a number after a rule's name of three (round 34); a foreign name's sounds stay whole
+        ("称重不过：张宇航超0.3kg，复称通过。内政部长施勒格尔１９日晚宣布", ["张宇航", "施勒格尔"]),
         # a nickname of 阿 or 依 and a rare surname's character before a kinship word is the nickname; 阿 and one of the
         # commonest surnames is an address (round 31)
         ("阿满伯收旧锡的三轮车坏了；依木伯拿来的铜手炉，阿陈伯也来了", ["阿满", "依木"]),

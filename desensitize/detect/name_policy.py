@@ -641,7 +641,9 @@ def _weak_tail(
     after it ends before a last character that ends no such name (`_NEVER_LAST_OF_FOUR`: 阮氏秋|仅陪同), and one
     that ends in 家 (a person's home) or in what a catalogue writes after a name (`_CATALOGUED_AFTER`: 陈蕴华|信,
     方德馨|印) ends before it, glued or not (陈炳坤|家、), and one of five before what an inscription writes after its
-    maker's name (`_INSCRIBED_AFTER`: 傅子健|书丹)."""
+    maker's name (`_INSCRIBED_AFTER`: 傅子健|书丹). A span of four glued to a number ends before a last character
+    after a rule's name of three (张宇航|超0.3kg: a verb before an amount), unless all of it is a foreign name's
+    sounds (施勒格尔１９日)."""
     belief = reading.belief
     if b - a == 3 and len(belief) >= b and belief[b - 1] < 1 + 254 * TAIL and text[b - 1:b + 1] in lexicon().words and (
         not _bears_given_name(text, a, b)
@@ -665,6 +667,10 @@ def _weak_tail(
         return a, b - 1  # 走访陈炳坤|家、陈炳辉|家: a person's home, glued or not; no name of four ends in 家
     if b - a == 5 and text[b - 2:b] in _INSCRIBED_AFTER:
         return a, b - 2  # 傅子健|书丹, 信士刘国珍|敬立
+    if b - a == 4 and text[b:b + 1].isdigit() and (a, b - 1) in ruled and text[a + 1] not in lexicon().single and not all(
+        c in TRANSLITERATION for c in text[a:b]
+    ):
+        return a, b - 1  # 张宇航|超0.3kg: a verb before a number after a rule's name of three (施勒格尔１９日 stays)
     if b - a != 4 or not "\u4e00" <= text[b:b + 1] <= "\u9fff":
         return a, b
     if belief[b - 1] < 1 + 254 * TAIL and min(belief[a:b - 1]) > 1 + 254 * 0.9:
