@@ -436,6 +436,9 @@ def test_the_texts_a_hint_matches_in_are_the_texts_it_matches() -> None:
         # a common given name and a capitalised word no list holds, as a surname (round 34); not a firm's or place's
         ("夜跑接龙 1.陈建国 2.Tom Ashby；Mike Harlow的车还没到", ["陈建国", "Tom Ashby", "Mike Harlow"]),
         ("客户Ahmed Trading尾款逾期，Lily Garden小区物业费，Jordan Brand专柜", []),
+        # a roster's number glued after a name by its words alone (round 34); a product's model is none
+        ("工时 10月 Tina168h 陈宇152h；发球失误：Kelly Wong3 Park Ji Hoon2", ["Tina", "陈宇", "Kelly Wong", "Park Ji Hoon"]),
+        ("华为Nova7、Jordan11球鞋和Victoria2号楼", []),
         # a given name of romanised syllables and a surname after it (round 34); a place is none
         ("Kenji Sato，日本交换生；副队长Kasun Perera 手机已登记；Taikoo Li商场", ["Kenji Sato", "Kasun Perera"]),
         # a country and what the person is there opens no name (round 34)

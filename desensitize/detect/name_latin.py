@@ -54,12 +54,15 @@ _PARTICLE = r"(?:van|von|der|den|de|da|del|dos|du|la|le|bin|binti|al|el|ibn)"
 _PARTICLE_WORD = re.compile(_PARTICLE)
 # The run: a capitalised word, then up to four more (one or two particles may stand between: van der), one space apart;
 # not part of an address or a code (no letter, letter's dot or letters and digits before it: www.Lisa, A3Lisa; no
-# e-mail's @: john@Smith), but after a list's number (1.Coco, 9Jayden Wong, 11Coco) or a chat's @ (@Mia).
+# e-mail's @: john@Smith), but after a list's number (1.Coco, 9Jayden Wong, 11Coco) or a chat's @ (@Mia); and no
+# letter after it (a number may follow: an age, a head count, a roster's figure, or a product's model number).
 RUN = re.compile(
     rf"(?<![{_LETTER}_\-])(?<![{_LETTER}_\-][0-9])(?<![{_LETTER}0-9_\-][0-9]{{2}})(?<![{_LETTER}._\-]\.)(?<![A-Za-z0-9._\-]@){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}{_WORD}){{0,4}}"
-    # a digit only as an age or a party's head count: 孩子Felix3岁, 游客Emily Brown3人 (not iPhone15)
-    rf"(?![{_LETTER}@_\-]|[0-9](?![0-9]{{0,1}}(?:岁|个月|人|位))|\.[A-Za-z])"
+    # no letter right after it; a digit may follow (`latin_names` weighs the run then: 孩子Felix3岁, Tina168h, iPhone15)
+    rf"(?![{_LETTER}@_\-]|\.[A-Za-z])"
 )
+# An age or a party's head count right after a name (孩子Felix3岁, 游客Emily Brown3人).
+_AGE_OR_COUNT = re.compile("[0-9]{1,2}(?:岁|个月|人|位)")
 # A capital and a letter, or 小, 阿 or 老 and a capital: every name `latin_names` takes holds one. Scanning a million
 # remarks for this takes 0.04 s, for `RUN` (its look-behind tried at every character) 0.27 s.
 HINT = re.compile(f"[{_UPPER}Ａ-Ｚ][{_LETTER}ａ-ｚＡ-Ｚ]|[小阿老][A-ZＡ-Ｚ]")
@@ -171,6 +174,11 @@ def latin_names(text: str) -> list[tuple[int, int]]:
         words = m.group().split()
         if not _capitalised(words) or _a_things_word(words) or (len(words) == 1 and len(words[0]) < 3):
             continue  # 经办人A: a label
+        if text[b:b + 1].isdigit() and not _AGE_OR_COUNT.match(text, b) and not (
+            _foreign_name(words) or (len(words) == 1 and _given_name(words[0]) and _a_rosters_entry(text, a, b))
+        ):
+            continue  # glued to a number: a roster's hours or points after a name by its words alone (Kelly Wong3,
+            # 工时 Tina168h), else a product's or a code's (Mate40, 华为Nova7, Jordan11球鞋, Victoria2号楼)
         capitals = len(words) == 1 and words[0].isupper()
         if capitals and foreign_names.key(words[0]) not in _name_words():
             continue  # 申请人APP, 患者ICU: an acronym; 护照名KEVIN, MOHAMED录成了… are names (round 27)
@@ -194,6 +202,15 @@ def latin_names(text: str) -> list[tuple[int, int]]:
             if chinese is not None:
                 out.append(chinese)
     return out + _listed_with(text, out, others) if out and others else out
+
+
+def _a_rosters_entry(text: str, a: int, b: int) -> bool:
+    """The word at `a:b` and the number glued after it stand apart from the Chinese text around them, as a roster's
+    entry does (工时 Tina168h 陈宇152h), not a product's model (华为Nova7, Jordan11球鞋, Victoria2号楼)."""
+    end = b
+    while end < len(text) and (text[end].isdigit() or text[end] == "."):
+        end += 1
+    return not "\u4e00" <= text[a - 1:a] <= "\u9fff" and not "\u4e00" <= text[end:end + 1] <= "\u9fff"
 
 
 def _person_after(text: str, b: int, several: bool, capitals: bool) -> bool:
