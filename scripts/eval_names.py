@@ -332,8 +332,8 @@ blueberry farm).
 "blind-remarks-33" (names_blind_remarks33.txt, sealed: 700 records, 863 names) was written at round 34's start by
 two more such sessions, as clerks of fourteen more offices (a scuba-diving club, a canoe team, a volleyball team, a
 parkour group, a kendo hall, an aikido hall, a chess club; an eel farm, a dried-bamboo-shoot plant, a bean-sprout
-workshop, a chestnut buying station, a waxberry orchard, a goose farm, a lotus-seed co-operative), to be measured
-once at round 34's end. Their offices were chosen as round 31's were.
+workshop, a chestnut buying station, a waxberry orchard, a goose farm, a lotus-seed co-operative), and measured once
+at round 34's end (P 0.953 / R 0.983; round 33's detector 0.952 / 0.981). Their offices were chosen as round 31's were.
 "dev-remarks-54" (names_dev_remarks54.txt, studied: 700 records, 889 names) was written later in round 34 by two
 more such sessions, as clerks of fourteen more offices (a Muay Thai gym, a wrestling team, a jiu-jitsu gym, a squash
 club, a pickleball club, a skydiving club, an outdoor team-building base; a large-yellow-croaker cage farm, a grouper

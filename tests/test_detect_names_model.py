@@ -1339,6 +1339,12 @@ REMARK_FLOORS = [
     # Round 33's second studied split (data/names_dev_remarks52.txt, 700 records, 887 names), written later in round 33:
     # round 32's detector 0.956 / 0.974, round 33's 0.956 / 0.975.
     pytest.param("dev-remarks-52", 700, 0.945, 0.965, id="dev-remarks-52"),
+    # Round 34's studied records of fourteen more offices (data/names_dev_remarks53.txt, 700 records, 897 names), written
+    # at round 34's start to round 31's brief: round 33's detector 0.964 / 0.969, round 34's 0.972 / 0.981.
+    pytest.param("dev-remarks-53", 700, 0.96, 0.97, id="dev-remarks-53"),
+    # Round 34's second studied split (data/names_dev_remarks54.txt, 700 records, 889 names), written later in round 34:
+    # round 33's detector 0.982 / 0.979, round 34's 0.984 / 0.981.
+    pytest.param("dev-remarks-54", 700, 0.975, 0.97, id="dev-remarks-54"),
     # Round 19's blind set (data/names_blind_remarks18.txt, 698 records, 1,011 names, as clerks of fourteen more
     # offices, five of which keep histories), written at round 19's start by sessions that saw no detector,
     # measured once at its end: P 0.938 / R 0.961 (round 18's detector: 0.927 / 0.954); at round 20's end, with the
@@ -1409,6 +1415,11 @@ REMARK_FLOORS = [
     # (model card): P 0.964 / R 0.979 after its first three steps, 0.963 / 0.979 at its end (round 32's detector:
     # 0.962 / 0.976).
     pytest.param("blind-remarks-32", 700, 0.955, 0.97, id="blind-remarks-32"),
+    # Round 34's blind set (data/names_blind_remarks33.txt, 700 records, 863 names, as clerks of fourteen more offices:
+    # a scuba-diving club, a kendo hall, a chess club, an eel farm, a bean-sprout workshop, a goose farm …), written at
+    # round 34's start by sessions that saw no detector, measured once at its end: P 0.953 / R 0.983 (round 33's
+    # detector: 0.952 / 0.981).
+    pytest.param("blind-remarks-33", 700, 0.945, 0.975, id="blind-remarks-33"),
     # Round 10's blind set (data/names_blind_remarks9.txt, 700 records, 1,030 names, as fourteen clerks of
     # fourteen offices, by two sessions in two halves: look-alike words, scanned forms spaced out, Hong Kong
     # parties with their romanised names, compound and married surnames), written during round 10 by sessions
