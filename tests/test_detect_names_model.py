@@ -672,7 +672,7 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         # a Fuzhou 依 name goes on; 依法 is a word (a strict xfail from round 20's model to round 28's, which read 林依法)
         ("村民刘依官家屋顶被掀翻，林依法办理了手续", ["刘依官"]),
         ("承租方庄阿六家的狗咬伤了黄阿姨", ["庄阿六"]),  # and a 阿 name; 黄阿姨 is a title
-        ("小班依依第一次上台，依依发烧请假", ["依依", "依依"]),  # not a doubled nickname (round 34)
+        ("小班依依第一次上台，依依发烧请假", ["依依", "依依"]),  # a doubled 依依 goes on over nothing (round 34)
         ("献血者李娟与其丈夫陈宏一起来献血", ["李娟", "陈宏"]),  # a doubted third character that starts 一起
         ("4/8 徐海领走准迁证", ["徐海"]),  # a word (徐海, a region) read as a name where a person's verb follows
         ("考生向前因身份证过期，由监考员周全陪同补办", ["向前", "周全"]),  # an examinee and an invigilator
@@ -934,7 +934,7 @@ def test_a_trade_a_team_or_a_school_names_the_person_after_it(detector: TextDete
     assert _names(detector, "安检公告被撕掉，已联系物业管家王府明重新张贴") == ["王府明"]
     assert _names(detector, "同班同学刘茵茵承受不了压力，老师已家访。") == ["刘茵茵"]
     assert _names(detector, "更正：上条说的是4栋不是3栋，抱歉。——管家秀琴") == ["秀琴"]
-    # round 34: an exhibitor, a head chef, a substitute, a pawnshop's client, a mother in a maternity ward
+    # round 34's role words: an exhibitor, a head chef, a pawnshop's client among them
     assert _names(detector, "已责改；厨师长孙德胜在场。展商白玛央金（藏族）反映展位偏。") == ["孙德胜", "白玛央金"]
     assert _names(detector, "当户次仁拉姆（藏族）银饰一批，按银料价收当") == ["次仁拉姆"]
 
