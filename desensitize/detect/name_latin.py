@@ -298,11 +298,11 @@ def _foreign_name(words: list[str]) -> bool:
     """A run that is a foreign name by its words alone (round 26): two to five words each a given name, middle
     name or surname of `foreign_names` or `english_given_names` (Nguyễn Văn Hùng, Klaus Becker, Mimi Chan); a
     surname first and the other words names or syllables of romanised given names (Lam Chun Kit, Kim Dohyun, Wáng
-    Xiùlì; not YANGXIA LU, a road's name in pinyin); a common given name and one capitalised word, a surname no list
-    holds (Tom Ashby, Mike Harlow: round 34), or a given name of syllables and a surname (Kenji Sato, Kasun Perera:
-    round 34); a passport's capitals that start with a surname (PARK JIHOON,
-    PETROV SERGEI); a word with letters only Vietnamese writes (Ngọc, Trần Thị Mai); one capitalised Cyrillic word
-    (Оксана, Ержан): Chinese records write nothing else so."""
+    Xiùlì; not YANGXIA LU, a road's name in pinyin); two words in the West's order (round 34): a common given name and
+    a word no list holds, as a surname is (Tom Ashby, Mike Harlow), or a given name of syllables and a surname (Kenji
+    Sato, Kasun Perera); a passport's capitals that start with a surname (PARK JIHOON, PETROV SERGEI); a word with
+    letters only Vietnamese writes (Ngọc, Trần Thị Mai); one capitalised Cyrillic word (Оксана, Ержан): Chinese
+    records write nothing else so. The run's words start with capitals (`latin_names` takes no other run)."""
     core = [w for w in words if not _PARTICLE_WORD.fullmatch(w)]
     if not core:
         return False
@@ -316,10 +316,12 @@ def _foreign_name(words: list[str]) -> bool:
         return True
     if keys[0] in surnames and all(k in known or foreign_names.syllabic(k) for k in keys[1:]):
         return True  # the surname first, as Chinese, Korean and Vietnamese write: the given name may be syllables
-    if len(core) == 2 and _given_name(core[0]) and core[1][:1].isupper() and core[1][1:].islower() and len(core[1]) >= 3:
-        return True  # a common given name and a capitalised word no list holds, as a surname is (Tom Ashby, Mike Harlow)
-    if len(core) == 2 and keys[1] in surnames and foreign_names.syllabic(keys[0]) and core[0][1:].islower():
-        return True  # a given name of romanised syllables and a surname after it, as the West writes (Kenji Sato)
+    if len(core) == 2:  # the given name first, as the West writes (Tom Ashby, Kenji Sato)
+        given, last = core
+        if (last[1:].islower() and len(last) >= 3 and _given_name(given)) or (
+            given[1:].islower() and keys[1] in surnames and foreign_names.syllabic(keys[0])
+        ):
+            return True
     return all(w.isupper() for w in core) and keys[0] in surnames
 
 
