@@ -338,6 +338,15 @@ at round 34's end (P 0.953 / R 0.983; round 33's detector 0.952 / 0.981). Their 
 more such sessions, as clerks of fourteen more offices (a Muay Thai gym, a wrestling team, a jiu-jitsu gym, a squash
 club, a pickleball club, a skydiving club, an outdoor team-building base; a large-yellow-croaker cage farm, a grouper
 farm, a white-fungus farm, a pomelo orchard, a ponkan orchard, a banana plantation, a dragon-fruit orchard).
+"dev-remarks-55" (names_dev_remarks55.txt, studied: 700 records, 941 names) was written at round 35's start by two
+more such sessions, as clerks of fourteen more offices (a Pilates studio, a ballroom-dance class, a ukulele school, a
+harmonica society, a belly-dance studio, a tap-dance club, a kickboxing gym; a dendrobium farm, a lingzhi farm, a
+pseudostellaria (taizishen) farm, a guava orchard, a starfruit orchard, a garlic co-operative, a mud-crab pond).
+"blind-remarks-34" (names_blind_remarks34.txt, sealed: 700 records, 875 names) was written at round 35's start by
+two more such sessions, as clerks of fourteen more offices (a paintball field, a wing chun hall, a sanda club, a
+model-aircraft society, a shuffleboard bar, a river-tracing guide team, a grass-skiing park; a sika-deer farm, a
+water-caltrop pond, a quail farm, a rice-cake workshop, a succulent greenhouse, an ornamental-fish farm, an enoki
+mushroom plant), to be measured once at round 35's end. Their offices were chosen as round 31's were.
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -395,6 +404,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "blind-remarks-31": (DATA / "names_blind_remarks31.txt", True),  # written at round 32's start, measured at its end
     "blind-remarks-32": (DATA / "names_blind_remarks32.txt", True),  # written at round 33's start, measured at its end
     "blind-remarks-33": (DATA / "names_blind_remarks33.txt", True),  # written at round 34's start, measured at its end
+    "blind-remarks-34": (DATA / "names_blind_remarks34.txt", True),  # written at round 35's start, measured at its end
     "dev-remarks": (DATA / "names_dev_remarks.txt", False),  # written in round 2, to choose on
     "dev-remarks-3": (DATA / "names_dev_remarks3.txt", False),  # written at round 4's end in round 4's voices
     "dev-remarks-2": (DATA / "names_blind_remarks.txt", False),  # retired
@@ -452,6 +462,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-52": (DATA / "names_dev_remarks52.txt", False),  # written later in round 33: more offices
     "dev-remarks-53": (DATA / "names_dev_remarks53.txt", False),  # written at round 34's start: more offices
     "dev-remarks-54": (DATA / "names_dev_remarks54.txt", False),  # written later in round 34: more offices
+    "dev-remarks-55": (DATA / "names_dev_remarks55.txt", False),  # written at round 35's start: more offices
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
