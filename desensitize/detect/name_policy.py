@@ -271,8 +271,8 @@ TITLES = frozenset(
 _TEMPLE = "寺"
 # An amount written in capital numerals, as receipts and cheques write it (陆佰元整, 贰拾叁万陆仟元): 陆, 伍 and 万 are
 # surnames. A numeral, a unit and the currency after them, so that a name of capital numerals stays one (伍佰, a
-# singer's; 万元, a surname and 元).
-_CAPITAL_AMOUNT = re.compile("[零壹贰叁肆伍陆柒捌玖]+[拾佰仟万亿][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*[元圆]")
+# singer's; 万元, a surname and 元), and the 整 (exactly) a receipt closes it with, which the model reads in (陆仟元整).
+_CAPITAL_AMOUNT = re.compile("[零壹贰叁肆伍陆柒捌玖]+[拾佰仟万亿][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*[元圆]整?")
 
 # Days of the week: 周 is a surname, and duty rosters put a day before each name (周一 叶文，周三林琪).
 DAYS = frozenset("周一 周二 周三 周四 周五 周六 周日 周天 周末".split())
