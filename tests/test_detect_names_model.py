@@ -119,6 +119,10 @@ def test_recognizer_keys_are_checked() -> None:
         # an amount in capital numerals is none (round 34: 陆 a surname); a singer's stage name of them is one
         ("收据：今收到苏振邦交来队费陆佰元整，合计贰拾叁万陆仟元。伍佰经营的烧烤摊已登记", ["苏振邦", "伍佰"]),
         ("收据：今收到翁秋菊私教课费陆仟元整（¥6000），收款人：叶小芳", ["翁秋菊", "叶小芳"]),  # 整 too (round 35)
+        # Fuzhou's 伊 (he, she) is no surname after 讲 or before an adverb, nor in the nickname a verb calls it by
+        # (round 35); a name it starts stays one
+        ("秀兰讲伊明旦冇空，后日再来。车间都叫伊阿凤，做事勤快；伊才来三天。", ["秀兰", "阿凤"]),
+        ("翻译名叫伊万，经伊宁核实", ["伊万", "伊宁"]),
         ("和安康和和援朝是亲兄弟。", ["和安康", "和援朝"]),  # 和 a surname after the conjunction 和
         ("客人说安琪上钟时一直看手机；倒库时考生紧张", ["安琪"]),  # "when" after what is done is no name of two
         ("谢谢郭教，张导说明天开机；阿朵教大家吹葫芦丝", ["阿朵"]),  # 教练's and 导演's short forms; 教 a verb

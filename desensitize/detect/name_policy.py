@@ -413,8 +413,8 @@ def _names_no_one(text: str, a: int, b: int) -> bool:
     named bare (由罗源变更为连江, 在黄岐渔港, 巡查于山古树群) or one of `_TERMS` where no role word stands
     before it (联系人罗源, 申请人林权 are people), one of `_ACTS` anywhere, a month after its year (癸卯|仲春), part of a
     drug's name (`_DRUG_ENDS`: 恩诺|沙星), a clan's title glued to what comes before (刘福祥|宗长), what a count of
-    goods counts (`_GOODS_COUNT`: 一盆|丁香), a temple's name of two (林阳|寺) or an amount in capital numerals
-    (`_CAPITAL_AMOUNT`: 陆佰元)."""
+    goods counts (`_GOODS_COUNT`: 一盆|丁香), a temple's name of two (林阳|寺), an amount in capital numerals
+    (`_CAPITAL_AMOUNT`: 陆佰元) or Fuzhou's 伊 (he, she) and what it does (`_fuzhou_pronoun`: 讲伊明旦毛闲)."""
     if b - a < 2 or not_a_name(text[a:b], text[b:b + 3]):
         return True
     if (seal := _SEAL.match(text, a)) is not None and seal.end() >= b:
@@ -439,6 +439,8 @@ def _names_no_one(text: str, a: int, b: int) -> bool:
         return True  # 林阳|寺, 西禅|寺: a temple's name (林 and 西 start names too)
     if (amount := _CAPITAL_AMOUNT.match(text, a)) is not None and amount.end() >= b:
         return True  # 队费|陆佰元|整: an amount in capital numerals
+    if _fuzhou_pronoun(text, a):
+        return True  # 讲伊明旦毛闲, 伊才放心: Fuzhou's 伊 (he, she) and what follows it
     if text[b:b + 2] in _DRUG_ENDS or (span[-2:] in _DRUG_ENDS and "\u4e00" <= text[a - 1:a] <= "\u9fff" and not role_before(text, a)):
         return True  # 恩诺|沙星, 恩诺沙星: a drug (记录：西林不在家 is a man)
     if _PLANTS_COUNTED.match(text, b) is not None:
@@ -824,18 +826,40 @@ def _after_address(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+# Fuzhou's 伊 (he, she; 讲伊明旦毛闲, she says she is busy tomorrow) before what it does, and the verbs after which it
+# is the one a nickname calls (大家叫伊小雨: everyone calls her 小雨). 伊 is a surname and starts transliterated names
+# (伊万, 伊琳娜, 伊力哈木): in the labelled files 伊 after 讲 was the pronoun all 70 times and never a name's start.
+_PRONOUN_DOES = STOP | frozenset("莫伓冇毛")  # 伊才放心, 叫伊莫迟到: an adverb or a Fuzhou negation after it
+_PRONOUN_CALLED = frozenset("叫喊帮给让替带等请跟同共对问教载")
+
+
+def _fuzhou_pronoun(text: str, a: int) -> bool:
+    """The 伊 at `a` is Fuzhou's pronoun (he, she), no surname: after 讲 (美玉讲伊阿弟…, 桂花嫂讲伊明旦毛闲) or before
+    an adverb or a negation (伊才放心, 叫伊莫迟到). Not 经伊宁核实, 名叫伊万: a name."""
+    return text[a] == "伊" and (text[a - 1:a] == "讲" or text[a + 1:a + 2] in _PRONOUN_DOES)
+
+
+def _after_pronoun(text: str, a: int, b: int) -> tuple[int, int]:
+    """A span without Fuzhou's 伊 (her, him) where a verb before it and a nickname after it (阿, 小 or 依 and more)
+    make it the one the nickname calls: 大家叫伊|小雨, 叫伊|依珠; not 名叫伊万 (万 is no nickname)."""
+    if b - a >= 3 and text[a] == "伊" and text[a - 1:a] in _PRONOUN_CALLED and text[a + 1] in "阿小依":
+        return a + 1, b
+    return a, b
+
+
 def _model_span(
     text: str, span: tuple[int, int], reading: Reading, ruled: Collection[tuple[int, int]]
 ) -> tuple[int, int]:
     """The model's span with its edges set right, in this order: cut before a function character where it runs on
-    (`_short_of_function`), after 老 or 谢谢 (`_after_address`), after a preposition it took in
+    (`_short_of_function`), after 老 or 谢谢 (`_after_address`), after Fuzhou's 伊 before a nickname it calls
+    (`_after_pronoun`), after a preposition it took in
     (`_after_preposition`), after a county or a temple and before a tomb's inscription (`_after_place`), before a
     weak fourth character (`_weak_tail`), after a conjunction right after another name (`_after_conjunction`), after
     a role word or a day it took in (`_after_role`), after a kinship word before a rule's name (`_after_kin`); 氏
     kept (`_married_form`); a compound surname or a husband's surname before it taken in (`_compound_before`,
     `_double_surname`); a rule's longer name where the model is unsure (`_rule_reaches_further`); a kinship word or
     a title or a nickname's verb after it left out (`_without_kin`, `_nickname_before_verb`, `_without_title`)."""
-    a, b = _after_place(text, *_after_preposition(text, *_after_address(text, *_short_of_function(text, *span))))
+    a, b = _after_place(text, *_after_preposition(text, *_after_pronoun(text, *_after_address(text, *_short_of_function(text, *span)))))
     a, b = _weak_tail(text, a, b, reading, ruled)
     a, b = _after_kin(text, *_after_role(text, *_after_conjunction(text, a, b, reading, ruled)), ruled)
     span = _double_surname(text, *_compound_before(text, *_married_form(text, a, b)))
@@ -971,8 +995,8 @@ def combine_names(
             else:
                 covered.setdefault(i, []).append((a, b))  # the model reads around them only
             continue
-        cut = _after_role(text, a, b)[0] - a
-        if cut:  # 家属|赵先生: the cue rule read a role word back into the name
+        cut = max(_after_role(text, a, b)[0], _after_pronoun(text, a, b)[0]) - a
+        if cut:  # 家属|赵先生: the cue rule read a role word back into the name; 叫伊|小雨: Fuzhou's pronoun
             a, c = a + cut, (c[0] + cut, *c[1:])
         if _names_no_one(text, a, b):
             covered.setdefault(i, []).append((a, b))  # read by no one: 陈先生 is no name
