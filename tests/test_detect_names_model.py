@@ -110,6 +110,10 @@ def test_recognizer_keys_are_checked() -> None:
         ("钥匙交宿管阿梅，明早来取", ["阿梅"]),  # 管 ends an unlisted role word here, no surname of 管阿梅
         ("果子被收购商阿彪收走了", ["阿彪"]),
         ("林美华买了一盆丁香，又订了10条红白", ["林美华"]),  # what a count of goods counts is no person
+        # but a surname and a given name people bear after one are a person (a weight class's boxer), and before a
+        # count of plants (the trees a worker pruned; round 35)
+        ("散打报名：60kg林建华、75kg郑国强；订了10条秋翠", ["林建华", "郑国强"]),
+        ("修剪工资：郑建华80株240；苗圃盘点：玉兰 86株", ["郑建华"]),
         ("新员工试用期一个月，跟小雯学，阿琪带", ["小雯", "阿琪"]),  # a nickname glued to the verb after it
         ("系店员阿辉照登记单抄写时看错；阿依问宿舍有没有空床位", ["阿辉", "阿依"]),  # 照 too; 阿依 no Fuzhou 依
         ("修理人老翁德水。", ["翁德水"]),  # 老 and 谢谢 before a name are not in it

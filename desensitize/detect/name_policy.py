@@ -426,8 +426,8 @@ def _names_no_one(text: str, a: int, b: int) -> bool:
         return True  # 边牧“小黑”, 叫它“小黑”: an animal's name
     if span in _CLAN_TITLES and "\u4e00" <= text[a - 1:a] <= "\u9fff":
         return True  # 刘福祥|宗长: the title after a name (宗 is a surname)
-    if text[a - 1:a] in _GOODS_LAST and _GOODS_COUNT.search(text, max(0, a - 8), a) is not None:
-        return True  # 一盆|丁香, 10条|秋翠: what is counted
+    if text[a - 1:a] in _GOODS_LAST and _GOODS_COUNT.search(text, max(0, a - 8), a) is not None and not _bears_given_name(text, a, b):
+        return True  # 一盆|丁香, 10条|秋翠: what is counted; not 65kg|胡天明, a weight class's boxer
     if b - a == 2 and (span[1] == "时" or (span[1] in "教导" and span[0] in lexicon().single)):
         # 上钟|时, 取章|时: "when" after what is done; 谢谢郭教, 张导说: 教练's and 导演's short forms after a surname
         # (not among `TITLES`: 教 and 导 after a name are verbs as often, 阿朵|教大家). No labelled name of two ends in
@@ -443,8 +443,8 @@ def _names_no_one(text: str, a: int, b: int) -> bool:
         return True  # 讲伊明旦毛闲, 伊才放心: Fuzhou's 伊 (he, she) and what follows it
     if text[b:b + 2] in _DRUG_ENDS or (span[-2:] in _DRUG_ENDS and "\u4e00" <= text[a - 1:a] <= "\u9fff" and not role_before(text, a)):
         return True  # 恩诺|沙星, 恩诺沙星: a drug (记录：西林不在家 is a man)
-    if _PLANTS_COUNTED.match(text, b) is not None:
-        return True  # 玉兰| 86株: a plant counted
+    if _PLANTS_COUNTED.match(text, b) is not None and not _bears_given_name(text, a, b):
+        return True  # 玉兰| 86株: a plant counted; not 修剪工资：包永红|80株, the trees a worker pruned
     return span in _ACTS or ((span in _TERMS or span in fuzhou_places()) and not role_before(text, a))
 
 
