@@ -453,6 +453,9 @@ def test_the_texts_a_hint_matches_in_are_the_texts_it_matches() -> None:
         # a country and what the person is there opens no name (round 34)
         ("Tran Thi Mai（越南媳妇）来帮工，Sara Qureshi（巴基斯坦，博二）报名", ["Tran Thi Mai", "Sara Qureshi"]),
         ("游客Emma Wilson遗失护照，已交还本人。", ["Emma Wilson"]),  # a traveller is a role
+        # Vietnamese given names without their diacritics: faker's vi_VN first_names is a placeholder beside its real
+        # lists (round 35)
+        ("渔工Tran Van Minh和Pham Thi Huong今天到岗；Le Van Trung，越南人，来帮挖参", ["Tran Van Minh", "Pham Thi Huong", "Le Van Trung"]),
         # A row of fields: the nationality after a space, a country's name after a comma (round 18)
         ("Sarah Mitchell 英国 外教 首次申请 证书已验", ["Sarah Mitchell"]),
         ("报名：Tom Baker，美国，在榕任教三年", ["Tom Baker"]),

@@ -29,7 +29,10 @@ _LOCALES = (
     "es_MX", "es_AR", "es_CL", "es_CO", "pt_PT", "da_DK", "no_NO", "fi_FI", "et_EE", "lv_LV", "lt_LT", "hr_HR",
     "sl_SI", "sk_SK",
 )
-_LISTS = ("first_names", "last_names", "middle_names", "first_romanized_names", "last_romanized_names")
+# Given names: most providers' first_names hold their men's and women's lists, but vi_VN's is a placeholder (John,
+# Jane) beside its real lists (Minh, Linh, Phương): the three taken too (round 35: Tran Van Minh was no name).
+_FIRST = ("first_names", "first_names_male", "first_names_female", "first_names_unisex")
+_LISTS = (*_FIRST, "last_names", "middle_names", "first_romanized_names", "last_romanized_names")
 # Romanised surnames faker's lists lack: Korean (passport spelling), Cantonese (Hong Kong, Macao), Wade-Giles
 # (Taiwan) and Vietnamese without diacritics.
 ROMANISED_SURNAMES = frozenset(
@@ -159,5 +162,5 @@ NOT_GIVEN = frozenset(
 def given_keys() -> frozenset[str]:
     """The keys of the given and middle names of `_LOCALES` that are one word (Chloé, Natalia, Akira) and of
     `VIETNAMESE_GIVEN` (Linh, Trang), less `NOT_GIVEN`."""
-    words = {key(e) for e in _entries(("first_names", "first_romanized_names", "middle_names")) if " " not in e and "-" not in e}
+    words = {key(e) for e in _entries((*_FIRST, "first_romanized_names", "middle_names")) if " " not in e and "-" not in e}
     return frozenset(w for w in words | VIETNAMESE_GIVEN if len(w) >= 3 and w not in NOT_GIVEN)
