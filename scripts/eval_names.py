@@ -347,6 +347,11 @@ two more such sessions, as clerks of fourteen more offices (a paintball field, a
 model-aircraft society, a shuffleboard bar, a river-tracing guide team, a grass-skiing park; a sika-deer farm, a
 water-caltrop pond, a quail farm, a rice-cake workshop, a succulent greenhouse, an ornamental-fish farm, an enoki
 mushroom plant), to be measured once at round 35's end. Their offices were chosen as round 31's were.
+"dev-remarks-56" (names_dev_remarks56.txt, studied: 700 records, 893 names) was written at round 35's start with
+the two above, as clerks of fourteen more offices (a shrimp-fishing pond, a petting zoo, a recording studio, a water
+park, a saxophone class, a drum-kit school, a water-polo team; an oyster farm, a sea-urchin farm, a squid-drying
+plant, a shrimp-oil works, a red-yeast-lees workshop, a mudskipper pond, a rapeseed-flower park), and first read
+after four of the round's steps.
 Round 5's third batch of training remarks (names_train_remarks3.txt) served as a studied split for part of
 the round before it was trained on (model card).
 
@@ -463,6 +468,7 @@ REMARK_SETS: dict[str, tuple[Path, bool]] = {
     "dev-remarks-53": (DATA / "names_dev_remarks53.txt", False),  # written at round 34's start: more offices
     "dev-remarks-54": (DATA / "names_dev_remarks54.txt", False),  # written later in round 34: more offices
     "dev-remarks-55": (DATA / "names_dev_remarks55.txt", False),  # written at round 35's start: more offices
+    "dev-remarks-56": (DATA / "names_dev_remarks56.txt", False),  # written with it, read after four steps
 }
 SEALED = frozenset({"blind-test", *(k for k, (_, sealed) in REMARK_SETS.items() if sealed)})
 SPLITS = ("tune", "heldout", "blind-dev", "blind-test")
