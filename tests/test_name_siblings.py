@@ -20,6 +20,12 @@ from tests.name_helpers import masked_names
         ("林秀英、林秀", [(0, 3)], [], []),  # no third character
         ("陈建国、陈建的", [(0, 3)], [], []),  # a function character ends no given name
         ("蔡廷杰、蔡廷俊敬书", [(0, 3), (4, 8)], ["蔡廷俊"], []),  # a span past the names stays: all it held stays masked
+        # given names of two glued, sharing their first character, before a word saying they are two (round 35)
+        ("国平国安两兄弟请假", [(0, 2)], ["国安"], []),  # the first found
+        ("国平国安两兄弟请假", [(2, 4)], ["国平"], []),  # the second found
+        ("木金木土兄弟装车", [(0, 4)], ["木金", "木土"], ["木金木土"]),  # both read as one
+        ("木金木土装车", [(0, 4)], [], []),  # nothing says they are two
+        ("能不能分两个月", [(0, 2)], [], []),  # 不 fills no given name
     ],
 )
 def test_sibling_names(text: str, spans: list[tuple[int, int]], added: list[str], dropped: list[str]) -> None:
@@ -34,6 +40,7 @@ def test_sibling_names(text: str, spans: list[tuple[int, int]], added: list[str]
         ("录文：咸丰辛亥冬，侯官廖锦堂同池景星池景辰来游。", ["廖锦堂", "池景星", "池景辰"]),
         ("兄弟郑孔璋郑孔瑜合捐银五十两。", ["郑孔璋", "郑孔瑜"]),
         ("罗源县雷石金、雷石银兄弟卖山契一件", ["雷石金", "雷石银"]),
+        ("水旺水生两兄弟轮流守夜，玉兰玉梅姐妹俩今天穿一样", ["水旺", "水生", "玉兰", "玉梅"]),
         ("黄金周、黄金岛两个项目已立项", []),  # no name found beside: nothing read
     ],
 )

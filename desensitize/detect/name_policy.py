@@ -1143,8 +1143,8 @@ def _romanised(joined: Joined, starts: Sequence[int], names: Sequence[_Candidate
 def _siblings(
     joined: Joined, starts: Sequence[int], names: Sequence[_Candidate]
 ) -> tuple[list[_Candidate], set[tuple[int, int]]]:
-    """The siblings' names beside the names found (`name_siblings`: 黄道澄、黄道润, 池景星池景辰), and the found spans
-    they replace (offsets as `names` gives them)."""
+    """The siblings' names beside the names found (`name_siblings`: 黄道澄、黄道润, 池景星池景辰, 国平国安两兄弟), and the
+    found spans they replace (offsets as `names` gives them)."""
     added: list[_Candidate] = []
     replaced: set[tuple[int, int]] = set()
     # Only a text where a name's first two characters stand again three or four places before or after it is read
@@ -1160,9 +1160,15 @@ def _siblings(
     for shift in (3, 4, -3, -4):
         # Past the joined string's ends the test reads its first or last character: a text read in vain at most.
         beside |= (codes[np.clip(pos + shift, 0, last)] == first) & (codes[np.clip(pos + shift + 1, 0, last)] == second)
-    if not beside.any():
+    # Given names of two glued that share their first character (国平|国安, 木金木土): a name of two or four whose first
+    # character stands again two places on (or, for a name of two, two places before).
+    short = (lengths == 2) | (lengths == 4)
+    short_text, spos = of_text[short], at[short]
+    glued = codes[np.clip(spos + 2, 0, last)] == codes[spos]
+    glued |= (lengths[short] == 2) & (codes[np.clip(spos - 2, 0, last)] == codes[spos])
+    if not beside.any() and not glued.any():
         return added, replaced
-    near = np.unique(sized_text[beside])
+    near = np.unique(np.concatenate([sized_text[beside], short_text[glued]]))
     texts = joined.texts
     for i in near.tolist():
         ts = starts[i]
