@@ -127,6 +127,8 @@ def test_recognizer_keys_are_checked() -> None:
         # (round 35); a name it starts stays one
         ("秀兰讲伊明旦冇空，后日再来。车间都叫伊阿凤，做事勤快；伊才来三天。", ["秀兰", "阿凤"]),
         ("翻译名叫伊万，经伊宁核实", ["伊万", "伊宁"]),
+        # a Fuzhou nickname of 依 goes on over no rare third character: 姆 after it is an old woman (round 35)
+        ("住七楼的依銮姆九十岁了，隔壁依珠姆来说脚手架挡了；阿卜杜·萨利姆来访", ["依銮", "依珠", "阿卜杜·萨利姆"]),
         ("和安康和和援朝是亲兄弟。", ["和安康", "和援朝"]),  # 和 a surname after the conjunction 和
         ("客人说安琪上钟时一直看手机；倒库时考生紧张", ["安琪"]),  # "when" after what is done is no name of two
         ("谢谢郭教，张导说明天开机；阿朵教大家吹葫芦丝", ["阿朵"]),  # 教练's and 导演's short forms; 教 a verb

@@ -1185,7 +1185,8 @@ def _with_rare_last(texts: Sequence[str], starts: Sequence[int], c: _Candidate) 
     starts a word with the next or the three make one (矫正, 犬只 are words), or another name starts there (葛明|冉丽);
     and over a function character that ends given names where a pause follows (“杨士|均”, `_LAST_BEFORE_A_PAUSE`).
     A character more masked where the name was of two, rather than one left where it was of three. So too a compound
-    surname and one character (邑人欧阳绍|曾”)."""
+    surname and one character (邑人欧阳绍|曾”). Not a nickname of 阿, 小, 老 or Fuzhou's 依 (依銮|姆九十岁: 姆, an old
+    woman)."""
     length = c[1] - c[0]
     if length not in (2, 3):
         return c
@@ -1194,7 +1195,7 @@ def _with_rare_last(texts: Sequence[str], starts: Sequence[int], c: _Candidate) 
     b = a + length
     lex = lexicon()
     surname = 2 if text[a:a + 2] in lex.compound else 1 if text[a] in lex.single else 0
-    if b >= len(text) or text[a] in "阿小老" or not surname or length - surname != 1:
+    if b >= len(text) or text[a] in "阿小老依" or not surname or length - surname != 1:
         return c
     nxt = text[b]
     if nxt in _LAST_BEFORE_A_PAUSE and not "\u4e00" <= text[b + 1:b + 2] <= "\u9fff" and text[a:b + 1] not in every_word():
