@@ -714,6 +714,10 @@ def test_a_chat_pastes_senders_are_names(detector: TextDetector, text: str, name
         # so are two given names of two that people bear (round 34); a Vietnamese 氏 name and a compound surname's one
         ("采茶工秀英桂香两个上午请假，下午补上。包装组春燕海霞今天加班", ["秀英", "桂香", "春燕", "海霞"]),
         ("越南籍陈氏玉兰办理居留许可，纳兰明远先生陪同", ["陈氏玉兰", "纳兰明远"]),
+        # whatever characters they hold (round 35: 墨, 佑, 土 are no common given-name characters alone); a foreign
+        # name of four stays one
+        ("座位：第一组 沐阳子墨；子豪天佑在更衣室打闹；阿土阿水负责搬棚", ["沐阳", "子墨", "子豪", "天佑", "阿土", "阿水"]),
+        ("内政部长阿德瓦尼说话不负责任", ["阿德瓦尼"]),
         # six characters read as one are two names of three where both start with a common surname (round 30)
         ("夏季排班：早5:30到岗。危小平郭金花林依伶邱德水四人轮。", ["危小平", "郭金花", "林依伶", "邱德水"]),
         ("补给点分工 CP1 欧阳雯章涛；CP2 覃海燕", ["欧阳雯", "章涛", "覃海燕"]),  # a compound surname's (round 34)

@@ -764,8 +764,17 @@ def _two_names_glued(span: str) -> bool:
     starts with no surname and makes no word, either first (小燕慧芳, 慧芳小燕), or two doubled ones (乐乐豆豆). Or two
     given names of two that people bear (`given_pairs`: 玉兰月娥两个, 秀英桂香): a name of four whose halves are both
     such is a Vietnamese 氏 one (陈氏玉兰), a compound surname's (纳兰明远) or a Japanese one (小林正雄), none else in
-    the studied and training files (three such, against 37 pairs glued)."""
+    the studied and training files (three such, against 37 pairs glued). Such pairs whatever characters they hold
+    (round 35: 沐阳子墨, 子豪天佑, 阿土阿水; 墨, 佑 and 土 are no common given-name characters alone), unless the second
+    is transliteration characters alone and no nickname (阿德瓦尼, a foreign name of four; 阿旺依土 are two)."""
     lex = lexicon()
+    pairs = given_pairs()
+    if (
+        span[:2] in pairs and span[2:] in pairs and span[1] != "氏" and span[:2] not in lex.compound
+        and span[:2] not in name_japanese.SURNAMES
+        and (span[2] in "阿依小" or not all(c in TRANSLITERATION for c in span[2:]))
+    ):
+        return True
     if span[1] not in lex.given or span[3] not in lex.given:
         return False
     if span[0] == span[1] and span[2] == span[3]:
@@ -775,13 +784,7 @@ def _two_names_glued(span: str) -> bool:
             head not in name_japanese.SURNAMES  # 小林雄大 is one Japanese name
         ):
             return True
-    if (span[0] in "阿小" and span[2] in "阿小") or (span[0] == span[2] and span[0] in lex.single):
-        return True
-    pairs = given_pairs()
-    return (
-        span[:2] in pairs and span[2:] in pairs and span[1] != "氏" and span[:2] not in lex.compound
-        and span[:2] not in name_japanese.SURNAMES
-    )
+    return (span[0] in "阿小" and span[2] in "阿小") or (span[0] == span[2] and span[0] in lex.single)
 
 
 def _doubled_names(span: str) -> bool:
