@@ -182,15 +182,21 @@ def _never_last() -> frozenset[str]:
 
 
 _COUNTS = frozenset("两三四五六七八九十")  # how many people a list names, before 位, 名 or 人
+# Adverbs that follow a given name of two glued before a verb (海燕刚发群里, 国华又来了): 刚 ends given names too
+# (王志刚), but no labelled name of three whose first two are a given name people bear ends in one (德才 does in 才).
+_ADVERB_AFTER_GIVEN = frozenset("刚又也就都还")
 
 
 def _ends_short(text: str, a: int, b: int) -> bool:
     """A name of three with a one-character surname whose last character ends no name of three (`_never_last`):
     it is a name of two and the word after it (店员曹燕|以需要为由); or whose last character is a count of the people
-    just named (方世雄、邹德|三位认养人, 、邹德|三名: before 位, or before 名 or 人 ending a list; 张三名下 is his)."""
+    just named (方世雄、邹德|三位认养人, 、邹德|三名: before 位, or before 名 or 人 ending a list; 张三名下 is his); or
+    whose first two are a given name people bear and whose last an adverb before a Chinese character (海燕|刚发群里:
+    海 is a surname, but 海燕 the name; `_ADVERB_AFTER_GIVEN`)."""
     return b - a == 3 and text[a:a + 2] not in lexicon().compound and (
         text[b - 1] in _never_last()
         or (text[b - 1] in _COUNTS and (text[b:b + 1] == "位" or (text[b:b + 1] in "名人" and text[a - 1:a] == "、")))
+        or (text[b - 1] in _ADVERB_AFTER_GIVEN and text[a:b - 1] in given_pairs() and "\u4e00" <= text[b:b + 1] <= "\u9fff")
     )
 
 
