@@ -38,6 +38,7 @@ import numpy as np
 
 from desensitize.detect.name_batch import KeyIndex, pair_keys, word_set
 from desensitize.detect.name_crf import Crf
+from desensitize.detect.name_dotted import DOTS
 from desensitize.detect.name_features import Lexicon, lexicon
 from desensitize.detect.names import (
     ATTRIBUTE_HINT,
@@ -446,7 +447,7 @@ Ask = tuple[str, Sequence[tuple[int, int]], Iterable[int] | None, Sequence[int]]
 _BATCH = 200_000  # characters tagged at once: the passes' arrays stay within tens of MB
 
 
-_HAN_RUN = re.compile("[\u4e00-\u9fff·]+")
+_HAN_RUN = re.compile(f"[\u4e00-\u9fff{DOTS}]+")
 
 
 def _han_runs(text: str, a: int, e: int) -> list[tuple[int, int]]:
@@ -539,11 +540,11 @@ class NameModel:
         return [Reading(spans.get(t, []), raw[s:e]) for t, (s, e) in enumerate(zip(starts.tolist(), ends.tolist()))]
 
     def _plausible(self, span: str) -> bool:
-        """A span worth masking as a name: two or more Chinese characters (or the · of minority and
-        foreign names), not a role or kinship word, not starting with a pronoun (`_PRONOUNS`). The news corpora
-        label a lone surname before a title (江|主席) as a name; in a remark 陈先生 names nobody, and the surname
-        alone is what a mask keeps."""
-        return len(span) >= 2 and span[0] not in _PRONOUNS and span not in _ROLE_WORDS and all("\u4e00" <= c <= "\u9fff" or c == "·" for c in span)
+        """A span worth masking as a name: two or more Chinese characters (or the dot of minority and foreign
+        names, however it is typed: ·, •, ・; round 35: 迪力夏提•玉素甫 was no name), not a role or kinship word, not
+        starting with a pronoun (`_PRONOUNS`). The news corpora label a lone surname before a title (江|主席) as a
+        name; in a remark 陈先生 names nobody, and the surname alone is what a mask keeps."""
+        return len(span) >= 2 and span[0] not in _PRONOUNS and span not in _ROLE_WORDS and all("\u4e00" <= c <= "\u9fff" or c in DOTS for c in span)
 
     def look(
         self, text: str, covered: Sequence[tuple[int, int]] = (), raw: Iterable[int] | None = None, also: Sequence[int] = ()

@@ -181,6 +181,11 @@ def _never_last() -> frozenset[str]:
     return (after | never_last_chars() | frozenset("按赴巡拍塔廿卅")) - _NAMES_END_IN
 
 
+def _dotted(span: str) -> bool:
+    """`span` holds the dot of a minority or foreign name, however it is typed (·, •, ・)."""
+    return any(d in span for d in DOTS)
+
+
 _COUNTS = frozenset("两三四五六七八九十")  # how many people a list names, before 位, 名 or 人
 # Adverbs that follow a given name of two glued before a verb (海燕刚发群里, 国华又来了): 刚 ends given names too
 # (王志刚), but no labelled name of three whose first two are a given name people bear ends in one (德才 does in 才).
@@ -609,7 +614,7 @@ def _short_of_function(text: str, a: int, b: int) -> tuple[int, int]:
     too, but "with X together" is how a note says it. One of three ends before a last character that ends
     no name (`_never_last`: 郑晨|按文明要求, 吴坚|赴现场). One of five whose last two make a word, no compound surname
     before, is a name of three and the word (林子墨|进步最大)."""
-    if b - a > 4 and "·" not in text[a:b]:
+    if b - a > 4 and not _dotted(text[a:b]):
         for k in range(a + 2, b):
             if text[k] in STOP or text[k] in _VERB_AFTER_NAME:  # 林怡君|来榕创业
                 return a, k
@@ -663,7 +668,7 @@ def _weak_tail(
         "\u4e00" <= text[b:b + 1] <= "\u9fff"
     ):
         return a, b - 1  # 赵明|之智: 之 the model doubts, glued to what follows, is "of" (王羲之书法: 之 sure)
-    if b - a < 4 or text[a:a + 2] in lexicon().compound or "·" in text[a:b] or len(belief) < b:
+    if b - a < 4 or text[a:a + 2] in lexicon().compound or _dotted(text[a:b]) or len(belief) < b:
         return a, b
     glued = b - a > 4 or "\u4e00" <= text[b:b + 1] <= "\u9fff"
     for k in range(b - 1, a + 1, -1):
@@ -696,7 +701,7 @@ _KIN_HEADS = frozenset({"孙", "子", "女", "侄", "甥", "妻", "夫", "长孙
 def _after_kin(text: str, a: int, b: int, ruled: Collection[tuple[int, int]]) -> tuple[int, int]:
     """The model's span of four or more after a kinship word it took in where a rule reads the name after it (由孙|
     詹永泉承继, 给长孙|念德荣): 孙 and 长孙 are surnames too, and the model reads 孙詹永泉 as a husband's and a wife's."""
-    if b - a >= 4 and "·" not in text[a:b]:
+    if b - a >= 4 and not _dotted(text[a:b]):
         for k in (2, 1):
             if text[a:a + k] in _KIN_HEADS and (a + k, b) in ruled:
                 return a + k, b
@@ -708,7 +713,7 @@ def _from_the_rules_name(text: str, span: tuple[int, int], ruled: Collection[tup
     characters starts that ends with it (经查|钟金莲（畲族）, 乡贤|雷春花（畲族）, 认养费由|兰凤英（畲族）: the She and other
     peoples bear Han names, and the ethnic finder takes the whole clause before the bracket)."""
     a, b = span
-    if b - a < 4 or "·" in text[a:b]:
+    if b - a < 4 or _dotted(text[a:b]):
         return span
     lex = lexicon()
     for a2 in range(b - 3, b - 1):  # the name of three first
