@@ -198,6 +198,14 @@ def test_known_names_are_looked_up_at_every_position() -> None:
     assert NameRules().find_known("王秀英") == []
 
 
+def test_a_name_columns_dotted_names_are_known_names() -> None:
+    """Round 35: a minority or foreign name of parts joined by a dot, however typed, is a known name at any length
+    (eight characters and more were none); a dot alone at an end, or a name of one character, is none."""
+    rules = NameRules(known_names=["阿依古丽•买买提", "热合曼·吐尔逊", "阿不都热合曼·库尔班·吐尔逊", "·王伟", "王·"])
+    text = "经阿依古丽•买买提核实，热合曼·吐尔逊与阿不都热合曼·库尔班·吐尔逊同住，王伟"
+    assert [text[a:b] for a, b in rules.find_known(text)] == ["阿依古丽•买买提", "热合曼·吐尔逊", "阿不都热合曼·库尔班·吐尔逊"]
+
+
 def test_surname_list_is_broad() -> None:
     single, compound = surnames()
     assert len(single) >= 550 and len(compound) >= 60

@@ -14,6 +14,7 @@ from pipelines.core.vocab import FindingKind as K
     [
         ("阿苦日体（彝族）来榕务工，反映被工头拖欠工资", ["阿苦日体"]),  # opens the text: no surname, no role
         ("经查，买买提江（维吾尔族，男）系该店雇员", ["买买提江"]),  # after punctuation, the sex after the group
+        ("受援人阿力木•赛买提（维吾尔族）来访", ["阿力木•赛买提"]),  # the dot however typed (round 35)
         ("吉克阿依（女，彝族）申请临时救助", ["吉克阿依"]),  # the sex before it
         ("报警人其美多吉（藏族）称其手机被盗", ["其美多吉"]),  # a role word before it ends the name
         ("法律援助：受助人苏和（蒙古族）申请援助", ["苏和"]),  # so does one the role words do not know, ending in 人

@@ -13,6 +13,7 @@ from tests.name_helpers import masked_names
     [
         ("登记信息更正：原登记姓名“林诗函”有误，应为“林诗涵”，已核对", ["林诗函"]),  # the wrong one, whole
         ("申请单名字写成\"图尔孙\"，已按身份证更正", ["图尔孙"]),  # a misspelt transliteration
+        ("姓名栏写“阿卜杜•热合曼”，护照为准", ["阿卜杜•热合曼"]),  # the dot however typed (round 35)
         ("报名表\"队员姓名\"一栏写\"阿宝\"，经问系其小名", ["阿宝"]),  # the field's column, then what it holds
         ("医保卡姓名误录为“慕晓晓”；收件人姓名：“阿依古丽·买买提”", ["慕晓晓", "阿依古丽·买买提"]),
         ("认养牌按其要求写中文名“贝卢卡”；曾用名\"王招弟\"", ["贝卢卡", "王招弟"]),  # a foreigner's, a former one

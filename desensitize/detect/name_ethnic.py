@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from desensitize.detect.name_dotted import DOTS
 from desensitize.detect.name_features import lexicon
 from desensitize.detect.names import ROLE_WORDS, attributes_at, preposition_first, role_before
 
@@ -37,7 +38,7 @@ def ethnic_names(text: str) -> list[tuple[int, int]]:
         if end < 0 or text[end] not in "（(" or text[m.end():m.end() + 1] not in _GROUP_ENDS:
             continue  # 民族, 家族; a comma (吐尔逊，男，) or an open bracket (（汉族自治…): the model's to read
         start = end
-        while start > 0 and end - start < MAX_NAME and ("\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] == "·"):
+        while start > 0 and end - start < MAX_NAME and ("\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in DOTS):
             if end - start >= 2 and text[start - 1] in _ROLE_ENDS:
                 break  # 受援人|巴特尔: a role the role words do not know ends in 人, 员 or 者; no name holds them
             start -= 1

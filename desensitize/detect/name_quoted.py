@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from desensitize.detect.name_dotted import DOTS
 from desensitize.detect.names import (
     PLACE_SUFFIX,
     ROLE_WORDS,
@@ -72,13 +73,13 @@ _STYLE = re.compile(
 _NOT_LAST = frozenset("楼屋堂轩馆阁县府公")
 _QUOTED = re.compile(
     f"(?:(?:姓名|中文名字?|曾用名){_CLOSE}?(?:一?栏)?(?:{_WRITTEN}|填|写|为|是)?[：:]?|名字{_WRITTEN})"
-    f"{_OPEN}([\u4e00-\u9fff·]{{2,12}}){_CLOSE}"
+    f"{_OPEN}([\u4e00-\u9fff{DOTS}]{{2,12}}){_CLOSE}"
 )
 
 
 def quoted_names(text: str) -> list[tuple[int, int]]:
     """Spans of the names `text` quotes as a name field's content (module docstring)."""
-    quoted = [m for m in _QUOTED.finditer(text) if len(m.group(1)) <= 6 or "·" in m.group(1)]
+    quoted = [m for m in _QUOTED.finditer(text) if len(m.group(1)) <= 6 or any(d in m.group(1) for d in DOTS)]
     spans = {m.span(1) for m in quoted if "某" not in m.group(1)}  # not “某某”: a pseudonym
     for m in _VARIANT.finditer(text):
         at = 1 if m.group(1) else 2

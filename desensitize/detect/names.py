@@ -942,9 +942,12 @@ class NameRules:
             out.append((s, e, NAME_SCORES["name_shape"], "name_shape"))
 
 
-# What of a name column counts as a name (`_known_index`): a line of 2–6 Chinese characters or ·, blanks
-# around it stripped (whitespace but the line break).
-_A_KNOWN_NAME = re.compile("^[^\\S\n]*([\u4e00-\u9fff·]{2,6})[^\\S\n]*$", re.M)
+# What of a name column counts as a name (`_known_index`): a line of 2–6 Chinese characters, or of parts of 1–6
+# joined by the dot of minority and foreign names however it is typed (阿依古丽·买买提, 热合曼•吐尔逊: round 35;
+# eight characters and more were no name before), blanks around it stripped (whitespace but the line break).
+_A_KNOWN_NAME = re.compile(
+    f"^[^\\S\n]*([\u4e00-\u9fff]{{2,6}}|[\u4e00-\u9fff]{{1,6}}(?:[{DOTS}][\u4e00-\u9fff]{{1,6}}){{1,3}})[^\\S\n]*$", re.M
+)
 
 
 def _last_chars(words: Iterable[str]) -> str:
@@ -967,7 +970,7 @@ def _known_index(
     """(the known names, a regex of their first characters, their lengths longest first, their first two characters,
     their given names).
 
-    Only 2–6 Chinese characters (and the · of minority names) count as a name. The regex matches a
+    Only 2–6 Chinese characters, or parts joined by the dot of minority names, count as a name. The regex matches a
     known name's first character followed by a character of some known name, consuming one character,
     so every start position is tried (a known name may begin inside another candidate: 陈林晓峰).
     The names are folded as the text they are looked for in is (fold.py).
