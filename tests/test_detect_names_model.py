@@ -118,6 +118,9 @@ def test_recognizer_keys_are_checked() -> None:
         ("系店员阿辉照登记单抄写时看错；阿依问宿舍有没有空床位", ["阿辉", "阿依"]),  # 照 too; 阿依 no Fuzhou 依
         ("修理人老翁德水。", ["翁德水"]),  # 老 and 谢谢 before a name are not in it
         ("谢谢鹏哥！", ["鹏"]),
+        # thanks name no one, before a kinship word or a title either (round 35), and its second 谢 is no husband's surname
+        ("丁一奶奶：谢谢老师们；分给大家了，谢谢奶奶！收到，谢谢刘老师", ["丁一"]),
+        ("晓光：谢谢美华姐！！", ["晓光", "美华"]),
         ("期末口语康复达标率85%，林子墨进步最大", ["林子墨"]),  # a name of three and a word, not a name of five
         ("林阳寺妙音师父送经书来；觉海寺卷 定稿", ["妙音"]),  # a temple's name is none, nor in a monk's name
         # an amount in capital numerals is none (round 34: 陆 a surname); a singer's stage name of them is one

@@ -22,6 +22,7 @@ from desensitize.detect.names import (
     ANY_CHILD,
     COMMONEST_SURNAMES,
     KIN_AFTER,
+    NO_ONE_WORDS,
     ROLE_WORDS,
     STOP_CHARS,
     common_words,
@@ -87,8 +88,8 @@ _BARE = re.compile(f"{_SAYS}((?:阿|小|依)[\u4e00-\u9fff])(?=[{''.join(sorted(
 
 
 def _a_word(name: str) -> bool:
-    """A common word or a role word: what a note's words around a name may also frame (小心, 阿姨, 老师)."""
-    return name in common_words() or name in ROLE_WORDS
+    """A common word or a role word: what a note's words around a name may also frame (小心, 阿姨, 老师; 谢谢)."""
+    return name in common_words() or name in ROLE_WORDS or name in NO_ONE_WORDS
 
 
 def _a_childs_name(name: str, given: frozenset[str]) -> bool:

@@ -88,6 +88,7 @@ from desensitize.detect.names import (
     HISTORY_ROLES,
     KIN_AFTER,
     NAMING_VERBS,
+    NO_ONE_WORDS,
     PLACE_SUFFIX,
     RIGHT_CHARS,
     ROLE_WORDS,
@@ -405,8 +406,9 @@ _PET_BEFORE = re.compile(
     f"(?:它|犬|狗|猫|牛|犊|羊|驴|兔|鸟|鸽|龟|宠物|{'|'.join(_DOG_BREEDS)})(?:名|的名字)?(?:都|就|暂|也)?"
     f"(?:叫做|叫|取名|起名|名叫|写作|写|是)?(?:为|作)?[{_QUOTES}]$"
 )
-# What a record says someone did, which names no one even right after a role word (民警查明，…; 被申请人盖章确认).
-_ACTS = frozenset({"查明", "盖章"})
+# What a record says someone did, which names no one even right after a role word (民警查明，…; 被申请人盖章确认), and
+# thanks (`NO_ONE_WORDS`).
+_ACTS = frozenset({"查明", "盖章"}) | NO_ONE_WORDS
 
 
 # A count of plants, fish, animals or goods (一盆|丁香, 订了10条|秋翠, 两棵|石楠, 3箱|耶加雪菲): what follows it is what is
@@ -548,11 +550,12 @@ def _double_surname(text: str, a: int, b: int) -> tuple[int, int]:
     """The model's name of three characters with the husband's surname written before it, as Hong Kong and
     Taiwan records write a married woman (共同借款人叶|陈秀英（香港居民）): a surname that is no ambiguous one
     right before it, at the text's start, after a field's colon, a list's 、 or a bracket, or after a role
-    word (after a comma it is as often a word: ，连|马跃南都…). The model reads the woman's own name alone."""
+    word (after a comma it is as often a word: ，连|马跃南都…). The model reads the woman's own name alone. Not where the
+    two make a word that names no one (晓光：谢|谢美华姐: thanks, `NO_ONE_WORDS`)."""
     lex = lexicon()
     if b - a == 3 and a >= 1 and text[a] in lex.single and text[a - 1] in lex.single and text[a - 1] not in lex.ambiguous and (
         text[a - 1] not in _NO_HUSBAND and (a == 1 or text[a - 2] in _FIELD_OPEN or role_before(text, a - 1))
-    ):
+    ) and text[a - 1:a + 1] not in NO_ONE_WORDS:
         return a - 1, b
     return a, b
 
@@ -832,11 +835,14 @@ def _two_of_three_glued(text: str, a: int, b: int) -> bool:
 
 def _after_address(text: str, a: int, b: int) -> tuple[int, int]:
     """The model's span without 老 before a full name of three (修理人老|翁德水: 老 and the surname address the person
-    too, and no labelled name of four starts with 老), or without 谢谢 before a name (谢谢|鹏哥: 谢 is a surname)."""
+    too, and no labelled name of four starts with 老), or without 谢谢 before a name (谢谢|鹏哥: 谢 is a surname), or
+    its second 谢 (谢|谢|美华姐)."""
     if b - a == 4 and text[a] == "老" and text[a + 1] in lexicon().single:
         return a + 1, b
     if b - a >= 3 and text.startswith("谢谢", a):
         return a + 2, b
+    if b - a >= 3 and text[a - 1:a + 1] == "谢谢":
+        return a + 1, b
     return a, b
 
 
@@ -1009,8 +1015,8 @@ def combine_names(
             else:
                 covered.setdefault(i, []).append((a, b))  # the model reads around them only
             continue
-        cut = max(_after_role(text, a, b)[0], _after_pronoun(text, a, b)[0]) - a
-        if cut:  # 家属|赵先生: the cue rule read a role word back into the name; 叫伊|小雨: Fuzhou's pronoun
+        cut = max(_after_role(text, a, b)[0], _after_pronoun(text, a, b)[0], _after_address(text, a, b)[0]) - a
+        if cut:  # 家属|赵先生: the cue rule read a role word back into the name; 叫伊|小雨: Fuzhou's pronoun; 谢谢|刘
             a, c = a + cut, (c[0] + cut, *c[1:])
         if _names_no_one(text, a, b):
             covered.setdefault(i, []).append((a, b))  # read by no one: 陈先生 is no name

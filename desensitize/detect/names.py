@@ -184,6 +184,9 @@ _ROLE_LENGTHS = tuple(sorted({len(w) for w in ROLE_WORDS}, reverse=True))
 ANY_CHILD = frozenset({"宝宝", "宝贝", "萌宝", "孩子", "小孩", "娃娃", "大宝", "二宝", "三宝", "二胎", "三胎", "新手", "全职", "准妈", "新生"})
 
 
+# Words jieba's dictionary tags as people's names that name no one: thanks (谢谢老师们, 谢谢奶奶: 谢 is a surname, and a
+# doubled character before 奶奶 a child's name). Not in `common_words`, which the model's features were trained with.
+NO_ONE_WORDS = frozenset({"谢谢"})
 # The hundred commonest surnames, commonest first (the 2020 household register's list): a person addressed by one
 # (王姐, 老陈) is called by the surname, not named.
 COMMONEST_SURNAMES = (
