@@ -121,6 +121,8 @@ def test_recognizer_keys_are_checked() -> None:
         # thanks name no one, before a kinship word or a title either (round 35), and its second 谢 is no husband's surname
         ("丁一奶奶：谢谢老师们；分给大家了，谢谢奶奶！收到，谢谢刘老师", ["丁一"]),
         ("晓光：谢谢美华姐！！", ["晓光", "美华"]),
+        # the 周 (week) of 上周, 本周, 这周 is no surname (round 35)
+        ("方俊上周刚在我站登记过；朵朵妈妈留言：这周朵朵发烧了", ["方俊", "朵朵", "朵朵"]),
         ("期末口语康复达标率85%，林子墨进步最大", ["林子墨"]),  # a name of three and a word, not a name of five
         ("林阳寺妙音师父送经书来；觉海寺卷 定稿", ["妙音"]),  # a temple's name is none, nor in a monk's name
         # an amount in capital numerals is none (round 34: 陆 a surname); a singer's stage name of them is one
