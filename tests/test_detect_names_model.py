@@ -121,6 +121,8 @@ def test_recognizer_keys_are_checked() -> None:
         # thanks name no one, before a kinship word or a title either (round 35), and its second 谢 is no husband's surname
         ("丁一奶奶：谢谢老师们；分给大家了，谢谢奶奶！收到，谢谢刘老师", ["丁一"]),
         ("晓光：谢谢美华姐！！", ["晓光", "美华"]),
+        # 付 (to pay) before a payee's full name is no surname, nor a husband's (round 35); 付国强 is a man
+        ("付陈秀英工资3000元；付林建华货款2000；付国强来领", ["陈秀英", "林建华", "付国强"]),
         # the 周 (week) of 上周, 本周, 这周 is no surname (round 35)
         ("方俊上周刚在我站登记过；朵朵妈妈留言：这周朵朵发烧了", ["方俊", "朵朵", "朵朵"]),
         ("期末口语康复达标率85%，林子墨进步最大", ["林子墨"]),  # a name of three and a word, not a name of five

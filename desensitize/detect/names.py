@@ -194,8 +194,9 @@ COMMONEST_SURNAMES = (
     "崔谭廖范汪陆金石戴贾韦夏邱方侯邹熊孟秦白江阎薛尹段雷黎史龙陶贺顾毛郝龚邵万钱严赖覃洪武莫孔"
 )
 
-# Prepositions and verbs whose object is a person, written right before a name (同蓝秀英, 请覃美兰, 随谢志明).
-BEFORE_A_PERSON = frozenset("同随请从跟让叫替给找问对向和与把被由经令派陪帮约将交催")
+# Prepositions and verbs whose object is a person, written right before a name (同蓝秀英, 请覃美兰, 随谢志明; round 35:
+# 付 of a payment record, 付陈秀英工资).
+BEFORE_A_PERSON = frozenset("同随请从跟让叫替给找问对向和与把被由经令派陪帮约将交催付")
 
 
 def preposition_first(span: str) -> bool:
