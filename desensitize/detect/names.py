@@ -137,8 +137,9 @@ TRIGGERS = (
     # a school's trustee (厨师长孙德胜: not 长孙; 当户次仁拉姆): counted as round 33's were. Not 捐献者 (捐献者纪念园).
     "展商 厨师长 替补 撰稿人 当户 产妇 校董 "
     # Round 35: a band's or an orchestra's parts, which name who plays them (贝斯周周, 圆号达瓦（藏族）) and nobody alone
-    # (萨克斯 5级, 古琴老师): several start with a surname (萨, 贝, 古, 柳, 马, 单).
-    "萨克斯 贝斯 吉他 主唱 键盘手 古筝 古琴 柳琴 马头琴 圆号 长号 小号 单簧管 双簧管 大提琴 小提琴 中阮 扬琴 二胡 琵琶 竹笛 唢呐"
+    # (萨克斯 5级): several start with a surname (萨, 贝, 马, 单). Not 古琴, 古筝, 柳琴 or 扬琴: a surname and a given
+    # name's character, they are people's names too (紧急联系人古琴, in the benchmark's generated remarks).
+    "萨克斯 贝斯 吉他 主唱 键盘手 马头琴 圆号 长号 小号 单簧管 双簧管 大提琴 小提琴 中阮 二胡 琵琶 竹笛 唢呐"
 ).split() + list(HISTORY_ROLES)
 # Round 5: how a caller gives a name (来电男子自称柯达). Round 9: what follows them up to a field's end is
 # the name whatever word it is (自称高峰，), and the name policy keeps it standing (`_fills_its_place`).
