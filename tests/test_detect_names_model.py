@@ -1378,6 +1378,12 @@ REMARK_FLOORS = [
     # Round 34's second studied split (data/names_dev_remarks54.txt, 700 records, 889 names), written later in round 34:
     # round 33's detector 0.982 / 0.979, round 34's 0.984 / 0.981.
     pytest.param("dev-remarks-54", 700, 0.975, 0.97, id="dev-remarks-54"),
+    # Round 35's studied records of fourteen more offices (data/names_dev_remarks55.txt, 700 records, 941 names), written
+    # at round 35's start to round 31's brief: round 34's detector 0.953 / 0.966, round 35's 0.962 / 0.976.
+    pytest.param("dev-remarks-55", 700, 0.955, 0.965, id="dev-remarks-55"),
+    # Round 35's second studied split (data/names_dev_remarks56.txt, 700 records, 893 names), written with it and first
+    # read after four of the round's steps: round 34's detector 0.963 / 0.973, round 35's 0.967 / 0.979.
+    pytest.param("dev-remarks-56", 700, 0.96, 0.97, id="dev-remarks-56"),
     # Round 19's blind set (data/names_blind_remarks18.txt, 698 records, 1,011 names, as clerks of fourteen more
     # offices, five of which keep histories), written at round 19's start by sessions that saw no detector,
     # measured once at its end: P 0.938 / R 0.961 (round 18's detector: 0.927 / 0.954); at round 20's end, with the
@@ -1453,6 +1459,11 @@ REMARK_FLOORS = [
     # round 34's start by sessions that saw no detector, measured once at its end: P 0.953 / R 0.983 (round 33's
     # detector: 0.952 / 0.981).
     pytest.param("blind-remarks-33", 700, 0.945, 0.975, id="blind-remarks-33"),
+    # Round 35's blind set (data/names_blind_remarks34.txt, 700 records, 875 names, as clerks of fourteen more offices:
+    # a paintball field, a wing chun hall, a grass-skiing park, a sika-deer farm, a quail farm, an enoki plant …),
+    # written at round 35's start by sessions that saw no detector, measured once at its end: P 0.964 / R 0.977 (round
+    # 34's detector: the same).
+    pytest.param("blind-remarks-34", 700, 0.955, 0.97, id="blind-remarks-34"),
     # Round 10's blind set (data/names_blind_remarks9.txt, 700 records, 1,030 names, as fourteen clerks of
     # fourteen offices, by two sessions in two halves: look-alike words, scanned forms spaced out, Hong Kong
     # parties with their romanised names, compound and married surnames), written during round 10 by sessions
