@@ -346,7 +346,8 @@ pseudostellaria (taizishen) farm, a guava orchard, a starfruit orchard, a garlic
 two more such sessions, as clerks of fourteen more offices (a paintball field, a wing chun hall, a sanda club, a
 model-aircraft society, a shuffleboard bar, a river-tracing guide team, a grass-skiing park; a sika-deer farm, a
 water-caltrop pond, a quail farm, a rice-cake workshop, a succulent greenhouse, an ornamental-fish farm, an enoki
-mushroom plant), to be measured once at round 35's end. Their offices were chosen as round 31's were.
+mushroom plant), and measured once at round 35's end (P 0.964 / R 0.977; round 34's detector the same). Their
+offices were chosen as round 31's were.
 "dev-remarks-56" (names_dev_remarks56.txt, studied: 700 records, 893 names) was written at round 35's start with
 the two above, as clerks of fourteen more offices (a shrimp-fishing pond, a petting zoo, a recording studio, a water
 park, a saxophone class, a drum-kit school, a water-polo team; an oyster farm, a sea-urchin farm, a squid-drying
