@@ -859,21 +859,22 @@ def _fuzhou_pronoun(text: str, a: int) -> bool:
     return text[a] == "伊" and (text[a - 1:a] == "讲" or text[a + 1:a + 2] in _PRONOUN_DOES)
 
 
-def _after_week(text: str, a: int, b: int) -> tuple[int, int]:
-    """A span without the 周 (week) of 上周, 下周, 本周, 这周, 每周 or 前周 it starts with: no surname there (本周|林宝珠奶奶,
-    上周|刚走了; in the labelled files no name starts with 周 right after one of them)."""
-    if text[a] == "周" and text[a - 1:a] in _WEEK_BEFORE:
-        return a + 1, b
-    return a, b
-
-
-_WEEK_BEFORE = frozenset("上下本这每前")
-
-
 def _after_pronoun(text: str, a: int, b: int) -> tuple[int, int]:
     """A span without Fuzhou's 伊 (her, him) where a verb before it and a nickname after it (阿, 小 or 依 and more)
     make it the one the nickname calls: 大家叫伊|小雨, 叫伊|依珠; not 名叫伊万 (万 is no nickname)."""
     if b - a >= 3 and text[a] == "伊" and text[a - 1:a] in _PRONOUN_CALLED and text[a + 1] in "阿小依":
+        return a + 1, b
+    return a, b
+
+
+# What stands before the 周 of a week (上周, 本周): 周 is a surname too.
+_WEEK_BEFORE = frozenset("上下本这每前")
+
+
+def _after_week(text: str, a: int, b: int) -> tuple[int, int]:
+    """A span without the 周 (week) of 上周, 下周, 本周, 这周, 每周 or 前周 it starts with: no surname there (本周|林宝珠奶奶,
+    上周|刚走了; in the labelled files no name starts with 周 right after one of them)."""
+    if text[a] == "周" and text[a - 1:a] in _WEEK_BEFORE:
         return a + 1, b
     return a, b
 
@@ -883,9 +884,9 @@ def _model_span(
 ) -> tuple[int, int]:
     """The model's span with its edges set right, in this order: cut before a function character where it runs on
     (`_short_of_function`), after 老 or 谢谢 (`_after_address`), after Fuzhou's 伊 before a nickname it calls
-    (`_after_pronoun`), after a preposition it took in, after the 周 of 本周 or 上周 (`_after_week`)
-    (`_after_preposition`), after a county or a temple and before a tomb's inscription (`_after_place`), before a
-    weak fourth character (`_weak_tail`), after a conjunction right after another name (`_after_conjunction`), after
+    (`_after_pronoun`), after a preposition it took in (`_after_preposition`), after a county or a temple and before a
+    tomb's inscription (`_after_place`), after the 周 of 本周 or 上周 (`_after_week`), before a weak fourth character
+    (`_weak_tail`), after a conjunction right after another name (`_after_conjunction`), after
     a role word or a day it took in (`_after_role`), after a kinship word before a rule's name (`_after_kin`); 氏
     kept (`_married_form`); a compound surname or a husband's surname before it taken in (`_compound_before`,
     `_double_surname`); a rule's longer name where the model is unsure (`_rule_reaches_further`); a kinship word or
@@ -1027,8 +1028,9 @@ def combine_names(
             else:
                 covered.setdefault(i, []).append((a, b))  # the model reads around them only
             continue
-        cut = max(_after_role(text, a, b)[0], _after_pronoun(text, a, b)[0], _after_address(text, a, b)[0], _after_week(text, a, b)[0]) - a
-        if cut:  # 家属|赵先生: the cue rule read a role word back into the name; 叫伊|小雨: Fuzhou's pronoun; 谢谢|刘; 本周|林
+        # 家属|赵先生: the cue rule read a role word back into the name; 叫伊|小雨: Fuzhou's pronoun; 谢谢|刘; 本周|林
+        cut = max(after(text, a, b)[0] for after in (_after_role, _after_pronoun, _after_address, _after_week)) - a
+        if cut:
             a, c = a + cut, (c[0] + cut, *c[1:])
         if _names_no_one(text, a, b):
             covered.setdefault(i, []).append((a, b))  # read by no one: 陈先生 is no name
