@@ -27,7 +27,12 @@ TRANSLITERATION = frozenset(
     "约翰姆戴"  # round 11: 约翰·威尔逊, 詹姆斯, 戴维 (廉 and 治 found firms and a university named after people)
     "森延"  # round 17: 尼尔森, 安德森, 杰森; 延斯 (Jens)
 )
-_PATTERN = re.compile(f"[{DOTS}]")
+DOT = re.compile(f"[{DOTS}]")  # the dot however typed: the hint of a dotted name
+
+
+def holds_dot(span: str) -> bool:
+    """`span` holds the dot of a minority or foreign name, however it is typed (·, •, ‧, ・)."""
+    return DOT.search(span) is not None
 # A last character of Uyghur names (买买提, 托合提, 沙吾提) that starts common words too (提出, 提交): it stays.
 _NAME_LAST = frozenset("提")
 
@@ -61,7 +66,7 @@ def dotted_names(text: str, words: Collection[str]) -> list[tuple[int, int]]:
     run (and more dots and runs), both runs at least one character, the whole at least three, the last
     run stopping before a common word of `words` (two characters) it runs into (`_word_end`)."""
     out: list[tuple[int, int]] = []
-    for m in _PATTERN.finditer(text):
+    for m in DOT.finditer(text):
         dot = m.start()
         if out and dot < out[-1][1]:
             continue  # the second dot of a name already taken whole

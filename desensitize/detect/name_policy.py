@@ -74,7 +74,7 @@ from desensitize.detect import (
     name_siblings,
     name_spaced,
 )
-from desensitize.detect.name_dotted import DOTS, TRANSLITERATION, dotted_names, transliteration_end
+from desensitize.detect.name_dotted import DOT, DOTS, TRANSLITERATION, dotted_names, holds_dot, transliteration_end
 from desensitize.detect.name_features import lexicon
 from desensitize.detect.name_model import STOP, Gate, Joined, NameModel, Reading, name_model
 from desensitize.detect.names import (
@@ -122,7 +122,7 @@ def _dotted_names(text: str) -> list[tuple[int, int]]:
 # Finders of names written so that neither the rules nor the model read them (module docstring): key, a
 # cheap pattern (or several) every text holding such a name matches (scanned over all texts at once), the finder.
 FORM_FINDERS: tuple[tuple[str, re.Pattern[str] | tuple[re.Pattern[str], ...], Callable[[str], list[tuple[int, int]]]], ...] = (
-    ("name_dotted", re.compile(f"[{DOTS}]"), _dotted_names),
+    ("name_dotted", DOT, _dotted_names),
     ("name_latin", name_latin.HINT, name_latin.latin_names),
     ("name_spaced", name_spaced.HINT, name_spaced.spaced_names),
     ("name_mention", name_mention.HINT, name_mention.mentioned_names),
@@ -180,11 +180,6 @@ def _never_last() -> frozenset[str]:
     given = lexicon().given
     after = frozenset(c for c in RIGHT_CHARS if "\u4e00" <= c <= "\u9fff" and c not in given)
     return (after | never_last_chars() | frozenset("按赴巡拍塔廿卅")) - _NAMES_END_IN
-
-
-def _dotted(span: str) -> bool:
-    """`span` holds the dot of a minority or foreign name, however it is typed (·, •, ・)."""
-    return any(d in span for d in DOTS)
 
 
 _COUNTS = frozenset("两三四五六七八九十")  # how many people a list names, before 位, 名 or 人
@@ -617,7 +612,7 @@ def _short_of_function(text: str, a: int, b: int) -> tuple[int, int]:
     too, but "with X together" is how a note says it. One of three ends before a last character that ends
     no name (`_never_last`: 郑晨|按文明要求, 吴坚|赴现场). One of five whose last two make a word, no compound surname
     before, is a name of three and the word (林子墨|进步最大)."""
-    if b - a > 4 and not _dotted(text[a:b]):
+    if b - a > 4 and not holds_dot(text[a:b]):
         for k in range(a + 2, b):
             if text[k] in STOP or text[k] in _VERB_AFTER_NAME:  # 林怡君|来榕创业
                 return a, k
@@ -671,7 +666,7 @@ def _weak_tail(
         "\u4e00" <= text[b:b + 1] <= "\u9fff"
     ):
         return a, b - 1  # 赵明|之智: 之 the model doubts, glued to what follows, is "of" (王羲之书法: 之 sure)
-    if b - a < 4 or text[a:a + 2] in lexicon().compound or _dotted(text[a:b]) or len(belief) < b:
+    if b - a < 4 or text[a:a + 2] in lexicon().compound or holds_dot(text[a:b]) or len(belief) < b:
         return a, b
     glued = b - a > 4 or "\u4e00" <= text[b:b + 1] <= "\u9fff"
     for k in range(b - 1, a + 1, -1):
@@ -704,7 +699,7 @@ _KIN_HEADS = frozenset({"孙", "子", "女", "侄", "甥", "妻", "夫", "长孙
 def _after_kin(text: str, a: int, b: int, ruled: Collection[tuple[int, int]]) -> tuple[int, int]:
     """The model's span of four or more after a kinship word it took in where a rule reads the name after it (由孙|
     詹永泉承继, 给长孙|念德荣): 孙 and 长孙 are surnames too, and the model reads 孙詹永泉 as a husband's and a wife's."""
-    if b - a >= 4 and not _dotted(text[a:b]):
+    if b - a >= 4 and not holds_dot(text[a:b]):
         for k in (2, 1):
             if text[a:a + k] in _KIN_HEADS and (a + k, b) in ruled:
                 return a + k, b
@@ -716,7 +711,7 @@ def _from_the_rules_name(text: str, span: tuple[int, int], ruled: Collection[tup
     characters starts that ends with it (经查|钟金莲（畲族）, 乡贤|雷春花（畲族）, 认养费由|兰凤英（畲族）: the She and other
     peoples bear Han names, and the ethnic finder takes the whole clause before the bracket)."""
     a, b = span
-    if b - a < 4 or _dotted(text[a:b]):
+    if b - a < 4 or holds_dot(text[a:b]):
         return span
     lex = lexicon()
     for a2 in range(b - 3, b - 1):  # the name of three first
@@ -839,9 +834,9 @@ def _after_address(text: str, a: int, b: int) -> tuple[int, int]:
     its second 谢 (谢|谢|美华姐)."""
     if b - a == 4 and text[a] == "老" and text[a + 1] in lexicon().single:
         return a + 1, b
-    if b - a >= 3 and text.startswith("谢谢", a):
+    if b - a >= 3 and text[a:a + 2] in NO_ONE_WORDS:
         return a + 2, b
-    if b - a >= 3 and text[a - 1:a + 1] == "谢谢":
+    if b - a >= 3 and text[a - 1:a + 1] in NO_ONE_WORDS:
         return a + 1, b
     return a, b
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from desensitize.detect.name_dotted import DOTS
+from desensitize.detect.name_dotted import DOTS, holds_dot
 from desensitize.detect.names import (
     PLACE_SUFFIX,
     ROLE_WORDS,
@@ -79,7 +79,7 @@ _QUOTED = re.compile(
 
 def quoted_names(text: str) -> list[tuple[int, int]]:
     """Spans of the names `text` quotes as a name field's content (module docstring)."""
-    quoted = [m for m in _QUOTED.finditer(text) if len(m.group(1)) <= 6 or any(d in m.group(1) for d in DOTS)]
+    quoted = [m for m in _QUOTED.finditer(text) if len(m.group(1)) <= 6 or holds_dot(m.group(1))]
     spans = {m.span(1) for m in quoted if "某" not in m.group(1)}  # not “某某”: a pseudonym
     for m in _VARIANT.finditer(text):
         at = 1 if m.group(1) else 2

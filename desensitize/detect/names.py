@@ -51,7 +51,7 @@ from importlib import resources
 from pathlib import Path
 
 from desensitize.detect.fold import for_patterns
-from desensitize.detect.name_dotted import DOTS
+from desensitize.detect.name_dotted import DOTS, holds_dot
 
 NAME_SCORES = {
     "name_known": 0.95, "name_trigger": 0.85, "name_list": 0.8, "name_cue": 0.75, "name_boundary": 0.6, "name_jieba": 0.6,
@@ -883,7 +883,7 @@ class NameRules:
                     break
                 if self._longest_ending(text, s, triggers, ends):  # right to left: 书记员|谢美玲 before 书记|员谢美玲
                     span = text[s:c]  # no role word, pronoun, adverb … (户主|本人（汉族）)
-                    if (c - s <= 6 or any(d in span for d in DOTS)) and span not in triggers and not self.pos.get(span, "n").startswith(_NOT_NAME_POS):
+                    if (c - s <= 6 or holds_dot(span)) and span not in triggers and not self.pos.get(span, "n").startswith(_NOT_NAME_POS):
                         out.append((s, c, NAME_SCORES["name_trigger"], "name_trigger"))
                     break
 
